@@ -1,0 +1,133 @@
+namespace Jixiao.Core.Model;
+
+public enum FormKind
+{
+    SelfEvaluation,    // 财政项目支出绩效自评表
+    TargetDeclaration, // 财政项目支出绩效目标申报表
+}
+
+public static class FormKinds
+{
+    public static string ToCode(this FormKind k) => k == FormKind.SelfEvaluation ? "self-evaluation" : "target-declaration";
+
+    public static FormKind? FromCode(string? code) => code switch
+    {
+        "self-evaluation" => FormKind.SelfEvaluation,
+        "target-declaration" => FormKind.TargetDeclaration,
+        _ => null,
+    };
+
+    public static string ToChinese(this FormKind k) =>
+        k == FormKind.SelfEvaluation ? "财政项目支出绩效自评表" : "财政项目支出绩效目标申报表";
+}
+
+/// <summary>Where something came from: the file and the 1-based line of its first text.</summary>
+public sealed record SourceRef(string? File, int? Line);
+
+/// <summary>Something the importer could not read with certainty; it names the line.</summary>
+public sealed record ImportWarning(string Message, int? Line);
+
+/// <summary>One 三级 indicator row with its place in the 一级 → 二级 tree.</summary>
+public sealed class Indicator
+{
+    public string? Level1 { get; set; }
+    public string? Level2 { get; set; }
+    public string Name { get; set; } = "";
+    public TargetValue? Target { get; set; }
+
+    // Self-evaluation only.
+    public ActualValue? Actual { get; set; }
+    public decimal? Weight { get; set; }          // 分值
+    public decimal? Score { get; set; }           // 得分
+    public string? DeviationReason { get; set; }  // 偏差原因分析及改进措施
+
+    public int? Line { get; set; }
+}
+
+/// <summary>A fund row of a self-evaluation: 年初预算数 | 全年预算数 | 全年执行数 | 分数 | 执行率(%) | 得分.</summary>
+public sealed class FundRow
+{
+    public string Label { get; set; } = "";
+    public decimal? InitialBudget { get; set; }   // 年初预算数
+    public decimal? AdjustedBudget { get; set; }  // 全年预算数
+    public decimal? Executed { get; set; }        // 全年执行数
+    public decimal? Weight { get; set; }          // 分数 ("-" on sub-rows)
+    public decimal? ExecutionRate { get; set; }   // 执行率(%), percent
+    public decimal? Score { get; set; }           // 得分
+    public int? Line { get; set; }
+}
+
+public sealed class SelfEvaluationFunds
+{
+    public MoneyUnit Unit { get; set; } = MoneyUnit.WanYuan;
+
+    /// <summary>年度资金总额, then the source lines (当年财政拨款, 上年结转资金, 其他资金 …) in printed order.</summary>
+    public List<FundRow> Rows { get; } = new();
+
+    public FundRow? Total => Rows.FirstOrDefault(r => r.Label.Contains("总额")) ?? Rows.FirstOrDefault();
+
+    public FundRow? Row(string labelPart) => Rows.FirstOrDefault(r => r.Label.Contains(labelPart));
+}
+
+/// <summary>项目资金 of a declaration: the project's whole life and this year's request, by source.</summary>
+public sealed class DeclarationFunds
+{
+    public MoneyUnit Unit { get; set; } = MoneyUnit.Yuan;
+    public decimal? ProjectTotal { get; set; }              // 项目资金总额
+    public decimal? ProjectFiscal { get; set; }             // 其中：财政资金
+    public decimal? ProjectOther { get; set; }              // 其他资金 (project column)
+    public decimal? AnnualTotal { get; set; }               // 年度资金申请总额
+    public decimal? CurrentYearAppropriation { get; set; }  // 其中：当年财政拨款
+    public decimal? CarryOver { get; set; }                 // 上年结转资金
+    public decimal? Other { get; set; }                     // 其他资金 (annual column)
+}
+
+/// <summary>What both form kinds share.</summary>
+public abstract class PerformanceForm
+{
+    public abstract FormKind Kind { get; }
+    public int? Year { get; set; }
+    public string? ProjectName { get; set; }
+    public string? Department { get; set; }        // 主管部门
+    public string? ImplementingUnit { get; set; }  // 实施单位
+    public List<Indicator> Indicators { get; } = new();
+
+    /// <summary>False when the text stops before the form ends (a cut-off publication).</summary>
+    public bool Complete { get; set; } = true;
+
+    public List<ImportWarning> Warnings { get; } = new();
+    public SourceRef Source { get; set; } = new(null, null);
+}
+
+/// <summary>财政项目支出绩效自评表.</summary>
+public sealed class SelfEvaluation : PerformanceForm
+{
+    public override FormKind Kind => FormKind.SelfEvaluation;
+    public SelfEvaluationFunds Funds { get; set; } = new();
+    public string? ExpectedGoal { get; set; }   // 预期目标
+    public string? ActualOutcome { get; set; }  // 实际完成情况
+    public decimal? TotalWeight { get; set; }   // 总分 row, first figure (100.00)
+    public decimal? TotalScore { get; set; }    // 总分 row, the score
+    public string? Grade { get; set; }          // 评分等级: 优 / 良 / 中 / 差
+}
+
+/// <summary>财政项目支出绩效目标申报表.</summary>
+public sealed class TargetDeclaration : PerformanceForm
+{
+    public override FormKind Kind => FormKind.TargetDeclaration;
+    public string? ProjectNature { get; set; }    // 项目性质
+    public string? ProjectCategory { get; set; }  // 项目类别
+    public DateOnly? StartDate { get; set; }      // 计划开始日期
+    public DateOnly? EndDate { get; set; }        // 计划完成日期
+    public DeclarationFunds Funds { get; set; } = new();
+    public string? OverallGoal { get; set; }      // 项目总目标
+    public string? AnnualGoal { get; set; }       // 年度总体目标
+}
+
+/// <summary>项目绩效目标汇总表: a unit's declarations for a year.</summary>
+public sealed class DeclarationSummary
+{
+    public int? Year { get; set; }
+    public string? UnitName { get; set; }
+    public List<TargetDeclaration> Declarations { get; } = new();
+}
