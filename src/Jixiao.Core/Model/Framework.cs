@@ -1,0 +1,49 @@
+namespace Jixiao.Core.Model;
+
+/// <summary>
+/// The indicator framework (rules.md §4): the 一级 and 二级 names and which 一级 each 二级 belongs to. Used to
+/// recognise group labels wherever a layout put them and to infer a missing 一级 from its 二级.
+/// </summary>
+public static class Framework
+{
+    public const string Output = "产出指标";
+    public const string Benefit = "效益指标";
+    public const string Satisfaction = "满意度指标";
+    public const string Cost = "成本指标";
+
+    public static readonly IReadOnlyList<string> Level1Names = [Output, Benefit, Satisfaction, Cost];
+
+    /// <summary>二级 name → its 一级. 成本指标 as a 二级 (older forms) sits under 产出指标.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Level2Parent = new Dictionary<string, string>
+    {
+        ["数量指标"] = Output,
+        ["质量指标"] = Output,
+        ["时效指标"] = Output,
+        ["经济成本指标"] = Cost,
+        ["社会成本指标"] = Cost,
+        ["生态环境成本指标"] = Cost,
+        ["经济效益指标"] = Benefit,
+        ["社会效益指标"] = Benefit,
+        ["生态效益指标"] = Benefit,
+        ["可持续影响指标"] = Benefit,
+        ["服务对象满意度指标"] = Satisfaction,
+    };
+
+    public static bool IsLevel1(string label) => Level1Names.Contains(label);
+
+    public static bool IsLevel2(string label) => Level2Parent.ContainsKey(label);
+
+    public static string? ParentOf(string level2) => Level2Parent.GetValueOrDefault(level2);
+
+    /// <summary>
+    /// Qualitative target words seen in real forms (rules.md §4). A cell holding one of these in a target column is a
+    /// target, not a name.
+    /// </summary>
+    public static readonly IReadOnlySet<string> QualitativeWords = new HashSet<string>
+    {
+        "及时", "良好", "合规", "合格", "有效", "满意", "持续完善", "稳定", "增长", "投入使用", "正常", "提升",
+        "建立健全", "控制在预算内", "合理", "提高", "降低", "按计划实施", "优良", "达标", "完成", "健全", "规范",
+        "显著", "明显", "较好", "好", "高", "逐步提升", "有所提升", "持续", "长期", "是", "否", "符合", "准确",
+        "安全", "畅通", "完善", "有序", "按时", "按期", "按期完成", "及时完成", "基本满意", "较满意", "非常满意",
+    };
+}

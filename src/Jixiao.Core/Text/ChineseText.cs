@@ -1,0 +1,146 @@
+using System.Text;
+
+namespace Jixiao.Core.Text;
+
+/// <summary>
+/// The one text normalisation every layout goes through, so that three renderings of one form give one model
+/// (docs/json-format.md, "Text"). PDF extractors add spaces beside CJK characters and break cells at arbitrary
+/// places; Chinese typesetting has neither, so both are removed where a CJK character stands beside them.
+/// </summary>
+public static class ChineseText
+{
+    public static bool IsCjk(char c) =>
+        (c >= '\u4E00' && c <= '\u9FFF') ||   // unified ideographs
+        (c >= '\u3400' && c <= '\u4DBF') ||   // extension A
+        (c >= '\u3000' && c <= '\u303F') ||   // CJK punctuation 、。〈〉《》「」【】
+        (c >= '\uFF00' && c <= '\uFFEF') ||   // full-width forms （），：；！？
+        (c >= '\u2018' && c <= '\u201F') ||   // curly quotes “” ‘’, used as Chinese quotes
+        c == '\u2026' || c == '\u2014' || c == '\u00B7'; // … — ·
+
+    private static bool IsAsciiWordChar(char c) => c < 128 && char.IsLetterOrDigit(c);
+
+    /// <summary>Normalises one cell's text: strips HTML tags, joins wrapped lines, folds and drops spaces.</summary>
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var s = StripTags(text);
+        var lines = s.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        var sb = new StringBuilder(s.Length);
+        foreach (var raw in lines)
+        {
+            var line = FoldSpaces(raw);
+            if (line.Length == 0) continue;
+            AppendWrapped(sb, line);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Appends a wrapped continuation of a cell. The break disappears when the character on either side is not an
+    /// ASCII letter or digit (wrapped Chinese re-joins with no seam); between two ASCII words it becomes a space.
+    /// </summary>
+    public static void AppendWrapped(StringBuilder sb, string fragment)
+    {
+        if (fragment.Length == 0) return;
+        if (sb.Length > 0 && IsAsciiWordChar(sb[^1]) && IsAsciiWordChar(fragment[0])) sb.Append(' ');
+        sb.Append(fragment);
+    }
+
+    /// <summary>Joins cell fragments that a layout split over lines or tokens, with the wrap rule.</summary>
+    public static string JoinWrapped(IEnumerable<string> fragments)
+    {
+        var sb = new StringBuilder();
+        foreach (var f in fragments) AppendWrapped(sb, Normalize(f));
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Joins tokens that stood on one line separated by spaces: the space stays unless a CJK character is on
+    /// one side and a CJK character or digit on the other.
+    /// </summary>
+    public static string JoinInline(IEnumerable<string> tokens) => FoldSpaces(string.Join(' ', tokens));
+
+    /// <summary>Folds white space runs to one space and removes it between CJK and CJK or digit.</summary>
+    public static string FoldSpaces(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        int i = 0;
+        while (i < s.Length)
+        {
+            char c = s[i];
+            if (IsSpace(c))
+            {
+                int j = i;
+                while (j < s.Length && IsSpace(s[j])) j++;
+                if (sb.Length > 0 && j < s.Length && !SpaceDisappears(sb[^1], s[j])) sb.Append(' ');
+                i = j;
+                continue;
+            }
+            sb.Append(c);
+            i++;
+        }
+        return sb.ToString();
+    }
+
+    private static bool SpaceDisappears(char before, char after) =>
+        (IsCjk(before) && (IsCjk(after) || char.IsDigit(after))) ||
+        (IsCjk(after) && char.IsDigit(before));
+
+    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u00A0' || c == '\u3000' || c == '\uFEFF';
+
+    /// <summary>Removes HTML tags such as &lt;p&gt; that web extractions leave in cells.</summary>
+    public static string StripTags(string s)
+    {
+        if (s.IndexOf('<') < 0) return s;
+        var sb = new StringBuilder(s.Length);
+        int i = 0;
+        while (i < s.Length)
+        {
+            if (s[i] == '<')
+            {
+                int close = s.IndexOf('>', i + 1);
+                if (close > i && IsTag(s.AsSpan(i + 1, close - i - 1)))
+                {
+                    // A block tag separates text the way a line break does.
+                    sb.Append('\n');
+                    i = close + 1;
+                    continue;
+                }
+            }
+            sb.Append(s[i]);
+            i++;
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsTag(ReadOnlySpan<char> inner)
+    {
+        var t = inner.TrimStart('/').Trim();
+        if (t.Length == 0 || t.Length > 40) return false;
+        int end = 0;
+        while (end < t.Length && char.IsAsciiLetterOrDigit(t[end])) end++;
+        var name = t[..end].ToString().ToLowerInvariant();
+        return name is "p" or "br" or "div" or "span" or "td" or "tr" or "b" or "strong" or "font";
+    }
+
+    /// <summary>Removes every space: for labels and units, where spaces are never meaningful.</summary>
+    public static string RemoveSpaces(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s) if (!IsSpace(c)) sb.Append(c);
+        return sb.ToString();
+    }
+
+    /// <summary>Full-width digits, letters, brackets and operators to their ASCII forms (for parsing, not display).</summary>
+    public static string ToHalfWidth(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (c >= '\uFF01' && c <= '\uFF5E') sb.Append((char)(c - 0xFEE0));
+            else if (c == '\u3000') sb.Append(' ');
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

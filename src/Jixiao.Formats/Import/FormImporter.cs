@@ -1,0 +1,74 @@
+using Jixiao.Core.Model;
+
+namespace Jixiao.Formats.Import;
+
+/// <summary>A problem with a file as a whole or a form that could not be read. Errors mean nothing usable was read.</summary>
+public sealed record ImportProblem(string File, int? Line, string Message, bool IsError)
+{
+    public override string ToString() => Line is { } l ? $"{File}:{l}: {Message}" : $"{File}: {Message}";
+}
+
+public sealed class ImportResult
+{
+    public required string File { get; init; }
+    public List<PerformanceForm> Forms { get; } = new();
+    public List<DeclarationSummary> Summaries { get; } = new();
+    public List<ImportProblem> Problems { get; } = new();
+    public string? Encoding { get; set; }
+    public LayoutKind? Layout { get; set; }
+}
+
+/// <summary>Reads the forms in a file: decodes, detects the layout, reads every form into the model.</summary>
+public static class FormImporter
+{
+    /// <summary>Files larger than this are not forms; reading them would only cost memory.</summary>
+    public const long MaxTextBytes = 20 * 1024 * 1024;
+
+    public static ImportResult ImportFile(string path, string? displayName = null)
+    {
+        var name = displayName ?? path;
+        var info = new FileInfo(path);
+        if (!info.Exists) return Failed(name, "文件不存在");
+        if (info.Length > MaxTextBytes) return Failed(name, $"文件过大（{info.Length / 1024 / 1024} MB），文本格式的绩效表不会超过 {MaxTextBytes / 1024 / 1024} MB");
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return Failed(name, $"无法读取文件：{ex.Message}"); }
+        return Import(bytes, name);
+    }
+
+    public static ImportResult Import(ReadOnlySpan<byte> bytes, string fileName)
+    {
+        if (bytes.Length == 0) return Failed(fileName, "文件是空的");
+        if (bytes.Length > MaxTextBytes) return Failed(fileName, "文件过大，不是文本格式的绩效表");
+        var decoded = TextDecoding.Decode(bytes);
+        if (decoded is null) return Failed(fileName, "文件不是文本（可能是二进制或损坏的文件），无法识别为绩效表");
+        var result = ImportText(decoded.Text, fileName, decoded.EndsMidCharacter);
+        result.Encoding = decoded.EncodingName;
+        return result;
+    }
+
+    public static ImportResult ImportText(string text, string fileName, bool endsMidCharacter = false)
+    {
+        var result = new ImportResult { File = fileName };
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            result.Problems.Add(new ImportProblem(fileName, null, "文件没有文字内容", true));
+            return result;
+        }
+        var layout = Layouts.Split(text);
+        result.Layout = layout.Kind;
+        var reader = new FormReader(layout, fileName, endsMidCharacter);
+        var (forms, summaries, problems) = reader.Read();
+        result.Forms.AddRange(forms);
+        result.Summaries.AddRange(summaries.Where(s => s.Declarations.Count > 0));
+        result.Problems.AddRange(problems);
+        return result;
+    }
+
+    private static ImportResult Failed(string file, string message)
+    {
+        var r = new ImportResult { File = file };
+        r.Problems.Add(new ImportProblem(file, null, message, true));
+        return r;
+    }
+}

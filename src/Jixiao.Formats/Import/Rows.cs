@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Jixiao.Core.Text;
+
+namespace Jixiao.Formats.Import;
+
+/// <summary>One cell of a layout row: its text as printed and the 1-based line it starts on.</summary>
+public sealed record Cell(string Text, int Line, int Column)
+{
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
+}
+
+/// <summary>
+/// A row as a layout gives it. Tabular rows (tab, pipe, JSON) have reliable cell boundaries and positions;
+/// text rows (PDF text, one cell per line, paragraphs) have a line split at white space, and cells may continue on
+/// the next line.
+/// </summary>
+public sealed class Row
+{
+    public required IReadOnlyList<Cell> Cells { get; init; }
+    public required int Line { get; init; }
+    public required string Raw { get; init; }
+
+    public bool IsBlank => Cells.All(c => c.IsEmpty);
+
+    public IEnumerable<Cell> NonEmpty => Cells.Where(c => !c.IsEmpty);
+
+    public string JoinedText => ChineseText.RemoveSpaces(string.Concat(NonEmpty.Select(c => c.Text)));
+
+    /// <summary>Leading empty cells and the cell count: how a tabular extractor placed the row.</summary>
+    public (int Leading, int Count) Shape
+    {
+        get
+        {
+            int lead = 0;
+            while (lead < Cells.Count && Cells[lead].IsEmpty) lead++;
+            int count = Cells.Count;
+            while (count > 0 && Cells[count - 1].IsEmpty) count--;
+            return (lead, count);
+        }
+    }
+}
+
+public enum LayoutKind
+{
+    TabRows,      // tab-separated rows (PDF table extractors)
+    PipeRows,     // `|`-separated rows, markdown tables
+    JsonRows,     // a JSON array of table rows
+    Text,         // PDF text: cells split over lines, several cells on a line separated by spaces
+}
+
+public sealed record LayoutResult(LayoutKind Kind, IReadOnlyList<Row> Rows, IReadOnlyList<string> Lines);
+
+/// <summary>Detects the layout of a decoded text and splits it into rows of cells.</summary>
+public static class Layouts
+{
+    public static LayoutResult Split(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        var trimmed = text.TrimStart('\uFEFF', ' ', '\n', '\r', '\t');
+        if (trimmed.StartsWith('[') && TryJson(trimmed, out var jsonRows)) return new LayoutResult(LayoutKind.JsonRows, jsonRows, lines);
+
+        int nonBlank = 0, tabbed = 0, piped = 0, pipeSingle = 0;
+        foreach (var l in lines)
+        {
+            if (string.IsNullOrWhiteSpace(l)) continue;
+            nonBlank++;
+            if (l.Contains('\t')) tabbed++;
+            if (l.Contains('|'))
+            {
+                piped++;
+                if (l.Split('|').Count(c => !string.IsNullOrWhiteSpace(c)) <= 1) pipeSingle++;
+            }
+        }
+        if (nonBlank > 0 && tabbed * 5 >= nonBlank) return new LayoutResult(LayoutKind.TabRows, Delimited(lines, '\t'), lines);
+        // Lines that each carry one cell and a trailing ` |` are a cell-per-line extraction, not a table.
+        if (nonBlank > 0 && piped * 3 >= nonBlank && pipeSingle * 2 < piped) return new LayoutResult(LayoutKind.PipeRows, Delimited(lines, '|'), lines);
+        return new LayoutResult(LayoutKind.Text, TextRows(lines), lines);
+    }
+
+    private static string StripHeading(string line)
+    {
+        var t = line.TrimStart();
+        if (t.StartsWith('#')) return t.TrimStart('#').TrimStart();
+        return line;
+    }
+
+    private static List<Row> Delimited(string[] lines, char sep)
+    {
+        var rows = new List<Row>(lines.Length);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = StripHeading(lines[i]);
+            var parts = line.Split(sep);
+            if (sep == '|')
+            {
+                // Markdown rows `| a | b |` have an empty cell before the first and after the last bar.
+                int start = parts.Length > 1 && string.IsNullOrWhiteSpace(parts[0]) && line.TrimStart().StartsWith('|') ? 1 : 0;
+                parts = parts[start..];
+                if (parts.Length > 0 && parts.All(p => string.IsNullOrWhiteSpace(p))) parts = [];
+                else if (parts.All(p => p.Trim() is "" or "-" or "---" or ":---" or "---:" or ":-:")) parts = [];
+            }
+            var cells = new List<Cell>(parts.Length);
+            for (int c = 0; c < parts.Length; c++) cells.Add(new Cell(parts[c].Trim(), i + 1, c));
+            rows.Add(new Row { Cells = cells, Line = i + 1, Raw = lines[i] });
+        }
+        return rows;
+    }
+
+    private static List<Row> TextRows(string[] lines)
+    {
+        var rows = new List<Row>(lines.Length);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = StripHeading(lines[i]);
+            // One-cell-per-line extractions end each cell with ` |`; the bar carries no meaning.
+            var t = line.TrimEnd();
+            if (t.EndsWith('|')) t = t.TrimEnd('|').TrimEnd();
+            var tokens = t.Split([' ', '\t', '\u3000', '\u00A0'], StringSplitOptions.RemoveEmptyEntries);
+            var cells = new List<Cell>(tokens.Length);
+            for (int c = 0; c < tokens.Length; c++) cells.Add(new Cell(tokens[c], i + 1, c));
+            rows.Add(new Row { Cells = cells, Line = i + 1, Raw = lines[i] });
+        }
+        return rows;
+    }
+
+    private static bool TryJson(string text, out List<Row> rows)
+    {
+        rows = new List<Row>();
+        try
+        {
+            using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, MaxDepth = 16 });
+            if (doc.RootElement.ValueKind != JsonValueKind.Array) return false;
+            int r = 0;
+            foreach (var row in doc.RootElement.EnumerateArray())
+            {
+                r++;
+                if (row.ValueKind != JsonValueKind.Array) return false;
+                var cells = new List<Cell>();
+                int c = 0;
+                foreach (var cell in row.EnumerateArray())
+                {
+                    var s = cell.ValueKind switch
+                    {
+                        JsonValueKind.String => cell.GetString() ?? "",
+                        JsonValueKind.Number => cell.GetRawText(),
+                        JsonValueKind.Null => "",
+                        _ => cell.GetRawText(),
+                    };
+                    cells.Add(new Cell(s, r, c++));
+                }
+                // In JSON rows the "line" is the row's number: the file may be a single physical line.
+                rows.Add(new Row { Cells = cells, Line = r, Raw = string.Join('\t', cells.Select(x => x.Text)) });
+            }
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
