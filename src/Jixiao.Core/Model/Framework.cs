@@ -47,3 +47,19 @@ public static class Framework
         "安全", "畅通", "完善", "有序", "按时", "按期", "按期完成", "及时完成", "基本满意", "较满意", "非常满意",
     };
 }
+
+/// <summary>Configurable enumerations of the header fields (rules.md §4).</summary>
+public static class Enumerations
+{
+    public static readonly IReadOnlyList<string> ProjectNatures =
+    [
+        "其他经常性项目", "经常性专项业务费", "市委市政府已确定的新增项目", "结转项目", "其他一次性项目", "阶段性项目",
+    ];
+
+    public static readonly IReadOnlyList<string> ProjectCategories =
+    [
+        "人员类项目", "运转类项目", "公用经费项目", "其他运转类项目", "特定目标类",
+    ];
+
+    public static bool IsKnown(string value) => ProjectNatures.Contains(value) || ProjectCategories.Contains(value);
+}

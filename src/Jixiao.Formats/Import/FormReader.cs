@@ -170,8 +170,8 @@ internal sealed partial class FormReader
 
     private void ReadHeaderAndFunds(PerformanceForm form, int from, int end)
     {
-        var cells = new List<Cell>();
-        for (int r = from; r < end; r++) cells.AddRange(Rows[r].NonEmpty);
+        var cells = _tabular ? Enumerable.Range(from, Math.Max(0, end - from)).SelectMany(r => Rows[r].NonEmpty).ToList()
+                             : HeaderCellsFromText(from, end);
 
         HeaderField? field = null;
         var fieldValues = new Dictionary<HeaderField, List<Cell>>();
@@ -275,6 +275,110 @@ internal sealed partial class FormReader
     }
 
     private bool _pendingOtherIsAnnual;
+
+    /// <summary>
+    /// Header lines in PDF text. A line with two or more labels (`主管部门 实施单位`) is a band: its cells are
+    /// centred on it, so their other lines stand just above and below it, one fragment per cell. Those fragments
+    /// are put back into their cells. Other lines pass through as they are.
+    /// </summary>
+    private List<Cell> HeaderCellsFromText(int from, int end)
+    {
+        var rows = Enumerable.Range(from, Math.Max(0, end - from)).Select(r => Rows[r]).Where(r => !r.IsBlank).ToList();
+        bool IsBand(Row r) => r.NonEmpty.Count(c => IsHeaderLabel(c.Text) is not null) >= 2;
+        bool IsFree(Row r) => r.NonEmpty.All(c => IsHeaderLabel(c.Text) is null && !IsFundsMarker(c.Text) &&
+                                                  DeclarationFundOf(c.Text) is null && ValueParser.ParseNumber(c.Text) is null &&
+                                                  ValueParser.ParseYear(c.Text) is null && FundColumnOf(c.Text) is null);
+        // Slots of each band: (label cell, in-line value cells, fragments above, fragments below).
+        var bands = new Dictionary<int, List<(Cell Label, List<Cell> Inline, List<Cell> Above, List<Cell> Below)>>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (!IsBand(rows[i])) continue;
+            var slots = new List<(Cell, List<Cell>, List<Cell>, List<Cell>)>();
+            foreach (var c in rows[i].NonEmpty)
+            {
+                if (IsHeaderLabel(c.Text) is not null) slots.Add((c, new List<Cell>(), new List<Cell>(), new List<Cell>()));
+                else if (slots.Count > 0) slots[^1].Item2.Add(c);
+            }
+            bands[i] = slots;
+        }
+        if (bands.Count == 0) return rows.SelectMany(r => r.NonEmpty).ToList();
+
+        var attached = new HashSet<int>();
+        var single = new Dictionary<int, (List<Cell> Above, List<Cell> Below)>();
+        foreach (var (bi, slots) in bands)
+        {
+            // Lines below the band, up to the next band or a non-free line.
+            var below = new List<int>();
+            for (int j = bi + 1; j < rows.Count && !bands.ContainsKey(j) && IsFree(rows[j]); j++) below.Add(j);
+            int nextBand = below.Count > 0 && below[^1] + 1 < rows.Count && bands.ContainsKey(below[^1] + 1) ? below[^1] + 1 : -1;
+            foreach (var j in below)
+            {
+                // A line that fits the next band's empty cells belongs to that band (it stands above it).
+                if (nextBand >= 0 && rows[j].NonEmpty.Count() == bands[nextBand].Count(s => s.Inline.Count == 0) && bands[nextBand].Any(s => s.Inline.Count == 0))
+                {
+                    for (int k = j; k <= below[^1]; k++) { Place(bands[nextBand], rows[k], above: true, nextBand); attached.Add(k); }
+                    break;
+                }
+                Place(slots, rows[j], above: false, bi);
+                attached.Add(j);
+            }
+            // Lines above the first band, after the title.
+            if (bi == bands.Keys.Min())
+                for (int j = bi - 1; j >= 0 && IsFree(rows[j]) && !attached.Contains(j) && rows[j].NonEmpty.Count() <= slots.Count; j--)
+                {
+                    if (ValueParser.ParseYear(rows[j].JoinedText) is not null) break;
+                    Place(slots, rows[j], above: true, bi);
+                    attached.Add(j);
+                }
+        }
+        foreach (var (bi, frags) in single) ResolveSingles(bands[bi], frags.Above, frags.Below);
+
+        var cells = new List<Cell>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (attached.Contains(i)) continue;
+            if (!bands.TryGetValue(i, out var slots)) { cells.AddRange(rows[i].NonEmpty); continue; }
+            foreach (var (label, inline, above, below) in slots)
+            {
+                cells.Add(label);
+                var parts = above.Concat(inline).Concat(below).ToList();
+                if (parts.Count > 0) cells.Add(parts[0] with { Text = ChineseText.JoinWrapped(parts.Select(p => p.Text)) });
+            }
+        }
+        return cells;
+
+        void Place(List<(Cell Label, List<Cell> Inline, List<Cell> Above, List<Cell> Below)> slots, Row row, bool above, int bandIndex)
+        {
+            var tokens = row.NonEmpty.ToList();
+            var empty = slots.Where(s => s.Inline.Count == 0).ToList();
+            List<(Cell Label, List<Cell> Inline, List<Cell> Above, List<Cell> Below)>? targets =
+                tokens.Count == empty.Count && empty.Count > 0 ? empty : tokens.Count == slots.Count ? slots : null;
+            if (targets is not null)
+            {
+                for (int t = 0; t < tokens.Count; t++)
+                {
+                    if (above) targets[t].Above.Insert(targets[t].Above.Count, tokens[t]);
+                    else targets[t].Below.Add(tokens[t]);
+                }
+                return;
+            }
+            // One fragment for a band whose cells are all filled in-line: which cell it continues is decided later.
+            if (!single.TryGetValue(bandIndex, out var f)) single[bandIndex] = f = (new List<Cell>(), new List<Cell>());
+            (above ? f.Above : f.Below).AddRange(tokens);
+        }
+    }
+
+    private static void ResolveSingles(List<(Cell Label, List<Cell> Inline, List<Cell> Above, List<Cell> Below)> slots, List<Cell> above, List<Cell> below)
+    {
+        if (above.Count == 0 && below.Count == 0) return;
+        // The wrapped cell is the one whose pieces make a known value (阶段 + 性项 + 目 = 阶段性项目); else the
+        // shortest in-line value, a fragment being shorter than a whole value.
+        var text = (List<Cell> cs) => string.Concat(cs.Select(c => Key(c.Text)));
+        int pick = slots.FindIndex(s => Enumerations.IsKnown(text(above) + text(s.Inline) + text(below)));
+        if (pick < 0) pick = slots.Select((s, i) => (Len: text(s.Inline).Length, i)).OrderBy(x => x.Len).First().i;
+        slots[pick].Above.InsertRange(0, above);
+        slots[pick].Below.AddRange(below);
+    }
 
     private static void SetDeclarationFund(DeclarationFunds f, DeclarationFundLabel label, decimal amount, bool otherIsAnnual)
     {
@@ -408,7 +512,8 @@ internal sealed partial class FormReader
         }
 
         var cells = new List<(string Text, int Line)>();
-        int i = 0;
+        if (TwoQuotedColumns(lines) is { } two) cells.AddRange(two);
+        int i = cells.Count > 0 ? lines.Count : 0;
         while (i < lines.Count)
         {
             var (text, line) = lines[i];
@@ -475,6 +580,42 @@ internal sealed partial class FormReader
         if (cells.Count == 1 && kind == FormKind.SelfEvaluation)
             form.Warnings.Add(new ImportWarning($"第{cells[0].Line}行起：目标栏只读出一段文字，已作为预期目标，实际完成情况为空，请核对", cells[0].Line));
         return result;
+    }
+
+    /// <summary>
+    /// Two quoted cells side by side, interleaved line by line by the extractor (`"left… "right…`): each line holds
+    /// the left cell's piece, a space, and the right cell's piece, until the left cell's closing quote; then the
+    /// right cell runs on alone.
+    /// </summary>
+    private static List<(string Text, int Line)>? TwoQuotedColumns(List<(string Text, int Line)> lines)
+    {
+        if (lines.Count == 0) return null;
+        var first = lines[0].Text.Trim();
+        var m = Regex.Match(first, "^\"(?<l>[^\"]*?) \"(?<r>.*)$");
+        if (!m.Success) return null;
+        var left = new StringBuilder();
+        var right = new StringBuilder();
+        ChineseText.AppendWrapped(left, ChineseText.Normalize(m.Groups["l"].Value));
+        ChineseText.AppendWrapped(right, ChineseText.Normalize(m.Groups["r"].Value));
+        bool leftOpen = true;
+        for (int i = 1; i < lines.Count; i++)
+        {
+            var t = lines[i].Text.Trim();
+            if (IsGoalBlockLabelFragment(t)) continue;
+            if (leftOpen)
+            {
+                int space = t.IndexOf(' ');
+                var l = space < 0 ? t : t[..space];
+                var r = space < 0 ? "" : t[(space + 1)..];
+                if (l.EndsWith('"')) { l = l[..^1]; leftOpen = false; }
+                ChineseText.AppendWrapped(left, ChineseText.Normalize(l));
+                ChineseText.AppendWrapped(right, ChineseText.Normalize(r));
+            }
+            else ChineseText.AppendWrapped(right, ChineseText.Normalize(t));
+        }
+        var rightText = right.ToString();
+        if (rightText.EndsWith('"')) rightText = rightText[..^1];
+        return [(left.ToString(), lines[0].Line), (rightText, lines[0].Line)];
     }
 
     /// <summary>Width in half-width columns: CJK characters take two, as on the printed page.</summary>
