@@ -7,9 +7,10 @@ internal static class TestData
 
     public static string CasesDir => Path.Combine(Root, "cases");
 
-    public static string CorpusDir => Path.Combine(Root, "corpus");
-
     public static string Case(string name) => Path.Combine(CasesDir, name);
+
+    public static IEnumerable<string> CaseNames(string prefix) =>
+        Directory.EnumerateDirectories(CasesDir).Select(Path.GetFileName).Where(n => n!.StartsWith(prefix)).Order(StringComparer.Ordinal)!;
 
     /// <summary>The input file of a case folder: `input.*`.</summary>
     public static string CaseInput(string name) =>

@@ -17,6 +17,7 @@ internal sealed partial class FormReader
     private readonly LayoutResult _layout;
     private readonly string _file;
     private readonly bool _tabular;
+    private readonly bool _cellPerLine;
     private readonly bool _endsMidCharacter;
     private readonly List<ImportProblem> _problems = new();
 
@@ -24,7 +25,8 @@ internal sealed partial class FormReader
     {
         _layout = layout;
         _file = file;
-        _tabular = layout.Kind != LayoutKind.Text;
+        _tabular = layout.Kind is LayoutKind.TabRows or LayoutKind.PipeRows or LayoutKind.JsonRows;
+        _cellPerLine = layout.Kind == LayoutKind.CellPerLine;
         _endsMidCharacter = endsMidCharacter;
     }
 
@@ -35,6 +37,12 @@ internal sealed partial class FormReader
         var forms = new List<PerformanceForm>();
         var summaries = new List<DeclarationSummary>();
         var titles = FindTitles(summaries);
+        if (titles.Count == 0 && InferTitle() is { } inferred)
+        {
+            titles.Add(inferred);
+            _problems.Add(new ImportProblem(_file, Rows[inferred.Row].Line,
+                $"没有找到表名；按内容（{(inferred.Kind == FormKind.SelfEvaluation ? "有执行数和执行率" : "只有指标值")}）判断为{inferred.Kind.ToChinese()}", false));
+        }
         if (titles.Count == 0)
         {
             _problems.Add(new ImportProblem(_file, null, "未找到绩效表的标题（如“财政项目支出绩效自评表”或“…绩效目标申报表”），无法识别为绩效表", true));
@@ -90,6 +98,7 @@ internal sealed partial class FormReader
             found.Add(new Title(i, kind.Value, text));
         }
         // A page heading that repeats the form's name precedes the real title: keep the title nearest the header.
+        _titleCandidates = found;
         var kept = new List<Title>();
         for (int t = 0; t < found.Count; t++)
         {
@@ -101,6 +110,21 @@ internal sealed partial class FormReader
         }
         return kept;
     }
+
+    /// <summary>A form published without its title: the header (项目名称) is there, the kind follows from the funds.</summary>
+    private Title? InferTitle()
+    {
+        int at = -1;
+        for (int i = 0; i < Rows.Count && at < 0; i++)
+            if (Rows[i].NonEmpty.Any(c => IsHeaderLabel(c.Text) is HeaderField.ProjectName)) at = i;
+        if (at < 0) return null;
+        bool executed = Rows.Skip(at).Any(r => r.NonEmpty.Any(c => FundColumnOf(c.Text) is FundColumn.Executed or FundColumn.Rate
+                                                                   || Key(c.Text).Contains("执行数") || Key(c.Text).Contains("实际值")));
+        int titleRow = at > 0 ? at - 1 : at;
+        return new Title(titleRow, executed ? FormKind.SelfEvaluation : FormKind.TargetDeclaration, Rows[titleRow].JoinedText);
+    }
+
+    private List<Title> _titleCandidates = new();
 
     private void ReportLeadingFragment(int firstTitleRow)
     {
@@ -124,16 +148,25 @@ internal sealed partial class FormReader
         for (int r = start + 1; r < Math.Min(end, start + 4) && form.Year is null; r++) form.Year = ValueParser.ParseYear(Rows[r].JoinedText);
         if (form.Year is null)
         {
-            var m = Regex.Match(title.Text, @"((?:19|20)\d{2})年");
-            if (m.Success) form.Year = int.Parse(m.Groups[1].Value);
+            // The year may stand only in the page heading that repeats the title (`2018年…绩效目标申报表`).
+            foreach (var candidate in _titleCandidates.Where(c => c.Row <= title.Row).OrderByDescending(c => c.Row))
+            {
+                if (candidate.Row < title.Row && _titleCandidates.Any(k => k.Row > candidate.Row && k.Row < title.Row && k.Kind != candidate.Kind)) break;
+                var m = Regex.Match(candidate.Text, @"((?:19|20)\d{2})年");
+                if (m.Success) { form.Year = int.Parse(m.Groups[1].Value); break; }
+            }
         }
 
         int indicatorsAt = FindIndicatorHeader(start + 1, end);
-        int goalsAt = FindGoals(start + 1, indicatorsAt < 0 ? end : indicatorsAt, title.Kind);
-        int headerEnd = goalsAt >= 0 ? goalsAt : indicatorsAt >= 0 ? indicatorsAt : end;
+        int bodyEnd = indicatorsAt >= 0 ? indicatorsAt : end;
+        int goalsAt = FindGoals(start + 1, bodyEnd, title.Kind);
+        int headerEnd = goalsAt >= 0 ? goalsAt : bodyEnd;
+        // Some templates (Sichuan) put the goals before the funds: the funds then end the goals block.
+        int fundsAfterGoals = goalsAt >= 0 ? FindFundsMarker(goalsAt + 1, bodyEnd) : -1;
+        int goalsEnd = fundsAfterGoals >= 0 ? fundsAfterGoals : bodyEnd;
 
-        ReadHeaderAndFunds(form, start + 1, headerEnd);
-        if (goalsAt >= 0) ReadGoals(form, goalsAt, indicatorsAt >= 0 ? indicatorsAt : end);
+        ReadHeaderAndFunds(form, start + 1, headerEnd, fundsAfterGoals >= 0 ? (fundsAfterGoals, bodyEnd) : null);
+        if (goalsAt >= 0) ReadGoals(form, goalsAt, goalsEnd);
         var tableEnd = indicatorsAt >= 0 ? ReadIndicators(form, indicatorsAt, end) : new TableEnd(false, end);
         if (form is SelfEvaluation se) ReadFooter(se, tableEnd.FooterRow, end);
 
@@ -153,6 +186,13 @@ internal sealed partial class FormReader
         return -1;
     }
 
+    private int FindFundsMarker(int from, int end)
+    {
+        for (int r = from; r < end; r++)
+            if (Rows[r].NonEmpty.Any(c => IsFundsMarker(c.Text))) return r;
+        return -1;
+    }
+
     private int FindGoals(int from, int end, FormKind kind)
     {
         for (int r = from; r < end; r++)
@@ -168,10 +208,11 @@ internal sealed partial class FormReader
         public readonly List<Cell> Values = new();
     }
 
-    private void ReadHeaderAndFunds(PerformanceForm form, int from, int end)
+    private void ReadHeaderAndFunds(PerformanceForm form, int from, int end, (int From, int End)? laterFunds)
     {
-        var cells = _tabular ? Enumerable.Range(from, Math.Max(0, end - from)).SelectMany(r => Rows[r].NonEmpty).ToList()
+        var cells = _tabular || _cellPerLine ? Enumerable.Range(from, Math.Max(0, end - from)).SelectMany(r => Rows[r].NonEmpty).ToList()
                              : HeaderCellsFromText(from, end);
+        if (laterFunds is { } lf) cells.AddRange(Enumerable.Range(lf.From, lf.End - lf.From).SelectMany(r => Rows[r].NonEmpty));
 
         HeaderField? field = null;
         var fieldValues = new Dictionary<HeaderField, List<Cell>>();
@@ -182,6 +223,7 @@ internal sealed partial class FormReader
         var declFunds = (form as TargetDeclaration)?.Funds;
         DeclarationFundLabel? pendingDeclLabel = null;
         int otherSeen = 0;
+        bool projectColumnSeen = false;
 
         foreach (var cell in cells)
         {
@@ -207,6 +249,8 @@ internal sealed partial class FormReader
                 SetUnit(form, text);
                 continue;
             }
+            if (key.Contains("(万元)") || key.Contains("(元)")) SetUnit(form, text);
+            if (Regex.IsMatch(key, @"\(\d+字以内\)")) continue; // template instructions left in the cells
             if (ValueParser.ParseYear(text) is not null && key.StartsWith("(") ) continue;
 
             if (form is TargetDeclaration && DeclarationFundOf(text) is { } dl)
@@ -217,7 +261,9 @@ internal sealed partial class FormReader
                 if (dl == DeclarationFundLabel.Other) otherSeen++;
                 pendingDeclLabel = dl;
                 if (dl == DeclarationFundLabel.Other && otherSeen == 1) pendingDeclLabel = DeclarationFundLabel.Other; // project other
-                _pendingOtherIsAnnual = dl == DeclarationFundLabel.Other && otherSeen >= 2;
+                if (dl == DeclarationFundLabel.ProjectTotal) projectColumnSeen = true;
+                // Without a 项目资金总额 column the only 其他资金 is this year's.
+                _pendingOtherIsAnnual = dl == DeclarationFundLabel.Other && (otherSeen >= 2 || !projectColumnSeen);
                 continue;
             }
             if (form is TargetDeclaration && pendingDeclLabel is { } pl && ValueParser.ParseNumber(text) is { } amount)
@@ -239,6 +285,8 @@ internal sealed partial class FormReader
                 else
                 {
                     if (current is { Values.Count: > 0 }) { fundRows.Add(current); current = null; }
+                    // A known row label starts afresh: text before it with no figures was a note, not a label.
+                    if (IsSelfEvaluationFundLabel(text)) current = null;
                     current ??= new FundRowBuilder();
                     current.Label.Add(cell with { Text = text });
                 }
@@ -412,7 +460,7 @@ internal sealed partial class FormReader
         foreach (var b in rows)
         {
             var label = Key(JoinCells(b.Label));
-            if (label.Length == 0 || b.Values.Count == 0) continue;
+            if (label.Length == 0 || b.Values.Count == 0 || label.Length > 30) continue;
             var row = new FundRow { Label = label, Line = (b.Label.Count > 0 ? b.Label[0] : b.Values[0]).Line };
             for (int i = 0; i < b.Values.Count && i < cols.Count; i++)
             {
@@ -437,10 +485,11 @@ internal sealed partial class FormReader
 
     private void ReadGoals(PerformanceForm form, int from, int end)
     {
-        var texts = _tabular ? GoalCellsByColumn(form.Kind, from, end) : GoalCellsFromText(form, from, end);
+        var texts = _tabular || _cellPerLine ? GoalCellsByColumn(form.Kind, from, end) : GoalCellsFromText(form, from, end);
         foreach (var (column, text, line) in texts)
         {
-            if (text.Length == 0) continue;
+            // Template instructions left in an answer cell (`…(100字以内)`) are not the unit's text.
+            if (text.Length == 0 || Regex.IsMatch(text, @"[(（]\d+字以内[)）]")) continue;
             switch (form, column)
             {
                 case (TargetDeclaration d, GoalColumn.Overall): d.OverallGoal = Append(d.OverallGoal, text); break;
@@ -464,7 +513,7 @@ internal sealed partial class FormReader
             {
                 var text = CellText(cell);
                 if (GoalColumnOf(text, kind) is { } g) { headers.Add((cell.Column, g)); continue; }
-                if (IsNoiseLabel(text) || Key(text) is "年度总体目标" or "总体目标" or "年度总体目标") continue;
+                if (IsNoiseLabel(text) || Key(text) is "年度总体目标" or "总体目标" or "年度总体目标" || IsHeaderLabel(text) is not null) continue;
                 pending.Add(cell with { Text = text });
             }
         }
@@ -655,6 +704,7 @@ internal sealed partial class FormReader
 
     private TableEnd ReadIndicators(PerformanceForm form, int headerRow, int end)
     {
+        if (_cellPerLine) return ReadGridIndicators(form, headerRow, end);
         var (roles, dataStart) = ReadIndicatorHeader(form.Kind, headerRow, end);
         return _tabular
             ? ReadTabularIndicators(form, roles, dataStart, end)
@@ -754,6 +804,10 @@ internal sealed partial class FormReader
                 && ValueParser.StartsWithComparator(cells[ai])) continue;
             return new ValueFit(start, assigned, start + valueRoles.Count);
         }
+        // A sub-row (`其中…`) carries a target and an actual value but no weight or score of its own.
+        if (cells.Count >= 3 && !cells.Any(ValueParser.IsNumber) && valueRoles.Contains(Role.Actual)
+            && ValueParser.LooksQuantitative(cells[^2]) && ValueParser.LooksQuantitative(cells[^1]))
+            return new ValueFit(cells.Count - 2, new Dictionary<int, Role> { [cells.Count - 2] = Role.Target, [cells.Count - 1] = Role.Actual }, cells.Count);
         return null;
     }
 
@@ -863,6 +917,71 @@ internal sealed partial class FormReader
         return new TableEnd(false, end);
     }
 
+    /// <summary>
+    /// One cell per line with explicit empty cells (Sichuan exports): the header's cell count is the row width, so
+    /// the cells are cut into rows of that width and read by position.
+    /// </summary>
+    private TableEnd ReadGridIndicators(PerformanceForm form, int headerRow, int end)
+    {
+        var columns = new List<IndicatorColumn>();
+        int r = headerRow;
+        for (; r < end; r++)
+        {
+            var cell = Rows[r].Cells.FirstOrDefault();
+            if (cell is null || cell.IsEmpty) { if (columns.Count > 0) break; continue; }
+            if (IndicatorColumnOf(cell.Text) is { } col) columns.Add(col);
+            else if (columns.Count > 0) break;
+        }
+        if (columns.Count == 0) return new TableEnd(false, end);
+        var cells = new List<Cell>();
+        int footer = end;
+        bool reachedFooter = false;
+        for (; r < end; r++)
+        {
+            if (Rows[r].Cells.Count == 0) continue;
+            var cell = Rows[r].Cells[0];
+            if (!cell.IsEmpty && IsFooter(cell.Text)) { footer = r; reachedFooter = true; break; }
+            cells.Add(cell);
+        }
+        string? level1 = null, level2 = null;
+        for (int i = 0; i + columns.Count <= cells.Count || (i < cells.Count && !reachedFooter); i += columns.Count)
+        {
+            var row = cells.Skip(i).Take(columns.Count).ToList();
+            string Get(IndicatorColumn c) { int k = columns.IndexOf(c); return k >= 0 && k < row.Count ? CellText(row[k]) : ""; }
+            var name = Get(IndicatorColumn.Name);
+            if (Level1Of(Get(IndicatorColumn.Level1)) is { } l1) { if (l1 != level1) level2 = null; level1 = l1; }
+            var l2text = Get(IndicatorColumn.Level2);
+            if (l2text.Length > 0) level2 = Level2Of(l2text) ?? Key(l2text);
+            if (name.Length == 0) continue;
+            var targetText = ChineseText.JoinInline(new[] { Get(IndicatorColumn.Comparator), Get(IndicatorColumn.Target), Get(IndicatorColumn.Unit) }.Where(t => t.Length > 0))
+                .Replace(" ", "");
+            var ind = new Indicator
+            {
+                Level1 = level1,
+                Level2 = level2,
+                Name = name,
+                Line = row[Math.Min(columns.IndexOf(IndicatorColumn.Name), row.Count - 1)].Line,
+                Target = targetText.Length > 0 ? ValueParser.ParseTarget(targetText) : null,
+            };
+            if (form.Kind == FormKind.SelfEvaluation)
+            {
+                var actual = Get(IndicatorColumn.Actual);
+                ind.Actual = actual.Length > 0 ? ValueParser.ParseActual(actual) : null;
+                ind.Weight = ValueParser.ParseNumber(Get(IndicatorColumn.Weight));
+                ind.Score = ValueParser.ParseNumber(Get(IndicatorColumn.Score));
+                var reason = Get(IndicatorColumn.Reason);
+                ind.DeviationReason = reason.Length > 0 ? reason : null;
+            }
+            if (row.Count < columns.Count)
+            {
+                form.Warnings.Add(new ImportWarning($"第{ind.Line}行：指标行只有{row.Count}格，少于表头的{columns.Count}列", ind.Line));
+                _danglingIndicatorText = true;
+            }
+            form.Indicators.Add(ind);
+        }
+        return new TableEnd(reachedFooter, footer);
+    }
+
     private static bool IsPrintedLevel2(string text)
     {
         var k = Key(text);
@@ -874,8 +993,8 @@ internal sealed partial class FormReader
         if (rest.Count == 0) return false;
         if (kind == FormKind.TargetDeclaration) return false;
         // A continuation carries no weight and score of its own and lines up with the previous row's cells.
-        if (rest.Count(c => ValueParser.IsNumber(c.Text)) >= 2) return false;
-        if (ValueParser.StartsWithComparator(rest[0].Text)) return false;
+        if (rest.Any(c => ValueParser.IsNumber(c.Text) || ValueParser.LooksQuantitative(c.Text) || ValueParser.StartsWithComparator(c.Text)))
+            return false;
         return rest.All(c => c.Column == last.NameColumn || last.Columns.ContainsKey(c.Column));
     }
 
@@ -1110,11 +1229,16 @@ internal sealed partial class FormReader
 
     private bool _sawTotal, _sawGrade;
 
+    /// <summary>Templates without a grade (Sichuan) end with the signatures: the form is there to its end.</summary>
+    private bool EndsWithSignOff(int from, int end) =>
+        Enumerable.Range(from, Math.Max(0, end - from)).Any(r => Rows[r].NonEmpty.Any(c =>
+            Key(c.Text).StartsWith("财务负责人") || Key(c.Text).StartsWith("项目负责人:") || Key(c.Text).StartsWith("填报人")));
+
     private void DecideComplete(PerformanceForm form, TableEnd table, int end, bool lastInFile, int indicatorsAt)
     {
         bool complete;
         if (form is SelfEvaluation)
-            complete = _sawGrade || (_sawTotal && !lastInFile);
+            complete = _sawGrade || (_sawTotal && !lastInFile) || (table.ReachedFooter && EndsWithSignOff(table.FooterRow, end));
         else
             complete = indicatorsAt >= 0 && form.Indicators.Count > 0 && !_danglingIndicatorText &&
                        (!lastInFile || table.ReachedFooter || form.Indicators[^1].Level1 == Framework.Satisfaction ||

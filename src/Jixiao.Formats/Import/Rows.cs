@@ -46,6 +46,7 @@ public enum LayoutKind
     PipeRows,     // `|`-separated rows, markdown tables
     JsonRows,     // a JSON array of table rows
     Text,         // PDF text: cells split over lines, several cells on a line separated by spaces
+    CellPerLine,  // one cell per line, each ending in ` |`; an empty cell is a lone `|`, a row of bars ends a row
 }
 
 public sealed record LayoutResult(LayoutKind Kind, IReadOnlyList<Row> Rows, IReadOnlyList<string> Lines);
@@ -72,6 +73,8 @@ public static class Layouts
             }
         }
         if (nonBlank > 0 && tabbed * 5 >= nonBlank) return new LayoutResult(LayoutKind.TabRows, Delimited(lines, '\t'), lines);
+        int barEnded = lines.Count(l => l.TrimEnd().EndsWith('|') && l.Split('|').Count(c => !string.IsNullOrWhiteSpace(c)) <= 1);
+        if (nonBlank > 0 && barEnded * 2 >= nonBlank) return new LayoutResult(LayoutKind.CellPerLine, CellLines(lines), lines);
         // Lines that each carry one cell and a trailing ` |` are a cell-per-line extraction, not a table.
         if (nonBlank > 0 && piped * 3 >= nonBlank && pipeSingle * 2 < piped) return new LayoutResult(LayoutKind.PipeRows, Delimited(lines, '|'), lines);
         return new LayoutResult(LayoutKind.Text, TextRows(lines), lines);
@@ -101,6 +104,21 @@ public static class Layouts
             }
             var cells = new List<Cell>(parts.Length);
             for (int c = 0; c < parts.Length; c++) cells.Add(new Cell(parts[c].Trim(), i + 1, c));
+            rows.Add(new Row { Cells = cells, Line = i + 1, Raw = lines[i] });
+        }
+        return rows;
+    }
+
+    private static List<Row> CellLines(string[] lines)
+    {
+        var rows = new List<Row>(lines.Length);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var t = lines[i].Trim();
+            List<Cell> cells;
+            if (t.Length > 1 && t.Trim('|', ' ').Length == 0) cells = []; // `||||`: a row ends
+            else if (t == "|") cells = [new Cell("", i + 1, 0)];          // an empty cell
+            else cells = t.Length == 0 ? [] : [new Cell(t.TrimEnd('|').Trim(), i + 1, 0)];
             rows.Add(new Row { Cells = cells, Line = i + 1, Raw = lines[i] });
         }
         return rows;

@@ -38,6 +38,10 @@ internal static class Vocabulary
         ["专项概况"] = HeaderField.Ignored,
         ["财政资金预算分类"] = HeaderField.Ignored,
         ["财政资金科目代码"] = HeaderField.Ignored,
+        ["项目基本情况"] = HeaderField.Ignored,
+        ["1.项目年度目标完成情况"] = HeaderField.Ignored,
+        ["2.项目实施内容及过程概述"] = HeaderField.Ignored,
+        ["报表编号"] = HeaderField.Ignored,
     };
 
     public enum FundColumn { Initial, Adjusted, Executed, Weight, Rate, Score, Ignored }
@@ -60,12 +64,17 @@ internal static class Vocabulary
     {
         "项目资金总额" => DeclarationFundLabel.ProjectTotal,
         "其中：财政资金" or "财政资金" => DeclarationFundLabel.ProjectFiscal,
-        "年度资金申请总额" => DeclarationFundLabel.AnnualTotal,
-        "其中：当年财政拨款" or "当年财政拨款" => DeclarationFundLabel.Appropriation,
+        "年度资金申请总额" or "年度资金总额" => DeclarationFundLabel.AnnualTotal,
+        "其中：当年财政拨款" or "当年财政拨款" or "其中：财政拨款" or "财政拨款" or "其中：本年财政拨款" => DeclarationFundLabel.Appropriation,
         "上年结转资金" => DeclarationFundLabel.CarryOver,
         "其他资金" => DeclarationFundLabel.Other,
         _ => null,
     };
+
+    /// <summary>Row labels of a self-evaluation's fund block: a known one always starts a new row.</summary>
+    public static bool IsSelfEvaluationFundLabel(string label) => Key(label) is "年度资金总额" or "总额" or "其中：当年财政拨款"
+        or "其中：本年财政拨款" or "其中：财政资金" or "上年结转资金" or "其他资金" or "财政专户管理资金" or "单位资金" or "年度财政资金总额"
+        or "其中：财政拨款";
 
     /// <summary>The markers that open the funds block; their brackets carry the unit.</summary>
     public static bool IsFundsMarker(string label)
@@ -121,7 +130,7 @@ internal static class Vocabulary
     public static bool IsNoiseLabel(string label)
     {
         var k = Key(label);
-        return k is "绩效指标" or "项目绩效目标" or "年度总体目标" or "绩效目标" or "实施效果指标" or "年度绩效目标" or "专项年度绩效指标"
+        return k is "……" or "…" or "..." or "......" or "绩效指标" or "项目绩效目标" or "年度总体目标" or "绩效目标" or "实施效果指标" or "年度绩效目标" or "专项年度绩效指标"
             || (k.StartsWith("绩效指标(") && k.EndsWith("分)")) || (k.StartsWith("年度绩效目标(") && k.EndsWith("分)"));
     }
 
@@ -153,7 +162,7 @@ internal static class Vocabulary
     {
         var k = Key(label);
         return k is "总分" or "合计" or "评分等级" or "评价结论" or "存在问题" or "改进措施" || k.StartsWith("注:") || k.StartsWith("注：")
-            || k.Contains("审核意见") || k.StartsWith("项目负责人:") || k.StartsWith("财务负责人:") || k.StartsWith("填报人");
+            || (k.Contains("意见") && (k.Contains("审") || k.Contains("盖章"))) || k.StartsWith("项目负责人:") || k.StartsWith("财务负责人:") || k.StartsWith("填报人");
     }
 
     /// <summary>Every label and label fragment the assembler may build, for prefix matching.</summary>
