@@ -148,13 +148,10 @@ internal sealed partial class FormReader
         for (int r = start + 1; r < Math.Min(end, start + 4) && form.Year is null; r++) form.Year = ValueParser.ParseYear(Rows[r].JoinedText);
         if (form.Year is null)
         {
-            // The year may stand only in the page heading that repeats the title (`2018年…绩效目标申报表`).
-            foreach (var candidate in _titleCandidates.Where(c => c.Row <= title.Row).OrderByDescending(c => c.Row))
-            {
-                if (candidate.Row < title.Row && _titleCandidates.Any(k => k.Row > candidate.Row && k.Row < title.Row && k.Kind != candidate.Kind)) break;
-                var m = Regex.Match(candidate.Text, @"((?:19|20)\d{2})年");
-                if (m.Success) { form.Year = int.Parse(m.Groups[1].Value); break; }
-            }
+            // A title wrapped over lines (`…项目)2022年` / `中央预算内投资计划绩效目标表`) carries its year above.
+            // Only the form's own title counts: a web page heading's year may belong to something else.
+            var m = Regex.Match(WrappedTitle(start), @"((?:19|20)\d{2})年");
+            if (m.Success) form.Year = int.Parse(m.Groups[1].Value);
         }
 
         int indicatorsAt = FindIndicatorHeader(start + 1, end);
@@ -172,6 +169,18 @@ internal sealed partial class FormReader
 
         DecideComplete(form, tableEnd, end, lastInFile, indicatorsAt);
         return form;
+    }
+
+    private string WrappedTitle(int titleRow)
+    {
+        var parts = new List<string> { Rows[titleRow].JoinedText };
+        for (int r = titleRow - 1; r >= 0 && r >= titleRow - 3; r--)
+        {
+            var t = Rows[r].JoinedText;
+            if (t.Length == 0 || t.Contains(':') || t.Contains('：') || t.EndsWith('。') || t.Length > 40) break;
+            parts.Insert(0, t);
+        }
+        return string.Concat(parts);
     }
 
     private int FindIndicatorHeader(int from, int end)
@@ -370,9 +379,10 @@ internal sealed partial class FormReader
                 Place(slots, rows[j], above: false, bi);
                 attached.Add(j);
             }
-            // Lines above the first band, after the title.
+            // Lines above the first band, after the title: at most two, and never `标签:值` metadata.
             if (bi == bands.Keys.Min())
-                for (int j = bi - 1; j >= 0 && IsFree(rows[j]) && !attached.Contains(j) && rows[j].NonEmpty.Count() <= slots.Count; j--)
+                for (int j = bi - 1; j >= 0 && j >= bi - 2 && IsFree(rows[j]) && !attached.Contains(j) && rows[j].NonEmpty.Count() <= slots.Count
+                                     && !rows[j].NonEmpty.Any(c => c.Text.Contains(':') || c.Text.Contains('：')); j--)
                 {
                     if (ValueParser.ParseYear(rows[j].JoinedText) is not null) break;
                     Place(slots, rows[j], above: true, bi);

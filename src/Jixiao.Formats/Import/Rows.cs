@@ -118,7 +118,7 @@ public static class Layouts
             List<Cell> cells;
             if (t.Length > 1 && t.Trim('|', ' ').Length == 0) cells = []; // `||||`: a row ends
             else if (t == "|") cells = [new Cell("", i + 1, 0)];          // an empty cell
-            else cells = t.Length == 0 ? [] : [new Cell(t.TrimEnd('|').Trim(), i + 1, 0)];
+            else cells = t.Length == 0 ? [] : [new Cell(t.TrimEnd('|', ' ', '\t').Trim(), i + 1, 0)];
             rows.Add(new Row { Cells = cells, Line = i + 1, Raw = lines[i] });
         }
         return rows;

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Jixiao.Formats.Import;
+
+namespace Jixiao.Benchmarks;
+
+/// <summary>
+/// Import throughput per seed layout. The reference (baseline) reads the same bytes: UTF-8 decoding and splitting
+/// into lines, the least any importer must do. Ratios hold on a noisy machine where absolute times do not.
+/// </summary>
+[MemoryDiagnoser]
+public class ImportBenchmarks
+{
+    public static readonly string SeedDir = FindSeeds();
+
+    [ParamsSource(nameof(Files))]
+    public string File { get; set; } = "";
+
+    public static IEnumerable<string> Files() =>
+        Directory.EnumerateFiles(SeedDir, "*.txt").Select(Path.GetFileName).Order()!;
+
+    private byte[] _bytes = [];
+
+    [GlobalSetup]
+    public void Setup() => _bytes = System.IO.File.ReadAllBytes(Path.Combine(SeedDir, File));
+
+    [Benchmark(Baseline = true, Description = "reference: decode + split lines")]
+    public int ReadBytes() => Encoding.UTF8.GetString(_bytes).Split('\n').Length;
+
+    [Benchmark(Description = "import (decode, layout, read forms)")]
+    public int Import() => FormImporter.Import(_bytes, File).Forms.Count;
+
+    private static string FindSeeds()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (dir is not null && !Directory.Exists(Path.Combine(dir, "samples", "seeds"))) dir = Path.GetDirectoryName(dir);
+        return dir is null ? throw new DirectoryNotFoundException("samples/seeds not found above " + AppContext.BaseDirectory)
+                           : Path.Combine(dir, "samples", "seeds");
+    }
+
+    /// <summary>A fast check outside BenchmarkDotNet: forms per second per file, single thread.</summary>
+    public static void Quick()
+    {
+        foreach (var f in Files())
+        {
+            var bytes = System.IO.File.ReadAllBytes(Path.Combine(SeedDir, f));
+            int forms = FormImporter.Import(bytes, f).Forms.Count;
+            for (int i = 0; i < 200; i++) FormImporter.Import(bytes, f);
+            var sw = Stopwatch.StartNew();
+            int n = 0;
+            while (sw.ElapsedMilliseconds < 2000) { FormImporter.Import(bytes, f); n++; }
+            double perFile = sw.Elapsed.TotalMilliseconds * 1000 / n;
+            Console.WriteLine($"{f}: {forms} forms, {perFile:F1} µs/file, {forms * 1e6 / perFile:F0} forms/s, {bytes.Length * 1e6 / perFile / 1024 / 1024:F1} MB/s");
+        }
+    }
+}
