@@ -19,6 +19,7 @@ public static partial class ValueParser
     public static decimal? ParseNumber(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
+        if (text.Length > 40 || !char.IsDigit(text[^1]) && text[^1] is not ('０' or '１' or '２' or '３' or '４' or '５' or '６' or '７' or '８' or '９') && !char.IsWhiteSpace(text[^1])) return null;
         var s = ChineseText.RemoveSpaces(ChineseText.ToHalfWidth(text));
         if (!NumberRegex().IsMatch(s)) return null;
         return decimal.TryParse(s.Replace(",", ""), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
@@ -51,6 +52,10 @@ public static partial class ValueParser
 
     private static Quantity? ParseQuantity(string text)
     {
+        // No digit, no quantity: most cells are names and words.
+        bool digit = false;
+        foreach (var c in text) if (char.IsDigit(c)) { digit = true; break; }
+        if (!digit) return null;
         var s = NormalizeOperators(ChineseText.ToHalfWidth(ChineseText.Normalize(text))).Trim();
         var m = ValueRegex().Match(s);
         if (!m.Success) return null;

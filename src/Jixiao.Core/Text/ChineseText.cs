@@ -23,6 +23,7 @@ public static class ChineseText
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
+        if (!NeedsNormalizing(text)) return text;
         var s = StripTags(text);
         var lines = s.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         var sb = new StringBuilder(s.Length);
@@ -33,6 +34,14 @@ public static class ChineseText
             AppendWrapped(sb, line);
         }
         return sb.ToString();
+    }
+
+    private static bool NeedsNormalizing(string text)
+    {
+        if (IsSpace(text[0]) || IsSpace(text[^1])) return true;
+        foreach (var c in text)
+            if (c == '<' || c == '\n' || c == '\r' || IsSpace(c)) return true;
+        return false;
     }
 
     /// <summary>

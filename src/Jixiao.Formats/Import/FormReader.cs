@@ -786,32 +786,25 @@ internal sealed partial class FormReader
         }
         for (int start = 0; start + valueRoles.Count <= cells.Count; start++)
         {
-            var assigned = new Dictionary<int, Role>();
+            int ti = -1, ai = -1;
             bool ok = true;
             for (int k = 0; k < valueRoles.Count && ok; k++)
             {
-                var text = cells[start + k];
                 var role = valueRoles[k];
-                ok = role switch
-                {
-                    Role.Weight or Role.Score => ValueParser.IsNumber(text),
-                    Role.Target => !ValueParser.IsNumber(text) || valueRoles.Count > 2 || true,
-                    Role.Actual => true,
-                    _ => true,
-                };
-                if (ok) assigned[start + k] = role;
+                if (role is Role.Weight or Role.Score) ok = ValueParser.IsNumber(cells[start + k]);
+                else if (role == Role.Target) ti = start + k;
+                else if (role == Role.Actual) ai = start + k;
             }
-            if (!ok) continue;
+            if (!ok || ti < 0) continue;
             // The target must read as a target, unless the actual is an achievement label (qualitative row).
-            int ti = assigned.First(a => a.Value == Role.Target).Key;
-            int ai = assigned.FirstOrDefault(a => a.Value == Role.Actual, new(-1, Role.Actual)).Key;
             var target = cells[ti];
             bool qualitative = ai >= 0 && ValueParser.ParseAchievement(cells[ai]) is not null;
             bool targetOk = qualitative || ValueParser.StartsWithComparator(target) || ValueParser.LooksQuantitative(target)
                 || Framework.QualitativeWords.Contains(Key(target));
             if (!targetOk) continue;
-            if (ai >= 0 && !qualitative && !ValueParser.LooksQuantitative(cells[ai]) && ValueParser.ParseNumber(cells[ai]) is null
-                && ValueParser.StartsWithComparator(cells[ai])) continue;
+            if (ai >= 0 && !qualitative && ValueParser.StartsWithComparator(cells[ai])) continue;
+            var assigned = new Dictionary<int, Role>(valueRoles.Count);
+            for (int k = 0; k < valueRoles.Count; k++) assigned[start + k] = valueRoles[k];
             return new ValueFit(start, assigned, start + valueRoles.Count);
         }
         // A sub-row (`其中…`) carries a target and an actual value but no weight or score of its own.

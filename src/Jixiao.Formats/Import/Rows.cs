@@ -20,11 +20,17 @@ public sealed class Row
     public required int Line { get; init; }
     public required string Raw { get; init; }
 
-    public bool IsBlank => Cells.All(c => c.IsEmpty);
+    private Cell[]? _nonEmpty;
+    private string? _joined;
 
-    public IEnumerable<Cell> NonEmpty => Cells.Where(c => !c.IsEmpty);
+    public bool IsBlank => NonEmptyCells.Length == 0;
 
-    public string JoinedText => ChineseText.RemoveSpaces(string.Concat(NonEmpty.Select(c => c.Text)));
+    public IEnumerable<Cell> NonEmpty => NonEmptyCells;
+
+    /// <summary>The non-empty cells, computed once: every pass of the reader walks them.</summary>
+    public Cell[] NonEmptyCells => _nonEmpty ??= Cells.Where(c => !c.IsEmpty).ToArray();
+
+    public string JoinedText => _joined ??= ChineseText.RemoveSpaces(string.Concat(NonEmptyCells.Select(c => c.Text)));
 
     /// <summary>Leading empty cells and the cell count: how a tabular extractor placed the row.</summary>
     public (int Leading, int Count) Shape
