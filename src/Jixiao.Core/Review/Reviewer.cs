@@ -479,6 +479,8 @@ public static class Reviewer
         if (IsCost(row)) return; // cost-target-unquantified says it more precisely
         if (DimensionOf(row) == Dimension.Satisfaction)
         {
+            // A row that measures no satisfaction at all gets indicator-wrong-level2; asking for a survey is moot.
+            if (!ctx.Profile.SatisfactionNameWords.Any(w => Squash(row.Name).Contains(w, StringComparison.Ordinal))) return;
             ctx.Add(Checks.SatisfactionNotSurveyed,
                 $"满意度指标{Q(row.Name)}的指标值写成“{t.Text}”，没有调查得出的百分比。请改为问卷调查的满意率（如 ≥90%），自评时附调查结果。",
                 row);
