@@ -130,7 +130,7 @@ public static class Reviewer
             var rate = p.RoundExecutionRate(done / budget * 100m);
             if (Math.Abs(rate - printed) <= ctx.Tol) continue;
             ctx.Add(Checks.ExecutionRateMismatch,
-                $"{row.Label.TrimEnd('：', ':')}：执行率印为 {Num.Fixed(printed)}%，按全年执行数 {Num.Plain(done)} ÷ 全年预算数 {Num.Plain(budget)} 计算应为 {Num.Fixed(rate)}%（允许 ±{Num.Plain(ctx.Tol)}）。请核对执行率；注意分母是调整后的全年预算数，不是年初预算数。",
+                $"{row.Label.TrimEnd('：', ':')}：执行率印为 {Num.Fixed(printed)}%，按全年执行数 {Num.Fixed(done)} ÷ 全年预算数 {Num.Fixed(budget)} 计算应为 {Num.Fixed(rate)}%（允许 ±{Num.Plain(ctx.Tol)}）。请核对执行率；注意分母是调整后的全年预算数，不是年初预算数。",
                 line: row.Line);
         }
 

@@ -72,7 +72,7 @@ public static class Scorer
         var score = Math.Min(profile.RoundScore(weight * capped / 100m), weight);
         var mode = profile.ExecutionRateRounding == RoundingMode.Truncate ? "截尾" : "四舍五入";
         var text = new StringBuilder()
-            .Append($"执行率 = {Num.Plain(executed.Value)} ÷ {Num.Plain(adjustedBudget.Value)} × 100 = {Num.Plain(Math.Round(exact, 4))}% → {Num.Fixed(rate)}%（{mode}）")
+            .Append($"执行率 = {Num.Fixed(executed.Value)} ÷ {Num.Fixed(adjustedBudget.Value)} × 100 = {Num.Plain(Math.Round(exact, 4))}% → {Num.Fixed(rate)}%（{mode}）")
             .Append(rate > 100m
                 ? $"；超过 100% 按 100% 计 → {Num.Fixed(score)}/{Num.Fixed(weight)}"
                 : $"；{Num.Plain(weight)} × {Num.Fixed(rate)}% = {Num.Fixed(score)}/{Num.Fixed(weight)}");
