@@ -207,7 +207,8 @@ public static class Scorer
         };
         var step = 1m / (decimal)Math.Pow(10, profile.Decimals);
         var lowPoints = Clamp(low, w, profile);
-        var highPoints = included ? Clamp(high, w, profile) : Clamp(high, w, profile) - step;
+        // An open upper bound (<80%) is not itself allowed: the nearest allowed score is one step below it.
+        var highPoints = Math.Max(lowPoints, included ? Clamp(high, w, profile) : Clamp(high, w, profile) - step);
         var head = $"{label} → 区间 {band.Describe()} × {Num.Plain(w)} = {Num.Fixed(low)}–{(included ? "" : "<")}{Num.Fixed(high)}";
 
         decimal computed;
@@ -221,6 +222,13 @@ public static class Scorer
             tail = achievement == Achievement.Achieved
                 ? $"；未填得分，按满分计 → {Num.Fixed(computed)}/{Num.Fixed(w)}"
                 : $"；未填得分，按区间下限计 → {Num.Fixed(computed)}/{Num.Fixed(w)}";
+        }
+        else if (w <= 0)
+        {
+            // A zero-weight row has one possible score; its band is empty, and 0 is not a fault.
+            inside = printed == 0;
+            computed = 0m;
+            tail = $"；分值为 0 → 0.00/{Num.Fixed(w)}";
         }
         else if (InsideBand(printed, achievement, w, profile))
         {

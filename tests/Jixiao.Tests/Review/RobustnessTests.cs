@@ -28,9 +28,13 @@ public class RobustnessTests
         form.Indicators.Add(new Indicator { Name = "x", Target = new TargetValue("", null, null, null), Actual = new ActualValue("", null, null, null) });
         form.Indicators.Add(new Indicator { Name = "y", Target = new TargetValue("≥0", Comparator.GreaterOrEqual, 0m, null), Actual = new ActualValue("5", 5m, null, null), Weight = 0m, Score = 0m });
         form.Indicators.Add(new Indicator { Name = "z", Target = new TargetValue("≤0(次)", Comparator.LessOrEqual, 0m, "次"), Actual = new ActualValue("1", 1m, "次", null), Weight = 5m, Score = -1m });
+        form.Indicators.Add(new Indicator { Name = "w", Target = new TargetValue("良好", null, null, null), Actual = new ActualValue("部分达成指标并具有一定效果", null, null, Achievement.PartiallyAchieved), Weight = 0m, Score = 0m });
         var findings = Reviewer.Review(form, TestProfiles.National);
         Assert.DoesNotContain(findings, f => f.Code == Checks.CheckFailed.Code);
+        Assert.DoesNotContain(findings, f => f.Code == "qualitative-score-outside-band");
         Assert.All(findings, f => Assert.False(string.IsNullOrWhiteSpace(f.Message)));
+        var sheet = Jixiao.Core.Scoring.Scorer.Score(form, TestProfiles.National);
+        Assert.All(sheet.Indicators, r => Assert.True(r.ComputedScore is null || r.ComputedScore >= 0));
     }
 
     [Fact]
