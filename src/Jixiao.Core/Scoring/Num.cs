@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Jixiao.Core.Scoring;
+
+/// <summary>Rounding and printing of decimals the way the forms print them.</summary>
+public static class Num
+{
+    public static decimal Round(decimal value, int decimals, RoundingMode mode) => mode switch
+    {
+        // AwayFromZero is half-up for the non-negative figures forms carry; ToZero truncates.
+        RoundingMode.Truncate => Math.Round(value, decimals, MidpointRounding.ToZero),
+        _ => Math.Round(value, decimals, MidpointRounding.AwayFromZero),
+    };
+
+    /// <summary>A score or rate as printed on the forms: 9.32, 10.00.</summary>
+    public static string Fixed(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    public static string Fixed(decimal? value) => value is null ? "-" : Fixed(value.Value);
+
+    /// <summary>A value without trailing zeros: 90.00 → 90, 97.4455 → 97.4455.</summary>
+    public static string Plain(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
+
+    public static string Plain(decimal? value) => value is null ? "-" : Plain(value.Value);
+}

@@ -1,0 +1,258 @@
+using System.Text.Json;
+using Jixiao.Core.Model;
+
+namespace Jixiao.Core.Scoring;
+
+/// <summary>
+/// Reads a profile field by field so that an error can name the exact field (executionRate.rounding …) in
+/// Chinese: profiles are edited by hand by people who add a region, and a deserialiser's messages would not help.
+/// </summary>
+internal static class ProfileParser
+{
+    public static ScoringProfile Parse(string json)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json, new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            });
+        }
+        catch (JsonException e)
+        {
+            throw new ProfileException($"不是合法的 JSON（第 {e.LineNumber + 1} 行）：{e.Message}", null, e);
+        }
+
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                throw new ProfileException("评分方案必须是一个 JSON 对象。");
+
+            var exec = Obj(root, "executionRate");
+            var rounding = Obj(root, "rounding");
+            var lists = Obj(root, "lists");
+
+            var profile = new ScoringProfile
+            {
+                Id = Str(root, "id"),
+                Region = Str(root, "region"),
+                Year = (int)Dec(root, "year", 1990, 2100),
+                Basis = OptStr(root, "basis"),
+                Notes = Notes(root),
+                ExecutionWeight = Dec(exec, "executionRate.weight", 0, 100, "weight"),
+                ExecutionRateRounding = Mode(exec, "executionRate.rounding", "rounding"),
+                LowExecutionThreshold = Dec(exec, "executionRate.lowThreshold", 0, 100, "lowThreshold"),
+                SharpAdjustmentPercent = Dec(exec, "executionRate.sharpAdjustmentPercent", 0, 1000, "sharpAdjustmentPercent"),
+                ExecutionExplanationWords = Strings(exec, "executionRate.explanationWords", "explanationWords"),
+                Level1Weights = Level1Weights(root),
+                MissedTargetFormulas = Formulas(root),
+                QualitativeBands = QualitativeBands(root),
+                GradeBands = GradeBands(root),
+                Decimals = (int)Dec(rounding, "rounding.decimals", 0, 6, "decimals"),
+                ScoreRounding = Mode(rounding, "rounding.mode", "mode"),
+                Tolerance = Dec(root, "tolerance", 0, 1),
+                FarExceededRatio = Dec(root, "farExceededRatio", 1, 1000),
+                MinIndicators = (int)Dec(root, "minIndicators", 0, 100),
+                CountUnits = Strings(lists, "lists.countUnits", "countUnits"),
+                VagueWords = Strings(lists, "lists.vagueWords", "vagueWords"),
+                UndesirableOutcomeWords = Strings(lists, "lists.undesirableOutcomeWords", "undesirableOutcomeWords"),
+                SatisfactionNameWords = Strings(lists, "lists.satisfactionNameWords", "satisfactionNameWords"),
+                OutputMeasuresNotEffects = Strings(lists, "lists.outputMeasuresNotEffects", "outputMeasuresNotEffects"),
+                UnitRules = UnitRules(lists),
+            };
+
+            if (profile.ExecutionWeight <= 0 || profile.ExecutionWeight >= 100)
+                throw Bad("executionRate.weight", "必须大于 0 且小于 100");
+            return profile;
+        }
+    }
+
+    static ProfileException Bad(string field, string what) => new($"字段 {field} {what}。", field);
+
+    static JsonElement Prop(JsonElement obj, string name, string field)
+    {
+        if (!obj.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+            throw Bad(field, "缺失");
+        return v;
+    }
+
+    static JsonElement Obj(JsonElement obj, string field)
+    {
+        var v = Prop(obj, field, field);
+        if (v.ValueKind != JsonValueKind.Object) throw Bad(field, "必须是对象 { … }");
+        return v;
+    }
+
+    static string Str(JsonElement obj, string field, string? name = null)
+    {
+        var v = Prop(obj, name ?? field, field);
+        if (v.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetString()))
+            throw Bad(field, "必须是非空字符串");
+        return v.GetString()!.Trim();
+    }
+
+    static string? OptStr(JsonElement obj, string field) =>
+        obj.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    static string? Notes(JsonElement root)
+    {
+        if (!root.TryGetProperty("notes", out var v)) return null;
+        return v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Array => string.Join("\n", v.EnumerateArray().Select(e => e.ToString())),
+            JsonValueKind.Null => null,
+            _ => throw Bad("notes", "必须是字符串或字符串数组"),
+        };
+    }
+
+    static decimal Dec(JsonElement obj, string field, decimal min, decimal max, string? name = null)
+    {
+        var v = Prop(obj, name ?? field, field);
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out var d))
+            throw Bad(field, "必须是数字");
+        if (d < min || d > max) throw Bad(field, $"必须在 {Num.Plain(min)} 到 {Num.Plain(max)} 之间（现为 {Num.Plain(d)}）");
+        return d;
+    }
+
+    static RoundingMode Mode(JsonElement obj, string field, string name) => Str(obj, field, name) switch
+    {
+        "half-up" => RoundingMode.HalfUp,
+        "truncate" => RoundingMode.Truncate,
+        var s => throw Bad(field, $"必须是 \"half-up\"（四舍五入）或 \"truncate\"（截尾），不是 \"{s}\""),
+    };
+
+    static IReadOnlyList<string> Strings(JsonElement obj, string field, string name)
+    {
+        var v = Prop(obj, name, field);
+        if (v.ValueKind != JsonValueKind.Array) throw Bad(field, "必须是字符串数组 [ … ]");
+        var list = new List<string>();
+        foreach (var e in v.EnumerateArray())
+        {
+            if (e.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(e.GetString()))
+                throw Bad(field, "只能包含非空字符串");
+            list.Add(e.GetString()!.Trim());
+        }
+        return list;
+    }
+
+    static IReadOnlyDictionary<string, decimal> Level1Weights(JsonElement root)
+    {
+        var v = Obj(root, "level1Weights");
+        var map = new Dictionary<string, decimal>();
+        foreach (var p in v.EnumerateObject())
+            map[p.Name] = Dec(v, $"level1Weights.{p.Name}", 0, 100, p.Name);
+        if (map.Count == 0) throw Bad("level1Weights", "至少要有一个一级指标权重");
+        return map;
+    }
+
+    static Comparator? ComparatorKey(string key) => key switch
+    {
+        ">=" => Comparator.GreaterOrEqual,
+        "<=" => Comparator.LessOrEqual,
+        _ => Comparators.FromSymbol(key),
+    };
+
+    static IReadOnlyDictionary<Comparator, MissedTargetFormula> Formulas(JsonElement root)
+    {
+        const string field = "missedTargetFormulas";
+        var v = Obj(root, field);
+        var map = new Dictionary<Comparator, MissedTargetFormula>();
+        foreach (var p in v.EnumerateObject())
+        {
+            var c = ComparatorKey(p.Name) ?? throw Bad($"{field}.{p.Name}", "不是比较符；只能用 ≥ > = ≤ <");
+            var name = Str(v, $"{field}.{p.Name}", p.Name);
+            MissedTargetFormula f = name switch
+            {
+                "proportional" => MissedTargetFormula.Proportional,
+                "ratio" => MissedTargetFormula.Ratio,
+                "linear" => MissedTargetFormula.Linear,
+                "all-or-nothing" => MissedTargetFormula.AllOrNothing,
+                _ => throw Bad($"{field}.{p.Name}", $"必须是 proportional / ratio / linear / all-or-nothing 之一，不是 \"{name}\""),
+            };
+            var allowed = c.IsUpperBound()
+                ? f is MissedTargetFormula.Ratio or MissedTargetFormula.Linear or MissedTargetFormula.AllOrNothing
+                : f is MissedTargetFormula.Proportional or MissedTargetFormula.AllOrNothing;
+            if (!allowed)
+                throw Bad($"{field}.{p.Name}", c.IsUpperBound()
+                    ? "对 ≤ / < 只能用 ratio、linear 或 all-or-nothing"
+                    : "对 ≥ / > / = 只能用 proportional 或 all-or-nothing");
+            map[c] = f;
+        }
+        foreach (var c in Enum.GetValues<Comparator>())
+            if (!map.ContainsKey(c)) throw Bad($"{field}.{c.ToSymbol()}", "缺失（五个比较符 ≥ > = ≤ < 都要给出公式）");
+        return map;
+    }
+
+    static ScoreBand Band(JsonElement obj, string field)
+    {
+        var min = Dec(obj, $"{field}.min", 0, 100, "min");
+        var max = Dec(obj, $"{field}.max", 0, 100, "max");
+        var included = obj.TryGetProperty("maxIncluded", out var inc) && inc.ValueKind == JsonValueKind.True;
+        if (min >= max) throw Bad(field, $"的 min（{Num.Plain(min)}）必须小于 max（{Num.Plain(max)}）");
+        return new ScoreBand(min, max, included);
+    }
+
+    static IReadOnlyDictionary<Achievement, ScoreBand> QualitativeBands(JsonElement root)
+    {
+        const string field = "qualitativeBands";
+        var v = Obj(root, field);
+        var map = new Dictionary<Achievement, ScoreBand>();
+        foreach (var a in Enum.GetValues<Achievement>())
+        {
+            var key = a switch
+            {
+                Achievement.Achieved => "achieved",
+                Achievement.PartiallyAchieved => "partiallyAchieved",
+                _ => "notAchieved",
+            };
+            var band = Prop(v, key, $"{field}.{key}");
+            if (band.ValueKind != JsonValueKind.Object) throw Bad($"{field}.{key}", "必须是对象 { \"min\": …, \"max\": … }");
+            map[a] = Band(band, $"{field}.{key}");
+        }
+        return map;
+    }
+
+    static IReadOnlyList<GradeBand> GradeBands(JsonElement root)
+    {
+        const string field = "gradeBands";
+        var v = Prop(root, field, field);
+        if (v.ValueKind != JsonValueKind.Array) throw Bad(field, "必须是数组 [ { \"grade\": …, \"min\": … } ]");
+        var list = new List<GradeBand>();
+        var i = 0;
+        foreach (var e in v.EnumerateArray())
+        {
+            var f = $"{field}[{i++}]";
+            if (e.ValueKind != JsonValueKind.Object) throw Bad(f, "必须是对象 { \"grade\": …, \"min\": … }");
+            list.Add(new GradeBand(Str(e, $"{f}.grade", "grade"), Dec(e, $"{f}.min", 0, 100, "min")));
+        }
+        if (list.Count == 0) throw Bad(field, "至少要有一个等级");
+        for (var k = 1; k < list.Count; k++)
+            if (list[k].Min >= list[k - 1].Min) throw Bad(field, "必须按 min 从高到低排列");
+        if (list[^1].Min != 0) throw Bad(field, "最后一个等级的 min 必须是 0，使任何总分都有等级");
+        return list;
+    }
+
+    static IReadOnlyList<UnitRule> UnitRules(JsonElement lists)
+    {
+        const string field = "lists.unitRules";
+        var v = Prop(lists, "unitRules", field);
+        if (v.ValueKind != JsonValueKind.Array) throw Bad(field, "必须是数组");
+        var list = new List<UnitRule>();
+        var i = 0;
+        foreach (var e in v.EnumerateArray())
+        {
+            var f = $"{field}[{i++}]";
+            if (e.ValueKind != JsonValueKind.Object) throw Bad(f, "必须是对象");
+            var ends = OptStr(e, "nameEndsWith");
+            var contains = OptStr(e, "nameContains");
+            if (string.IsNullOrWhiteSpace(ends) == string.IsNullOrWhiteSpace(contains))
+                throw Bad(f, "必须恰好给出 nameEndsWith 或 nameContains 之一");
+            list.Add(new UnitRule(ends, contains, Strings(e, $"{f}.units", "units")));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,107 @@
+using Jixiao.Core.Model;
+
+namespace Jixiao.Core.Scoring;
+
+/// <summary>How a figure is cut to its printed decimals.</summary>
+public enum RoundingMode
+{
+    HalfUp,   // 四舍五入
+    Truncate, // 截尾 (the Shanghai seeds print 执行率 this way)
+}
+
+/// <summary>What a missed quantitative target earns, as a formula named in the profile.</summary>
+public enum MissedTargetFormula
+{
+    Proportional, // w × B / A   (≥ > and = with A > 0)
+    Ratio,        // w × A / B   (≤ <, the default)
+    Linear,       // w × (1 − (B − A) / A), 0 at B ≥ 2A   (≤ <, a deployed variant)
+    AllOrNothing, // 0
+}
+
+/// <summary>A share of the weight, in percent: [Min, Max] or [Min, Max).</summary>
+public sealed record ScoreBand(decimal Min, decimal Max, bool MaxIncluded)
+{
+    public bool Contains(decimal percent) => percent >= Min && (MaxIncluded ? percent <= Max : percent < Max);
+
+    public string Describe() => $"{Num.Plain(Min)}%–{(MaxIncluded ? "" : "<")}{Num.Plain(Max)}%";
+}
+
+public sealed record GradeBand(string Grade, decimal Min);
+
+/// <summary>A name pattern and the units it may be measured in (a …率 in %, a …人数 in 人).</summary>
+public sealed record UnitRule(string? NameEndsWith, string? NameContains, IReadOnlyList<string> Units)
+{
+    public bool AppliesTo(string name) =>
+        (NameEndsWith is not null && name.EndsWith(NameEndsWith, StringComparison.Ordinal))
+        || (NameContains is not null && name.Contains(NameContains, StringComparison.Ordinal));
+
+    public string Describe() => NameEndsWith is not null ? $"以“{NameEndsWith}”结尾" : $"含“{NameContains}”";
+}
+
+/// <summary>
+/// The scoring and review rules of one region and year. Read from a <c>profiles/*.json</c> file by
+/// <see cref="Parse"/>; nothing here is a constant of the code, because regions differ (执行率 10 or 20, 60/80 or
+/// 50/80 bands, ratio or linear formulas).
+/// </summary>
+public sealed class ScoringProfile
+{
+    public required string Id { get; init; }
+    public required string Region { get; init; }
+    public required int Year { get; init; }
+    public string? Basis { get; init; }
+    public string? Notes { get; init; }
+
+    public required decimal ExecutionWeight { get; init; }
+    public required RoundingMode ExecutionRateRounding { get; init; }
+    public required decimal LowExecutionThreshold { get; init; }      // percent
+    public required decimal SharpAdjustmentPercent { get; init; }     // |全年 − 年初| / 年初, percent
+    public required IReadOnlyList<string> ExecutionExplanationWords { get; init; }
+
+    /// <summary>Default 一级 weights (产出 50, 效益 30, 满意度 10); a departure is only reported.</summary>
+    public required IReadOnlyDictionary<string, decimal> Level1Weights { get; init; }
+
+    public required IReadOnlyDictionary<Comparator, MissedTargetFormula> MissedTargetFormulas { get; init; }
+    public required IReadOnlyDictionary<Achievement, ScoreBand> QualitativeBands { get; init; }
+
+    /// <summary>Highest first.</summary>
+    public required IReadOnlyList<GradeBand> GradeBands { get; init; }
+
+    public required int Decimals { get; init; }
+    public required RoundingMode ScoreRounding { get; init; }
+    public required decimal Tolerance { get; init; }
+    public required decimal FarExceededRatio { get; init; }
+    public required int MinIndicators { get; init; }
+
+    public required IReadOnlyList<string> CountUnits { get; init; }
+    public required IReadOnlyList<string> VagueWords { get; init; }
+    public required IReadOnlyList<string> UndesirableOutcomeWords { get; init; }
+    public required IReadOnlyList<string> SatisfactionNameWords { get; init; }
+    public required IReadOnlyList<string> OutputMeasuresNotEffects { get; init; }
+    public required IReadOnlyList<UnitRule> UnitRules { get; init; }
+
+    public decimal RoundScore(decimal value) => Num.Round(value, Decimals, ScoreRounding);
+
+    public decimal RoundExecutionRate(decimal value) => Num.Round(value, Decimals, ExecutionRateRounding);
+
+    public string? GradeOf(decimal? total)
+    {
+        if (total is null) return null;
+        foreach (var band in GradeBands)
+            if (total.Value >= band.Min) return band.Grade;
+        return GradeBands.Count > 0 ? GradeBands[^1].Grade : null;
+    }
+
+    public MissedTargetFormula FormulaFor(Comparator c) =>
+        MissedTargetFormulas.TryGetValue(c, out var f) ? f
+        : c.IsUpperBound() ? MissedTargetFormula.Ratio : MissedTargetFormula.Proportional;
+
+    /// <summary>Reads a profile; a bad one throws <see cref="ProfileException"/> naming the field, in Chinese.</summary>
+    public static ScoringProfile Parse(string json) => ProfileParser.Parse(json);
+}
+
+/// <summary>A profile file that cannot be used. The message names the field and says what was expected.</summary>
+public sealed class ProfileException(string message, string? field = null, Exception? inner = null)
+    : Exception(message, inner)
+{
+    public string? Field { get; } = field;
+}

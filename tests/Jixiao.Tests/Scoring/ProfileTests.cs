@@ -1,0 +1,111 @@
+using Jixiao.Core.Model;
+using Jixiao.Core.Scoring;
+using Jixiao.Formats.Profiles;
+using Jixiao.Tests.Support;
+using Xunit;
+using static Jixiao.Tests.Support.Parse;
+
+namespace Jixiao.Tests.Scoring;
+
+public class ProfileTests
+{
+    [Fact]
+    public void Repository_profiles_load_and_differ_only_where_the_regions_do()
+    {
+        var catalog = ProfileCatalog.Load(TestProfiles.ProfilesDirectory);
+        Assert.Contains(catalog.Profiles, p => p.Id == "national-default");
+        Assert.Contains(catalog.Profiles, p => p.Id == "shanghai-2024");
+
+        var sh = catalog.Get("shanghai-2024");
+        var nat = catalog.Get("national-default");
+        Assert.Equal(RoundingMode.Truncate, sh.ExecutionRateRounding);
+        Assert.Equal(RoundingMode.HalfUp, nat.ExecutionRateRounding);
+        Assert.Equal(RoundingMode.HalfUp, sh.ScoreRounding);
+        Assert.Equal(10m, sh.ExecutionWeight);
+        Assert.Equal(0.01m, sh.Tolerance);
+        Assert.Equal(1.5m, sh.FarExceededRatio);
+        Assert.Equal(90m, sh.LowExecutionThreshold);
+        Assert.Equal(50m, sh.Level1Weights["产出指标"]);
+        Assert.Equal(MissedTargetFormula.Ratio, sh.FormulaFor(Comparator.LessOrEqual));
+        Assert.Equal(MissedTargetFormula.Linear, TestProfiles.NationalLinear.FormulaFor(Comparator.LessOrEqual));
+        Assert.Contains("场", sh.CountUnits);
+        Assert.Contains("控制在预算内", sh.VagueWords);
+        Assert.False(string.IsNullOrWhiteSpace(sh.Notes));
+    }
+
+    [Fact]
+    public void Profile_with_execution_weight_20_is_a_file_not_a_code_change()
+    {
+        var p = ScoringProfile.Parse(TestProfiles.NationalJson.Replace("\"weight\": 10", "\"weight\": 20"));
+        Assert.Equal(20m, p.ExecutionWeight);
+    }
+
+    [Theory]
+    [InlineData("\"rounding\": \"half-up\",", "\"rounding\": \"bankers\",", "executionRate.rounding")]
+    [InlineData("\"weight\": 10,", "", "executionRate.weight")]
+    [InlineData("\"≥\": \"proportional\"", "\"≥\": \"linear\"", "missedTargetFormulas.≥")]
+    [InlineData("\"tolerance\": 0.01,", "\"tolerance\": \"0.01\",", "tolerance")]
+    [InlineData("{ \"grade\": \"差\", \"min\": 0 }", "{ \"grade\": \"差\", \"min\": 10 }", "gradeBands")]
+    [InlineData("\"partiallyAchieved\": { \"min\": 60", "\"partiallyAchieved\": { \"min\": 90", "qualitativeBands.partiallyAchieved")]
+    public void Bad_profile_is_rejected_with_a_Chinese_message_naming_the_field(string from, string to, string field)
+    {
+        var json = TestProfiles.NationalJson;
+        Assert.Contains(from, json);
+        var e = Assert.Throws<ProfileException>(() => ScoringProfile.Parse(json.Replace(from, to)));
+        Assert.Contains(field, e.Message);
+        Assert.Contains("字段", e.Message);
+    }
+
+    [Fact]
+    public void Malformed_json_is_rejected_with_its_line()
+    {
+        var e = Assert.Throws<ProfileException>(() => ScoringProfile.Parse("{\n  \"id\": \n}"));
+        Assert.Contains("不是合法的 JSON", e.Message);
+    }
+
+    [Fact]
+    public void Catalog_error_names_the_file()
+    {
+        var dir = Directory.CreateTempSubdirectory("jixiao-profiles-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "yunnan-2023.json"), TestProfiles.NationalJson.Replace("\"national-default\"", "\"yunnan-2023\"").Replace("\"tolerance\": 0.01,", ""));
+            var e = Assert.Throws<ProfileException>(() => ProfileCatalog.Load(dir));
+            Assert.Contains("yunnan-2023.json", e.Message);
+            Assert.Contains("tolerance", e.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Catalog_requires_the_id_to_match_the_file_name_and_lists_ids_it_has()
+    {
+        var dir = Directory.CreateTempSubdirectory("jixiao-profiles-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "yunnan-2023.json"), TestProfiles.NationalJson);
+            var e = Assert.Throws<ProfileException>(() => ProfileCatalog.Load(dir));
+            Assert.Contains("yunnan-2023.json", e.Message);
+            Assert.Contains("id", e.Message);
+
+            File.WriteAllText(Path.Combine(dir, "yunnan-2023.json"), TestProfiles.NationalJson.Replace("\"national-default\"", "\"yunnan-2023\""));
+            var catalog = ProfileCatalog.Load(dir);
+            var missing = Assert.Throws<ProfileException>(() => catalog.Get("hunan-2024"));
+            Assert.Contains("yunnan-2023", missing.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Profiles_directory_is_found_from_a_subdirectory()
+    {
+        var found = ProfileCatalog.FindDirectory(Path.Combine(TestProfiles.RepoRoot, "src", "Jixiao.Core"));
+        Assert.Equal(TestProfiles.ProfilesDirectory, found);
+    }
+}
