@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Jixiao.Tests.Cli;
+
+/// <summary>The `jixiao` command as a user runs it: a real process, real files, exit codes and output.</summary>
+public class CliTests
+{
+    private sealed record Run(int Exit, string Out, string Err);
+
+    private static Run Jixiao(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "jixiao.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(60_000)) { p.Kill(true); throw new TimeoutException("jixiao did not finish in 60 s"); }
+        return new Run(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    private static string Seed(string name) => TestData.CaseInput(name);
+
+    [Fact]
+    public void Import_json_writes_one_array_of_every_form_in_the_files_and_folders_named()
+    {
+        var r = Jixiao("import", Seed("seed-000"), TestData.Case("seed-004"), "--json");
+
+        Assert.Equal(0, r.Exit);
+        var forms = JsonNode.Parse(r.Out)!.AsArray();
+        Assert.Equal(7, forms.Count);
+        Assert.Equal("党群阵地设备运行维护", (string?)forms[0]!["projectName"]);
+        Assert.Equal("self-evaluation", (string?)forms[0]!["kind"]);
+        Assert.Equal(56.44m, forms[0]!["funds"]!["adjustedBudget"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public void Import_of_nothing_usable_exits_2_with_a_message_naming_the_file()
+    {
+        var junk = Path.Combine(Path.GetTempPath(), $"junk-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(junk, "这不是绩效表。\n只是一段文字。\n");
+        try
+        {
+            var r = Jixiao("import", junk);
+
+            Assert.Equal(2, r.Exit);
+            Assert.Contains(Path.GetFileName(junk), r.Err);
+            Assert.DoesNotContain("Exception", r.Err);
+        }
+        finally { File.Delete(junk); }
+    }
+
+    [Fact]
+    public void A_missing_path_is_named_and_the_other_files_still_import()
+    {
+        var r = Jixiao("import", "no-such-folder", Seed("seed-000"));
+
+        Assert.Equal(1, r.Exit);
+        Assert.Contains("no-such-folder", r.Err);
+        Assert.Contains("党群阵地设备运行维护", r.Out);
+    }
+
+    [Fact]
+    public void Check_json_lists_findings_with_the_fixed_names_and_exits_0_on_seeds_without_errors()
+    {
+        var r = Jixiao("check", Seed("seed-004"), "--json");
+
+        Assert.Equal(0, r.Exit);
+        var findings = JsonNode.Parse(r.Out)!.AsArray();
+        var underscored = findings.Where(f => (string?)f!["code"] == "met-target-underscored").ToList();
+        Assert.Equal(2, underscored.Count);
+        Assert.All(underscored, f =>
+        {
+            Assert.Equal("电教远教工作经费", (string?)f!["projectName"]);
+            Assert.Equal("warning", (string?)f["severity"]);
+            Assert.False(string.IsNullOrEmpty((string?)f["message"]));
+        });
+        Assert.Contains(findings, f => (string?)f!["code"] == "low-execution-unexplained" && f["name"] is null);
+    }
+
+    [Fact]
+    public void Check_exits_1_when_a_form_has_an_arithmetic_error()
+    {
+        // The printed total of the first 004 form changed from 97.89 to 99.89: the scores no longer add up.
+        var text = File.ReadAllText(Seed("seed-004")).Replace("100.00\t97.89", "100.00\t99.89");
+        var file = Path.Combine(Path.GetTempPath(), $"bad-total-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(file, text);
+        try
+        {
+            var r = Jixiao("check", file, "--json");
+
+            Assert.Equal(1, r.Exit);
+            var errors = JsonNode.Parse(r.Out)!.AsArray().Where(f => (string?)f!["severity"] == "error").ToList();
+            Assert.Contains(errors, f => (string?)f!["projectName"] == "党建服务工作经费");
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public void Score_json_reproduces_printed_execution_scores_and_shows_the_working()
+    {
+        var r = Jixiao("score", Seed("seed-004"), "--json");
+
+        Assert.Equal(0, r.Exit);
+        var sheets = JsonNode.Parse(r.Out)!.AsArray();
+        Assert.Equal(5, sheets.Count);
+        var first = sheets[0]!;
+        Assert.Equal(78.91m, first["executionRate"]!.GetValue<decimal>());
+        Assert.Equal(7.89m, first["executionScore"]!.GetValue<decimal>());
+        Assert.Equal(97.89m, first["totalScore"]!.GetValue<decimal>());
+        Assert.Equal(97.89m, first["printedTotalScore"]!.GetValue<decimal>());
+        Assert.Equal("优", (string?)first["grade"]);
+        var satisfaction = sheets[1]!["indicators"]!.AsArray().First(i => (string?)i!["name"] == "基层党组织满意度")!;
+        Assert.Equal(9.32m, satisfaction["printedScore"]!.GetValue<decimal>());
+        Assert.Equal(10.00m, satisfaction["computedScore"]!.GetValue<decimal>());
+        Assert.Contains("93", (string?)satisfaction["explanation"]);
+    }
+
+    [Fact]
+    public void An_unknown_profile_is_refused_with_the_list_of_profiles()
+    {
+        var r = Jixiao("score", Seed("seed-004"), "--profile", "mars-2099");
+
+        Assert.Equal(2, r.Exit);
+        Assert.Contains("shanghai-2024", r.Err);
+    }
+}
