@@ -51,7 +51,10 @@ public class ImportBenchmarks
             int n = 0;
             while (sw.ElapsedMilliseconds < 2000) { FormImporter.Import(bytes, f); n++; }
             double perFile = sw.Elapsed.TotalMilliseconds * 1000 / n;
-            Console.WriteLine($"{f}: {forms} forms, {perFile:F1} µs/file, {forms * 1e6 / perFile:F0} forms/s, {bytes.Length * 1e6 / perFile / 1024 / 1024:F1} MB/s");
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            FormImporter.Import(bytes, f);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Console.WriteLine($"{f}: {forms} forms, {perFile:F1} µs/file, {forms * 1e6 / perFile:F0} forms/s, {bytes.Length * 1e6 / perFile / 1024 / 1024:F1} MB/s, {allocated / 1024} KB allocated per file");
         }
     }
 }

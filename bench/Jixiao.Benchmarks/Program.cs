@@ -10,6 +10,30 @@ if (args.Contains("--loop"))
     while (DateTime.UtcNow < until) Jixiao.Formats.Import.FormImporter.Import(bytes, file);
     return;
 }
+if (args.Contains("--stages"))
+{
+    foreach (var f in ImportBenchmarks.Files())
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(ImportBenchmarks.SeedDir, f));
+        for (int i = 0; i < 50; i++) Jixiao.Formats.Import.FormImporter.Import(bytes, f);
+        long a0 = GC.GetAllocatedBytesForCurrentThread();
+        var d = Jixiao.Formats.Import.TextDecoding.Decode(bytes)!;
+        long a1 = GC.GetAllocatedBytesForCurrentThread();
+        var layout = Jixiao.Formats.Import.Layouts.Split(d.Text);
+        foreach (var r in layout.Rows) { _ = r.NonEmptyCells; _ = r.JoinedText; }
+        long a2 = GC.GetAllocatedBytesForCurrentThread();
+        Jixiao.Formats.Import.FormImporter.ImportText(d.Text, f);
+        long a3 = GC.GetAllocatedBytesForCurrentThread();
+        Console.WriteLine($"{f}: decode {(a1 - a0) / 1024} KB, layout {(a2 - a1) / 1024} KB, layout+read {(a3 - a2) / 1024} KB");
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        for (int i = 0; i < 300; i++) { var l = Jixiao.Formats.Import.Layouts.Split(d.Text); foreach (var r in l.Rows) { _ = r.NonEmptyCells; _ = r.JoinedText; } }
+        var tl = sw.Elapsed.TotalMicroseconds / 300; sw.Restart();
+        for (int i = 0; i < 300; i++) Jixiao.Formats.Import.FormImporter.ImportText(d.Text, f);
+        var tr = sw.Elapsed.TotalMicroseconds / 300;
+        Console.WriteLine($"   layout {tl:F0} µs, layout+read {tr:F0} µs");
+    }
+    return;
+}
 if (args.Contains("--quick"))
 {
     ImportBenchmarks.Quick();

@@ -43,7 +43,7 @@ public static partial class ValueParser
         return s is "-" or "/" or "—" or "--" or "－" or "／" or "—" or "——";
     }
 
-    private static string NormalizeOperators(string s) => s
+    private static string NormalizeOperators(string s) => s.AsSpan().IndexOfAny("=<>≧≦═＝＞＜") < 0 ? s : s
         .Replace("≥=", "≥").Replace("=>", "≥").Replace("=<", "≤")
         .Replace(">=", "≥").Replace("<=", "≤").Replace("≧", "≥").Replace("≦", "≤").Replace("═", "=")
         .Replace("＝", "=").Replace("＞", ">").Replace("＜", "<");
@@ -131,7 +131,7 @@ public static partial class ValueParser
     /// <summary>The year of a form: `（2024年度）`, `(2024 年度)`, `2019年度)`.</summary>
     public static int? ParseYear(string? text)
     {
-        if (string.IsNullOrEmpty(text)) return null;
+        if (string.IsNullOrEmpty(text) || !text.Contains("年度", StringComparison.Ordinal) && !text.Contains("年 度", StringComparison.Ordinal)) return null;
         var s = ChineseText.RemoveSpaces(ChineseText.ToHalfWidth(text));
         var m = Regex.Match(s, @"((?:19|20)\d{2})年度");
         return m.Success ? int.Parse(m.Groups[1].Value) : null;

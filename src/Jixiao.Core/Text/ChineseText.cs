@@ -135,6 +135,9 @@ public static class ChineseText
     /// <summary>Removes every space: for labels and units, where spaces are never meaningful.</summary>
     public static string RemoveSpaces(string s)
     {
+        bool any = false;
+        foreach (var c in s) if (IsSpace(c)) { any = true; break; }
+        if (!any) return s;
         var sb = new StringBuilder(s.Length);
         foreach (var c in s) if (!IsSpace(c)) sb.Append(c);
         return sb.ToString();
@@ -143,6 +146,9 @@ public static class ChineseText
     /// <summary>Full-width digits, letters, brackets and operators to their ASCII forms (for parsing, not display).</summary>
     public static string ToHalfWidth(string s)
     {
+        bool any = false;
+        foreach (var c in s) if ((c >= '\uFF01' && c <= '\uFF5E') || c == '\u3000') { any = true; break; }
+        if (!any) return s;
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
         {

@@ -187,10 +187,14 @@ internal sealed partial class FormReader
     {
         for (int r = from; r < end; r++)
         {
-            var cells = Rows[r].NonEmpty.Select(c => Key(c.Text)).ToList();
-            if (cells.Any(c => c is "一级指标" or "三级指标" || c.StartsWith("三级指标"))) return r;
+            var cells = Rows[r].NonEmptyCells;
+            foreach (var cell in cells)
+            {
+                var k = Key(cell.Text);
+                if (k is "一级指标" || k.StartsWith("三级指标", StringComparison.Ordinal)) return r;
+            }
             // Wrapped text layouts split the header: `一级` then `指标` on the next line.
-            if (!_tabular && cells.Count == 1 && cells[0] == "一级") return r;
+            if (!_tabular && cells.Length == 1 && Key(cells[0].Text) == "一级") return r;
         }
         return -1;
     }
@@ -259,7 +263,7 @@ internal sealed partial class FormReader
                 continue;
             }
             if (key.Contains("(万元)") || key.Contains("(元)")) SetUnit(form, text);
-            if (Regex.IsMatch(key, @"\(\d+字以内\)")) continue; // template instructions left in the cells
+            if (key.Contains("字以内", StringComparison.Ordinal) && Regex.IsMatch(key, @"\(\d+字以内\)")) continue; // template instructions left in the cells
             if (ValueParser.ParseYear(text) is not null && key.StartsWith("(") ) continue;
 
             if (form is TargetDeclaration && DeclarationFundOf(text) is { } dl)
@@ -499,7 +503,7 @@ internal sealed partial class FormReader
         foreach (var (column, text, line) in texts)
         {
             // Template instructions left in an answer cell (`…(100字以内)`) are not the unit's text.
-            if (text.Length == 0 || Regex.IsMatch(text, @"[(（]\d+字以内[)）]")) continue;
+            if (text.Length == 0 || (text.Contains("字以内", StringComparison.Ordinal) && Regex.IsMatch(text, @"[(（]\d+字以内[)）]"))) continue;
             switch (form, column)
             {
                 case (TargetDeclaration d, GoalColumn.Overall): d.OverallGoal = Append(d.OverallGoal, text); break;
@@ -779,10 +783,22 @@ internal sealed partial class FormReader
             if (cells.Count == 0) return null;
             int last = cells.Count - 1;
             var t = cells[last];
-            bool targetLike = ValueParser.StartsWithComparator(t) || ValueParser.LooksQuantitative(t) || Framework.QualitativeWords.Contains(Key(t));
-            if (targetLike || (!strictTarget && cells.Count >= 2))
+            bool lastIsTarget = ValueParser.StartsWithComparator(t) || ValueParser.LooksQuantitative(t) || Framework.QualitativeWords.Contains(Key(t));
+            if (lastIsTarget || (!strictTarget && cells.Count >= 2))
                 return new ValueFit(last, new Dictionary<int, Role> { [last] = Role.Target }, cells.Count);
             return null;
+        }
+        // What each cell reads as, decided once: the fit below tries every start position.
+        var isNumber = new bool[cells.Count];
+        var comparator = new bool[cells.Count];
+        var targetLike = new bool[cells.Count];
+        var achievement = new bool[cells.Count];
+        for (int c = 0; c < cells.Count; c++)
+        {
+            isNumber[c] = ValueParser.IsNumber(cells[c]);
+            comparator[c] = ValueParser.StartsWithComparator(cells[c]);
+            targetLike[c] = comparator[c] || isNumber[c] || ValueParser.LooksQuantitative(cells[c]) || Framework.QualitativeWords.Contains(Key(cells[c]));
+            achievement[c] = ValueParser.ParseAchievement(cells[c]) is not null;
         }
         for (int start = 0; start + valueRoles.Count <= cells.Count; start++)
         {
@@ -791,18 +807,15 @@ internal sealed partial class FormReader
             for (int k = 0; k < valueRoles.Count && ok; k++)
             {
                 var role = valueRoles[k];
-                if (role is Role.Weight or Role.Score) ok = ValueParser.IsNumber(cells[start + k]);
+                if (role is Role.Weight or Role.Score) ok = isNumber[start + k];
                 else if (role == Role.Target) ti = start + k;
                 else if (role == Role.Actual) ai = start + k;
             }
             if (!ok || ti < 0) continue;
             // The target must read as a target, unless the actual is an achievement label (qualitative row).
-            var target = cells[ti];
-            bool qualitative = ai >= 0 && ValueParser.ParseAchievement(cells[ai]) is not null;
-            bool targetOk = qualitative || ValueParser.StartsWithComparator(target) || ValueParser.LooksQuantitative(target)
-                || Framework.QualitativeWords.Contains(Key(target));
-            if (!targetOk) continue;
-            if (ai >= 0 && !qualitative && ValueParser.StartsWithComparator(cells[ai])) continue;
+            bool qualitative = ai >= 0 && achievement[ai];
+            if (!qualitative && !targetLike[ti]) continue;
+            if (ai >= 0 && !qualitative && comparator[ai]) continue;
             var assigned = new Dictionary<int, Role>(valueRoles.Count);
             for (int k = 0; k < valueRoles.Count; k++) assigned[start + k] = valueRoles[k];
             return new ValueFit(start, assigned, start + valueRoles.Count);
@@ -1141,6 +1154,9 @@ internal sealed partial class FormReader
     private static string? AssembleLabel(List<Token> tokens, int i, bool[] consumed, out int used)
     {
         used = 0;
+        var first = StripScore(Key(tokens[i].Text));
+        if (!AssemblableLabels.Any(l => l.StartsWith(first, StringComparison.Ordinal)) && Level1Of(first) is null && Level2Of(first) is null && !IsNoiseLabel(first))
+            return null;
         var sb = new StringBuilder();
         string? best = null;
         int bestUsed = 0;

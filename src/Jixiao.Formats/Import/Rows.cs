@@ -75,15 +75,28 @@ public static class Layouts
             if (l.Contains('|'))
             {
                 piped++;
-                if (l.Split('|').Count(c => !string.IsNullOrWhiteSpace(c)) <= 1) pipeSingle++;
+                if (FilledBarCells(l) <= 1) pipeSingle++;
             }
         }
         if (nonBlank > 0 && tabbed * 5 >= nonBlank) return new LayoutResult(LayoutKind.TabRows, Delimited(lines, '\t'), lines);
-        int barEnded = lines.Count(l => l.TrimEnd().EndsWith('|') && l.Split('|').Count(c => !string.IsNullOrWhiteSpace(c)) <= 1);
+        int barEnded = lines.Count(l => l.AsSpan().TrimEnd().EndsWith("|") && FilledBarCells(l) <= 1);
         if (nonBlank > 0 && barEnded * 2 >= nonBlank) return new LayoutResult(LayoutKind.CellPerLine, CellLines(lines), lines);
         // Lines that each carry one cell and a trailing ` |` are a cell-per-line extraction, not a table.
         if (nonBlank > 0 && piped * 3 >= nonBlank && pipeSingle * 2 < piped) return new LayoutResult(LayoutKind.PipeRows, Delimited(lines, '|'), lines);
         return new LayoutResult(LayoutKind.Text, TextRows(lines), lines);
+    }
+
+    /// <summary>How many `|`-separated cells of a line hold text, counted without splitting.</summary>
+    private static int FilledBarCells(string line)
+    {
+        int filled = 0;
+        bool text = false;
+        foreach (var c in line)
+        {
+            if (c == '|') { if (text) filled++; text = false; }
+            else if (!char.IsWhiteSpace(c)) text = true;
+        }
+        return text ? filled + 1 : filled;
     }
 
     private static string StripHeading(string line)
@@ -130,6 +143,8 @@ public static class Layouts
         return rows;
     }
 
+    private static readonly char[] TokenSeparators = [' ', '\t', '\u3000', '\u00A0'];
+
     private static List<Row> TextRows(string[] lines)
     {
         var rows = new List<Row>(lines.Length);
@@ -139,7 +154,7 @@ public static class Layouts
             // One-cell-per-line extractions end each cell with ` |`; the bar carries no meaning.
             var t = line.TrimEnd();
             if (t.EndsWith('|')) t = t.TrimEnd('|').TrimEnd();
-            var tokens = t.Split([' ', '\t', '\u3000', '\u00A0'], StringSplitOptions.RemoveEmptyEntries);
+            var tokens = t.Split(TokenSeparators, StringSplitOptions.RemoveEmptyEntries);
             var cells = new List<Cell>(tokens.Length);
             for (int c = 0; c < tokens.Length; c++) cells.Add(new Cell(tokens[c], i + 1, c));
             rows.Add(new Row { Cells = cells, Line = i + 1, Raw = lines[i] });
