@@ -103,7 +103,7 @@ public class SeedReviewTests
     public void Upper_bound_on_a_cost_per_unit_is_not_reversed()
     {
         var form = SeedForms.S001PartyServices();
-        Assert.Contains(form.Indicators, r => r.Target?.Text == "≤50000.00(元/片区)");
+        Assert.Contains(form.Indicators, r => r.Target?.Text == "≤50000.00 (元/片区)");
         Assert.Empty(Codes(form, "comparator-reversed"));
         Assert.DoesNotContain(Codes(SeedForms.S001CultureAndSports(), "comparator-reversed"), f => f.IndicatorName!.Contains("成本"));
     }
@@ -147,7 +147,7 @@ public class SeedReviewTests
         var f = Assert.Single(Codes(SeedForms.S003PartyBuildingFunds(), "duplicate-indicator"));
         Assert.Equal("课题调研完成率", f.IndicatorName);
         Assert.Contains("≥1.00(个)", f.Message);
-        Assert.Contains("=100.00(%)", f.Message);
+        Assert.Contains("=100.00 (%)", f.Message);
     }
 
     [Fact]
