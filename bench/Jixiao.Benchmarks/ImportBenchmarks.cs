@@ -10,6 +10,7 @@ namespace Jixiao.Benchmarks;
 /// into lines, the least any importer must do. Ratios hold on a noisy machine where absolute times do not.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ImportBenchmarks
 {
     public static readonly string SeedDir = FindSeeds();
