@@ -5,7 +5,15 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pg_dir=""
+cleanup() { rm -f "$log"; [ -n "$pg_dir" ] && scripts/pg-test-cluster.sh stop "$pg_dir"; }
+trap cleanup EXIT
+
+# A throwaway PostgreSQL server for the storage tests (every storage test runs on SQLite and PostgreSQL).
+pg=$(scripts/pg-test-cluster.sh start)
+pg_dir=$(echo "$pg" | sed -n 1p)
+export JIXIAO_TEST_PG=$(echo "$pg" | sed -n 2p)
+echo "PostgreSQL for tests: $JIXIAO_TEST_PG"
 status=0
 dotnet test Jixiao.slnx --nologo 2>&1 | tee "$log" || status=$?
 

@@ -17,6 +17,25 @@ public static class FormJson
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
+    /// <summary>
+    /// The form's content without where it came from (file, lines, import warnings): two imports of the same form
+    /// from different files or layouts have the same content, and so the same <see cref="ContentHash"/>.
+    /// </summary>
+    public static JsonObject Content(PerformanceForm form)
+    {
+        var o = ToJson(form);
+        o.Remove("source");
+        o.Remove("warnings");
+        foreach (var i in o["indicators"]!.AsArray()) i!.AsObject().Remove("line");
+        if (o["funds"]?["rows"] is JsonArray rows) foreach (var r in rows) r!.AsObject().Remove("line");
+        return o;
+    }
+
+    /// <summary>SHA-256 of the form's content, hex: what makes a re-import of the same form a duplicate.</summary>
+    public static string ContentHash(PerformanceForm form) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(Content(form).ToJsonString())));
+
     public static string Serialize(IEnumerable<PerformanceForm> forms) =>
         new JsonArray(forms.Select(f => (JsonNode)ToJson(f)).ToArray()).ToJsonString(Options);
 

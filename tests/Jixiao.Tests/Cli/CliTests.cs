@@ -133,4 +133,34 @@ public class CliTests
         Assert.Equal(2, r.Exit);
         Assert.Contains("shanghai-2024", r.Err);
     }
+
+    [Fact]
+    public void Db_migrate_creates_a_sqlite_database_and_a_second_run_has_nothing_to_do()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"jixiao-cli-{Guid.NewGuid():N}.db");
+        try
+        {
+            var first = Jixiao("db", "migrate", "--db", file);
+            var second = Jixiao("db", "migrate", "--db", file);
+
+            Assert.Equal(0, first.Exit);
+            Assert.Contains("0001_initial.sql", first.Out);
+            Assert.Equal(0, second.Exit);
+            Assert.Contains("无需迁移", second.Out);
+        }
+        finally
+        {
+            foreach (var s in new[] { "", "-wal", "-shm" }) File.Delete(file + s);
+        }
+    }
+
+    [Fact]
+    public void Db_migrate_against_an_unreachable_server_says_so_without_a_stack_trace()
+    {
+        var r = Jixiao("db", "migrate", "--db", "Host=127.0.0.1;Port=1;Username=x;Timeout=2");
+
+        Assert.Equal(2, r.Exit);
+        Assert.Contains("无法连接数据库", r.Err);
+        Assert.DoesNotContain("   at ", r.Err);
+    }
 }

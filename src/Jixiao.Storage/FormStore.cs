@@ -1,0 +1,281 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using Dapper;
+using Jixiao.Core.Model;
+using Jixiao.Formats.Json;
+
+namespace Jixiao.Storage;
+
+public enum FormStatus { Draft, Submitted, Returned, Approved, Published }
+
+public static class FormStatuses
+{
+    public static string ToCode(this FormStatus s) => s.ToString().ToLowerInvariant();
+
+    public static FormStatus? FromCode(string? code) => code switch
+    {
+        "draft" => FormStatus.Draft,
+        "submitted" => FormStatus.Submitted,
+        "returned" => FormStatus.Returned,
+        "approved" => FormStatus.Approved,
+        "published" => FormStatus.Published,
+        _ => null,
+    };
+
+    public static string ToChinese(this FormStatus s) => s switch
+    {
+        FormStatus.Draft => "草稿",
+        FormStatus.Submitted => "已提交",
+        FormStatus.Returned => "已退回",
+        FormStatus.Approved => "审核通过",
+        FormStatus.Published => "已公开",
+        _ => s.ToString(),
+    };
+}
+
+/// <summary>A stored form: the model plus where it stands in the workflow.</summary>
+public sealed record StoredForm(long Id, FormStatus Status, int Version, long? UnitId, PerformanceForm Form, string ContentHash);
+
+/// <summary>A line of a form list, without the document.</summary>
+public sealed record FormSummary
+{
+    public long Id { get; init; }
+    public string Kind { get; init; } = "";
+    public int? Year { get; init; }
+    public string? ProjectName { get; init; }
+    public string? Department { get; init; }
+    public string? ImplementingUnit { get; init; }
+    public long? UnitId { get; init; }
+    public string Status { get; init; } = "";
+    public int Version { get; init; }
+    public string? TotalScore { get; init; }
+    public string? Grade { get; init; }
+}
+
+public sealed record FormFilter(int? Year = null, long? UnitId = null, string? Kind = null, FormStatus? Status = null,
+    IReadOnlyCollection<long>? UnitIds = null, int Limit = 200, int Offset = 0);
+
+public sealed record AuditEntry(long Id, DateTimeOffset At, string Actor, string Action, int Version, string? Field, string? OldValue, string? NewValue, string? Reason);
+
+/// <summary>The outcome of a save that expected a version: done, or a conflict naming what the other person changed.</summary>
+public sealed record UpdateResult(bool Saved, int CurrentVersion, IReadOnlyList<AuditEntry> ChangesSince);
+
+/// <summary>
+/// Forms in the database. Every write is one transaction: the row and its audit entries together, or nothing.
+/// Saves that expect a version fail with the other person's changes instead of overwriting them.
+/// </summary>
+public sealed class FormStore(Database db, TimeProvider clock)
+{
+    public Database Database => db;
+
+    // Properties, not a positional record: SQLite hands back every integer as Int64, and Dapper converts properties.
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public string Kind { get; init; } = "";
+        public string Status { get; init; } = "";
+        public int Version { get; init; }
+        public long? UnitId { get; init; }
+        public string Document { get; init; } = "";
+        public string ContentHash { get; init; } = "";
+    }
+
+    /// <summary>Stores an imported form unless the same content is stored already. Returns its id and whether it was new.</summary>
+    public async Task<(long Id, bool Created)> ImportAsync(PerformanceForm form, long? unitId, string actor, CancellationToken ct = default)
+    {
+        var hash = FormJson.ContentHash(form);
+        await using var c = await db.ConnectAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var now = db.Time(clock.GetUtcNow());
+        var id = await c.ExecuteScalarAsync<long?>($"""
+            INSERT INTO forms (kind, year, project_name, department, implementing_unit, unit_id, status, version, content_hash,
+                               document, total_score, grade, created_at, updated_at)
+            VALUES (@Kind, @Year, @ProjectName, @Department, @ImplementingUnit, @UnitId, 'draft', 1, @Hash,
+                    {db.Json("@Document")}, @TotalScore, @Grade, @Now, @Now)
+            ON CONFLICT (content_hash) DO NOTHING
+            RETURNING id
+            """, Parameters(form, unitId, hash, now), tx);
+        if (id is null)
+        {
+            var existing = await c.ExecuteScalarAsync<long>("SELECT id FROM forms WHERE content_hash = @hash", new { hash }, tx);
+            await tx.CommitAsync(ct);
+            return (existing, false);
+        }
+        await c.ExecuteAsync("INSERT INTO audit_log (form_id, at, actor, action, version, reason) VALUES (@id, @now, @actor, 'import', 1, @file)",
+            new { id, now, actor, file = form.Source.File }, tx);
+        await tx.CommitAsync(ct);
+        return (id.Value, true);
+    }
+
+    private object Parameters(PerformanceForm form, long? unitId, string hash, object now) => new
+    {
+        Kind = form.Kind.ToCode(),
+        form.Year,
+        form.ProjectName,
+        form.Department,
+        form.ImplementingUnit,
+        UnitId = unitId,
+        Hash = hash,
+        Document = FormJson.ToJson(form).ToJsonString(),
+        TotalScore = db.Number((form as SelfEvaluation)?.TotalScore),
+        Grade = (form as SelfEvaluation)?.Grade,
+        Now = now,
+    };
+
+    public async Task<StoredForm?> GetAsync(long id, CancellationToken ct = default)
+    {
+        await using var c = await db.ConnectAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<Row>(
+            $"SELECT id AS Id, kind AS Kind, status AS Status, version AS Version, unit_id AS UnitId, {db.JsonText("document")} AS Document, content_hash AS ContentHash FROM forms WHERE id = @id",
+            new { id });
+        return row is null ? null : ToStored(row);
+    }
+
+    private static StoredForm ToStored(Row r) =>
+        new(r.Id, FormStatuses.FromCode(r.Status) ?? FormStatus.Draft, r.Version, r.UnitId, FormJsonReader.Parse(r.Document), r.ContentHash);
+
+    public async Task<IReadOnlyList<FormSummary>> ListAsync(FormFilter filter, CancellationToken ct = default)
+    {
+        var where = new List<string>();
+        var p = new DynamicParameters();
+        if (filter.Year is { } y) { where.Add("year = @year"); p.Add("year", y); }
+        if (filter.UnitId is { } u) { where.Add("unit_id = @unit"); p.Add("unit", u); }
+        if (filter.Kind is { } k) { where.Add("kind = @kind"); p.Add("kind", k); }
+        if (filter.Status is { } s) { where.Add("status = @status"); p.Add("status", s.ToCode()); }
+        if (filter.UnitIds is { } ids)
+        {
+            if (ids.Count == 0) return [];
+            where.Add(db.Kind == DatabaseKind.PostgreSql ? "unit_id = ANY(@units)" : "unit_id IN @units");
+            p.Add("units", ids.ToArray());
+        }
+        p.Add("limit", Math.Clamp(filter.Limit, 1, 10_000));
+        p.Add("offset", Math.Max(0, filter.Offset));
+        var sql = $"""
+            SELECT id AS Id, kind AS Kind, year AS Year, project_name AS ProjectName, department AS Department,
+                   implementing_unit AS ImplementingUnit, unit_id AS UnitId, status AS Status, version AS Version,
+                   CAST(total_score AS TEXT) AS TotalScore, grade AS Grade
+            FROM forms {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
+            ORDER BY year DESC, id
+            LIMIT @limit OFFSET @offset
+            """;
+        await using var c = await db.ConnectAsync(ct);
+        return (await c.QueryAsync<FormSummary>(sql, p)).ToList();
+    }
+
+    /// <summary>
+    /// Saves an edited form if nobody saved since <paramref name="expectedVersion"/>. Each changed field is recorded
+    /// with its old and new value. On a conflict nothing is written and the other person's changes come back.
+    /// </summary>
+    public async Task<UpdateResult> UpdateAsync(long id, int expectedVersion, PerformanceForm form, string actor, CancellationToken ct = default)
+    {
+        await using var c = await db.ConnectAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var current = await c.QuerySingleOrDefaultAsync<Row>(
+            $"SELECT id AS Id, kind AS Kind, status AS Status, version AS Version, unit_id AS UnitId, {db.JsonText("document")} AS Document, content_hash AS ContentHash FROM forms WHERE id = @id",
+            new { id }, tx) ?? throw new StorageException($"表 {id} 不存在");
+        if (current.Version != expectedVersion)
+        {
+            var since = await AuditSinceAsync(c, tx, id, expectedVersion);
+            await tx.RollbackAsync(ct);
+            return new UpdateResult(false, current.Version, since);
+        }
+        var before = FormJson.Content(FormJsonReader.Parse(current.Document));
+        var after = FormJson.Content(form);
+        var changes = Diff(before, after, "").ToList();
+        var hash = FormJson.ContentHash(form);
+        var now = db.Time(clock.GetUtcNow());
+        var rows = await c.ExecuteAsync($"""
+            UPDATE forms SET kind = @Kind, year = @Year, project_name = @ProjectName, department = @Department,
+                   implementing_unit = @ImplementingUnit, content_hash = @Hash, document = {db.Json("@Document")},
+                   total_score = @TotalScore, grade = @Grade, updated_at = @Now, version = version + 1
+            WHERE id = @Id AND version = @Expected
+            """, new DynamicParameters(Parameters(form, current.UnitId, hash, now)).Also(new { Id = id, Expected = expectedVersion }), tx);
+        if (rows != 1)
+        {
+            await tx.RollbackAsync(ct);
+            return new UpdateResult(false, current.Version + 1, []);
+        }
+        foreach (var (field, oldValue, newValue) in changes)
+            await c.ExecuteAsync("""
+                INSERT INTO audit_log (form_id, at, actor, action, version, field, old_value, new_value)
+                VALUES (@id, @now, @actor, 'edit', @version, @field, @oldValue, @newValue)
+                """, new { id, now, actor, field, oldValue, newValue, version = expectedVersion + 1 }, tx);
+        await tx.CommitAsync(ct);
+        return new UpdateResult(true, expectedVersion + 1, []);
+    }
+
+    /// <summary>Moves a form to another status, if nobody saved since the expected version; records who and why.</summary>
+    public async Task<UpdateResult> ChangeStatusAsync(long id, int expectedVersion, FormStatus status, string actor, string? reason, CancellationToken ct = default)
+    {
+        await using var c = await db.ConnectAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var current = await c.QuerySingleOrDefaultAsync<Row>(
+            "SELECT id AS Id, status AS Status, version AS Version FROM forms WHERE id = @id", new { id }, tx)
+            ?? throw new StorageException($"表 {id} 不存在");
+        if (current.Version != expectedVersion)
+        {
+            var since = await AuditSinceAsync(c, tx, id, expectedVersion);
+            await tx.RollbackAsync(ct);
+            return new UpdateResult(false, current.Version, since);
+        }
+        var now = db.Time(clock.GetUtcNow());
+        await c.ExecuteAsync("UPDATE forms SET status = @s, version = version + 1, updated_at = @now WHERE id = @id AND version = @expectedVersion",
+            new { s = status.ToCode(), now, id, expectedVersion }, tx);
+        await c.ExecuteAsync("""
+            INSERT INTO audit_log (form_id, at, actor, action, version, field, old_value, new_value, reason)
+            VALUES (@id, @now, @actor, 'status', @version, 'status', @old, @new, @reason)
+            """, new { id, now, actor, version = expectedVersion + 1, old = current.Status, @new = status.ToCode(), reason }, tx);
+        await tx.CommitAsync(ct);
+        return new UpdateResult(true, expectedVersion + 1, []);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(long id, CancellationToken ct = default)
+    {
+        await using var c = await db.ConnectAsync(ct);
+        return await ReadAudit(c, null, "form_id = @id", new { id });
+    }
+
+    /// <summary>What the saves after <paramref name="version"/> changed: shown to an editor whose save conflicts.</summary>
+    private Task<IReadOnlyList<AuditEntry>> AuditSinceAsync(DbConnection c, DbTransaction tx, long id, int version) =>
+        ReadAudit(c, tx, "form_id = @id AND version > @version", new { id, version });
+
+    private async Task<IReadOnlyList<AuditEntry>> ReadAudit(DbConnection c, DbTransaction? tx, string where, object args)
+    {
+        var rows = await c.QueryAsync<(long Id, string At, string Actor, string Action, long Version, string? Field, string? OldValue, string? NewValue, string? Reason)>(
+            $"SELECT id, CAST(at AS TEXT), actor, action, version, field, old_value, new_value, reason FROM audit_log WHERE {where} ORDER BY id", args, tx);
+        return rows.Select(r => new AuditEntry(r.Id, DateTimeOffset.Parse(r.At, System.Globalization.CultureInfo.InvariantCulture),
+            r.Actor, r.Action, (int)r.Version, r.Field, r.OldValue, r.NewValue, r.Reason)).ToList();
+    }
+
+    /// <summary>The leaves that differ between two JSON documents, by path (`indicators[3].score`).</summary>
+    internal static IEnumerable<(string Field, string? Old, string? New)> Diff(JsonNode? a, JsonNode? b, string path)
+    {
+        switch (a, b)
+        {
+            case (JsonObject oa, JsonObject ob):
+                foreach (var key in oa.Select(p => p.Key).Union(ob.Select(p => p.Key)))
+                    foreach (var d in Diff(oa[key], ob[key], path.Length == 0 ? key : $"{path}.{key}")) yield return d;
+                break;
+            case (JsonArray aa, JsonArray ab):
+                for (int i = 0; i < Math.Max(aa.Count, ab.Count); i++)
+                    foreach (var d in Diff(i < aa.Count ? aa[i] : null, i < ab.Count ? ab[i] : null, $"{path}[{i}]")) yield return d;
+                break;
+            default:
+                var sa = a?.ToJsonString(FormJson.Options);
+                var sb = b?.ToJsonString(FormJson.Options);
+                if (sa != sb) yield return (path, Unquote(sa), Unquote(sb));
+                break;
+        }
+    }
+
+    private static string? Unquote(string? s) => s is { Length: >= 2 } && s[0] == '"' && s[^1] == '"' ? s[1..^1] : s;
+}
+
+internal static class DynamicParametersExtensions
+{
+    public static DynamicParameters Also(this DynamicParameters p, object more)
+    {
+        p.AddDynamicParams(more);
+        return p;
+    }
+}
