@@ -67,16 +67,16 @@ public sealed class Database
     }
 
     /// <summary>The SQL text of a JSON parameter: PostgreSQL stores documents as jsonb.</summary>
-    internal string Json(string parameter) => Kind == DatabaseKind.PostgreSql ? $"CAST({parameter} AS jsonb)" : parameter;
+    public string Json(string parameter) => Kind == DatabaseKind.PostgreSql ? $"CAST({parameter} AS jsonb)" : parameter;
 
     /// <summary>The SQL text reading a JSON column as text.</summary>
-    internal string JsonText(string column) => Kind == DatabaseKind.PostgreSql ? $"{column}::text" : column;
+    public string JsonText(string column) => Kind == DatabaseKind.PostgreSql ? $"{column}::text" : column;
 
     /// <summary>Numbers stored exactly: PostgreSQL numeric, SQLite text (its NUMERIC is a float).</summary>
-    internal object? Number(decimal? value) => Kind == DatabaseKind.PostgreSql ? value : value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public object? Number(decimal? value) => Kind == DatabaseKind.PostgreSql ? value : value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Times as UTC: timestamptz in PostgreSQL, ISO-8601 text in SQLite.</summary>
-    internal object Time(DateTimeOffset t) => Kind == DatabaseKind.PostgreSql ? t.UtcDateTime : t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'");
+    public object Time(DateTimeOffset t) => Kind == DatabaseKind.PostgreSql ? t.UtcDateTime : t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'");
 
     // ------------------------------------------------------------------ migrations
 

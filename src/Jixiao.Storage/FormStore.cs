@@ -53,7 +53,8 @@ public sealed record FormSummary
 }
 
 public sealed record FormFilter(int? Year = null, long? UnitId = null, string? Kind = null, FormStatus? Status = null,
-    IReadOnlyCollection<long>? UnitIds = null, int Limit = 200, int Offset = 0);
+    IReadOnlyCollection<long>? UnitIds = null, int Limit = 200, int Offset = 0, bool ExcludeDrafts = false,
+    bool OrPublished = false);
 
 public sealed record AuditEntry(long Id, DateTimeOffset At, string Actor, string Action, int Version, string? Field, string? OldValue, string? NewValue, string? Reason);
 
@@ -144,10 +145,13 @@ public sealed class FormStore(Database db, TimeProvider clock)
         if (filter.Status is { } s) { where.Add("status = @status"); p.Add("status", s.ToCode()); }
         if (filter.UnitIds is { } ids)
         {
-            if (ids.Count == 0) return [];
-            where.Add(db.Kind == DatabaseKind.PostgreSql ? "unit_id = ANY(@units)" : "unit_id IN @units");
-            p.Add("units", ids.ToArray());
+            // A person's scope is their units — plus, with OrPublished, every published form, which anyone may read.
+            var inScope = ids.Count == 0 ? "1 = 0" : db.Kind == DatabaseKind.PostgreSql ? "unit_id = ANY(@units)" : "unit_id IN @units";
+            if (filter.ExcludeDrafts) inScope = $"({inScope} AND status <> 'draft')";
+            where.Add(filter.OrPublished ? $"({inScope} OR status = 'published')" : inScope);
+            if (ids.Count > 0) p.Add("units", ids.ToArray());
         }
+        else if (filter.ExcludeDrafts) where.Add("status <> 'draft'");
         p.Add("limit", Math.Clamp(filter.Limit, 1, 10_000));
         p.Add("offset", Math.Max(0, filter.Offset));
         var sql = $"""

@@ -1,0 +1,171 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Jixiao.Core.Model;
+using Jixiao.Formats.Json;
+using Jixiao.Storage;
+using Jixiao.Web.Features.Shared;
+using static Jixiao.Web.Features.Shared.Html;
+
+namespace Jixiao.Web.Features.Forms;
+
+/// <summary>Form lists and form pages, as JSON (API) and HTML, each filtered by <see cref="FormAccess"/>.</summary>
+public static class FormEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/api/forms", async (HttpContext http, FormStore store, FormAccess access) =>
+        {
+            if (ParseFilter(http.Request.Query, out var filter) is { } problem) return problem;
+            var user = CurrentUser.From(http.User);
+            var list = await store.ListAsync(await access.ScopeAsync(user, filter));
+            return Results.Json(list.Select(Summary), FormJson.Options);
+        }).WithName("ListForms").WithSummary("绩效表列表（按年度、单位、类型、状态筛选）");
+
+        app.MapGet("/api/forms/{id}", async (string id, HttpContext http, FormStore store, FormAccess access) =>
+        {
+            var form = await Visible(id, http, store, access);
+            if (form is null) return NotFound(id);
+            var json = FormJson.ToJson(form.Form);
+            json["id"] = form.Id;
+            json["status"] = form.Status.ToCode();
+            json["version"] = form.Version;
+            return Results.Json(json, FormJson.Options);
+        }).WithName("GetForm").WithSummary("一张绩效表：交换格式的 JSON，加 id、status、version");
+
+        app.MapGet("/forms", async (HttpContext http, FormStore store, FormAccess access) =>
+        {
+            var user = CurrentUser.From(http.User);
+            if (user.IsPublic) return Results.Redirect("/login?returnUrl=/forms");
+            if (ParseFilter(http.Request.Query, out var filter) is { } problem) return problem;
+            var list = await store.ListAsync(await access.ScopeAsync(user, filter));
+            return Page("绩效表", ListTable(list, "/forms"), user, Antiforgery.Field(http));
+        });
+
+        app.MapGet("/forms/{id}", async (string id, HttpContext http, FormStore store, FormAccess access) =>
+        {
+            var form = await Visible(id, http, store, access);
+            var user = CurrentUser.From(http.User);
+            if (form is null) return user.IsPublic ? Results.Redirect($"/login?returnUrl=/forms/{Uri.EscapeDataString(id)}") : NotFoundPage(user, http);
+            return Page(form.Form.ProjectName ?? "绩效表", FormView(form), user, Antiforgery.Field(http));
+        });
+
+        app.MapGet("/public", async (HttpContext http, FormStore store) =>
+        {
+            var list = await store.ListAsync(new FormFilter(Status: FormStatus.Published));
+            var body = list.Count == 0 ? "<p>还没有公开的绩效表。</p>" : ListTable(list, "/public/forms");
+            return Page("公开的绩效表", body, CurrentUser.From(http.User), Antiforgery.Field(http));
+        });
+
+        app.MapGet("/public/forms/{id}", async (string id, HttpContext http, FormStore store) =>
+        {
+            var form = long.TryParse(id, out var n) ? await store.GetAsync(n) : null;
+            if (form is null || form.Status != FormStatus.Published) return NotFoundPage(CurrentUser.From(http.User), http);
+            return Page(form.Form.ProjectName ?? "绩效表", FormView(form), CurrentUser.From(http.User), Antiforgery.Field(http));
+        });
+    }
+
+    private static async Task<StoredForm?> Visible(string id, HttpContext http, FormStore store, FormAccess access)
+    {
+        if (!long.TryParse(id, out var n) || n <= 0) return null;
+        var form = await store.GetAsync(n);
+        // A form the asker may not see is answered like a missing one: its existence is not revealed.
+        return form is not null && await access.CanSeeAsync(CurrentUser.From(http.User), form) ? form : null;
+    }
+
+    private static IResult NotFound(string id) =>
+        Results.Json(new { error = $"没有编号为 {id} 的绩效表，或您无权查看", field = "id" }, statusCode: 404);
+
+    private static IResult NotFoundPage(CurrentUser user, HttpContext http)
+    {
+        http.Response.StatusCode = 404;
+        return Page("未找到", "<p class=\"error\">没有这张绩效表，或您无权查看。</p>", user, Antiforgery.Field(http));
+    }
+
+    /// <summary>Reads the list filters; a value that does not parse is a 400 naming the parameter.</summary>
+    private static IResult? ParseFilter(IQueryCollection q, out FormFilter filter)
+    {
+        filter = new FormFilter();
+        if (q["year"].FirstOrDefault() is { Length: > 0 } y)
+        {
+            if (!int.TryParse(y, out var year) || year is < 1990 or > 2100) return Bad("year", $"年度“{y}”不是有效年份（1990–2100）");
+            filter = filter with { Year = year };
+        }
+        if (q["unit"].FirstOrDefault() is { Length: > 0 } u)
+        {
+            if (!long.TryParse(u, out var unit) || unit <= 0) return Bad("unit", $"单位编号“{u}”无效");
+            filter = filter with { UnitId = unit };
+        }
+        if (q["kind"].FirstOrDefault() is { Length: > 0 } k)
+        {
+            if (FormKinds.FromCode(k) is null) return Bad("kind", $"类型“{k}”无效，应为 self-evaluation 或 target-declaration");
+            filter = filter with { Kind = k };
+        }
+        if (q["status"].FirstOrDefault() is { Length: > 0 } s)
+        {
+            if (FormStatuses.FromCode(s) is not { } status) return Bad("status", $"状态“{s}”无效，应为 draft、submitted、returned、approved 或 published");
+            filter = filter with { Status = status };
+        }
+        if (q["limit"].FirstOrDefault() is { Length: > 0 } l)
+        {
+            if (!int.TryParse(l, out var limit) || limit is < 1 or > 1000) return Bad("limit", $"每页条数“{l}”无效（1–1000）");
+            filter = filter with { Limit = limit };
+        }
+        if (q["offset"].FirstOrDefault() is { Length: > 0 } o)
+        {
+            if (!int.TryParse(o, out var offset) || offset < 0) return Bad("offset", $"偏移“{o}”无效");
+            filter = filter with { Offset = offset };
+        }
+        return null;
+    }
+
+    private static IResult Bad(string field, string message) => Results.Json(new { error = message, field }, statusCode: 400);
+
+    private static JsonObject Summary(FormSummary f) => new()
+    {
+        ["id"] = f.Id,
+        ["kind"] = f.Kind,
+        ["year"] = f.Year,
+        ["projectName"] = f.ProjectName,
+        ["department"] = f.Department,
+        ["implementingUnit"] = f.ImplementingUnit,
+        ["unitId"] = f.UnitId,
+        ["status"] = f.Status,
+        ["version"] = f.Version,
+        ["totalScore"] = f.TotalScore is null ? null : decimal.Parse(f.TotalScore, System.Globalization.CultureInfo.InvariantCulture),
+        ["grade"] = f.Grade,
+    };
+
+    private static string ListTable(IReadOnlyList<FormSummary> list, string link)
+    {
+        var sb = new StringBuilder("<table><thead><tr><th>年度</th><th>类型</th><th>项目名称</th><th>主管部门</th><th>实施单位</th><th>状态</th><th>总分</th><th>等级</th></tr></thead><tbody>");
+        foreach (var f in list)
+        {
+            var kind = FormKinds.FromCode(f.Kind) == FormKind.SelfEvaluation ? "自评表" : "申报表";
+            var status = FormStatuses.FromCode(f.Status)?.ToChinese() ?? f.Status;
+            sb.Append($"<tr><td>{f.Year}</td><td>{kind}</td><td><a href=\"{link}/{f.Id}\">{E(f.ProjectName)}</a></td><td>{E(f.Department)}</td>")
+              .Append($"<td>{E(f.ImplementingUnit)}</td><td class=\"status\">{E(status)}</td><td>{E(f.TotalScore)}</td><td>{E(f.Grade)}</td></tr>");
+        }
+        return sb.Append("</tbody></table>").ToString();
+    }
+
+    /// <summary>A form on a page. (The official-layout renderer of the exports replaces this table when it lands.)</summary>
+    private static string FormView(StoredForm stored)
+    {
+        var f = stored.Form;
+        var sb = new StringBuilder();
+        sb.Append($"<p>{E(f.Kind.ToChinese())}（{f.Year}年度） · 状态：{E(stored.Status.ToChinese())} · 第 {stored.Version} 版</p>");
+        sb.Append($"<table><tr><th>项目名称</th><td>{E(f.ProjectName)}</td></tr><tr><th>主管部门</th><td>{E(f.Department)}</td></tr><tr><th>实施单位</th><td>{E(f.ImplementingUnit)}</td></tr></table><br>");
+        sb.Append("<table><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>");
+        if (f is SelfEvaluation) sb.Append("<th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及改进措施</th>");
+        sb.Append("</tr></thead><tbody>");
+        foreach (var i in f.Indicators)
+        {
+            sb.Append($"<tr><td>{E(i.Level1)}</td><td>{E(i.Level2)}</td><td>{E(i.Name)}</td><td>{E(i.Target?.Text)}</td>");
+            if (f is SelfEvaluation) sb.Append($"<td>{E(i.Actual?.Text)}</td><td>{i.Weight:0.00}</td><td>{i.Score:0.00}</td><td>{E(i.DeviationReason)}</td>");
+            sb.Append("</tr>");
+        }
+        sb.Append("</tbody></table>");
+        if (f is SelfEvaluation s) sb.Append($"<p>总分 {s.TotalScore:0.00} · 评分等级 {E(s.Grade)}</p>");
+        return sb.ToString();
+    }
+}

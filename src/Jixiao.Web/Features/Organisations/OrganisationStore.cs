@@ -1,0 +1,62 @@
+using Dapper;
+using Jixiao.Storage;
+
+namespace Jixiao.Web.Features.Organisations;
+
+public sealed record Organisation(long Id, string Name, string Kind, long? ParentId);
+
+/// <summary>The organisation tree 财政部门 → 主管部门 → 实施单位, and which units a person may see.</summary>
+public sealed class OrganisationStore(Database db)
+{
+    public const string FinanceBureau = "财政局";
+
+    private sealed class OrgRow
+    {
+        public long Id { get; init; }
+        public string Name { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public long? ParentId { get; init; }
+    }
+
+    public async Task<IReadOnlyList<Organisation>> AllAsync()
+    {
+        await using var c = await db.ConnectAsync();
+        return (await c.QueryAsync<OrgRow>("SELECT id AS Id, name AS Name, kind AS Kind, parent_id AS ParentId FROM organisations ORDER BY id"))
+            .Select(r => new Organisation(r.Id, r.Name, r.Kind, r.ParentId)).ToList();
+    }
+
+    /// <summary>The unit of a form, creating it (and its 主管部门 under the finance bureau) when new.</summary>
+    public async Task<long?> EnsureUnitAsync(string? department, string? unit)
+    {
+        if (string.IsNullOrWhiteSpace(unit)) return null;
+        var finance = await EnsureAsync(FinanceBureau, "finance", null);
+        long? parent = string.IsNullOrWhiteSpace(department) ? finance : await EnsureAsync(department, "department", finance);
+        return await EnsureAsync(unit, "unit", parent);
+    }
+
+    public async Task<long> EnsureAsync(string name, string kind, long? parentId)
+    {
+        await using var c = await db.ConnectAsync();
+        var id = await c.ExecuteScalarAsync<long?>("SELECT id FROM organisations WHERE kind = @kind AND name = @name", new { kind, name });
+        if (id is { } existing) return existing;
+        return await c.ExecuteScalarAsync<long>("""
+            INSERT INTO organisations (name, kind, parent_id) VALUES (@name, @kind, @parentId)
+            ON CONFLICT (kind, name) DO UPDATE SET name = excluded.name
+            RETURNING id
+            """, new { name, kind, parentId });
+    }
+
+    /// <summary>The units under an organisation: itself if a unit, its units if a 主管部门, every unit if the finance bureau.</summary>
+    public async Task<IReadOnlyList<long>> UnitsUnderAsync(long organisationId)
+    {
+        var all = await AllAsync();
+        var org = all.FirstOrDefault(o => o.Id == organisationId);
+        if (org is null) return [];
+        return org.Kind switch
+        {
+            "unit" => [org.Id],
+            "department" => all.Where(o => o.Kind == "unit" && o.ParentId == org.Id).Select(o => o.Id).ToList(),
+            _ => all.Where(o => o.Kind == "unit").Select(o => o.Id).ToList(),
+        };
+    }
+}

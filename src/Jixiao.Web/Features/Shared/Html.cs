@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text;
+
+namespace Jixiao.Web.Features.Shared;
+
+/// <summary>The page frame every HTML page shares. Every text that comes from data goes through <see cref="E"/>.</summary>
+public static class Html
+{
+    public static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+
+    public static IResult Page(string title, string body, CurrentUser user, string? antiforgeryField = null)
+    {
+        var nav = new StringBuilder();
+        nav.Append("<a href=\"/\">首页</a> <a href=\"/public\">公开的绩效表</a> ");
+        if (user.IsPublic) nav.Append("<a href=\"/login\">登录</a>");
+        else
+            nav.Append($"<a href=\"/forms\">我的绩效表</a> <span class=\"who\">{E(user.Username)}（{E(Jixiao.Web.Features.Accounts.Roles.ToChinese(user.Role!))}）</span> ")
+               .Append($"<form method=\"post\" action=\"/logout\" class=\"inline\">{antiforgeryField}<button type=\"submit\">退出</button></form>");
+        var html = $$"""
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{E(title)}} · 绩效</title>
+            <style>
+              body { font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 0; color: #1d1d1d; }
+              header { background: #8b1a1a; color: #fff; padding: .6rem 1.2rem; display: flex; gap: 1rem; align-items: center; }
+              header a, header .who { color: #fff; margin-right: .8rem; }
+              main { padding: 1rem 1.2rem; max-width: 1200px; }
+              table { border-collapse: collapse; width: 100%; font-size: 14px; }
+              th, td { border: 1px solid #999; padding: .3rem .5rem; vertical-align: top; }
+              th { background: #f3efe6; }
+              .inline { display: inline; }
+              .error { color: #a00; }
+              .status { white-space: nowrap; }
+            </style>
+            </head>
+            <body>
+            <header><strong>绩效</strong><nav>{{nav}}</nav></header>
+            <main>
+            <h1>{{E(title)}}</h1>
+            {{body}}
+            </main>
+            </body>
+            </html>
+            """;
+        return Results.Content(html, "text/html; charset=utf-8");
+    }
+}

@@ -1,0 +1,228 @@
+using System.Net;
+using System.Net.Http.Json;
+using Jixiao.Formats.Import;
+using Jixiao.Formats.Json;
+using Jixiao.Storage;
+using Jixiao.Tests.Storage;
+using Jixiao.Web.Features.Accounts;
+
+namespace Jixiao.Tests.Web;
+
+/// <summary>The web application through HTTP, on SQLite and on PostgreSQL.</summary>
+[Collection("databases")]
+public class WebAppTests(TestDatabases databases)
+{
+    public static TheoryData<string> Kinds => new() { "sqlite", "postgres" };
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Starts_with_the_seed_forms_as_demo_data_and_reports_health(string kind)
+    {
+        using var app = await WebApp.StartAsync(databases, kind);
+        var admin = await app.ClientAsync("admin", WebApp.AdminPassword);
+
+        var health = await WebApp.JsonAsync(await admin.GetAsync("/health"));
+        var forms = (await WebApp.JsonAsync(await admin.GetAsync("/api/forms"))).AsArray();
+
+        Assert.Equal("ok", (string?)health["status"]);
+        Assert.Equal(kind == "sqlite" ? "sqlite" : "postgresql", (string?)health["database"]);
+        Assert.Equal(13, forms.Count);
+        Assert.Equal(10, forms.Count(f => (string?)f!["kind"] == "self-evaluation"));
+        Assert.All(forms, f => Assert.Equal("draft", (string?)f!["status"]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task A_form_comes_back_as_the_interchange_json_with_id_status_and_version(string kind)
+    {
+        using var app = await WebApp.StartAsync(databases, kind);
+        var admin = await app.ClientAsync("admin", WebApp.AdminPassword);
+        var id = await app.FormIdAsync("电教远教工作经费");
+        var imported = FormImporter.ImportFile(TestData.CaseInput("seed-004")).Forms.Single(f => f.ProjectName == "电教远教工作经费");
+
+        var json = await WebApp.JsonAsync(await admin.GetAsync($"/api/forms/{id}"));
+
+        Assert.Equal(id, (long)json["id"]!);
+        Assert.Equal("draft", (string?)json["status"]);
+        Assert.Equal(1, (int)json["version"]!);
+        json.AsObject().Remove("id");
+        json.AsObject().Remove("status");
+        json.AsObject().Remove("version");
+        var expected = FormJson.Content(imported).ToJsonString();
+        var actual = FormJson.Content(FormJsonReader.Read(json.AsObject())).ToJsonString();
+        Assert.Equal(expected, actual);
+        Assert.Equal(9.32m, json["indicators"]![9]!["score"]!.GetValue<decimal>());
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task The_public_sees_published_forms_only(string kind)
+    {
+        using var app = await WebApp.StartAsync(databases, kind);
+        var published = await app.FormIdAsync("信息化建设项目");
+        var draft = await app.FormIdAsync("信息化运维项目");
+        await app.SetStatusAsync(published, FormStatus.Submitted);
+        await app.SetStatusAsync(published, FormStatus.Approved);
+        await app.SetStatusAsync(published, FormStatus.Published);
+        var anyone = await app.ClientAsync();
+
+        var list = (await WebApp.JsonAsync(await anyone.GetAsync("/api/forms"))).AsArray();
+        var page = await anyone.GetAsync($"/public/forms/{published}");
+        var hidden = await anyone.GetAsync($"/api/forms/{draft}");
+        var hiddenPage = await anyone.GetAsync($"/public/forms/{draft}");
+
+        Assert.Equal(published, (long)Assert.Single(list)!["id"]!);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("年访问次数", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, hiddenPage.StatusCode);
+    }
+
+    /// <summary>
+    /// Every role × own/other unit × form state, as a table. Units: 上海市党建服务中心 (004's five forms, under
+    /// 中共上海市委组织部) is "own"; 上海市松江区中山街道社区党群服务中心 (001) is "other".
+    /// </summary>
+    public static TheoryData<string, string, string, string, bool> AccessTable()
+    {
+        var t = new TheoryData<string, string, string, string, bool>();
+        foreach (var kind in new[] { "sqlite", "postgres" })
+        {
+            // role, whose form, status, expected
+            void Row(string role, string whose, string status, bool allowed) => t.Add(kind, role, whose, status, allowed);
+            Row(Roles.Unit, "own", "draft", true);
+            Row(Roles.Unit, "own", "submitted", true);
+            Row(Roles.Unit, "other", "draft", false);
+            Row(Roles.Unit, "other", "submitted", false);
+            Row(Roles.Unit, "other", "published", true);
+            Row(Roles.DepartmentReviewer, "own", "draft", false);
+            Row(Roles.DepartmentReviewer, "own", "submitted", true);
+            Row(Roles.DepartmentReviewer, "other", "submitted", false);
+            Row(Roles.DepartmentReviewer, "other", "published", true);
+            Row(Roles.FinanceReviewer, "own", "draft", false);
+            Row(Roles.FinanceReviewer, "other", "submitted", true);
+            Row(Roles.Admin, "other", "draft", true);
+            Row("public", "own", "submitted", false);
+            Row("public", "own", "published", true);
+        }
+        return t;
+    }
+
+    [Theory]
+    [MemberData(nameof(AccessTable))]
+    public async Task Who_may_read_a_form_depends_on_role_unit_and_state(string kind, string role, string whose, string status, bool allowed)
+    {
+        using var app = await WebApp.StartAsync(databases, kind);
+        var formName = whose == "own" ? "党建服务工作经费" : "文体事务管理";
+        var id = await app.FormIdAsync(formName);
+        foreach (var step in status switch
+                 {
+                     "submitted" => new[] { FormStatus.Submitted },
+                     "published" => new[] { FormStatus.Submitted, FormStatus.Approved, FormStatus.Published },
+                     _ => Array.Empty<FormStatus>(),
+                 })
+            await app.SetStatusAsync(id, step);
+        HttpClient client;
+        if (role == "public") client = await app.ClientAsync();
+        else if (role == Roles.Admin) client = await app.ClientAsync("admin", WebApp.AdminPassword);
+        else
+        {
+            var org = role switch
+            {
+                Roles.Unit => "上海市党建服务中心",
+                Roles.DepartmentReviewer => "中共上海市委组织部",
+                _ => "财政局",
+            };
+            var (u, p) = await app.UserAsync(role, org);
+            client = await app.ClientAsync(u, p);
+        }
+
+        var single = await client.GetAsync($"/api/forms/{id}");
+        var list = (await WebApp.JsonAsync(await client.GetAsync("/api/forms?limit=1000"))).AsArray();
+
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.NotFound, single.StatusCode);
+        Assert.Equal(allowed, list.Any(f => (long)f!["id"]! == id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Repeated_wrong_passwords_lock_the_account_even_against_the_right_one(string kind)
+    {
+        using var app = await WebApp.StartAsync(databases, kind);
+        var client = await app.ClientAsync();
+
+        var answers = new List<HttpStatusCode>();
+        for (int i = 0; i < AccountStore.MaxFailures; i++)
+            answers.Add((await client.PostAsJsonAsync("/api/login", new { username = "admin", password = "wrong" + i })).StatusCode);
+        var right = await client.PostAsJsonAsync("/api/login", new { username = "admin", password = WebApp.AdminPassword });
+
+        Assert.All(answers.Take(AccountStore.MaxFailures - 1), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.Equal((HttpStatusCode)423, answers[^1]);
+        Assert.Equal((HttpStatusCode)423, right.StatusCode);
+        Assert.Contains("锁定", (string?)(await WebApp.JsonAsync(right))["error"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Bad_requests_get_a_chinese_message_naming_the_field(string kind)
+    {
+        using var app = await WebApp.StartAsync(databases, kind);
+        var admin = await app.ClientAsync("admin", WebApp.AdminPassword);
+        var anyone = await app.ClientAsync();
+
+        var cases = new (HttpResponseMessage Response, HttpStatusCode Status, string Field)[]
+        {
+            (await admin.GetAsync("/api/forms?year=abc"), HttpStatusCode.BadRequest, "year"),
+            (await admin.GetAsync("/api/forms?status=done"), HttpStatusCode.BadRequest, "status"),
+            (await admin.GetAsync("/api/forms?kind=report"), HttpStatusCode.BadRequest, "kind"),
+            (await admin.GetAsync("/api/forms?limit=0"), HttpStatusCode.BadRequest, "limit"),
+            (await admin.GetAsync("/api/forms/abc"), HttpStatusCode.NotFound, "id"),
+            (await admin.GetAsync("/api/forms/999999"), HttpStatusCode.NotFound, "id"),
+            (await anyone.PostAsJsonAsync("/api/login", new { username = "admin" }), HttpStatusCode.BadRequest, "password"),
+            (await anyone.PostAsJsonAsync("/api/login", new { username = new string('名', 101), password = "x" }), HttpStatusCode.BadRequest, "username"),
+        };
+
+        foreach (var (response, status, field) in cases)
+        {
+            Assert.Equal(status, response.StatusCode);
+            var body = await WebApp.JsonAsync(response);
+            Assert.Equal(field, (string?)body["field"]);
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", (string?)body["error"] ?? "");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task The_login_form_carries_an_anti_forgery_token_and_refuses_a_post_without_one(string kind)
+    {
+        using var app = await WebApp.StartAsync(databases, kind);
+        var client = await app.ClientAsync();
+
+        var page = await (await client.GetAsync("/login")).Content.ReadAsStringAsync();
+        var forged = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = "admin",
+            ["password"] = WebApp.AdminPassword,
+        }));
+
+        Assert.Contains("__RequestVerificationToken", page);
+        Assert.Contains("用户名", page);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.DoesNotContain(forged.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("jixiao=", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task The_api_is_described_by_openapi(string kind)
+    {
+        using var app = await WebApp.StartAsync(databases, kind);
+        var client = await app.ClientAsync();
+
+        var doc = await WebApp.JsonAsync(await client.GetAsync("/openapi/v1.json"));
+
+        var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/api/login", paths);
+        Assert.Contains("/api/forms", paths);
+        Assert.Contains("/api/forms/{id}", paths);
+        Assert.Contains("/health", paths);
+    }
+}
