@@ -25,6 +25,9 @@ builder.Services.AddSingleton<FormStore>();
 builder.Services.AddSingleton<AccountStore>();
 builder.Services.AddSingleton<OrganisationStore>();
 builder.Services.AddSingleton<FormAccess>();
+builder.Services.AddSingleton(_ => Jixiao.Formats.Profiles.ProfileCatalog.Load(
+    Jixiao.Formats.Profiles.ProfileCatalog.FindDirectory(AppContext.BaseDirectory)
+    ?? throw new InvalidOperationException("找不到评分方案目录 profiles/")));
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
 {
@@ -52,6 +55,8 @@ app.MapGet("/health", (Database db) => Results.Json(new { status = "ok", databas
 app.MapGet("/", () => Results.Redirect("/public"));
 AccountEndpoints.Map(app);
 FormEndpoints.Map(app);
+WorkflowEndpoints.Map(app);
+ImportEndpoints.Map(app);
 
 await Startup.PrepareAsync(app);
 app.Lifetime.ApplicationStarted.Register(() =>
