@@ -34,6 +34,12 @@ if (args.Contains("--stages"))
     }
     return;
 }
+if (Array.IndexOf(args, "--generate-and-check") is var g and >= 0)
+{
+    // dotnet run -c Release --project bench/Jixiao.Benchmarks -- --generate-and-check 10000 [seed]
+    GenerateAndCheck.Run(int.Parse(args[g + 1]), args.Length > g + 2 ? int.Parse(args[g + 2]) : 1);
+    return;
+}
 if (args.Contains("--quick"))
 {
     ImportBenchmarks.Quick();

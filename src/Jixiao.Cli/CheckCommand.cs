@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Text;
 using Jixiao.Core.Review;
+using Jixiao.Formats.Generation;
 using Jixiao.Formats.Reports;
 
 namespace Jixiao.Cli;
@@ -11,14 +13,51 @@ internal static class CheckCommand
         var paths = new Argument<string[]>("paths") { Description = "绩效表文件或文件夹", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "以 JSON 数组输出全部审核发现" };
         var profile = new Option<string?>("--profile") { Description = "评分方案 id；默认按表所属地区和年度选择" };
-        var cmd = new Command("check", "审核绩效表：算术与结构、评分一致性、目标质量；有错误级发现时退出码为 1") { paths, json, profile };
+        var report = new Option<string?>("--report") { Description = "写出汇总报告（.html）：等级分布、按单位和主管部门、常见问题、执行率、建议抽查的自评表" };
+        var truth = new Option<string?>("--ground-truth") { Description = "generate 写出的基准答案 ground-truth.json：打印各类注入缺陷的查全率和误报" };
+        var cmd = new Command("check", "审核绩效表：算术与结构、评分一致性、目标质量；有错误级发现时退出码为 1") { paths, json, profile, report, truth };
         cmd.SetAction(r =>
         {
             var choice = ProfileChoice.Create(r.GetValue(profile), Console.Error);
             if (choice is null) return 2;
+            var reportPath = r.GetValue(report);
+            if (reportPath is not null && !reportPath.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && !reportPath.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
+            {
+                Console.Error.WriteLine("错误：--report 目前只能写 HTML 文件（.html）");
+                return 2;
+            }
+            GroundTruth? groundTruth = null;
+            if (r.GetValue(truth) is { } truthPath)
+            {
+                try { groundTruth = GroundTruth.Parse(File.ReadAllText(truthPath)); }
+                catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"错误：无法读取基准答案 {truthPath}：{e.Message}");
+                    return 2;
+                }
+            }
+
             var loaded = FormLoading.Load(r.GetValue(paths)!, Console.Error, showWarnings: false);
-            var findings = loaded.Forms.SelectMany(f => Reviewer.Review(f, choice.For(f))).ToList();
-            Console.WriteLine(r.GetValue(json) ? FindingsReport.RenderJson(findings) : FindingsReport.RenderText(findings));
+            // Review and scoring are pure per form: both cores can share the work, the order stays the reading order.
+            var entries = loaded.Forms.AsParallel().AsOrdered().Select(f => PortfolioEntry.Check(f, choice.For(f))).ToList();
+            var findings = entries.SelectMany(e => e.Findings).ToList();
+
+            if (reportPath is null && groundTruth is null)
+                Console.WriteLine(r.GetValue(json) ? FindingsReport.RenderJson(findings) : FindingsReport.RenderText(findings));
+            else if (r.GetValue(json))
+                Console.WriteLine(FindingsReport.RenderJson(findings));
+
+            if (reportPath is not null)
+            {
+                var portfolio = PortfolioReport.Build(entries);
+                File.WriteAllText(reportPath, PortfolioHtml.Render(portfolio), new UTF8Encoding(false));
+                Console.Error.WriteLine($"已写出汇总报告 {reportPath}：{portfolio.Forms} 张表，错误 {portfolio.Errors}，警告 {portfolio.Warnings}，提示 {portfolio.Infos}");
+            }
+            if (groundTruth is not null)
+            {
+                var table = RecallTable.Compute(groundTruth, RecallTable.Key(entries.Select(e => (e.Form, e.Findings))));
+                Console.WriteLine(table.RenderMarkdown());
+            }
             if (loaded.Forms.Count == 0) return ExitCodes.ForImport(loaded);
             return findings.Any(f => f.Severity == Severity.Error) || loaded.FailedFiles > 0 ? 1 : 0;
         });

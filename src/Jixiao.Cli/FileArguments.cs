@@ -16,6 +16,7 @@ internal static class FileArguments
                 files.AddRange(Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories)
                     .Where(f => Readable.Contains(Path.GetExtension(f).ToLowerInvariant()) && !Path.GetFileName(f).StartsWith('.')
                                 && !Path.GetFileName(f).Equals("expected.json", StringComparison.OrdinalIgnoreCase)
+                                && !Path.GetFileName(f).Equals("ground-truth.json", StringComparison.OrdinalIgnoreCase)
                                 && !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase)
                                 && !Path.GetFileName(f).Equals("notes.md", StringComparison.OrdinalIgnoreCase))
                     .OrderBy(f => f, StringComparer.Ordinal));

@@ -42,6 +42,9 @@ internal sealed class ProfileChoice
         }
     }
 
+    /// <summary>The profile named with --profile, if any.</summary>
+    public ScoringProfile? Forced => _forced;
+
     public ScoringProfile For(PerformanceForm form)
     {
         if (_forced is not null) return _forced;

@@ -8,4 +8,5 @@ root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ScoreCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(DbCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
 return await root.Parse(args).InvokeAsync();

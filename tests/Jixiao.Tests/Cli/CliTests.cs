@@ -163,4 +163,35 @@ public class CliTests
         Assert.Contains("无法连接数据库", r.Err);
         Assert.DoesNotContain("   at ", r.Err);
     }
+
+    [Fact]
+    public void Generate_then_check_with_ground_truth_prints_full_recall_and_writes_the_report()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"gen-{Guid.NewGuid():N}");
+        try
+        {
+            var g = Jixiao("generate", "--forms", "60", "--seed", "3", "--out", dir, "--defect-share", "0.5");
+            Assert.Equal(0, g.Exit);
+            Assert.Contains("已生成 60 张表", g.Out);
+            Assert.True(File.Exists(Path.Combine(dir, "ground-truth.json")));
+
+            var report = Path.Combine(dir, "report.html");
+            var c = Jixiao("check", dir, "--ground-truth", Path.Combine(dir, "ground-truth.json"), "--report", report);
+
+            Assert.Equal(1, c.Exit); // injected arithmetic slips are errors
+            Assert.Contains("查全率", c.Out);
+            Assert.DoesNotContain("错误：", c.Err); // ground-truth.json is not read as a form
+            Assert.Contains("建议优先抽查的自评表", File.ReadAllText(report));
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Generate_refuses_an_unknown_layout_with_a_chinese_message()
+    {
+        var r = Jixiao("generate", "--forms", "5", "--out", Path.GetTempPath(), "--layout", "docx");
+
+        Assert.Equal(2, r.Exit);
+        Assert.Contains("未知的版式", r.Err);
+    }
 }
