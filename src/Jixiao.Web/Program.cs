@@ -57,6 +57,7 @@ AccountEndpoints.Map(app);
 FormEndpoints.Map(app);
 WorkflowEndpoints.Map(app);
 ImportEndpoints.Map(app);
+EditEndpoints.Map(app);
 
 await Startup.PrepareAsync(app);
 app.Lifetime.ApplicationStarted.Register(() =>
