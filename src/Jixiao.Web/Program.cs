@@ -46,6 +46,7 @@ builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -58,6 +59,7 @@ FormEndpoints.Map(app);
 WorkflowEndpoints.Map(app);
 ImportEndpoints.Map(app);
 EditEndpoints.Map(app);
+FormPages.Map(app);
 
 await Startup.PrepareAsync(app);
 app.Lifetime.ApplicationStarted.Register(() =>

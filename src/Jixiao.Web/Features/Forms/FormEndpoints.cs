@@ -38,15 +38,20 @@ public static class FormEndpoints
             if (user.IsPublic) return Results.Redirect("/login?returnUrl=/forms");
             if (ParseFilter(http.Request.Query, out var filter) is { } problem) return problem;
             var list = await store.ListAsync(await access.ScopeAsync(user, filter));
-            return Page("绩效表", ListTable(list, "/forms"), user, Antiforgery.Field(http));
+            var create = user.Role is Jixiao.Web.Features.Accounts.Roles.Unit or Jixiao.Web.Features.Accounts.Roles.Admin
+                ? "<p><a class=\"button\" href=\"/forms/new\">新建申报表</a></p>" : "";
+            return Page("绩效表", create + ListTable(list, "/forms"), user, Antiforgery.Field(http));
         });
 
-        app.MapGet("/forms/{id}", async (string id, HttpContext http, FormStore store, FormAccess access) =>
+        app.MapGet("/forms/{id}", async (string id, HttpContext http, FormStore store, FormAccess access,
+            Jixiao.Web.Features.Organisations.OrganisationStore organisations) =>
         {
             var form = await Visible(id, http, store, access);
             var user = CurrentUser.From(http.User);
             if (form is null) return user.IsPublic ? Results.Redirect($"/login?returnUrl=/forms/{Uri.EscapeDataString(id)}") : NotFoundPage(user, http);
-            return Page(form.Form.ProjectName ?? "绩效表", FormView(form), user, Antiforgery.Field(http));
+            var inScope = user.OrganisationId is { } org && form.UnitId is { } unit && (await organisations.UnitsUnderAsync(org)).Contains(unit);
+            var actions = user.IsPublic ? "" : FormPages.Actions(user, form, inScope, http, await store.HistoryAsync(form.Id));
+            return Page(form.Form.ProjectName ?? "绩效表", FormView(form) + actions, user, Antiforgery.Field(http));
         });
 
         app.MapGet("/public", async (HttpContext http, FormStore store) =>

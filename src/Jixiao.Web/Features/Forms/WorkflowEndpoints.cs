@@ -15,20 +15,10 @@ public static class WorkflowEndpoints
         app.MapPost("/api/forms/{id}/transitions", async (string id, TransitionRequest? body, HttpContext http, FormStore store,
             FormAccess access, OrganisationStore organisations) =>
         {
-            var user = CurrentUser.From(http.User);
-            if (user.IsPublic) return Error(401, "请先登录", null);
-            if (!long.TryParse(id, out var formId)) return Error(404, $"没有编号为 {id} 的绩效表，或您无权查看", "id");
-            var form = await store.GetAsync(formId);
-            if (form is null || !await access.CanSeeAsync(user, form)) return Error(404, $"没有编号为 {id} 的绩效表，或您无权查看", "id");
-            if (body?.Action is null || Workflow.All.FirstOrDefault(t => t.Action == body.Action) is not { } transition)
-                return Error(400, $"action 应为 {string.Join("、", Workflow.All.Select(t => t.Action))} 之一", "action");
-            if (body.Version is not { } version) return Error(400, "请给出表的版本号 version（防止覆盖他人的修改）", "version");
-            if (body.Reason is { Length: > 2000 }) return Error(400, "理由不能超过 2000 字", "reason");
-            var inScope = user.OrganisationId is { } org && form.UnitId is { } unit && (await organisations.UnitsUnderAsync(org)).Contains(unit);
-            if (Workflow.Refusal(user, transition, form.Status, inScope, body.Reason) is { } refusal) return Error(403, refusal, "action");
-            var result = await store.ChangeStatusAsync(formId, version, transition.To, user.Username!, body.Reason?.Trim());
-            if (!result.Saved) return Conflict(result);
-            return Results.Json(new { id = formId, status = transition.To.ToCode(), version = result.CurrentVersion });
+            var outcome = await ApplyAsync(CurrentUser.From(http.User), id, body?.Action, body?.Version, body?.Reason, store, access, organisations);
+            if (outcome.Conflict is { } c) return Conflict(c);
+            if (outcome.Error is { } e) return Error(outcome.Status, e, outcome.Field);
+            return Results.Json(new { id = outcome.Id, status = outcome.NewStatus!.Value.ToCode(), version = outcome.Version });
         }).DisableAntiforgery().WithSummary("审核流程：submit 提交、return 退回（须写理由）、approve 审核通过、publish 公开");
 
         app.MapGet("/api/forms/{id}/history", async (string id, HttpContext http, FormStore store, FormAccess access) =>
@@ -40,6 +30,28 @@ public static class WorkflowEndpoints
             var history = await store.HistoryAsync(n);
             return Results.Json(history.Select(Entry), FormJson.Options);
         }).WithSummary("一张表的修改与状态变更记录：谁、何时、字段的旧值和新值、理由");
+    }
+
+    public sealed record Outcome(int Status, string? Error, string? Field, long Id, FormStatus? NewStatus, int Version, UpdateResult? Conflict);
+
+    /// <summary>One transition, for the API and the pages alike: checks who, which form, which state, which version.</summary>
+    public static async Task<Outcome> ApplyAsync(CurrentUser user, string id, string? action, int? version, string? reason,
+        FormStore store, FormAccess access, OrganisationStore organisations)
+    {
+        Outcome Fail(int status, string message, string? field) => new(status, message, field, 0, null, 0, null);
+        if (user.IsPublic) return Fail(401, "请先登录", null);
+        var form = long.TryParse(id, out var formId) ? await store.GetAsync(formId) : null;
+        if (form is null || !await access.CanSeeAsync(user, form)) return Fail(404, $"没有编号为 {id} 的绩效表，或您无权查看", "id");
+        if (action is null || Workflow.All.FirstOrDefault(t => t.Action == action) is not { } transition)
+            return Fail(400, $"action 应为 {string.Join("、", Workflow.All.Select(t => t.Action))} 之一", "action");
+        if (version is not { } v) return Fail(400, "请给出表的版本号 version（防止覆盖他人的修改）", "version");
+        if (reason is { Length: > 2000 }) return Fail(400, "理由不能超过 2000 字", "reason");
+        var inScope = user.OrganisationId is { } org && form.UnitId is { } unit && (await organisations.UnitsUnderAsync(org)).Contains(unit);
+        if (Workflow.Refusal(user, transition, form.Status, inScope, reason) is { } refusal) return Fail(403, refusal, "action");
+        var result = await store.ChangeStatusAsync(formId, v, transition.To, user.Username!, reason?.Trim());
+        return result.Saved
+            ? new Outcome(200, null, null, formId, transition.To, result.CurrentVersion, null)
+            : new Outcome(409, null, "version", formId, null, result.CurrentVersion, result);
     }
 
     internal static JsonObject Entry(AuditEntry a) => new()

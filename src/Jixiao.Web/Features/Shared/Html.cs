@@ -34,6 +34,19 @@ public static class Html
               .inline { display: inline; }
               .error { color: #a00; }
               .status { white-space: nowrap; }
+              .done { color: #176b2c; }
+              .actions { margin: 1rem 0; display: flex; gap: .5rem; flex-wrap: wrap; align-items: center; }
+              a.button, button { background: #8b1a1a; color: #fff; border: 0; padding: .35rem .8rem; border-radius: 3px; text-decoration: none; cursor: pointer; font: inherit; }
+              header button { background: #6d1414; }
+              fieldset { border: 1px solid #ccc; margin: .6rem 0; }
+              .fields { display: flex; flex-wrap: wrap; gap: .6rem 1.2rem; }
+              .field { display: flex; flex-direction: column; font-size: 13px; min-width: 14rem; }
+              .field textarea { width: 34rem; max-width: 90vw; }
+              input.invalid { outline: 2px solid #c00; }
+              table.indicators input, table.indicators select { font: inherit; }
+              td.working { font-size: 12px; color: #444; min-width: 12rem; }
+              .differs { color: #a35a00; font-weight: bold; }
+              #findings li.error { color: #a00; } #findings li.warning { color: #a35a00; } #findings li.info { color: #555; }
             </style>
             </head>
             <body>

@@ -1,0 +1,206 @@
+// The form editor: edits the interchange JSON of one form, shows the review findings and the scorer's working as
+// the unit types (POST /api/check), and saves through the API with the version it started from.
+(function () {
+  "use strict";
+  const root = document.getElementById("editor");
+  if (!root) return;
+  const formId = root.dataset.id || null;
+  let version = Number(root.dataset.version || 0);
+  let form = JSON.parse(document.getElementById("form-json").textContent);
+  const framework = JSON.parse(document.getElementById("framework-json").textContent);
+  const comparators = ["", "≥", ">", "=", "≤", "<"];
+  const isSelf = form.kind === "self-evaluation";
+
+  const el = (tag, attrs, ...children) => {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k.startsWith("on")) e.addEventListener(k.slice(2), v); else if (v !== null && v !== undefined) e.setAttribute(k, v);
+    }
+    for (const c of children) e.append(c instanceof Node ? c : document.createTextNode(c ?? ""));
+    return e;
+  };
+  const num = (s) => (s === "" || s === null || s === undefined ? null : Number(String(s).replace(/,/g, "")));
+
+  function field(label, get, set, opts = {}) {
+    const input = el(opts.multiline ? "textarea" : "input", {
+      name: opts.name, "aria-label": label, maxlength: opts.max || 200, rows: opts.multiline ? 4 : null,
+      inputmode: opts.number ? "decimal" : null,
+    });
+    input.value = get() ?? "";
+    input.addEventListener("input", () => {
+      if (opts.number) {
+        const v = input.value.trim();
+        input.classList.toggle("invalid", v !== "" && !/^-?[\d,]*\.?\d+$/.test(v));
+        set(v === "" ? null : num(v));
+      } else set(input.value);
+      changed();
+    });
+    return el("label", { class: "field" }, label, input);
+  }
+
+  function targetText(t) {
+    if (!t) return "";
+    if (t.value === null || t.value === undefined) return t.text || "";
+    return (t.comparator || "") + t.value + (t.unit ? "(" + t.unit + ")" : "");
+  }
+
+  function rowEditor(ind, i) {
+    const tr = el("tr", { "data-row": i });
+    const level1 = el("select", { "aria-label": "一级指标" }, ...["", ...framework.level1].map(v => el("option", { value: v }, v)));
+    level1.value = ind.level1 || "";
+    level1.addEventListener("change", () => { ind.level1 = level1.value || null; changed(); });
+    const level2 = el("select", { "aria-label": "二级指标" }, ...["", ...framework.level2].map(v => el("option", { value: v }, v)));
+    level2.value = ind.level2 || "";
+    level2.addEventListener("change", () => {
+      ind.level2 = level2.value || null;
+      if (ind.level2 && framework.parent[ind.level2]) { ind.level1 = framework.parent[ind.level2]; level1.value = ind.level1; }
+      changed();
+    });
+    const name = el("input", { "aria-label": "三级指标", maxlength: 200, name: `name-${i}` });
+    name.value = ind.name || "";
+    name.addEventListener("input", () => { ind.name = name.value; changed(); });
+    ind.target = ind.target || { text: "", comparator: null, value: null, unit: null };
+    const cmp = el("select", { "aria-label": "比较符" }, ...comparators.map(c => el("option", { value: c }, c || "（定性）")));
+    cmp.value = ind.target.comparator || "";
+    const value = el("input", { "aria-label": "指标值", size: 8, name: `target-${i}` });
+    value.value = ind.target.value ?? (ind.target.comparator ? "" : ind.target.text || "");
+    const unit = el("input", { "aria-label": "单位", size: 5, maxlength: 20, name: `unit-${i}` });
+    unit.value = ind.target.unit || "";
+    const syncTarget = () => {
+      const c = cmp.value, v = value.value.trim(), u = unit.value.trim();
+      if (c && v !== "" && !isNaN(num(v))) ind.target = { comparator: c, value: num(v), unit: u || null, text: "" };
+      else if (!c && v !== "" && !isNaN(num(v))) ind.target = { comparator: null, value: num(v), unit: u || null, text: "" };
+      else ind.target = { comparator: null, value: null, unit: null, text: v };
+      ind.target.text = targetText(ind.target);
+      changed();
+    };
+    [cmp, value, unit].forEach(x => x.addEventListener("input", syncTarget));
+    cmp.addEventListener("change", syncTarget);
+    const cells = [el("td", {}, level1), el("td", {}, level2), el("td", {}, name), el("td", { class: "target" }, cmp, value, unit)];
+    if (isSelf) {
+      const actual = el("input", { "aria-label": "实际完成值", size: 10, name: `actual-${i}` });
+      actual.value = ind.actual ? ind.actual.text : "";
+      actual.addEventListener("input", () => {
+        const t = actual.value.trim();
+        const m = t.match(/^(-?[\d,]*\.?\d+)\s*(?:\(([^)]*)\)|（([^）]*)）|(.*))?$/);
+        const labels = { "达成指标": "achieved", "部分达成指标并具有一定效果": "partially-achieved", "未达成指标且效果较差": "not-achieved" };
+        ind.actual = t === "" ? null : m
+          ? { text: t, value: num(m[1]), unit: (m[2] || m[3] || m[4] || "").trim() || null, achievement: null }
+          : { text: t, value: null, unit: null, achievement: labels[t] || null };
+        changed();
+      });
+      const weight = el("input", { "aria-label": "分值", size: 5, name: `weight-${i}` });
+      weight.value = ind.weight ?? "";
+      weight.addEventListener("input", () => { ind.weight = num(weight.value); changed(); });
+      const score = el("input", { "aria-label": "得分", size: 5, name: `score-${i}` });
+      score.value = ind.score ?? "";
+      score.addEventListener("input", () => { ind.score = num(score.value); changed(); });
+      const reason = el("textarea", { "aria-label": "偏差原因分析及改进措施", rows: 2, maxlength: 5000, name: `reason-${i}` });
+      reason.value = ind.deviationReason || "";
+      reason.addEventListener("input", () => { ind.deviationReason = reason.value || null; changed(); });
+      cells.push(el("td", {}, actual), el("td", {}, weight), el("td", {}, score), el("td", {}, reason));
+    }
+    cells.push(el("td", { class: "working", "data-working": i }));
+    cells.push(el("td", { class: "row-actions" },
+      el("button", { type: "button", title: "上移", onclick: () => move(i, -1) }, "↑"),
+      el("button", { type: "button", title: "下移", onclick: () => move(i, 1) }, "↓"),
+      el("button", { type: "button", title: "删除", onclick: () => { form.indicators.splice(i, 1); render(); changed(); } }, "删除")));
+    cells.forEach(c => tr.append(c));
+    return tr;
+  }
+
+  function move(i, d) {
+    const j = i + d;
+    if (j < 0 || j >= form.indicators.length) return;
+    [form.indicators[i], form.indicators[j]] = [form.indicators[j], form.indicators[i]];
+    render(); changed();
+  }
+
+  function render() {
+    const header = document.getElementById("header-fields");
+    header.replaceChildren(
+      field("项目名称", () => form.projectName, v => form.projectName = v, { name: "projectName" }),
+      field("主管部门", () => form.department, v => form.department = v, { name: "department" }),
+      field("实施单位", () => form.implementingUnit, v => form.implementingUnit = v, { name: "implementingUnit" }),
+      field("年度", () => form.year, v => form.year = v, { name: "year", number: true, max: 4 }));
+    const funds = document.getElementById("fund-fields");
+    form.funds = form.funds || {};
+    if (isSelf) {
+      form.funds.rows = form.funds.rows && form.funds.rows.length ? form.funds.rows : [{ label: "年度资金总额", weight: 10 }];
+      const total = form.funds.rows[0];
+      funds.replaceChildren(
+        field("年初预算数（万元）", () => total.initialBudget, v => { total.initialBudget = v; form.funds.initialBudget = v; }, { name: "initialBudget", number: true }),
+        field("全年预算数（万元）", () => total.adjustedBudget, v => { total.adjustedBudget = v; form.funds.adjustedBudget = v; }, { name: "adjustedBudget", number: true }),
+        field("全年执行数（万元）", () => total.executed, v => { total.executed = v; form.funds.executed = v; }, { name: "executed", number: true }),
+        field("执行率得分", () => total.score, v => { total.score = v; form.funds.score = v; }, { name: "executionScore", number: true }));
+      document.getElementById("goal-fields").replaceChildren(
+        field("预期目标", () => form.goals?.annual, v => (form.goals = form.goals || {}).annual = v, { multiline: true, max: 5000, name: "expectedGoal" }),
+        field("实际完成情况", () => form.goals?.actual, v => (form.goals = form.goals || {}).actual = v, { multiline: true, max: 5000, name: "actualOutcome" }),
+        field("总分", () => form.totalScore, v => form.totalScore = v, { number: true, name: "totalScore" }),
+        field("评分等级", () => form.grade, v => form.grade = v, { name: "grade", max: 2 }));
+    } else {
+      funds.replaceChildren(
+        field("年度资金申请总额（元）", () => form.funds.annualTotal, v => form.funds.annualTotal = v, { name: "annualTotal", number: true }),
+        field("其中：当年财政拨款", () => form.funds.currentYearAppropriation, v => form.funds.currentYearAppropriation = v, { name: "currentYearAppropriation", number: true }),
+        field("上年结转资金", () => form.funds.carryOver, v => form.funds.carryOver = v, { name: "carryOver", number: true }),
+        field("其他资金", () => form.funds.other, v => form.funds.other = v, { name: "other", number: true }));
+      document.getElementById("goal-fields").replaceChildren(
+        field("项目总目标", () => form.goals?.overall, v => (form.goals = form.goals || {}).overall = v, { multiline: true, max: 5000, name: "overallGoal" }),
+        field("年度总体目标", () => form.goals?.annual, v => (form.goals = form.goals || {}).annual = v, { multiline: true, max: 5000, name: "annualGoal" }));
+    }
+    const body = document.getElementById("indicator-rows");
+    body.replaceChildren(...form.indicators.map(rowEditor));
+  }
+
+  let timer = null;
+  function changed() {
+    document.getElementById("save-state").textContent = "有未保存的修改";
+    clearTimeout(timer);
+    timer = setTimeout(check, 400);
+  }
+
+  async function check() {
+    const r = await fetch("/api/check", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(form) });
+    const box = document.getElementById("findings");
+    if (!r.ok) { box.replaceChildren(el("p", { class: "error" }, (await r.json()).error || "检查失败")); return; }
+    const result = await r.json();
+    document.querySelectorAll("[data-working]").forEach(td => td.replaceChildren());
+    if (result.score) {
+      const s = result.score;
+      document.getElementById("score").replaceChildren(
+        el("p", {}, `预算执行率 ${s.executionRate ?? "—"}% → ${s.executionScore ?? "—"} 分；按表上得分合计 ${s.totalScore ?? "—"}（${s.grade ?? "—"}），按规则计分 ${s.ruleBasedTotalScore ?? "—"}`));
+      (s.indicators || []).forEach((ind, i) => {
+        const td = document.querySelector(`[data-working="${i}"]`);
+        if (td) td.append(el("span", { class: ind.printedScore !== null && ind.computedScore !== null && ind.printedScore !== ind.computedScore ? "differs" : "" }, ind.explanation || ""));
+      });
+    }
+    const items = [...(result.problems || []).map(p => el("li", { class: "error" }, `${p.message}（${p.field}）`)),
+                   ...(result.findings || []).map(f => el("li", { class: f.severity }, `[${({ error: "错误", warning: "警告", info: "提示" })[f.severity] || f.severity}] ${f.name ? "“" + f.name + "”：" : ""}${f.message}`))];
+    box.replaceChildren(items.length ? el("ul", {}, ...items) : el("p", {}, "没有审核发现。"));
+  }
+
+  async function save() {
+    const url = formId ? `/api/forms/${formId}?version=${version}` : "/api/forms";
+    const r = await fetch(url, { method: formId ? "PUT" : "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(form) });
+    const body = await r.json();
+    const state = document.getElementById("save-state");
+    if (r.ok) {
+      state.textContent = `已保存（第 ${body.version} 版）`;
+      if (!formId) { location.href = `/forms/${body.id}`; return; }
+      version = body.version;
+      return;
+    }
+    let message = body.error || "保存失败";
+    if (r.status === 409 && body.changes) message += " " + body.changes.map(c => `${c.actor} 修改了 ${c.field ?? c.action}：${c.oldValue ?? ""} → ${c.newValue ?? ""}`).join("；");
+    state.textContent = message;
+    state.className = "error";
+  }
+
+  document.getElementById("add-row").addEventListener("click", () => {
+    form.indicators.push({ level1: null, level2: null, name: "", target: null, actual: null, weight: null, score: null, deviationReason: null });
+    render(); changed();
+  });
+  document.getElementById("save").addEventListener("click", save);
+  render();
+  check();
+})();
