@@ -7,4 +7,6 @@ var root = new RootCommand("绩效 Jixiao：财政项目支出绩效目标申报
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(ScoreCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(TemplateCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -25,7 +25,7 @@ public static class OfficialLayout
 
     // ------------------------------------------------------------ 自评表: 8 columns
 
-    public static readonly double[] SelfEvaluationWidths = [9, 11, 20, 12, 12, 7.5, 7.5, 16];
+    public static readonly double[] SelfEvaluationWidths = [8.5, 13, 18, 12, 12, 7.5, 7.5, 16];
 
     private static FormGrid SelfEvaluationGrid(SelfEvaluation f)
     {

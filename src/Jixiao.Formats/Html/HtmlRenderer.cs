@@ -50,24 +50,25 @@ public static class HtmlRenderer
     /// <summary>
     /// Print CSS: A4 portrait, the indicator header repeated through thead, rows not split across pages, page numbers in
     /// the bottom margin box. The WenQuanYi fonts come first because Chromium embeds them as TrueType, so the PDF's text
-    /// extracts cleanly (Noto CJK becomes Type 3 glyphs; decision 0005).
+    /// extracts cleanly (Noto CJK becomes Type 3 glyphs; decision 0005). They have no bold face, and Chromium draws a
+    /// synthesised bold as Type 3 glyphs too, so labels are set apart by a shaded background, not by weight.
     /// </summary>
     public const string Css = """
         @page { size: A4 portrait; margin: 14mm 12mm 16mm 12mm;
           @bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-size: 9pt; font-family: "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", sans-serif; } }
         html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         body { font-family: "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif;
-               font-size: 10pt; line-height: 1.35; color: #000; margin: 0; }
+               font-size: 10pt; line-height: 1.35; color: #000; margin: 0; font-synthesis: none; }
         @media screen { body { max-width: 190mm; margin: 8mm auto; } }
-        .jx-form + .jx-form, .jx-summary-title + .jx-form + .jx-form { break-before: page; }
-        .jx-summary-title { font-size: 15pt; text-align: center; margin: 0 0 4mm; }
-        .jx-form h1 { font-size: 16pt; text-align: center; margin: 0 0 1.5mm; letter-spacing: 0.5pt; }
+        .jx-form + .jx-form { break-before: page; }
+        .jx-summary-title { font-size: 15pt; font-weight: normal; text-align: center; margin: 0 0 4mm; }
+        .jx-form h1 { font-size: 17pt; font-weight: normal; text-align: center; margin: 0 0 1.5mm; letter-spacing: 1pt; }
         .jx-form .jx-year { text-align: center; margin: 0 0 3mm; }
         .jx-form table { width: 100%; border-collapse: collapse; table-layout: fixed; }
         .jx-form table.jx-indicators { margin-top: -0.75pt; }
         .jx-form th, .jx-form td { border: 0.75pt solid #000; padding: 1.2mm 1.4mm; vertical-align: middle;
                overflow-wrap: anywhere; word-break: normal; }
-        .jx-form th { font-weight: bold; text-align: center; background: #f0f0f0; }
+        .jx-form th { font-weight: normal; text-align: center; background: #ececec; }
         .jx-form td.v { text-align: center; }
         .jx-form td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .jx-form td.t { text-align: left; }

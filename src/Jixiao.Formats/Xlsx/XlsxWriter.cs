@@ -262,7 +262,7 @@ internal sealed class XlsxBook
         double avail = -1.2;
         for (int k = c.Column; k < c.Column + c.ColSpan && k < widths.Length; k++) avail += widths[k];
         double units = 0;
-        foreach (var ch in c.Text) units += ChineseText.IsCjk(ch) || ch > 0x2E80 ? 2.0 : 1.05;
+        foreach (var ch in c.Text) units += ChineseText.IsCjk(ch) || ch > 0x2E80 ? 1.85 : 1.0;
         int lines = Math.Max(1, (int)Math.Ceiling(units / Math.Max(2, avail)));
         return Math.Max(MinRowHeight, lines * LineHeight + 6);
     }
