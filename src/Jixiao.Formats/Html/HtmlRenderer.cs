@@ -51,7 +51,9 @@ public static class HtmlRenderer
     /// Print CSS: A4 portrait, the indicator header repeated through thead, rows not split across pages, page numbers in
     /// the bottom margin box. The WenQuanYi fonts come first because Chromium embeds them as TrueType, so the PDF's text
     /// extracts cleanly (Noto CJK becomes Type 3 glyphs; decision 0005). They have no bold face, and Chromium draws a
-    /// synthesised bold as Type 3 glyphs too, so labels are set apart by a shaded background, not by weight.
+    /// synthesised bold as Type 3 glyphs too, so labels are set apart by a shaded background, not by weight. Spaces
+    /// are a little wider than the font's own: pdftotext finds a space only from the gap between glyphs, and the narrow
+    /// space beside a CJK character (`元 /片区`) is otherwise lost.
     /// </summary>
     public const string Css = """
         @page { size: A4 portrait; margin: 14mm 12mm 16mm 12mm;
@@ -67,12 +69,13 @@ public static class HtmlRenderer
         .jx-form table { width: 100%; border-collapse: collapse; table-layout: fixed; }
         .jx-form table.jx-indicators { margin-top: -0.75pt; }
         .jx-form th, .jx-form td { border: 0.75pt solid #000; padding: 1.2mm 1.4mm; vertical-align: middle;
-               overflow-wrap: anywhere; word-break: normal; }
+               overflow-wrap: anywhere; word-break: normal; word-spacing: 0.2em; }
         .jx-form th { font-weight: normal; text-align: center; background: #ececec; }
         .jx-form td.v { text-align: center; }
         .jx-form td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .jx-form td.t { text-align: left; }
         .jx-form thead { display: table-header-group; }
+        .jx-form .nb { white-space: nowrap; }
         .jx-form tr { break-inside: avoid; page-break-inside: avoid; }
         """;
 
@@ -131,8 +134,45 @@ public static class HtmlRenderer
             sb.Append(" class=\"").Append(c.Kind switch { CellKind.Number or CellKind.Money => "n", CellKind.Value => "v", _ => "t" }).Append('"');
         if (c.RowSpan > 1) sb.Append(" rowspan=\"").Append(c.RowSpan).Append('"');
         if (c.ColSpan > 1) sb.Append(" colspan=\"").Append(c.ColSpan).Append('"');
-        sb.Append('>').Append(Encode(c.Text)).Append(label ? "</th>" : "</td>");
+        sb.Append('>').Append(CellMarkup(c.Text)).Append(label ? "</th>" : "</td>");
     }
+
+    /// <summary>
+    /// A cell's text, encoded, with every space that stands beside a non-alphanumeric character glued to its two
+    /// neighbours (a no-break space inside a no-wrap span). Where the browser wraps a line at a space the space
+    /// disappears, and a reader of the printed page (our PDF import, or a person copying text) cannot tell
+    /// `元 /片区` from `元/片区`; a wrap between two ASCII letters or digits is safe, because the text rule
+    /// (docs/json-format.md) restores exactly that space.
+    /// </summary>
+    public static string CellMarkup(string text)
+    {
+        if (!text.Contains(' ')) return Encode(text);
+        var sb = new StringBuilder(text.Length + 32);
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (i + 2 < text.Length && text[i + 1] == ' ' && Glued(text, i + 1))
+            {
+                sb.Append("<span class=\"nb\">").Append(Encode(text[i].ToString()));
+                i++;
+                while (i + 1 < text.Length && text[i] == ' ' && Glued(text, i))
+                {
+                    sb.Append("&nbsp;").Append(Encode(text[i + 1].ToString()));
+                    i += 2;
+                }
+                sb.Append("</span>");
+            }
+            else
+            {
+                sb.Append(text[i] == ' ' && Glued(text, i) ? "&nbsp;" : Encode(text[i].ToString()));
+                i++;
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static bool Glued(string t, int space) =>
+        !(space > 0 && space + 1 < t.Length && char.IsAsciiLetterOrDigit(t[space - 1]) && char.IsAsciiLetterOrDigit(t[space + 1]));
 
     /// <summary>HTML-encodes the five markup characters only, so Chinese stays readable in the source.</summary>
     public static string Encode(string? text)
