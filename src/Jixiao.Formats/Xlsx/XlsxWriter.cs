@@ -19,7 +19,7 @@ public static class XlsxWriter
     public static byte[] Write(IEnumerable<PerformanceForm> forms)
     {
         var book = new XlsxBook();
-        foreach (var f in forms) book.AddForm(SheetNames.ForForm(f), OfficialLayout.Build(f), null);
+        foreach (var f in forms) book.AddForm(SheetNaming.ForForm(f), OfficialLayout.Build(f), null);
         return book.Save();
     }
 
@@ -30,7 +30,7 @@ public static class XlsxWriter
         bool first = true;
         foreach (var d in summary.Declarations)
         {
-            book.AddForm(SheetNames.ForForm(d), OfficialLayout.Build(d), first ? OfficialLayout.SummaryTitle(summary) : null);
+            book.AddForm(SheetNaming.ForForm(d), OfficialLayout.Build(d), first ? OfficialLayout.SummaryTitle(summary) : null);
             first = false;
         }
         return book.Save();
@@ -38,7 +38,7 @@ public static class XlsxWriter
 }
 
 /// <summary>Sheet names Excel accepts: unique, at most 31 characters, none of []:*?/\, not quoted at either end.</summary>
-public sealed class SheetNames
+public sealed class SheetNaming
 {
     private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
 
@@ -190,7 +190,7 @@ internal sealed class SheetDraft
 internal sealed class XlsxBook
 {
     private readonly List<(string Name, SheetDraft Sheet)> _sheets = new();
-    private readonly SheetNames _names = new();
+    private readonly SheetNaming _names = new();
 
     public SheetDraft AddSheet(string name)
     {
