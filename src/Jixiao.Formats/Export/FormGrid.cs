@@ -18,8 +18,9 @@ public enum CellKind
 /// </summary>
 public sealed record GridCell(int Row, int Column, string Text, CellKind Kind, int RowSpan = 1, int ColSpan = 1, decimal? Number = null)
 {
-    /// <summary>Decimal places of a numeric cell: the places the number was printed with (100.00 → 2, 100 → 0).</summary>
-    public int Places => Number is { } n ? n.Scale : 0;
+    /// <summary>Decimal places of a numeric cell: the places the number was printed with (100.00 → 2, 100 → 0); a blank
+    /// one (a template to fill in) gets the forms' usual two.</summary>
+    public int Places => Number is { } n ? n.Scale : 2;
 }
 
 /// <summary>

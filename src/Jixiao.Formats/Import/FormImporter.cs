@@ -96,7 +96,7 @@ public static class FormImporter
     private static ImportResult ImportBinary(byte[] bytes, string fileName, Func<byte[], List<string[]>> read, string format)
     {
         List<string[]> grid;
-        try { grid = read(bytes); }
+        try { grid = SplitTargetColumns.Fold(read(bytes)); }
         catch (UnreadableFileException ex) { return Failed(fileName, ex.Message); }
         var result = ImportGrid(grid, fileName);
         result.Encoding = format;
