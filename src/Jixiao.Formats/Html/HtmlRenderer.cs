@@ -56,11 +56,11 @@ public static class HtmlRenderer
     /// space beside a CJK character (`元 /片区`) is otherwise lost.
     /// </summary>
     public const string Css = """
-        @page { size: A4 portrait; margin: 14mm 12mm 16mm 12mm;
+        @page { size: A4 portrait; margin: 12mm 12mm 14mm 12mm;
           @bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-size: 9pt; font-family: "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", sans-serif; } }
         html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         body { font-family: "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif;
-               font-size: 10pt; line-height: 1.35; color: #000; margin: 0; font-synthesis: none; }
+               font-size: 10pt; line-height: 1.3; color: #000; margin: 0; font-synthesis: none; }
         @media screen { body { max-width: 190mm; margin: 8mm auto; } }
         .jx-form + .jx-form { break-before: page; }
         .jx-summary-title { font-size: 15pt; font-weight: normal; text-align: center; margin: 0 0 4mm; }
@@ -68,7 +68,7 @@ public static class HtmlRenderer
         .jx-form .jx-year { text-align: center; margin: 0 0 3mm; }
         .jx-form table { width: 100%; border-collapse: collapse; table-layout: fixed; }
         .jx-form table.jx-indicators { margin-top: -0.75pt; }
-        .jx-form th, .jx-form td { border: 0.75pt solid #000; padding: 1.2mm 1.4mm; vertical-align: middle;
+        .jx-form th, .jx-form td { border: 0.75pt solid #000; padding: 0.9mm 1.3mm; vertical-align: middle;
                overflow-wrap: anywhere; word-break: normal; word-spacing: 0.2em; }
         .jx-form th { font-weight: normal; text-align: center; background: #ececec; }
         .jx-form td.v { text-align: center; }

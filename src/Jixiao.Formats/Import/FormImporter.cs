@@ -87,6 +87,10 @@ public static class FormImporter
         var layout = Layouts.FromGrid(grid);
         result.Layout = layout.Kind;
         var (forms, summaries, problems) = new FormReader(layout, fileName, false).Read();
+        // A blank fill-in template has every label and nothing else: not a form to import.
+        int blank = forms.RemoveAll(f => string.IsNullOrWhiteSpace(f.ProjectName) && f.Indicators.Count == 0);
+        if (blank > 0 && forms.Count == 0)
+            problems.Add(new ImportProblem(fileName, null, "表格是空白的（尚未填写项目名称和绩效指标），未导入", true));
         result.Forms.AddRange(forms);
         result.Summaries.AddRange(summaries.Where(s => s.Declarations.Count > 0));
         result.Problems.AddRange(problems);

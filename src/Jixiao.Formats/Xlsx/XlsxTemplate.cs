@@ -25,6 +25,7 @@ public static class XlsxTemplate
         var sheet = book.AddForm(kind == FormKind.SelfEvaluation ? "自评表" : "申报表", g, null);
         // The sheet's rows: 1 title, 2 year, then the header block, the indicator header, the body.
         int header = 3 + g.HeadRows, first = header + 1, last = header + BlankRows;
+        sheet.Heights[header - 1] = 90; // the goals row: room to type a paragraph
         sheet.Validations.Add(List("A", first, last, Framework.Level1Names, "一级指标", "请从列表中选择一级指标"));
         sheet.Validations.Add(List("B", first, last, Framework.Level2Parent.Keys, "二级指标", "请从列表中选择二级指标（须属于所选一级指标）"));
         sheet.Validations.Add(List("D", first, last, Comparators, "指标性质", "定量指标选择 ≥ > = ≤ <；定性指标（如“及时”“良好”）留空，把文字填在年度指标值"));

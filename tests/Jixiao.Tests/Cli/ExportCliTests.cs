@@ -82,7 +82,9 @@ public class ExportCliTests
             var names = doc.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
             Assert.Equal([sheet, "填写说明"], names);
             // A blank template holds no form yet: importing it says so instead of inventing one.
-            Assert.DoesNotContain(FormImporter.ImportFile(file).Forms, f => f.Indicators.Count > 0);
+            var back = FormImporter.ImportFile(file);
+            Assert.Empty(back.Forms);
+            Assert.Contains(back.Problems, p => p.IsError && p.Message.Contains("空白"));
         }
         finally { Directory.Delete(dir, true); }
     }
