@@ -47,21 +47,27 @@ internal static class ExportCommand
                     return 2;
                 }
             }
-            foreach (var form in loaded.Forms)
+            // PDFs print a few at a time on the browser's pages; the files are still written in input order.
+            int chunk = printer is null ? 1 : printer.Pages * 2;
+            for (int at = 0; at < total; at += chunk)
             {
                 ct.ThrowIfCancellationRequested();
-                var file = Path.Combine(outDir, names.Next(form, "." + format));
-                byte[] bytes = format switch
+                var part = loaded.Forms.Skip(at).Take(chunk).ToList();
+                byte[][] outputs = format switch
                 {
-                    "xlsx" => XlsxWriter.Write(form),
-                    "html" => System.Text.Encoding.UTF8.GetBytes(HtmlRenderer.RenderDocument(form)),
-                    _ => await printer!.PrintAsync(form),
+                    "xlsx" => part.Select(XlsxWriter.Write).ToArray(),
+                    "html" => part.Select(f => System.Text.Encoding.UTF8.GetBytes(HtmlRenderer.RenderDocument(f))).ToArray(),
+                    _ => await printer!.PrintAllAsync(part),
                 };
-                await File.WriteAllBytesAsync(file, bytes, ct);
-                written++;
-                // Progress on stderr, so stdout stays clean; every form for small batches, every 50th for long ones.
-                if (total <= 20 || written % 50 == 0 || written == total)
-                    errors.WriteLine($"已导出 {written}/{total}：{file}");
+                for (int i = 0; i < part.Count; i++)
+                {
+                    var file = Path.Combine(outDir, names.Next(part[i], "." + format));
+                    await File.WriteAllBytesAsync(file, outputs[i], ct);
+                    written++;
+                    // Progress on stderr, so stdout stays clean; every form for small batches, every 50th for long ones.
+                    if (total <= 20 || written % 50 == 0 || written == total)
+                        errors.WriteLine($"已导出 {written}/{total}：{file}");
+                }
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PdfExportException or Microsoft.Playwright.PlaywrightException)
