@@ -40,6 +40,13 @@ if (Array.IndexOf(args, "--generate-and-check") is var g and >= 0)
     GenerateAndCheck.Run(int.Parse(args[g + 1]), args.Length > g + 2 ? int.Parse(args[g + 2]) : 1);
     return;
 }
+if (args.Contains("--export"))
+{
+    // dotnet run -c Release --project bench/Jixiao.Benchmarks -- --export [forms] [forms for soffice]
+    var rest = args.SkipWhile(a => a != "--export").Skip(1).Select(a => int.TryParse(a, out var n) ? n : -1).Where(n => n > 0).ToList();
+    await ExportBenchmark.RunAsync(rest.ElementAtOrDefault(0) is > 0 and var c ? c : 1000, rest.ElementAtOrDefault(1) is > 0 and var s ? s : 100);
+    return;
+}
 if (args.Contains("--quick"))
 {
     ImportBenchmarks.Quick();

@@ -3,7 +3,7 @@ namespace Jixiao.Cli;
 /// <summary>Expands the files and folders a user names into the files to read, in a stable order.</summary>
 internal static class FileArguments
 {
-    private static readonly string[] Readable = [".txt", ".md", ".json", ".csv", ".tsv", ".text"];
+    private static readonly string[] Readable = [".txt", ".md", ".json", ".csv", ".tsv", ".text", ".xlsx", ".xls", ".pdf"];
 
     public static (List<string> Files, List<string> Missing) Expand(IEnumerable<string> paths)
     {

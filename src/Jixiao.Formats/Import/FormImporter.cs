@@ -1,4 +1,6 @@
 using Jixiao.Core.Model;
+using Jixiao.Formats.Pdf;
+using Jixiao.Formats.Xlsx;
 
 namespace Jixiao.Formats.Import;
 
@@ -36,9 +38,17 @@ public static class FormImporter
         return Import(bytes, name);
     }
 
+    /// <summary>
+    /// Reads the bytes of a file by what they are, whatever the file is called: a zip (`PK`) is an xlsx, an OLE compound
+    /// file a legacy .xls or a password-protected Office file, `%PDF` a PDF; anything else is decoded as text.
+    /// </summary>
     public static ImportResult Import(ReadOnlySpan<byte> bytes, string fileName)
     {
         if (bytes.Length == 0) return Failed(fileName, "文件是空的");
+        if (bytes.StartsWith("PK\u0003\u0004"u8) || bytes.StartsWith("PK\u0005\u0006"u8))
+            return ImportBinary(bytes.ToArray(), fileName, XlsxReader.ReadGrid, "xlsx");
+        if (XlsReader.IsOle(bytes)) return ImportBinary(bytes.ToArray(), fileName, XlsReader.ReadGrid, "xls");
+        if (bytes.StartsWith("%PDF-"u8)) return ImportBinary(bytes.ToArray(), fileName, PdfTableReader.ReadGrid, "PDF");
         if (bytes.Length > MaxTextBytes) return Failed(fileName, "文件过大，不是文本格式的绩效表");
         var decoded = TextDecoding.Decode(bytes);
         if (decoded is null) return Failed(fileName, "文件不是文本（可能是二进制或损坏的文件），无法识别为绩效表");
@@ -62,6 +72,38 @@ public static class FormImporter
         result.Forms.AddRange(forms);
         result.Summaries.AddRange(summaries.Where(s => s.Declarations.Count > 0));
         result.Problems.AddRange(problems);
+        return result;
+    }
+
+    /// <summary>Rows of reliable cells (a sheet, a PDF's ruled table) read by the same reader as every text layout.</summary>
+    public static ImportResult ImportGrid(IReadOnlyList<IReadOnlyList<string>> grid, string fileName)
+    {
+        var result = new ImportResult { File = fileName };
+        if (grid.All(r => r.All(string.IsNullOrWhiteSpace)))
+        {
+            result.Problems.Add(new ImportProblem(fileName, null, "文件中没有任何文字内容", true));
+            return result;
+        }
+        var layout = Layouts.FromGrid(grid);
+        result.Layout = layout.Kind;
+        var (forms, summaries, problems) = new FormReader(layout, fileName, false).Read();
+        // A blank fill-in template has every label and nothing else: not a form to import.
+        int blank = forms.RemoveAll(f => string.IsNullOrWhiteSpace(f.ProjectName) && f.Indicators.Count == 0);
+        if (blank > 0 && forms.Count == 0)
+            problems.Add(new ImportProblem(fileName, null, "表格是空白的（尚未填写项目名称和绩效指标），未导入", true));
+        result.Forms.AddRange(forms);
+        result.Summaries.AddRange(summaries.Where(s => s.Declarations.Count > 0));
+        result.Problems.AddRange(problems);
+        return result;
+    }
+
+    private static ImportResult ImportBinary(byte[] bytes, string fileName, Func<byte[], List<string[]>> read, string format)
+    {
+        List<string[]> grid;
+        try { grid = SplitTargetColumns.Fold(read(bytes)); }
+        catch (UnreadableFileException ex) { return Failed(fileName, ex.Message); }
+        var result = ImportGrid(grid, fileName);
+        result.Encoding = format;
         return result;
     }
 

@@ -25,7 +25,7 @@ internal sealed partial class FormReader
     {
         _layout = layout;
         _file = file;
-        _tabular = layout.Kind is LayoutKind.TabRows or LayoutKind.PipeRows or LayoutKind.JsonRows;
+        _tabular = layout.Kind is LayoutKind.TabRows or LayoutKind.PipeRows or LayoutKind.JsonRows or LayoutKind.CellGrid;
         _cellPerLine = layout.Kind == LayoutKind.CellPerLine;
         _endsMidCharacter = endsMidCharacter;
     }
@@ -1259,8 +1259,10 @@ internal sealed partial class FormReader
         if (form is SelfEvaluation)
             complete = _sawGrade || (_sawTotal && !lastInFile) || (table.ReachedFooter && EndsWithSignOff(table.FooterRow, end));
         else
+            // A sheet or a PDF's ruled table cannot stop mid-table the way an extracted text can, so the last
+            // declaration of such a file needs no satisfaction row to count as complete.
             complete = indicatorsAt >= 0 && form.Indicators.Count > 0 && !_danglingIndicatorText &&
-                       (!lastInFile || table.ReachedFooter || form.Indicators[^1].Level1 == Framework.Satisfaction ||
+                       (!lastInFile || _layout.Kind == LayoutKind.CellGrid || table.ReachedFooter || form.Indicators[^1].Level1 == Framework.Satisfaction ||
                         form.Indicators[^1].Level2 == "服务对象满意度指标");
         if (lastInFile && _endsMidCharacter) complete = false;
         if (!lastInFile && !complete && form is TargetDeclaration) complete = indicatorsAt >= 0;

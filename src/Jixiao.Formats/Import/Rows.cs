@@ -53,6 +53,7 @@ public enum LayoutKind
     JsonRows,     // a JSON array of table rows
     Text,         // PDF text: cells split over lines, several cells on a line separated by spaces
     CellPerLine,  // one cell per line, each ending in ` |`; an empty cell is a lone `|`, a row of bars ends a row
+    CellGrid,     // rows of cells from a spreadsheet or a PDF's ruled table; a merged cell's text only in its top-left cell
 }
 
 public sealed record LayoutResult(LayoutKind Kind, IReadOnlyList<Row> Rows, IReadOnlyList<string> Lines);
@@ -84,6 +85,25 @@ public static class Layouts
         // Lines that each carry one cell and a trailing ` |` are a cell-per-line extraction, not a table.
         if (nonBlank > 0 && piped * 3 >= nonBlank && pipeSingle * 2 < piped) return new LayoutResult(LayoutKind.PipeRows, Delimited(lines, '|'), lines);
         return new LayoutResult(LayoutKind.Text, TextRows(lines), lines);
+    }
+
+    /// <summary>
+    /// Rows of reliable cells (an xlsx sheet, a PDF table rebuilt from its ruling lines), in the JSON-rows shape: a merged
+    /// cell has its text in the top-left cell and the others are empty. The "line" of a row is its 1-based number in the
+    /// grid, which is what warnings then name.
+    /// </summary>
+    public static LayoutResult FromGrid(IReadOnlyList<IReadOnlyList<string>> grid)
+    {
+        var rows = new List<Row>(grid.Count);
+        var lines = new string[grid.Count];
+        for (int r = 0; r < grid.Count; r++)
+        {
+            var cells = new List<Cell>(grid[r].Count);
+            for (int c = 0; c < grid[r].Count; c++) cells.Add(new Cell(grid[r][c] ?? "", r + 1, c));
+            lines[r] = string.Join('\t', cells.Select(x => x.Text));
+            rows.Add(new Row { Cells = cells, Line = r + 1, Raw = lines[r] });
+        }
+        return new LayoutResult(LayoutKind.CellGrid, rows, lines);
     }
 
     /// <summary>How many `|`-separated cells of a line hold text, counted without splitting.</summary>

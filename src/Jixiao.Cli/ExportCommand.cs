@@ -1,0 +1,114 @@
+using System.CommandLine;
+using Jixiao.Core.Model;
+using Jixiao.Formats.Export;
+using Jixiao.Formats.Html;
+using Jixiao.Formats.Pdf;
+using Jixiao.Formats.Xlsx;
+
+namespace Jixiao.Cli;
+
+internal static class ExportCommand
+{
+    public static readonly string[] Targets = ["xlsx", "pdf", "html"];
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "要导出的绩效表文件或文件夹", Arity = ArgumentArity.OneOrMore };
+        var to = new Option<string>("--to") { Description = "输出格式：xlsx、pdf 或 html", Required = true };
+        to.AcceptOnlyFromAmong(Targets);
+        var outDir = new Option<string>("--out", "-o") { Description = "输出文件夹（不存在时创建）", Required = true };
+        var cmd = new Command("export", "按官方表样导出绩效表，每张表一个文件（文件名取年度、单位和项目名称）") { paths, to, outDir };
+        cmd.SetAction(async (ParseResult r, CancellationToken ct) =>
+            await RunAsync(r.GetValue(paths)!, r.GetValue(to)!, r.GetValue(outDir)!, Console.Error, ct));
+        return cmd;
+    }
+
+    public static async Task<int> RunAsync(string[] paths, string format, string outDir, TextWriter errors, CancellationToken ct)
+    {
+        var loaded = FormLoading.Load(paths, errors, showWarnings: false);
+        if (loaded.Forms.Count == 0) return ExitCodes.ForImport(loaded);
+        try { Directory.CreateDirectory(outDir); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            errors.WriteLine($"错误：无法创建输出文件夹“{outDir}”：{ex.Message}");
+            return 2;
+        }
+        var names = new ExportFileNames();
+        PdfPrinter? printer = null;
+        int written = 0, total = loaded.Forms.Count;
+        try
+        {
+            if (format == "pdf")
+            {
+                try { printer = await PdfPrinter.StartAsync(); }
+                catch (PdfExportException ex)
+                {
+                    errors.WriteLine("错误：" + ex.Message);
+                    return 2;
+                }
+            }
+            // PDFs print a few at a time on the browser's pages; the files are still written in input order.
+            int chunk = printer is null ? 1 : printer.Pages * 2;
+            for (int at = 0; at < total; at += chunk)
+            {
+                ct.ThrowIfCancellationRequested();
+                var part = loaded.Forms.Skip(at).Take(chunk).ToList();
+                byte[][] outputs = format switch
+                {
+                    "xlsx" => part.Select(XlsxWriter.Write).ToArray(),
+                    "html" => part.Select(f => System.Text.Encoding.UTF8.GetBytes(HtmlRenderer.RenderDocument(f))).ToArray(),
+                    _ => await printer!.PrintAllAsync(part),
+                };
+                for (int i = 0; i < part.Count; i++)
+                {
+                    var file = Path.Combine(outDir, names.Next(part[i], "." + format));
+                    await File.WriteAllBytesAsync(file, outputs[i], ct);
+                    written++;
+                    // Progress on stderr, so stdout stays clean; every form for small batches, every 50th for long ones.
+                    if (total <= 20 || written % 50 == 0 || written == total)
+                        errors.WriteLine($"已导出 {written}/{total}：{file}");
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PdfExportException or Microsoft.Playwright.PlaywrightException)
+        {
+            errors.WriteLine($"错误：导出中断（已导出 {written}/{total}）：{ex.Message.Split('\n')[0]}");
+            return 1;
+        }
+        finally
+        {
+            if (printer is not null) await printer.DisposeAsync();
+        }
+        return loaded.FailedFiles > 0 ? 1 : 0;
+    }
+}
+
+internal static class TemplateCommand
+{
+    public static Command Create()
+    {
+        var kind = new Option<string>("--kind") { Description = "表的种类：declaration（申报表）或 self-evaluation（自评表）", Required = true };
+        kind.AcceptOnlyFromAmong("declaration", "self-evaluation");
+        var output = new Option<string>("--out", "-o") { Description = "输出的 .xlsx 文件", Required = true };
+        var cmd = new Command("template", "生成空白填报模板（xlsx）：官方表样、下拉列表和填写说明") { kind, output };
+        cmd.SetAction(r =>
+        {
+            var k = r.GetValue(kind) == "declaration" ? FormKind.TargetDeclaration : FormKind.SelfEvaluation;
+            var file = r.GetValue(output)!;
+            try
+            {
+                var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+                if (dir is not null) Directory.CreateDirectory(dir);
+                File.WriteAllBytes(file, XlsxTemplate.Write(k));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"错误：无法写入“{file}”：{ex.Message}");
+                return 2;
+            }
+            Console.Error.WriteLine($"已生成{k.ToChinese()}模板：{file}");
+            return 0;
+        });
+        return cmd;
+    }
+}
