@@ -25,6 +25,7 @@ builder.Services.AddSingleton<FormStore>();
 builder.Services.AddSingleton<AccountStore>();
 builder.Services.AddSingleton<OrganisationStore>();
 builder.Services.AddSingleton<FormAccess>();
+builder.Services.AddSingleton<SharedPdfPrinter>();
 builder.Services.AddSingleton(_ => Jixiao.Formats.Profiles.ProfileCatalog.Load(
     Jixiao.Formats.Profiles.ProfileCatalog.FindDirectory(AppContext.BaseDirectory)
     ?? throw new InvalidOperationException("找不到评分方案目录 profiles/")));
@@ -46,7 +47,6 @@ builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
-app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -54,12 +54,18 @@ app.UseAntiforgery();
 app.MapOpenApi("/openapi/v1.json");
 app.MapGet("/health", (Database db) => Results.Json(new { status = "ok", database = db.Kind == DatabaseKind.Sqlite ? "sqlite" : "postgresql" }));
 app.MapGet("/", () => Results.Redirect("/public"));
+app.MapGet("/js/{name}", (string name) =>
+{
+    var stream = typeof(Program).Assembly.GetManifestResourceStream("js/" + name);
+    return stream is null ? Results.NotFound() : Results.Stream(stream, "text/javascript; charset=utf-8");
+});
 AccountEndpoints.Map(app);
 FormEndpoints.Map(app);
 WorkflowEndpoints.Map(app);
 ImportEndpoints.Map(app);
 EditEndpoints.Map(app);
 FormPages.Map(app);
+DownloadEndpoints.Map(app);
 
 await Startup.PrepareAsync(app);
 app.Lifetime.ApplicationStarted.Register(() =>

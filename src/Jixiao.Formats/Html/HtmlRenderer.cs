@@ -55,13 +55,18 @@ public static class HtmlRenderer
     /// are a little wider than the font's own: pdftotext finds a space only from the gap between glyphs, and the narrow
     /// space beside a CJK character (`元 /片区`) is otherwise lost.
     /// </summary>
-    public const string Css = """
+    /// <summary>Rules for the printed page and the document body (PDF and stand-alone HTML).</summary>
+    public const string PageCss = """
         @page { size: A4 portrait; margin: 12mm 12mm 14mm 12mm;
           @bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-size: 9pt; font-family: "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", sans-serif; } }
         html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         body { font-family: "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif;
                font-size: 10pt; line-height: 1.3; color: #000; margin: 0; font-synthesis: none; }
         @media screen { body { max-width: 190mm; margin: 8mm auto; } }
+        """;
+
+    /// <summary>Rules for the forms alone (`.jx-…`): what a web page embedding a fragment needs.</summary>
+    public const string FormCss = """
         .jx-form + .jx-form { break-before: page; }
         .jx-summary-title { font-size: 15pt; font-weight: normal; text-align: center; margin: 0 0 4mm; }
         .jx-form h1 { font-size: 17pt; font-weight: normal; text-align: center; margin: 0 0 1.5mm; letter-spacing: 1pt; }
@@ -78,6 +83,8 @@ public static class HtmlRenderer
         .jx-form .nb { white-space: nowrap; }
         .jx-form tr { break-inside: avoid; page-break-inside: avoid; }
         """;
+
+    public const string Css = PageCss + "\n" + FormCss;
 
     private static string Wrap(string title, string body)
     {

@@ -153,24 +153,16 @@ public static class FormEndpoints
         return sb.Append("</tbody></table>").ToString();
     }
 
-    /// <summary>A form on a page. (The official-layout renderer of the exports replaces this table when it lands.)</summary>
+    /// <summary>A form on a page: the official layout (the same markup the HTML and PDF exports print) and downloads.</summary>
     private static string FormView(StoredForm stored)
     {
         var f = stored.Form;
         var sb = new StringBuilder();
-        sb.Append($"<p>{E(f.Kind.ToChinese())}（{f.Year}年度） · 状态：{E(stored.Status.ToChinese())} · 第 {stored.Version} 版</p>");
-        sb.Append($"<table><tr><th>项目名称</th><td>{E(f.ProjectName)}</td></tr><tr><th>主管部门</th><td>{E(f.Department)}</td></tr><tr><th>实施单位</th><td>{E(f.ImplementingUnit)}</td></tr></table><br>");
-        sb.Append("<table><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>");
-        if (f is SelfEvaluation) sb.Append("<th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及改进措施</th>");
-        sb.Append("</tr></thead><tbody>");
-        foreach (var i in f.Indicators)
-        {
-            sb.Append($"<tr><td>{E(i.Level1)}</td><td>{E(i.Level2)}</td><td>{E(i.Name)}</td><td>{E(i.Target?.Text)}</td>");
-            if (f is SelfEvaluation) sb.Append($"<td>{E(i.Actual?.Text)}</td><td>{i.Weight:0.00}</td><td>{i.Score:0.00}</td><td>{E(i.DeviationReason)}</td>");
-            sb.Append("</tr>");
-        }
-        sb.Append("</tbody></table>");
-        if (f is SelfEvaluation s) sb.Append($"<p>总分 {s.TotalScore:0.00} · 评分等级 {E(s.Grade)}</p>");
+        sb.Append($"<p>{E(f.Kind.ToChinese())}（{f.Year}年度） · 状态：{E(stored.Status.ToChinese())} · 第 {stored.Version} 版 · 下载：")
+          .Append($"<a href=\"/api/forms/{stored.Id}/export?format=pdf\">PDF</a> <a href=\"/api/forms/{stored.Id}/export?format=xlsx\">Excel</a> ")
+          .Append($"<a href=\"/api/forms/{stored.Id}/export?format=html\">HTML</a></p>");
+        sb.Append("<style>").Append(Jixiao.Formats.Html.HtmlRenderer.FormCss).Append("</style>")
+          .Append("<div class=\"official\">").Append(Jixiao.Formats.Html.HtmlRenderer.RenderFragment(f)).Append("</div>");
         return sb.ToString();
     }
 }

@@ -1,0 +1,66 @@
+using System.Text;
+using Jixiao.Formats.Export;
+using Jixiao.Formats.Html;
+using Jixiao.Formats.Pdf;
+using Jixiao.Formats.Xlsx;
+using Jixiao.Storage;
+using Jixiao.Web.Features.Shared;
+
+namespace Jixiao.Web.Features.Forms;
+
+/// <summary>
+/// One Chromium for the whole application, started on the first PDF download and kept: a cold start costs more than
+/// a second, a print on a warm browser a few tens of milliseconds.
+/// </summary>
+public sealed class SharedPdfPrinter : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private PdfPrinter? _printer;
+
+    public async Task<PdfPrinter> GetAsync()
+    {
+        if (_printer is not null) return _printer;
+        await _gate.WaitAsync();
+        try { return _printer ??= await PdfPrinter.StartAsync(); }
+        finally { _gate.Release(); }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_printer is not null) await _printer.DisposeAsync();
+    }
+}
+
+public static class DownloadEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/api/forms/{id}/export", async (string id, string? format, HttpContext http, FormStore store, FormAccess access, SharedPdfPrinter printer) =>
+        {
+            var user = CurrentUser.From(http.User);
+            var form = long.TryParse(id, out var n) ? await store.GetAsync(n) : null;
+            if (form is null || !await access.CanSeeAsync(user, form))
+                return Results.Json(new { error = $"没有编号为 {id} 的绩效表，或您无权查看", field = "id" }, statusCode: 404);
+            var name = ExportFileNames.Stem(form.Form);
+            switch (format)
+            {
+                case "html":
+                    return Results.File(Encoding.UTF8.GetBytes(HtmlRenderer.RenderDocument(form.Form)), "text/html; charset=utf-8", name + ".html");
+                case "xlsx":
+                    return Results.File(XlsxWriter.Write(form.Form), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+                case "pdf":
+                    try
+                    {
+                        var bytes = await (await printer.GetAsync()).PrintAsync(form.Form);
+                        return Results.File(bytes, "application/pdf", name + ".pdf");
+                    }
+                    catch (PdfExportException ex)
+                    {
+                        return Results.Json(new { error = "PDF 生成失败：" + ex.Message, field = "format" }, statusCode: 503);
+                    }
+                default:
+                    return Results.Json(new { error = $"format 应为 xlsx、pdf 或 html，实际为“{format}”", field = "format" }, statusCode: 400);
+            }
+        }).WithSummary("下载一张表：format=xlsx|pdf|html，官方表样");
+    }
+}
