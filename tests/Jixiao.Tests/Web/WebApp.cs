@@ -20,6 +20,18 @@ public sealed class WebApp : WebApplicationFactory<Program>
 
     private WebApp(string connection) => _connection = connection;
 
+    /// <summary>On a real socket (Kestrel, a free port on 127.0.0.1), for a browser. Returns the base address.</summary>
+    public static async Task<(WebApp App, string BaseAddress)> StartOnSocketAsync(TestDatabases databases, string kind)
+    {
+        var db = await databases.FreshAsync(kind);
+        var app = new WebApp(db.ConnectionString);
+        app.UseKestrel(0);
+        app.StartServer();
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        return (app, addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+    }
+
     public static async Task<WebApp> StartAsync(TestDatabases databases, string kind)
     {
         var db = await databases.FreshAsync(kind);

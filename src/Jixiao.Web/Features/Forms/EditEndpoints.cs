@@ -135,7 +135,7 @@ public static class SelfEvaluationDraft
             Source = new SourceRef("由申报表生成", null),
         };
         s.Funds.Unit = MoneyUnit.WanYuan;
-        s.Funds.Rows.Add(new FundRow { Label = "年度资金总额", Weight = profile.ExecutionWeight });
+        s.Funds.Rows.Add(new FundRow { Label = "年度资金总额", Weight = profile.ExecutionWeight + 0.00m });
         foreach (var label in new[] { "其中：当年财政拨款", "上年结转资金", "其他资金" }) s.Funds.Rows.Add(new FundRow { Label = label });
         // The profile's default split over 一级 (产出 50, 效益 30, 满意度 10), rescaled to the 一级 the declaration
         // has; a 一级 with no default (成本指标) gets an equal share first. Within a 一级 the share is split equally,
@@ -160,9 +160,10 @@ public static class SelfEvaluationDraft
         for (int k = 0; k < d.Indicators.Count; k++)
         {
             var i = d.Indicators[k];
-            s.Indicators.Add(new Indicator { Level1 = i.Level1, Level2 = i.Level2, Name = i.Name, Target = i.Target, Weight = weights[k] });
+            // + 0.00m gives the figure two decimal places, as forms print weights (25.00, not 25).
+            s.Indicators.Add(new Indicator { Level1 = i.Level1, Level2 = i.Level2, Name = i.Name, Target = i.Target, Weight = weights[k] + 0.00m });
         }
-        s.TotalWeight = 100m;
+        s.TotalWeight = 100.00m;
         return s;
     }
 }

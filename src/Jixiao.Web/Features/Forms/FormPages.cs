@@ -67,7 +67,9 @@ public static class FormPages
         if (http.Request.Query["error"].FirstOrDefault() is { Length: > 0 } error) sb.Append($"<p class=\"error\" role=\"alert\">{E(error)}</p>");
         if (http.Request.Query["done"] == "1") sb.Append("<p class=\"done\" role=\"status\">已完成。</p>");
         var allowed = Workflow.All.Where(t => Workflow.Refusal(user, t, f.Status, inScope, "x") is null).ToList();
-        if (allowed.Count > 0 || CanEdit(user, f))
+        var canEvaluate = f.Form is TargetDeclaration && f.Status is FormStatus.Approved or FormStatus.Published
+                          && (user.Role == Roles.Admin || (user.Role == Roles.Unit && inScope));
+        if (allowed.Count > 0 || CanEdit(user, f) || canEvaluate)
         {
             sb.Append("<div class=\"actions\">");
             if (CanEdit(user, f)) sb.Append($"<a class=\"button\" href=\"/forms/{f.Id}/edit\">编辑</a> ");
@@ -78,7 +80,7 @@ public static class FormPages
                 if (t.NeedsReason) sb.Append("<input name=\"reason\" placeholder=\"退回意见（必填）\" maxlength=\"2000\" required> ");
                 sb.Append($"<button type=\"submit\">{E(t.Chinese)}</button></form> ");
             }
-            if (f.Form is TargetDeclaration && f.Status is FormStatus.Approved or FormStatus.Published && user.Role is Roles.Unit or Roles.Admin)
+            if (canEvaluate)
                 sb.Append($"<button type=\"button\" class=\"make-evaluation\" data-id=\"{f.Id}\">建立自评表</button>")
                   .Append("<script>document.querySelector('.make-evaluation').addEventListener('click',async e=>{const r=await fetch('/api/forms/'+e.target.dataset.id+'/self-evaluation',{method:'POST'});const b=await r.json();if(r.ok)location.href='/forms/'+b.id+'/edit';else alert(b.error);});</script>");
             sb.Append("</div>");

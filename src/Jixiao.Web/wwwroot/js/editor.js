@@ -6,7 +6,10 @@
   if (!root) return;
   const formId = root.dataset.id || null;
   let version = Number(root.dataset.version || 0);
-  let form = JSON.parse(document.getElementById("form-json").textContent);
+  // Read figures as their source text ("25.00"), not as numbers that would drop the trailing zeros.
+  const counts = ["year", "line", "formatVersion", "version"];
+  let form = JSON.parse(document.getElementById("form-json").textContent,
+    (key, value, context) => typeof value === "number" && !counts.includes(key) && context && context.source ? context.source : value);
   const framework = JSON.parse(document.getElementById("framework-json").textContent);
   const comparators = ["", "≥", ">", "=", "≤", "<"];
   const isSelf = form.kind === "self-evaluation";
@@ -19,7 +22,10 @@
     for (const c of children) e.append(c instanceof Node ? c : document.createTextNode(c ?? ""));
     return e;
   };
-  const num = (s) => (s === "" || s === null || s === undefined ? null : Number(String(s).replace(/,/g, "")));
+  // Numbers travel as their decimal text ("20.00"), which the server reads exactly: a JavaScript number would turn
+  // 20.00 into 20 and the printed form would lose its places.
+  const isNumber = (s) => /^-?\d+(\.\d+)?$/.test(String(s ?? "").replace(/,/g, "").trim());
+  const num = (s) => (s === "" || s === null || s === undefined || !isNumber(s) ? null : String(s).replace(/,/g, "").trim());
 
   function field(label, get, set, opts = {}) {
     const input = el(opts.multiline ? "textarea" : "input", {
@@ -30,7 +36,7 @@
     input.addEventListener("input", () => {
       if (opts.number) {
         const v = input.value.trim();
-        input.classList.toggle("invalid", v !== "" && !/^-?[\d,]*\.?\d+$/.test(v));
+        input.classList.toggle("invalid", v !== "" && !isNumber(v));
         set(v === "" ? null : num(v));
       } else set(input.value);
       changed();
@@ -68,8 +74,8 @@
     unit.value = ind.target.unit || "";
     const syncTarget = () => {
       const c = cmp.value, v = value.value.trim(), u = unit.value.trim();
-      if (c && v !== "" && !isNaN(num(v))) ind.target = { comparator: c, value: num(v), unit: u || null, text: "" };
-      else if (!c && v !== "" && !isNaN(num(v))) ind.target = { comparator: null, value: num(v), unit: u || null, text: "" };
+      if (c && isNumber(v)) ind.target = { comparator: c, value: num(v), unit: u || null, text: "" };
+      else if (!c && isNumber(v)) ind.target = { comparator: null, value: num(v), unit: u || null, text: "" };
       else ind.target = { comparator: null, value: null, unit: null, text: v };
       ind.target.text = targetText(ind.target);
       changed();
@@ -82,7 +88,7 @@
       actual.value = ind.actual ? ind.actual.text : "";
       actual.addEventListener("input", () => {
         const t = actual.value.trim();
-        const m = t.match(/^(-?[\d,]*\.?\d+)\s*(?:\(([^)]*)\)|（([^）]*)）|(.*))?$/);
+        const m = t.match(/^(-?[\d,]*\.?\d+)\s*(?:\(([^)]*)\)|（([^）]*)）|([^\d].*))?$/);
         const labels = { "达成指标": "achieved", "部分达成指标并具有一定效果": "partially-achieved", "未达成指标且效果较差": "not-achieved" };
         ind.actual = t === "" ? null : m
           ? { text: t, value: num(m[1]), unit: (m[2] || m[3] || m[4] || "").trim() || null, achievement: null }
@@ -132,6 +138,7 @@
         field("年初预算数（万元）", () => total.initialBudget, v => { total.initialBudget = v; form.funds.initialBudget = v; }, { name: "initialBudget", number: true }),
         field("全年预算数（万元）", () => total.adjustedBudget, v => { total.adjustedBudget = v; form.funds.adjustedBudget = v; }, { name: "adjustedBudget", number: true }),
         field("全年执行数（万元）", () => total.executed, v => { total.executed = v; form.funds.executed = v; }, { name: "executed", number: true }),
+        field("执行率(%)", () => total.executionRate, v => { total.executionRate = v; form.funds.executionRate = v; }, { name: "executionRate", number: true }),
         field("执行率得分", () => total.score, v => { total.score = v; form.funds.score = v; }, { name: "executionScore", number: true }));
       document.getElementById("goal-fields").replaceChildren(
         field("预期目标", () => form.goals?.annual, v => (form.goals = form.goals || {}).annual = v, { multiline: true, max: 5000, name: "expectedGoal" }),

@@ -1,0 +1,195 @@
+using Jixiao.Formats.Pdf;
+using Jixiao.Tests.Storage;
+using Jixiao.Web.Features.Accounts;
+using Microsoft.Playwright;
+
+namespace Jixiao.Tests.Web;
+
+/// <summary>One Chromium for the whole test run (2 cores: a browser per test would be too slow).</summary>
+public sealed class Browser : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    public IBrowser Instance { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        Instance = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = PdfPrinter.ChromiumPath, Headless = true, Args = PdfPrinter.Args,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Instance.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}
+
+[CollectionDefinition("browser")]
+public sealed class BrowserCollection : ICollectionFixture<Browser>, ICollectionFixture<TestDatabases>;
+
+/// <summary>The main path through the application in a real browser, as the people whose job it is would take it.</summary>
+[Collection("browser")]
+public class BrowserTests(Browser browser, TestDatabases databases)
+{
+    private static readonly string Screens = Path.Combine(RepoRoot(), "docs", "images");
+
+    private static string RepoRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "Jixiao.slnx"))) return d.FullName;
+        return AppContext.BaseDirectory;
+    }
+
+    private async Task<IPage> LoginAsync(string baseAddress, string user, string password)
+    {
+        var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(baseAddress + "/login");
+        await page.FillAsync("input[name=username]", user);
+        await page.FillAsync("input[name=password]", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/forms");
+        return page;
+    }
+
+    /// <summary>Screenshots for docs/images when JIXIAO_SCREENSHOTS=1; otherwise nothing is written.</summary>
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("JIXIAO_SCREENSHOTS") != "1") return;
+        Directory.CreateDirectory(Screens);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screens, name + ".png"), FullPage = true });
+    }
+
+    private static async Task ActAsync(IPage page, string action, string? reason = null)
+    {
+        if (reason is not null) await page.FillAsync($".action-{action} input[name=reason]", reason);
+        await page.ClickAsync($".action-{action} button");
+        await page.WaitForSelectorAsync(".done");
+    }
+
+    [Fact]
+    public async Task Declare_return_fix_approve_self_evaluate_publish_and_read_it_logged_out()
+    {
+        var (app, baseAddress) = await WebApp.StartOnSocketAsync(databases, "sqlite");
+        using var _ = app;
+        var (unitUser, unitPassword) = await app.UserAsync(Roles.Unit, "上海市党建服务中心");
+        var (deptUser, deptPassword) = await app.UserAsync(Roles.DepartmentReviewer, "中共上海市委组织部");
+        var (financeUser, financePassword) = await app.UserAsync(Roles.FinanceReviewer, "财政局");
+
+        // The unit declares its targets.
+        var unit = await LoginAsync(baseAddress, unitUser, unitPassword);
+        await ShotAsync(unit, "web-forms");
+        await unit.GotoAsync(baseAddress + "/forms/new");
+        await unit.FillAsync("input[name=projectName]", "社区党群阵地提升项目");
+        await unit.FillAsync("input[name=annualTotal]", "200000.00");
+        await unit.FillAsync("input[name=currentYearAppropriation]", "200000.00");
+        await unit.FillAsync("textarea[name=annualGoal]", "完成4个社区党群阵地提升，服务对象满意度90%以上。");
+        var rows = new[]
+        {
+            ("数量指标", "阵地提升个数", "≥", "4", "个"),
+            ("社会效益指标", "服务群众人次", "≥", "2000", "人次"),
+            ("服务对象满意度指标", "服务对象满意度", "≥", "90", "%"),
+        };
+        for (int i = 0; i < rows.Length; i++)
+        {
+            var (level2, name, cmp, value, unitText) = rows[i];
+            await unit.ClickAsync("#add-row");
+            var row = $"tr[data-row='{i}']";
+            await unit.SelectOptionAsync($"{row} select[aria-label='二级指标']", level2);
+            await unit.FillAsync($"{row} input[name=name-{i}]", name);
+            await unit.SelectOptionAsync($"{row} select[aria-label='比较符']", cmp);
+            await unit.FillAsync($"{row} input[name=target-{i}]", value);
+            await unit.FillAsync($"{row} input[name=unit-{i}]", unitText);
+        }
+        await unit.WaitForSelectorAsync("#findings li, #findings p");
+        Assert.Equal("产出指标", await unit.InputValueAsync("tr[data-row='0'] select[aria-label='一级指标']"));
+        await ShotAsync(unit, "web-declaration-editor");
+        await unit.ClickAsync("#save");
+        await unit.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/forms/\d+$"));
+        var formUrl = unit.Url;
+        Assert.Contains("阵地提升个数", await unit.ContentAsync());
+        await ActAsync(unit, "submit");
+
+        // The 主管部门 returns it with a comment.
+        var dept = await LoginAsync(baseAddress, deptUser, deptPassword);
+        await dept.GotoAsync(formUrl);
+        await ActAsync(dept, "return", "阵地提升个数请与年度目标一致，并补充时效指标");
+        Assert.Contains("阵地提升个数请与年度目标一致", await dept.ContentAsync());
+
+        // The unit fixes and resubmits.
+        await unit.GotoAsync(formUrl);
+        Assert.Contains("阵地提升个数请与年度目标一致", await unit.ContentAsync());
+        await unit.ClickAsync("a.button:has-text('编辑')");
+        await unit.ClickAsync("#add-row");
+        await unit.SelectOptionAsync("tr[data-row='3'] select[aria-label='二级指标']", "时效指标");
+        await unit.FillAsync("tr[data-row='3'] input[name=name-3]", "提升工程按期完成率");
+        await unit.SelectOptionAsync("tr[data-row='3'] select[aria-label='比较符']", "=");
+        await unit.FillAsync("tr[data-row='3'] input[name=target-3]", "100");
+        await unit.FillAsync("tr[data-row='3'] input[name=unit-3]", "%");
+        await unit.ClickAsync("#save");
+        await unit.WaitForSelectorAsync("#save-state:has-text('已保存')");
+        await unit.GotoAsync(formUrl);
+        await ActAsync(unit, "submit");
+
+        // Approved by the 主管部门.
+        await dept.GotoAsync(formUrl);
+        await ActAsync(dept, "approve");
+
+        // The unit self-evaluates with live scoring.
+        await unit.GotoAsync(formUrl);
+        await unit.ClickAsync(".make-evaluation");
+        await unit.WaitForURLAsync("**/edit");
+        await unit.FillAsync("input[name=initialBudget]", "20.00");
+        await unit.FillAsync("input[name=adjustedBudget]", "20.00");
+        await unit.FillAsync("input[name=executed]", "19.00");
+        await unit.FillAsync("input[name=executionRate]", "95.00");
+        await unit.FillAsync("input[name=executionScore]", "9.50");
+        var actuals = new[] { "4(个)", "2400(人次)", "93(%)", "100(%)" };
+        for (int i = 0; i < actuals.Length; i++)
+        {
+            await unit.FillAsync($"input[name=actual-{i}]", actuals[i]);
+            var weight = await unit.InputValueAsync($"input[name=weight-{i}]");
+            await unit.FillAsync($"input[name=score-{i}]", weight);
+        }
+        await unit.FillAsync("input[name=totalScore]", "99.50");
+        await unit.FillAsync("input[name=grade]", "优");
+        await unit.WaitForSelectorAsync("td.working:has-text('实际 2400')");
+        var score = await unit.TextContentAsync("#score");
+        Assert.Contains("95", score);                      // 19 ÷ 20 = 95%
+        Assert.Contains("9.5", score);
+        await ShotAsync(unit, "web-self-evaluation-editor");
+        await unit.ClickAsync("#save");
+        await unit.WaitForSelectorAsync("#save-state:has-text('已保存')");
+        var evaluationUrl = unit.Url.Replace("/edit", "");
+        await unit.GotoAsync(evaluationUrl);
+        await ActAsync(unit, "submit");
+        await dept.GotoAsync(evaluationUrl);
+        await ActAsync(dept, "approve");
+
+        // Finance publishes.
+        var finance = await LoginAsync(baseAddress, financeUser, financePassword);
+        await finance.GotoAsync(evaluationUrl);
+        await ActAsync(finance, "publish");
+        await ShotAsync(finance, "web-form-published");
+
+        // Anyone reads it logged out and downloads its PDF.
+        var anonymous = await (await browser.Instance.NewContextAsync()).NewPageAsync();
+        await anonymous.GotoAsync(baseAddress + "/public");
+        await anonymous.ClickAsync("a:has-text('社区党群阵地提升项目')");
+        var published = await anonymous.ContentAsync();
+        Assert.Contains("财政项目支出绩效自评表", published);
+        // Figures keep the places they were typed with: 20.00, not 20.
+        Assert.Contains(">20.00<", published);
+        Assert.Contains(">9.50<", published);
+        Assert.Contains(">99.50<", published);
+        Assert.Contains(">25.00<", published);   // a weight the server suggested, never retyped
+        await ShotAsync(anonymous, "web-public-form");
+        var download = await anonymous.RunAndWaitForDownloadAsync(() => anonymous.ClickAsync("a:has-text('PDF')"));
+        Assert.EndsWith(".pdf", download.SuggestedFilename);
+        var path = await download.PathAsync();
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(path!)[..4]));
+    }
+}
