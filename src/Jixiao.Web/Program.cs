@@ -66,6 +66,7 @@ ImportEndpoints.Map(app);
 EditEndpoints.Map(app);
 FormPages.Map(app);
 DownloadEndpoints.Map(app);
+AdminEndpoints.Map(app);
 
 await Startup.PrepareAsync(app);
 app.Lifetime.ApplicationStarted.Register(() =>

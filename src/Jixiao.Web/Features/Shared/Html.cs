@@ -14,7 +14,9 @@ public static class Html
         nav.Append("<a href=\"/\">首页</a> <a href=\"/public\">公开的绩效表</a> ");
         if (user.IsPublic) nav.Append("<a href=\"/login\">登录</a>");
         else
-            nav.Append($"<a href=\"/forms\">我的绩效表</a> <span class=\"who\">{E(user.Username)}（{E(Jixiao.Web.Features.Accounts.Roles.ToChinese(user.Role!))}）</span> ")
+            nav.Append($"<a href=\"/forms\">我的绩效表</a> ")
+               .Append(user.Role == Jixiao.Web.Features.Accounts.Roles.Admin ? "<a href=\"/admin\">系统管理</a> " : "")
+               .Append($"<span class=\"who\">{E(user.Username)}（{E(Jixiao.Web.Features.Accounts.Roles.ToChinese(user.Role!))}）</span> ")
                .Append($"<form method=\"post\" action=\"/logout\" class=\"inline\">{antiforgeryField}<button type=\"submit\">退出</button></form>");
         var html = $$"""
             <!DOCTYPE html>
