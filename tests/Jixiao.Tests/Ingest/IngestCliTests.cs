@@ -96,4 +96,36 @@ public class IngestCliTests(TestDatabases databases, GeneratedInput input)
         Assert.Equal(input.Forms, (int)s["stored"]! + (int)s["skipped"]!);
         await IngestAssert.ConsistentAsync(db, input.DistinctForms);
     }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Check_db_reviews_every_stored_form_into_the_portfolio_report(string kind)
+    {
+        var db = await databases.FreshAsync(kind);
+        await RunAsync("import", input.Directory, "--db", db.ConnectionString);
+        var report = Path.Combine(Path.GetTempPath(), $"jixiao-report-{Guid.NewGuid():N}.html");
+        try
+        {
+            var (exit, stdout, stderr) = await RunAsync("check", "--db", db.ConnectionString, "--report", report, "--json");
+
+            Assert.Contains($"{input.DistinctForms} 张表", stderr);
+            Assert.True(File.Exists(report));
+            var findings = JsonNode.Parse(stdout)!.AsArray();
+            Assert.NotEmpty(findings);
+            Assert.Equal(findings.Any(f => (string?)f!["severity"] == "error") ? 1 : 0, exit);
+        }
+        finally { File.Delete(report); }
+    }
+
+    [Fact]
+    public async Task Check_db_of_a_missing_file_says_so_and_creates_nothing()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"jixiao-missing-{Guid.NewGuid():N}.db");
+
+        var (exit, _, stderr) = await RunAsync("check", "--db", missing);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("不存在", stderr);
+        Assert.False(File.Exists(missing));
+    }
 }
