@@ -84,7 +84,7 @@ public class IngestCliTests(TestDatabases databases, GeneratedInput input)
         await using (var c = await db.ConnectAsync())
         {
             var partial = await Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT COUNT(*) FROM forms");
-            Assert.InRange(partial, 10, input.DistinctForms - 1); // it was stopped mid-run, after whole batches only
+            Assert.InRange(partial, 1, input.DistinctForms - 1); // stopped mid-run (a batch may hold a form and its copy, so ≥ 1, not ≥ 10)
             await IngestAssert.ConsistentAsync(db, (int)partial);
         }
 
