@@ -93,6 +93,7 @@ internal static class BulkImport
         ["failed"] = failures.Count,
         ["interrupted"] = s.Interrupted,
         ["seconds"] = Math.Round(s.Elapsed.TotalSeconds, 3),
+        ["writerSeconds"] = Math.Round(s.WriterBusy.TotalSeconds, 3),
         ["formsPerSecond"] = Math.Round(s.Read / Math.Max(s.Elapsed.TotalSeconds, 0.001), 0),
         ["peakMemoryMB"] = Math.Round(peakMb, 1),
         ["failures"] = new JsonArray(failures.Select(f => (JsonNode)new JsonObject

@@ -12,8 +12,12 @@ public sealed record BatchImportOptions
     /// <summary>Forms per transaction: a batch is stored whole or not at all.</summary>
     public int BatchSize { get; init; } = 5_000;
 
-    /// <summary>Parsed forms waiting for the writer, at most. This, not the number of files, bounds the memory.</summary>
-    public int QueueCapacity { get; init; } = 10_000;
+    /// <summary>
+    /// Parsed forms waiting for the writer, at most. This and the batch, not the number of files, bound the memory
+    /// (a prepared form is about 15 KB: its document as a string). A small queue is enough: it only has to keep the
+    /// writer busy while the readers parse the next files.
+    /// </summary>
+    public int QueueCapacity { get; init; } = 1_000;
 
     /// <summary>Files read and parsed at once.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
@@ -28,7 +32,7 @@ public sealed record ImportFailure(string File, int? Line, string Message);
 /// <summary>The outcome of a batch import.</summary>
 public sealed record BatchImportSummary(
     int Files, long Read, long Stored, long Skipped, IReadOnlyList<ImportFailure> Failures, TimeSpan Elapsed, bool Interrupted,
-    long PeakPending)
+    long PeakPending, TimeSpan WriterBusy)
 {
     public int Failed => Failures.Count;
 }
@@ -38,7 +42,7 @@ public sealed record BatchImportSummary(
 /// </summary>
 public sealed class BatchImportProgress
 {
-    private long _filesDone, _read, _stored, _skipped, _failed, _pending, _peakPending, _producerWaits, _batches;
+    private long _filesDone, _read, _stored, _skipped, _failed, _pending, _peakPending, _producerWaits, _batches, _writerTicks;
     private readonly Stopwatch _clock = new();
 
     public int FilesTotal { get; internal set; }
@@ -57,6 +61,9 @@ public sealed class BatchImportProgress
     public long ProducerWaits => Volatile.Read(ref _producerWaits);
     public TimeSpan Elapsed => _clock.Elapsed;
 
+    /// <summary>Time the writer spent storing batches (the database's share of the run; the rest is reading and parsing).</summary>
+    public TimeSpan WriterBusy => TimeSpan.FromTicks(Volatile.Read(ref _writerTicks));
+
     internal void Start() => _clock.Start();
     internal void Stop() => _clock.Stop();
     internal void FileDone() => Interlocked.Increment(ref _filesDone);
@@ -71,8 +78,9 @@ public sealed class BatchImportProgress
         while (p > (peak = Volatile.Read(ref _peakPending)) && Interlocked.CompareExchange(ref _peakPending, p, peak) != peak) { }
     }
 
-    internal void Written(int forms, int stored)
+    internal void Written(int forms, int stored, TimeSpan took)
     {
+        Interlocked.Add(ref _writerTicks, took.Ticks);
         Interlocked.Add(ref _stored, stored);
         Interlocked.Add(ref _skipped, forms - stored);
         Interlocked.Add(ref _pending, -forms);
@@ -159,8 +167,9 @@ public static class BatchImport
             var batch = new List<PreparedForm>(Math.Min(options.BatchSize, 100_000));
             async Task FlushAsync()
             {
+                var started = Stopwatch.GetTimestamp();
                 var stored = await writer.WriteAsync(batch, ct);
-                progress.Written(batch.Count, stored);
+                progress.Written(batch.Count, stored, Stopwatch.GetElapsedTime(started));
                 batch.Clear();
                 afterBatch?.Invoke(progress);
             }
@@ -185,6 +194,6 @@ public static class BatchImport
 
         var ordered = failures.OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line ?? 0).ToList();
         return new BatchImportSummary(files.Count, progress.Read, progress.Stored, progress.Skipped, ordered, progress.Elapsed,
-            interrupted, progress.PeakPending);
+            interrupted, progress.PeakPending, progress.WriterBusy);
     }
 }
