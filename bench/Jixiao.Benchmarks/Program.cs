@@ -47,6 +47,15 @@ if (args.Contains("--export"))
     await ExportBenchmark.RunAsync(rest.ElementAtOrDefault(0) is > 0 and var c ? c : 1000, rest.ElementAtOrDefault(1) is > 0 and var s ? s : 100);
     return;
 }
+if (Array.IndexOf(args, "--ingest") is var ing and >= 0)
+{
+    // scripts/bench-all.sh: --ingest --cli PATH/jixiao.dll [--pg CONN] [--sizes 10000,100000] [--work DIR] [--out FILE]
+    string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    IngestBenchmark.Run(Arg("--cli") ?? throw new ArgumentException("--cli PATH/jixiao.dll"), Arg("--pg"),
+        (Arg("--sizes") ?? "10000,100000").Split(',').Select(int.Parse).ToList(),
+        Arg("--work") ?? Path.Combine(Path.GetTempPath(), "jixiao-bench"), Arg("--out"));
+    return;
+}
 if (args.Contains("--quick"))
 {
     ImportBenchmarks.Quick();

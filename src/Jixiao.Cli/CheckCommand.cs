@@ -10,14 +10,22 @@ internal static class CheckCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "绩效表文件或文件夹", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "绩效表文件或文件夹（或用 --db 审核数据库里的表）", Arity = ArgumentArity.ZeroOrMore };
+        var db = new Option<string?>("--db") { Description = "审核数据库里存的全部表：SQLite 文件路径，或 PostgreSQL 连接字符串（Host=…）" };
         var json = new Option<bool>("--json") { Description = "以 JSON 数组输出全部审核发现" };
         var profile = new Option<string?>("--profile") { Description = "评分方案 id；默认按表所属地区和年度选择" };
         var report = new Option<string?>("--report") { Description = "写出汇总报告（.html）：等级分布、按单位和主管部门、常见问题、执行率、建议抽查的自评表" };
         var truth = new Option<string?>("--ground-truth") { Description = "generate 写出的基准答案 ground-truth.json：打印各类注入缺陷的查全率和误报" };
-        var cmd = new Command("check", "审核绩效表：算术与结构、评分一致性、目标质量；有错误级发现时退出码为 1") { paths, json, profile, report, truth };
-        cmd.SetAction(r =>
+        var cmd = new Command("check", "审核绩效表：算术与结构、评分一致性、目标质量；有错误级发现时退出码为 1") { paths, json, profile, report, truth, db };
+        cmd.SetAction(async (r, ct) =>
         {
+            var files = r.GetValue(paths) ?? [];
+            var connection = r.GetValue(db);
+            if (files.Length == 0 && connection is null)
+            {
+                Console.Error.WriteLine("错误：请给出要审核的文件或文件夹，或用 --db 指定数据库");
+                return 2;
+            }
             var choice = ProfileChoice.Create(r.GetValue(profile), Console.Error);
             if (choice is null) return 2;
             var reportPath = r.GetValue(report);
@@ -37,9 +45,16 @@ internal static class CheckCommand
                 }
             }
 
-            var loaded = FormLoading.Load(r.GetValue(paths)!, Console.Error, showWarnings: false);
+            var loaded = files.Length > 0 ? FormLoading.Load(files, Console.Error, showWarnings: false) : new FormLoading.Loaded([], 0);
             // Review and scoring are pure per form: both cores can share the work, the order stays the reading order.
             var entries = loaded.Forms.AsParallel().AsOrdered().Select(f => PortfolioEntry.Check(f, choice.For(f))).ToList();
+            if (connection is not null)
+            {
+                var stored = await StoredCheck.CheckAllAsync(connection, choice, ct);
+                if (stored is null) return 2;
+                entries.AddRange(stored);
+                loaded = loaded with { Forms = entries.Select(e => e.Form).ToList() };
+            }
             var findings = entries.SelectMany(e => e.Findings).ToList();
 
             if (reportPath is null && groundTruth is null)

@@ -21,9 +21,10 @@ public static class FormJson
     /// The form's content without where it came from (file, lines, import warnings): two imports of the same form
     /// from different files or layouts have the same content, and so the same <see cref="ContentHash"/>.
     /// </summary>
-    public static JsonObject Content(PerformanceForm form)
+    public static JsonObject Content(PerformanceForm form) => WithoutSource(ToJson(form));
+
+    private static JsonObject WithoutSource(JsonObject o)
     {
-        var o = ToJson(form);
         o.Remove("source");
         o.Remove("warnings");
         foreach (var i in o["indicators"]!.AsArray()) i!.AsObject().Remove("line");
@@ -32,9 +33,22 @@ public static class FormJson
     }
 
     /// <summary>SHA-256 of the form's content, hex: what makes a re-import of the same form a duplicate.</summary>
-    public static string ContentHash(PerformanceForm form) =>
+    public static string ContentHash(PerformanceForm form) => Hash(Content(form));
+
+    private static string Hash(JsonObject content) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(Content(form).ToJsonString())));
+            System.Text.Encoding.UTF8.GetBytes(content.ToJsonString())));
+
+    /// <summary>
+    /// The stored document (compact JSON) and its <see cref="ContentHash"/> from one conversion of the model: a batch
+    /// import does both for every form, and the conversion is most of the cost.
+    /// </summary>
+    public static (string Document, string Hash) DocumentAndHash(PerformanceForm form)
+    {
+        var o = ToJson(form);
+        var document = o.ToJsonString();
+        return (document, Hash(WithoutSource(o)));
+    }
 
     public static string Serialize(IEnumerable<PerformanceForm> forms) =>
         new JsonArray(forms.Select(f => (JsonNode)ToJson(f)).ToArray()).ToJsonString(Options);

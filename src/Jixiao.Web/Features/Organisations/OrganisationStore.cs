@@ -8,7 +8,7 @@ public sealed record Organisation(long Id, string Name, string Kind, long? Paren
 /// <summary>The organisation tree 财政部门 → 主管部门 → 实施单位, and which units a person may see.</summary>
 public sealed class OrganisationStore(Database db)
 {
-    public const string FinanceBureau = "财政局";
+    public const string FinanceBureau = OrganisationTree.FinanceBureau;
 
     private sealed class OrgRow
     {
@@ -28,22 +28,14 @@ public sealed class OrganisationStore(Database db)
     /// <summary>The unit of a form, creating it (and its 主管部门 under the finance bureau) when new.</summary>
     public async Task<long?> EnsureUnitAsync(string? department, string? unit)
     {
-        if (string.IsNullOrWhiteSpace(unit)) return null;
-        var finance = await EnsureAsync(FinanceBureau, "finance", null);
-        long? parent = string.IsNullOrWhiteSpace(department) ? finance : await EnsureAsync(department, "department", finance);
-        return await EnsureAsync(unit, "unit", parent);
+        await using var c = await db.ConnectAsync();
+        return await OrganisationTree.EnsureUnitAsync(c, null, department, unit);
     }
 
     public async Task<long> EnsureAsync(string name, string kind, long? parentId)
     {
         await using var c = await db.ConnectAsync();
-        var id = await c.ExecuteScalarAsync<long?>("SELECT id FROM organisations WHERE kind = @kind AND name = @name", new { kind, name });
-        if (id is { } existing) return existing;
-        return await c.ExecuteScalarAsync<long>("""
-            INSERT INTO organisations (name, kind, parent_id) VALUES (@name, @kind, @parentId)
-            ON CONFLICT (kind, name) DO UPDATE SET name = excluded.name
-            RETURNING id
-            """, new { name, kind, parentId });
+        return await OrganisationTree.EnsureAsync(c, null, name, kind, parentId);
     }
 
     /// <summary>The units under an organisation: itself if a unit, its units if a 主管部门, every unit if the finance bureau.</summary>

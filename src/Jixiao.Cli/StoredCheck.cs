@@ -1,0 +1,45 @@
+using Jixiao.Formats.Json;
+using Jixiao.Formats.Reports;
+using Jixiao.Storage;
+using Jixiao.Storage.Ingest;
+
+namespace Jixiao.Cli;
+
+/// <summary>`jixiao check --db …`: the stored forms, read a page at a time, reviewed and scored on every core.</summary>
+internal static class StoredCheck
+{
+    /// <summary>The checked entries in id order; null (with a message) when the database cannot be read.</summary>
+    public static async Task<List<PortfolioEntry>?> CheckAllAsync(string connection, ProfileChoice choice, CancellationToken ct)
+    {
+        var entries = new List<PortfolioEntry>();
+        try
+        {
+            var db = Database.Open(connection);
+            if (db.Kind == DatabaseKind.Sqlite && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.ConnectionString).DataSource is var file
+                && !File.Exists(file))
+            {
+                // Opening would create an empty database and report "no forms": say what is wrong instead.
+                Console.Error.WriteLine($"错误：数据库文件 {file} 不存在");
+                return null;
+            }
+            await foreach (var page in FormPages.ReadAsync(db, 2_000, ct))
+                // Keyset pages of 2,000: one query per page, and parsing plus checking (the cost) runs in parallel.
+                entries.AddRange(page.AsParallel().AsOrdered().Select(d =>
+                {
+                    var form = FormJsonReader.Parse(d.Document);
+                    return PortfolioEntry.Check(form, choice.For(form));
+                }));
+        }
+        catch (StorageException ex)
+        {
+            Console.Error.WriteLine("错误：" + ex.Message);
+            return null;
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            Console.Error.WriteLine($"错误：无法读取数据库中的表：{ex.Message}（是否已导入？先运行 jixiao import … --db …）");
+            return null;
+        }
+        return entries;
+    }
+}
