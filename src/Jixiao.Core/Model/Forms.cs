@@ -109,6 +109,9 @@ public sealed class SelfEvaluation : PerformanceForm
     public decimal? TotalWeight { get; set; }   // 总分 row, first figure (100.00)
     public decimal? TotalScore { get; set; }    // 总分 row, the score
     public string? Grade { get; set; }          // 评分等级: 优 / 良 / 中 / 差
+
+    /// <summary>复核分: the reviewer's score beside the unit's own, recorded by the 主管部门 or finance.</summary>
+    public decimal? ReviewScore { get; set; }
 }
 
 /// <summary>财政项目支出绩效目标申报表.</summary>

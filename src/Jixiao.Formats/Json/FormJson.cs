@@ -116,6 +116,7 @@ public static class FormJson
             o["totalWeight"] = se.TotalWeight;
             o["totalScore"] = se.TotalScore;
             o["grade"] = se.Grade;
+            if (se.ReviewScore is { } review) o["reviewScore"] = review;
         }
         o["complete"] = form.Complete;
         o["warnings"] = new JsonArray(form.Warnings.Select(w => (JsonNode)new JsonObject { ["message"] = w.Message, ["line"] = w.Line }).ToArray());

@@ -107,6 +107,7 @@ public static class FormJsonReader
                 s.TotalWeight = Dec(o, "totalWeight", path);
                 s.TotalScore = Dec(o, "totalScore", path);
                 s.Grade = Str(o, "grade", path);
+                s.ReviewScore = Dec(o, "reviewScore", path);
                 break;
         }
         if (o["indicators"] is JsonArray indicators)

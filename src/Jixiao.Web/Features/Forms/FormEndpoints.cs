@@ -160,7 +160,9 @@ public static class FormEndpoints
         var sb = new StringBuilder();
         sb.Append($"<p>{E(f.Kind.ToChinese())}（{f.Year}年度） · 状态：{E(stored.Status.ToChinese())} · 第 {stored.Version} 版 · 下载：")
           .Append($"<a href=\"/api/forms/{stored.Id}/export?format=pdf\">PDF</a> <a href=\"/api/forms/{stored.Id}/export?format=xlsx\">Excel</a> ")
-          .Append($"<a href=\"/api/forms/{stored.Id}/export?format=html\">HTML</a></p>");
+          .Append($"<a href=\"/api/forms/{stored.Id}/export?format=html\">HTML</a>")
+          .Append(f is SelfEvaluation { ReviewScore: { } review } se2 ? $" · <strong class=\"review\">复核分 {review:0.00}</strong>（单位自评 {se2.TotalScore:0.00}）" : "")
+          .Append("</p>");
         sb.Append("<style>").Append(Jixiao.Formats.Html.HtmlRenderer.FormCss).Append("</style>")
           .Append("<div class=\"official\">").Append(Jixiao.Formats.Html.HtmlRenderer.RenderFragment(f)).Append("</div>");
         return sb.ToString();

@@ -29,6 +29,16 @@ public static class FormPages
             return Results.Redirect($"/forms/{Uri.EscapeDataString(id)}" + (message is null ? "?done=1" : "?error=" + Uri.EscapeDataString(message)));
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
 
+        app.MapPost("/forms/{id}/review-score", async (string id, HttpContext http, FormStore store, FormAccess access, OrganisationStore organisations) =>
+        {
+            if (Forged(http) is { } refused) return refused;
+            var form = await http.Request.ReadFormAsync();
+            var outcome = await WorkflowEndpoints.RecordReviewScoreAsync(CurrentUser.From(http.User), id, form["score"],
+                int.TryParse(form["version"], out var v) ? v : null, store, access, organisations);
+            var message = outcome.Conflict is not null ? "这张表已被他人修改，复核分没有保存，请查看最新内容后重试。" : outcome.Error;
+            return Results.Redirect($"/forms/{Uri.EscapeDataString(id)}" + (message is null ? "?done=1" : "?error=" + Uri.EscapeDataString(message)));
+        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+
         app.MapGet("/forms/{id}/edit", async (string id, HttpContext http, FormStore store, FormAccess access) =>
         {
             var user = CurrentUser.From(http.User);
@@ -67,9 +77,11 @@ public static class FormPages
         if (http.Request.Query["error"].FirstOrDefault() is { Length: > 0 } error) sb.Append($"<p class=\"error\" role=\"alert\">{E(error)}</p>");
         if (http.Request.Query["done"] == "1") sb.Append("<p class=\"done\" role=\"status\">已完成。</p>");
         var allowed = Workflow.All.Where(t => Workflow.Refusal(user, t, f.Status, inScope, "x") is null).ToList();
+        var canReviewScore = f.Form is SelfEvaluation && f.Status is FormStatus.Submitted or FormStatus.Approved
+                             && (user.Role is Roles.FinanceReviewer or Roles.Admin || (user.Role == Roles.DepartmentReviewer && inScope));
         var canEvaluate = f.Form is TargetDeclaration && f.Status is FormStatus.Approved or FormStatus.Published
                           && (user.Role == Roles.Admin || (user.Role == Roles.Unit && inScope));
-        if (allowed.Count > 0 || CanEdit(user, f) || canEvaluate)
+        if (allowed.Count > 0 || CanEdit(user, f) || canEvaluate || canReviewScore)
         {
             sb.Append("<div class=\"actions\">");
             if (CanEdit(user, f)) sb.Append($"<a class=\"button\" href=\"/forms/{f.Id}/edit\">编辑</a> ");
@@ -80,6 +92,10 @@ public static class FormPages
                 if (t.NeedsReason) sb.Append("<input name=\"reason\" placeholder=\"退回意见（必填）\" maxlength=\"2000\" required> ");
                 sb.Append($"<button type=\"submit\">{E(t.Chinese)}</button></form> ");
             }
+            if (canReviewScore)
+                sb.Append($"<form method=\"post\" action=\"/forms/{f.Id}/review-score\" class=\"inline review-score\">{Antiforgery.Field(http)}")
+                  .Append($"<input type=\"hidden\" name=\"version\" value=\"{f.Version}\"><label>复核分 <input name=\"score\" size=\"6\" inputmode=\"decimal\" ")
+                  .Append($"value=\"{(f.Form as SelfEvaluation)?.ReviewScore:0.00}\" required></label> <button type=\"submit\">记录复核分</button></form> ");
             if (canEvaluate)
                 sb.Append($"<button type=\"button\" class=\"make-evaluation\" data-id=\"{f.Id}\">建立自评表</button>")
                   .Append("<script>document.querySelector('.make-evaluation').addEventListener('click',async e=>{const r=await fetch('/api/forms/'+e.target.dataset.id+'/self-evaluation',{method:'POST'});const b=await r.json();if(r.ok)location.href='/forms/'+b.id+'/edit';else alert(b.error);});</script>");

@@ -9,6 +9,7 @@ namespace Jixiao.Web.Features.Forms;
 public static class WorkflowEndpoints
 {
     public sealed record TransitionRequest(string? Action, int? Version, string? Reason);
+    public sealed record ReviewScoreRequest(string? Score, int? Version);
 
     public static void Map(WebApplication app)
     {
@@ -20,6 +21,15 @@ public static class WorkflowEndpoints
             if (outcome.Error is { } e) return Error(outcome.Status, e, outcome.Field);
             return Results.Json(new { id = outcome.Id, status = outcome.NewStatus!.Value.ToCode(), version = outcome.Version });
         }).DisableAntiforgery().WithSummary("审核流程：submit 提交、return 退回（须写理由）、approve 审核通过、publish 公开");
+
+        app.MapPost("/api/forms/{id}/review-score", async (string id, ReviewScoreRequest? body, HttpContext http, FormStore store,
+            FormAccess access, OrganisationStore organisations) =>
+        {
+            var outcome = await RecordReviewScoreAsync(CurrentUser.From(http.User), id, body?.Score, body?.Version, store, access, organisations);
+            if (outcome.Conflict is { } c) return Conflict(c);
+            if (outcome.Error is { } e) return Error(outcome.Status, e, outcome.Field);
+            return Results.Json(new { id = outcome.Id, version = outcome.Version });
+        }).DisableAntiforgery().WithSummary("复核分：主管部门或财政审核人员在自评表上记录复核得分（score 为 0–100 的数字，写成文字以保留小数位）");
 
         app.MapGet("/api/forms/{id}/history", async (string id, HttpContext http, FormStore store, FormAccess access) =>
         {
@@ -51,6 +61,31 @@ public static class WorkflowEndpoints
         var result = await store.ChangeStatusAsync(formId, v, transition.To, user.Username!, reason?.Trim());
         return result.Saved
             ? new Outcome(200, null, null, formId, transition.To, result.CurrentVersion, null)
+            : new Outcome(409, null, "version", formId, null, result.CurrentVersion, result);
+    }
+
+    /// <summary>A reviewer's 复核分 on a submitted or approved self-evaluation; recorded in the history like any edit.</summary>
+    public static async Task<Outcome> RecordReviewScoreAsync(CurrentUser user, string id, string? score, int? version,
+        FormStore store, FormAccess access, OrganisationStore organisations)
+    {
+        Outcome Fail(int status, string message, string? field) => new(status, message, field, 0, null, 0, null);
+        if (user.IsPublic) return Fail(401, "请先登录", null);
+        var form = long.TryParse(id, out var formId) ? await store.GetAsync(formId) : null;
+        if (form is null || !await access.CanSeeAsync(user, form)) return Fail(404, $"没有编号为 {id} 的绩效表，或您无权查看", "id");
+        if (user.Role is not (Accounts.Roles.DepartmentReviewer or Accounts.Roles.FinanceReviewer or Accounts.Roles.Admin))
+            return Fail(403, "只有审核人员可以记录复核分", null);
+        var inScope = user.OrganisationId is { } org && form.UnitId is { } unit && (await organisations.UnitsUnderAsync(org)).Contains(unit);
+        if (user.Role == Accounts.Roles.DepartmentReviewer && !inScope) return Fail(403, "这张表不属于您审核的单位", null);
+        if (form.Form is not Jixiao.Core.Model.SelfEvaluation evaluation) return Fail(400, "复核分只记在自评表上", "id");
+        if (form.Status is not (FormStatus.Submitted or FormStatus.Approved)) return Fail(403, $"表的状态是“{form.Status.ToChinese()}”，不能记录复核分", "status");
+        if (!decimal.TryParse(score, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            || value is < 0 or > 100 || decimal.Round(value, 2) != value)
+            return Fail(400, $"复核分“{score}”应为 0–100 之间、最多两位小数的数字", "score");
+        if (version is not { } v) return Fail(400, "请给出表的版本号 version", "version");
+        evaluation.ReviewScore = value;
+        var result = await store.UpdateAsync(formId, v, evaluation, user.Username!);
+        return result.Saved
+            ? new Outcome(200, null, null, formId, form.Status, result.CurrentVersion, null)
             : new Outcome(409, null, "version", formId, null, result.CurrentVersion, result);
     }
 
