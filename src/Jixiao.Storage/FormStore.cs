@@ -209,7 +209,15 @@ public sealed class FormStore(Database db, TimeProvider clock)
     }
 
     /// <summary>Moves a form to another status, if nobody saved since the expected version; records who and why.</summary>
-    public async Task<UpdateResult> ChangeStatusAsync(long id, int expectedVersion, FormStatus status, string actor, string? reason, CancellationToken ct = default)
+    public async Task<UpdateResult> ChangeStatusAsync(long id, int expectedVersion, FormStatus status, string actor, string? reason, CancellationToken ct = default) =>
+        await ChangeStatusAsync(id, expectedVersion, status, actor, reason, [], ct);
+
+    /// <summary>
+    /// A status change with comments on single rows (a reviewer returning a form says what to fix where): the
+    /// comments are written with the change, in the same transaction, as `comment` entries on `indicators[i]`.
+    /// </summary>
+    public async Task<UpdateResult> ChangeStatusAsync(long id, int expectedVersion, FormStatus status, string actor, string? reason,
+        IReadOnlyList<(int Row, string Text)> rowComments, CancellationToken ct = default)
     {
         await using var c = await db.ConnectAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -229,6 +237,11 @@ public sealed class FormStore(Database db, TimeProvider clock)
             INSERT INTO audit_log (form_id, at, actor, action, version, field, old_value, new_value, reason)
             VALUES (@id, @now, @actor, 'status', @version, 'status', @old, @new, @reason)
             """, new { id, now, actor, version = expectedVersion + 1, old = current.Status, @new = status.ToCode(), reason }, tx);
+        foreach (var (row, text) in rowComments)
+            await c.ExecuteAsync("""
+                INSERT INTO audit_log (form_id, at, actor, action, version, field, new_value)
+                VALUES (@id, @now, @actor, 'comment', @version, @field, @text)
+                """, new { id, now, actor, version = expectedVersion + 1, field = $"indicators[{row}]", text }, tx);
         await tx.CommitAsync(ct);
         return new UpdateResult(true, expectedVersion + 1, []);
     }

@@ -23,8 +23,10 @@ public static class FormPages
         {
             if (Forged(http) is { } refused) return refused;
             var form = await http.Request.ReadFormAsync();
+            var comments = form.Keys.Where(k => k.StartsWith("comment-", StringComparison.Ordinal))
+                .Select(k => (int.TryParse(k["comment-".Length..], out var row) ? row : (int?)null, (string?)form[k].ToString())).ToList();
             var outcome = await WorkflowEndpoints.ApplyAsync(CurrentUser.From(http.User), id, form["action"], int.TryParse(form["version"], out var v) ? v : null,
-                form["reason"], store, access, organisations);
+                form["reason"], store, access, organisations, comments);
             var message = outcome.Conflict is not null ? "这张表已被他人修改，操作没有保存，请查看最新内容后重试。" : outcome.Error;
             return Results.Redirect($"/forms/{Uri.EscapeDataString(id)}" + (message is null ? "?done=1" : "?error=" + Uri.EscapeDataString(message)));
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
@@ -89,7 +91,14 @@ public static class FormPages
             {
                 sb.Append($"<form method=\"post\" action=\"/forms/{f.Id}/transition\" class=\"inline action-{t.Action}\">{Antiforgery.Field(http)}")
                   .Append($"<input type=\"hidden\" name=\"action\" value=\"{t.Action}\"><input type=\"hidden\" name=\"version\" value=\"{f.Version}\">");
-                if (t.NeedsReason) sb.Append("<input name=\"reason\" placeholder=\"退回意见（必填）\" maxlength=\"2000\" required> ");
+                if (t.NeedsReason)
+                {
+                    sb.Append("<input name=\"reason\" placeholder=\"退回意见（必填）\" maxlength=\"2000\" required> ");
+                    sb.Append("<details class=\"row-comments\"><summary>逐行意见</summary><table>");
+                    for (int i = 0; i < f.Form.Indicators.Count; i++)
+                        sb.Append($"<tr><td>{i + 1}. {E(f.Form.Indicators[i].Name)}</td><td><input name=\"comment-{i}\" maxlength=\"2000\" size=\"40\"></td></tr>");
+                    sb.Append("</table></details> ");
+                }
                 sb.Append($"<button type=\"submit\">{E(t.Chinese)}</button></form> ");
             }
             if (canReviewScore)
@@ -101,12 +110,30 @@ public static class FormPages
                   .Append("<script>document.querySelector('.make-evaluation').addEventListener('click',async e=>{const r=await fetch('/api/forms/'+e.target.dataset.id+'/self-evaluation',{method:'POST'});const b=await r.json();if(r.ok)location.href='/forms/'+b.id+'/edit';else alert(b.error);});</script>");
             sb.Append("</div>");
         }
+        var lastReturn = history.LastOrDefault(h => h.Action == "status" && h.NewValue == "returned");
+        if (lastReturn is not null && f.Status == FormStatus.Returned)
+        {
+            sb.Append($"<section class=\"returned\"><h2>退回意见</h2><p>{E(lastReturn.Actor)}：{E(lastReturn.Reason)}</p>");
+            var rowNotes = history.Where(h => h.Action == "comment" && h.Version == lastReturn.Version).ToList();
+            if (rowNotes.Count > 0)
+            {
+                sb.Append("<ul>");
+                foreach (var n in rowNotes)
+                {
+                    var row = int.TryParse(n.Field?.Replace("indicators[", "").Replace("]", ""), out var r) ? r : -1;
+                    var name = row >= 0 && row < f.Form.Indicators.Count ? f.Form.Indicators[row].Name : n.Field;
+                    sb.Append($"<li>第 {row + 1} 行“{E(name)}”：{E(n.NewValue)}</li>");
+                }
+                sb.Append("</ul>");
+            }
+            sb.Append("</section>");
+        }
         if (history.Count > 0)
         {
             sb.Append("<h2>修改记录</h2><table class=\"history\"><thead><tr><th>时间</th><th>人员</th><th>操作</th><th>字段</th><th>原值</th><th>新值</th><th>理由</th></tr></thead><tbody>");
             foreach (var h in history)
             {
-                var action = h.Action switch { "import" => "导入", "edit" => "修改", "status" => "状态变更", _ => h.Action };
+                var action = h.Action switch { "import" => "导入", "edit" => "修改", "status" => "状态变更", "comment" => "逐行意见", _ => h.Action };
                 string Status(string? s) => FormStatuses.FromCode(s) is { } st ? st.ToChinese() : s ?? "";
                 var (oldV, newV) = h.Action == "status" ? (Status(h.OldValue), Status(h.NewValue)) : (h.OldValue, h.NewValue);
                 sb.Append($"<tr><td>{h.At.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}</td><td>{E(h.Actor)}</td><td>{action}</td><td>{E(h.Field)}</td>")

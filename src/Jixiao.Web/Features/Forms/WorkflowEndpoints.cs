@@ -8,7 +8,8 @@ namespace Jixiao.Web.Features.Forms;
 
 public static class WorkflowEndpoints
 {
-    public sealed record TransitionRequest(string? Action, int? Version, string? Reason);
+    public sealed record RowComment(int? Row, string? Text);
+    public sealed record TransitionRequest(string? Action, int? Version, string? Reason, RowComment[]? Comments = null);
     public sealed record ReviewScoreRequest(string? Score, int? Version);
 
     public static void Map(WebApplication app)
@@ -16,7 +17,8 @@ public static class WorkflowEndpoints
         app.MapPost("/api/forms/{id}/transitions", async (string id, TransitionRequest? body, HttpContext http, FormStore store,
             FormAccess access, OrganisationStore organisations) =>
         {
-            var outcome = await ApplyAsync(CurrentUser.From(http.User), id, body?.Action, body?.Version, body?.Reason, store, access, organisations);
+            var outcome = await ApplyAsync(CurrentUser.From(http.User), id, body?.Action, body?.Version, body?.Reason, store, access, organisations,
+                body?.Comments?.Select(c => (c.Row, c.Text)).ToList());
             if (outcome.Conflict is { } c) return Conflict(c);
             if (outcome.Error is { } e) return Error(outcome.Status, e, outcome.Field);
             return Results.Json(new { id = outcome.Id, status = outcome.NewStatus!.Value.ToCode(), version = outcome.Version });
@@ -46,7 +48,7 @@ public static class WorkflowEndpoints
 
     /// <summary>One transition, for the API and the pages alike: checks who, which form, which state, which version.</summary>
     public static async Task<Outcome> ApplyAsync(CurrentUser user, string id, string? action, int? version, string? reason,
-        FormStore store, FormAccess access, OrganisationStore organisations)
+        FormStore store, FormAccess access, OrganisationStore organisations, IReadOnlyList<(int? Row, string? Text)>? comments = null)
     {
         Outcome Fail(int status, string message, string? field) => new(status, message, field, 0, null, 0, null);
         if (user.IsPublic) return Fail(401, "请先登录", null);
@@ -58,7 +60,17 @@ public static class WorkflowEndpoints
         if (reason is { Length: > 2000 }) return Fail(400, "理由不能超过 2000 字", "reason");
         var inScope = user.OrganisationId is { } org && form.UnitId is { } unit && (await organisations.UnitsUnderAsync(org)).Contains(unit);
         if (Workflow.Refusal(user, transition, form.Status, inScope, reason) is { } refusal) return Fail(403, refusal, "action");
-        var result = await store.ChangeStatusAsync(formId, v, transition.To, user.Username!, reason?.Trim());
+        // Row comments go with a return: they say what to fix where.
+        var rowComments = new List<(int, string)>();
+        foreach (var (row, text) in comments ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            if (transition.Action != "return") return Fail(400, "逐行意见只能随“退回”填写", "comments");
+            if (row is not { } r || r < 0 || r >= form.Form.Indicators.Count) return Fail(400, $"第 {row} 行不存在（这张表有 {form.Form.Indicators.Count} 行指标）", "comments");
+            if (text.Length > 2000) return Fail(400, "每条逐行意见不能超过 2000 字", "comments");
+            rowComments.Add((r, text.Trim()));
+        }
+        var result = await store.ChangeStatusAsync(formId, v, transition.To, user.Username!, reason?.Trim(), rowComments);
         return result.Saved
             ? new Outcome(200, null, null, formId, transition.To, result.CurrentVersion, null)
             : new Outcome(409, null, "version", formId, null, result.CurrentVersion, result);
