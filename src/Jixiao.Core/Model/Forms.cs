@@ -97,6 +97,9 @@ public abstract class PerformanceForm
 
     public List<ImportWarning> Warnings { get; } = new();
     public SourceRef Source { get; set; } = new(null, null);
+
+    /// <summary>调整: 0 or null for the form as first approved, 1 for its first adjustment, and so on.</summary>
+    public int? Revision { get; set; }
 }
 
 /// <summary>财政项目支出绩效自评表.</summary>

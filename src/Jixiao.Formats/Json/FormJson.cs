@@ -118,6 +118,7 @@ public static class FormJson
             o["grade"] = se.Grade;
             if (se.ReviewScore is { } review) o["reviewScore"] = review;
         }
+        if (form.Revision is > 0) o["revision"] = form.Revision;
         o["complete"] = form.Complete;
         o["warnings"] = new JsonArray(form.Warnings.Select(w => (JsonNode)new JsonObject { ["message"] = w.Message, ["line"] = w.Line }).ToArray());
         o["source"] = new JsonObject { ["file"] = form.Source.File, ["line"] = form.Source.Line };

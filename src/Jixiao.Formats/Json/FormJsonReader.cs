@@ -40,6 +40,7 @@ public static class FormJsonReader
         form.Department = Str(o, "department", path);
         form.ImplementingUnit = Str(o, "implementingUnit", path);
         form.Complete = o["complete"] is JsonValue c && c.TryGetValue<bool>(out var b) ? b : true;
+        form.Revision = Int(o, "revision", path);
         var funds = o["funds"] as JsonObject;
         var goals = o["goals"] as JsonObject;
         switch (form)

@@ -72,6 +72,28 @@ public static class EditEndpoints
             return Results.Json(result, FormJson.Options);
         }).DisableAntiforgery().WithSummary("审核与评分（不保存）：编辑时实时显示审核发现和计分过程");
 
+        app.MapPost("/api/forms/{id}/adjust", async (string id, HttpContext http, FormStore store, FormAccess access, OrganisationStore organisations) =>
+        {
+            var user = CurrentUser.From(http.User);
+            if (user.IsPublic) return Error(401, "请先登录", null);
+            var stored = long.TryParse(id, out var n) ? await store.GetAsync(n) : null;
+            if (stored is null || !await access.CanSeeAsync(user, stored)) return Error(404, $"没有编号为 {id} 的绩效表，或您无权查看", "id");
+            if (user.Role is not (Roles.Unit or Roles.Admin)) return Error(403, "只有填报单位和管理员可以调整绩效目标", null);
+            if (user.Role == Roles.Unit && (user.OrganisationId is not { } org || stored.UnitId is not { } unit
+                                            || !(await organisations.UnitsUnderAsync(org)).Contains(unit)))
+                return Error(403, "这张表不属于您的单位", null);
+            if (stored.Form is not TargetDeclaration) return Error(400, "只有申报表可以调整", "id");
+            if (stored.Status is not (FormStatus.Approved or FormStatus.Published)) return Error(403, "审核通过的申报表才需要调整；未通过的表请直接修改", "status");
+            // The approved form stays as it is, locked, with its history; the adjustment is a new form that goes
+            // through the workflow again.
+            var adjusted = stored.Form;
+            adjusted.Revision = (adjusted.Revision ?? 0) + 1;
+            adjusted.Source = new SourceRef($"调整自第 {n} 号表", null);
+            var (newId, created) = await store.ImportAsync(adjusted, stored.UnitId, user.Username!);
+            if (!created) return Error(409, $"这张表已有第 {adjusted.Revision} 次调整（编号 {newId}）", null);
+            return Results.Json(new { id = newId, status = "draft", version = 1, revision = adjusted.Revision }, statusCode: 201);
+        }).DisableAntiforgery().WithSummary("调整：为审核通过的申报表建立新的一版（原表保留、锁定）");
+
         app.MapPost("/api/forms/{id}/self-evaluation", async (string id, HttpContext http, FormStore store, FormAccess access, ProfileCatalog profiles) =>
         {
             var user = CurrentUser.From(http.User);

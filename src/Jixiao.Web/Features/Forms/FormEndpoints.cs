@@ -158,7 +158,7 @@ public static class FormEndpoints
     {
         var f = stored.Form;
         var sb = new StringBuilder();
-        sb.Append($"<p>{E(f.Kind.ToChinese())}（{f.Year}年度） · 状态：{E(stored.Status.ToChinese())} · 第 {stored.Version} 版 · 下载：")
+        sb.Append($"<p>{E(f.Kind.ToChinese())}（{f.Year}年度）{(f.Revision is > 0 ? $" · 第 {f.Revision} 次调整" : "")} · 状态：{E(stored.Status.ToChinese())} · 第 {stored.Version} 版 · 下载：")
           .Append($"<a href=\"/api/forms/{stored.Id}/export?format=pdf\">PDF</a> <a href=\"/api/forms/{stored.Id}/export?format=xlsx\">Excel</a> ")
           .Append($"<a href=\"/api/forms/{stored.Id}/export?format=html\">HTML</a>")
           .Append(f is SelfEvaluation { ReviewScore: { } review } se2 ? $" · <strong class=\"review\">复核分 {review:0.00}</strong>（单位自评 {se2.TotalScore:0.00}）" : "")
