@@ -65,6 +65,23 @@ public static class FormImporter
             result.Problems.Add(new ImportProblem(fileName, null, "文件没有文字内容", true));
             return result;
         }
+        if (LooksLikeFormJson(text))
+        {
+            // The product's own JSON format (docs/json-format.md): an exported form comes back as it went out.
+            try
+            {
+                var trimmed = text.TrimStart();
+                var fromJson = trimmed.StartsWith('[') ? Json.FormJsonReader.ParseArray(text) : [Json.FormJsonReader.Parse(text)];
+                foreach (var f in fromJson) f.Source = new SourceRef(fileName, f.Source.Line);
+                result.Forms.AddRange(fromJson);
+                return result;
+            }
+            catch (Json.FormJsonException ex)
+            {
+                result.Problems.Add(new ImportProblem(fileName, null, $"JSON 格式的绩效表无法读取（{ex.Path}）：{ex.Message}", true));
+                return result;
+            }
+        }
         var layout = Layouts.Split(text);
         result.Layout = layout.Kind;
         var reader = new FormReader(layout, fileName, endsMidCharacter);
@@ -105,6 +122,15 @@ public static class FormImporter
         var result = ImportGrid(grid, fileName);
         result.Encoding = format;
         return result;
+    }
+
+    /// <summary>An object (or array of objects) with the format's `kind` field, not a JSON array of table rows.</summary>
+    private static bool LooksLikeFormJson(string text)
+    {
+        var t = text.AsSpan().TrimStart();
+        if (t.Length == 0 || (t[0] != '{' && t[0] != '[')) return false;
+        if (t[0] == '[' && t[1..].TrimStart() is { Length: > 0 } rest && rest[0] != '{') return false;
+        return text.Contains("\"kind\"", StringComparison.Ordinal);
     }
 
     private static ImportResult Failed(string file, string message)
