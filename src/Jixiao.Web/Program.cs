@@ -67,6 +67,7 @@ EditEndpoints.Map(app);
 FormPages.Map(app);
 DownloadEndpoints.Map(app);
 AdminEndpoints.Map(app);
+SummaryAndUploadPages.Map(app);
 
 await Startup.PrepareAsync(app);
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -192,4 +192,28 @@ public class BrowserTests(Browser browser, TestDatabases databases)
         var path = await download.PathAsync();
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(path!)[..4]));
     }
+
+    [Fact]
+    public async Task An_upload_is_previewed_with_its_findings_and_saved_on_confirmation()
+    {
+        var (app, baseAddress) = await WebApp.StartOnSocketAsync(databases, "sqlite");
+        using var _ = app;
+        var page = await LoginAsync(baseAddress, "admin", WebApp.AdminPassword);
+        await page.GotoAsync(baseAddress + "/imports");
+
+        await page.SetInputFilesAsync("input[type=file]", [TestData.CaseInput("corpus-012"), TestData.CaseInput("seed-004")]);
+        await page.ClickAsync("#upload button[type=submit]");
+        await page.WaitForSelectorAsync("#preview table");
+        var preview = await page.TextContentAsync("#preview");
+        await ShotAsync(page, "web-import-preview");
+        await page.ClickAsync("#confirm");
+        await page.WaitForSelectorAsync("#upload-state:has-text('导入完成')");
+        var saved = await page.TextContentAsync("#preview");
+
+        Assert.Contains("拆违经费", preview);
+        Assert.Contains("待确认", preview);
+        Assert.Contains("警告", preview);                      // 电教远教: met targets scored below full marks
+        Assert.Contains("已保存", saved);                      // the Putuo form is new
+        Assert.Contains("已存在", saved);                      // seed 004 is demo data already
+    }
 }

@@ -39,7 +39,7 @@ public static class FormEndpoints
             if (ParseFilter(http.Request.Query, out var filter) is { } problem) return problem;
             var list = await store.ListAsync(await access.ScopeAsync(user, filter));
             var create = user.Role is Jixiao.Web.Features.Accounts.Roles.Unit or Jixiao.Web.Features.Accounts.Roles.Admin
-                ? "<p><a class=\"button\" href=\"/forms/new\">新建申报表</a></p>" : "";
+                ? "<p><a class=\"button\" href=\"/forms/new\">新建申报表</a> <a class=\"button\" href=\"/imports\">导入</a></p>" : "";
             return Page("绩效表", create + ListTable(list, "/forms"), user, Antiforgery.Field(http));
         });
 
