@@ -56,13 +56,13 @@ public static class SummaryAndUploadPages
                     const r = await fetch('/api/imports' + (confirm ? '?confirm=true' : ''), { method: 'POST', body: new FormData(form) });
                     const b = await r.json();
                     if (!r.ok) { preview.innerHTML = '<p class="error">' + text(b.error) + '</p>'; confirmButton.hidden = true; return; }
-                    let html = '<table><thead><tr><th>文件</th><th>项目名称</th><th>年度</th><th>实施单位</th><th>提示与审核发现</th><th>结果</th></tr></thead><tbody>';
+                    let html = '<table><thead><tr><th>文件</th><th>项目名称</th><th>年度</th><th>实施单位</th><th>提示与审核发现</th><th class="status">结果</th></tr></thead><tbody>';
                     for (const f of b.files) {
                       for (const p of f.problems || []) html += '<tr><td>' + text(f.file) + '</td><td colspan="5" class="error">' + text((p.line ? '第' + p.line + '行：' : '') + p.message) + '</td></tr>';
                       for (const x of f.forms || []) {
                         const notes = [...(x.warnings || []).map(w => '提示：' + w.message), ...(x.findings || []).filter(y => y.severity !== 'info').map(y => (y.severity === 'error' ? '错误：' : '警告：') + y.message)];
                         const result = x.error ? '<span class="error">' + text(x.error) + '</span>' : x.id ? (x.created ? '已保存（编号 ' + x.id + '）' : '已存在（编号 ' + x.id + '）') : (x.complete ? '待确认' : '内容不完整');
-                        html += '<tr><td>' + text(f.file) + '</td><td>' + (x.id ? '<a href="/forms/' + x.id + '">' + text(x.projectName) + '</a>' : text(x.projectName)) + '</td><td>' + text(String(x.year ?? '')) + '</td><td>' + text(x.implementingUnit) + '</td><td>' + notes.map(text).join('<br>') + '</td><td>' + result + '</td></tr>';
+                        html += '<tr><td>' + text(f.file) + '</td><td>' + (x.id ? '<a href="/forms/' + x.id + '">' + text(x.projectName) + '</a>' : text(x.projectName)) + '</td><td>' + text(String(x.year ?? '')) + '</td><td>' + text(x.implementingUnit) + '</td><td>' + notes.map(text).join('<br>') + '</td><td class="status">' + result + '</td></tr>';
                       }
                     }
                     preview.innerHTML = html + '</tbody></table>';
