@@ -66,4 +66,27 @@ public class AdminTests(TestDatabases databases)
             Assert.Equal(field, (string?)(await WebApp.JsonAsync(r))["field"]);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task The_administrator_renames_an_organisation_and_its_people_keep_their_forms(string kind)
+    {
+        using var app = await WebApp.StartAsync(databases, kind);
+        var admin = await app.ClientAsync("admin", WebApp.AdminPassword);
+        var (u, p) = await app.UserAsync(Roles.Unit, "上海市党建服务中心");
+        var unit = await app.ClientAsync(u, p);
+        var orgs = (await WebApp.JsonAsync(await admin.GetAsync("/api/organisations"))).AsArray();
+        var id = (long)orgs.Single(o => (string?)o!["name"] == "上海市党建服务中心")!["id"]!;
+        var other = (long)orgs.Single(o => (string?)o!["name"] == "上海市松江区中山街道社区党群服务中心")!["id"]!;
+
+        var renamed = await admin.PutAsJsonAsync($"/api/organisations/{id}", new { name = "上海市党建服务中心（新址）" });
+        var clash = await admin.PutAsJsonAsync($"/api/organisations/{other}", new { name = "上海市党建服务中心（新址）" });
+        var byUnit = await unit.PutAsJsonAsync($"/api/organisations/{id}", new { name = "自己改名" });
+
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, clash.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byUnit.StatusCode);
+        Assert.Equal(5, (await WebApp.JsonAsync(await unit.GetAsync("/api/forms?year=2024"))).AsArray().Count);
+        Assert.Contains("（新址）", await (await admin.GetAsync("/admin")).Content.ReadAsStringAsync());
+    }
 }

@@ -84,6 +84,10 @@ public class BrowserTests(Browser browser, TestDatabases databases)
         await ShotAsync(unit, "web-forms");
         await unit.GotoAsync(baseAddress + "/forms/new");
         await unit.FillAsync("input[name=projectName]", "社区党群阵地提升项目");
+        await unit.FillAsync("input[name=projectNature]", "其他经常性项目");
+        await unit.FillAsync("input[name=projectCategory]", "特定目标类");
+        await unit.FillAsync("input[name=startDate]", "2027-01-01");
+        await unit.FillAsync("input[name=endDate]", "2027-12-31");
         await unit.FillAsync("input[name=annualTotal]", "200000.00");
         await unit.FillAsync("input[name=currentYearAppropriation]", "200000.00");
         await unit.FillAsync("textarea[name=annualGoal]", "完成4个社区党群阵地提升，服务对象满意度90%以上。");
@@ -110,7 +114,11 @@ public class BrowserTests(Browser browser, TestDatabases databases)
         await unit.ClickAsync("#save");
         await unit.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/forms/\d+$"));
         var formUrl = unit.Url;
-        Assert.Contains("阵地提升个数", await unit.ContentAsync());
+        var declared = await unit.ContentAsync();
+        Assert.Contains("阵地提升个数", declared);
+        Assert.Contains("特定目标类", declared);
+        Assert.Contains("2027-12-31", declared);
+        Assert.Contains("200,000.00", declared);
         await ActAsync(unit, "submit");
 
         // The 主管部门 returns it with a comment.

@@ -25,6 +25,13 @@ public sealed class OrganisationStore(Database db)
             .Select(r => new Organisation(r.Id, r.Name, r.Kind, r.ParentId)).ToList();
     }
 
+    /// <summary>A new name for an organisation. Forms already stored keep the name they were printed with.</summary>
+    public async Task RenameAsync(long id, string name)
+    {
+        await using var c = await db.ConnectAsync();
+        await c.ExecuteAsync("UPDATE organisations SET name = @name WHERE id = @id", new { id, name });
+    }
+
     /// <summary>The unit of a form, creating it (and its 主管部门 under the finance bureau) when new.</summary>
     public async Task<long?> EnsureUnitAsync(string? department, string? unit)
     {

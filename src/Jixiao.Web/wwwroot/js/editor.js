@@ -128,7 +128,12 @@
       field("项目名称", () => form.projectName, v => form.projectName = v, { name: "projectName" }),
       field("主管部门", () => form.department, v => form.department = v, { name: "department" }),
       field("实施单位", () => form.implementingUnit, v => form.implementingUnit = v, { name: "implementingUnit" }),
-      field("年度", () => form.year, v => form.year = v, { name: "year", number: true, max: 4 }));
+      field("年度", () => form.year, v => form.year = v === null ? null : Number(v), { name: "year", number: true, max: 4 }));
+    if (!isSelf) header.append(
+      field("项目性质", () => form.projectNature, v => form.projectNature = v || null, { name: "projectNature" }),
+      field("项目类别", () => form.projectCategory, v => form.projectCategory = v || null, { name: "projectCategory" }),
+      field("计划开始日期（yyyy-MM-dd）", () => form.startDate, v => form.startDate = v || null, { name: "startDate", max: 10 }),
+      field("计划完成日期（yyyy-MM-dd）", () => form.endDate, v => form.endDate = v || null, { name: "endDate", max: 10 }));
     const funds = document.getElementById("fund-fields");
     form.funds = form.funds || {};
     if (isSelf) {
@@ -146,7 +151,11 @@
         field("总分", () => form.totalScore, v => form.totalScore = v, { number: true, name: "totalScore" }),
         field("评分等级", () => form.grade, v => form.grade = v, { name: "grade", max: 2 }));
     } else {
+      form.funds.unit = form.funds.unit || "元";
       funds.replaceChildren(
+        field("项目资金总额（元）", () => form.funds.projectTotal, v => form.funds.projectTotal = v, { name: "projectTotal", number: true }),
+        field("其中：财政资金", () => form.funds.projectFiscal, v => form.funds.projectFiscal = v, { name: "projectFiscal", number: true }),
+        field("其他资金（项目）", () => form.funds.projectOther, v => form.funds.projectOther = v, { name: "projectOther", number: true }),
         field("年度资金申请总额（元）", () => form.funds.annualTotal, v => form.funds.annualTotal = v, { name: "annualTotal", number: true }),
         field("其中：当年财政拨款", () => form.funds.currentYearAppropriation, v => form.funds.currentYearAppropriation = v, { name: "currentYearAppropriation", number: true }),
         field("上年结转资金", () => form.funds.carryOver, v => form.funds.carryOver = v, { name: "carryOver", number: true }),
