@@ -108,7 +108,8 @@ public class BrowserTests(Browser browser, TestDatabases databases)
             await unit.FillAsync($"{row} input[name=target-{i}]", value);
             await unit.FillAsync($"{row} input[name=unit-{i}]", unitText);
         }
-        await unit.WaitForSelectorAsync("#findings li, #findings p");
+        // The findings follow the latest edit: the missing-name problem of the blank form is gone.
+        await unit.WaitForFunctionAsync("() => !document.getElementById('findings').textContent.includes('请填写项目名称') && document.getElementById('findings').textContent.length > 0");
         Assert.Equal("产出指标", await unit.InputValueAsync("tr[data-row='0'] select[aria-label='一级指标']"));
         await ShotAsync(unit, "web-declaration-editor");
         await unit.ClickAsync("#save");

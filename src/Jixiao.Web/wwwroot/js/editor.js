@@ -175,11 +175,17 @@
     timer = setTimeout(check, 400);
   }
 
+  // Each check is numbered: a slow answer to an older check must not overwrite the answer to a newer one.
+  let checks = 0;
   async function check() {
+    const mine = ++checks;
     const r = await fetch("/api/check", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(form) });
+    if (mine !== checks) return;
     const box = document.getElementById("findings");
     if (!r.ok) { box.replaceChildren(el("p", { class: "error" }, (await r.json()).error || "检查失败")); return; }
     const result = await r.json();
+    if (mine !== checks) return;
+    root.dataset.checked = String(mine);
     document.querySelectorAll("[data-working]").forEach(td => td.replaceChildren());
     if (result.score) {
       const s = result.score;
