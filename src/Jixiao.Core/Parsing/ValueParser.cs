@@ -8,22 +8,13 @@ namespace Jixiao.Core.Parsing;
 /// <summary>Reads printed numbers, target values, actual values and dates. Pure; never throws on bad text.</summary>
 public static partial class ValueParser
 {
-    // A value: optional comparator, a number, and a unit in brackets or written after it.
-    [GeneratedRegex(@"^(?<cmp>>=|<=|≥|≤|≧|≦|>|<|=|═|≥=|=>|=<)?\s*(?<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?<pct>%)?\s*(?:\((?<bu>[^()]*)\)|(?<tu>[^\d\s()][^()]*))?$")]
-    private static partial Regex ValueRegex();
-
-    [GeneratedRegex(@"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")]
-    private static partial Regex NumberRegex();
-
     /// <summary>A plain number as printed: `6,481.38`, `0.00`, full-width digits. Null when it is not one.</summary>
     public static decimal? ParseNumber(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (text.Length > 40 || !char.IsDigit(text[^1]) && text[^1] is not ('０' or '１' or '２' or '３' or '４' or '５' or '６' or '７' or '８' or '９') && !char.IsWhiteSpace(text[^1])) return null;
-        var s = ChineseText.RemoveSpaces(ChineseText.ToHalfWidth(text));
-        if (!NumberRegex().IsMatch(s)) return null;
-        return decimal.TryParse(s.Replace(",", ""), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
-            CultureInfo.InvariantCulture, out var d) ? d : null;
+        // A plain number is a quantity with neither comparator nor unit.
+        return ParseQuantity(text) is { Comparator: null, Unit: null } q ? q.Value : null;
     }
 
     /// <summary>A percentage such as `97.44`, `100%`, `100.00%`; the value is in percent.</summary>
@@ -50,25 +41,78 @@ public static partial class ValueParser
 
     private readonly record struct Quantity(Comparator? Comparator, decimal Value, string? Unit);
 
+    /// <summary>
+    /// Reads `comparator? number %? ((unit) | unit)?` — in regex terms
+    /// `^(cmp)?\s*([+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?)\s*(%)?\s*(\(([^()]*)\)|([^\d\s()][^()]*))?$` — scanned by hand
+    /// because it runs on every cell of every form and a regex match allocates.
+    /// </summary>
     private static Quantity? ParseQuantity(string text)
     {
         // No digit, no quantity: most cells are names and words.
         bool digit = false;
         foreach (var c in text) if (char.IsDigit(c)) { digit = true; break; }
         if (!digit) return null;
-        var s = NormalizeOperators(ChineseText.ToHalfWidth(ChineseText.Normalize(text))).Trim();
-        var m = ValueRegex().Match(s);
-        if (!m.Success) return null;
-        if (!decimal.TryParse(m.Groups["num"].Value.Replace(",", ""), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
-                CultureInfo.InvariantCulture, out var value)) return null;
-        string? unit = null;
-        if (m.Groups["pct"].Success) unit = "%";
-        if (m.Groups["bu"].Success) unit = ChineseText.RemoveSpaces(m.Groups["bu"].Value);
-        else if (m.Groups["tu"].Success) unit = (unit ?? "") + ChineseText.RemoveSpaces(m.Groups["tu"].Value);
+        var s = NormalizeOperators(ChineseText.ToHalfWidth(ChineseText.Normalize(text))).AsSpan().Trim();
+        int i = 0;
+        Comparator? cmp = null;
+        if (i < s.Length && s[i] is '≥' or '≤' or '>' or '<' or '=')
+        {
+            cmp = s[i] switch { '≥' => Comparator.GreaterOrEqual, '≤' => Comparator.LessOrEqual, '>' => Comparator.Greater, '<' => Comparator.Less, _ => Comparator.Equal };
+            i++;
+        }
+        while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+        int numberStart = i;
+        if (i < s.Length && s[i] is '+' or '-') i++;
+        int intStart = i, commas = 0, groupLength = 0, firstGroup = 0;
+        bool commaGroupsOk = true;
+        while (i < s.Length && (char.IsAsciiDigit(s[i]) || (s[i] == ',' && i > intStart)))
+        {
+            if (s[i] == ',')
+            {
+                if (commas == 0) firstGroup = groupLength; else if (groupLength != 3) commaGroupsOk = false;
+                commas++;
+                groupLength = 0;
+            }
+            else groupLength++;
+            i++;
+        }
+        if (i == intStart || s[i - 1] == ',') return null;
+        if (commas > 0 && (!commaGroupsOk || groupLength != 3 || firstGroup is < 1 or > 3)) return null;
+        if (i < s.Length && s[i] == '.')
+        {
+            int fractionStart = ++i;
+            while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+            if (i == fractionStart) return null;
+        }
+        var numberText = s[numberStart..i];
+        decimal value;
+        bool parsed = commas == 0
+            ? decimal.TryParse(numberText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+            : decimal.TryParse(numberText.ToString().Replace(",", ""), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        if (!parsed) return null;
+        while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+        bool percent = false;
+        if (i < s.Length && s[i] == '%') { percent = true; i++; }
+        while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+        var rest = s[i..];
+        string? unit = percent ? "%" : null;
+        if (rest.Length > 0)
+        {
+            if (rest[0] == '(')
+            {
+                // `(unit)` with no other bracket inside, and nothing after it.
+                if (rest[^1] != ')' || rest[1..^1].IndexOfAny('(', ')') >= 0) return null;
+                unit = ChineseText.RemoveSpaces(rest[1..^1].ToString());
+            }
+            else
+            {
+                if (char.IsDigit(rest[0]) || char.IsWhiteSpace(rest[0]) || rest[0] == ')' || rest.IndexOfAny('(', ')') >= 0) return null;
+                unit = (unit ?? "") + ChineseText.RemoveSpaces(rest.ToString());
+            }
+        }
         if (unit == "") unit = null;
         // A "unit" longer than a few characters is prose (e.g. `2023年1月至12月`), not a quantity.
         if (unit is { Length: > 12 }) return null;
-        Comparator? cmp = m.Groups["cmp"].Success ? Comparators.FromSymbol(m.Groups["cmp"].Value) : null;
         return new Quantity(cmp, value, unit);
     }
 

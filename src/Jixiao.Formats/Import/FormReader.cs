@@ -78,6 +78,8 @@ internal sealed partial class FormReader
         var found = new List<Title>();
         for (int i = 0; i < Rows.Count; i++)
         {
+            // Every title ends in …表 (自评表, 申报表, 目标表, 汇总表): rows without 表 are not looked at further.
+            if (!Rows[i].NonEmptyCells.Any(c => c.Text.Contains('表'))) continue;
             var text = Rows[i].JoinedText;
             if (text.Length == 0 || text.Length > 90 || text.Contains('。')) continue;
             if (text.Contains("汇总表"))
@@ -840,7 +842,13 @@ internal sealed partial class FormReader
         {
             var row = Rows[r];
             if (row.IsBlank) { if (floating.Count > 0) breakSinceFloating = true; continue; }
-            var cells = row.NonEmpty.Select(c => c with { Text = CellText(c) }).Where(c => Key(c.Text).Length > 0).ToList();
+            var cells = new List<Cell>(row.NonEmptyCells.Length);
+            foreach (var c in row.NonEmptyCells)
+            {
+                var text = CellText(c);
+                if (Key(text).Length == 0) continue;
+                cells.Add(ReferenceEquals(text, c.Text) ? c : c with { Text = text });
+            }
             if (cells.Count > 0 && IsFooter(cells[0].Text)) return new TableEnd(true, r);
             if (cells.All(c => IsNoiseLabel(c.Text) || IsHeaderFragment(c.Text)))
             {
@@ -1280,7 +1288,10 @@ internal sealed partial class FormReader
     /// <summary>A cell's text, normalised, with the quotes a spreadsheet export put around it removed.</summary>
     private static string CellText(Cell cell)
     {
-        var t = cell.Text.Trim();
+        var t = cell.Text;
+        // Most cells are clean: no surrounding space, no quotes, nothing to normalise. Keep the same string.
+        if (t.Length > 0 && t[0] != '"' && !ChineseText.IsSpace(t[0]) && !ChineseText.IsSpace(t[^1])) return ChineseText.Normalize(t);
+        t = t.Trim();
         if (t.Length >= 2 && t[0] == '"' && t[^1] == '"') t = t[1..^1];
         return ChineseText.Normalize(t);
     }
