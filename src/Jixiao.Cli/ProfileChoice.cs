@@ -5,13 +5,11 @@ using Jixiao.Formats.Profiles;
 namespace Jixiao.Cli;
 
 /// <summary>
-/// Which scoring profile a form is checked against: the one named with --profile, else the profile of the form's
-/// region and year (the region named in its 主管部门 or 实施单位), else the national default.
+/// Which scoring profile a form is checked against: the one named with --profile, else
+/// <see cref="ProfileCatalog.ForForm"/> (the form's region and year, else the national default).
 /// </summary>
 internal sealed class ProfileChoice
 {
-    public const string NationalDefault = "national-default";
-
     private readonly ProfileCatalog _catalog;
     private readonly ScoringProfile? _forced;
 
@@ -45,15 +43,5 @@ internal sealed class ProfileChoice
     /// <summary>The profile named with --profile, if any.</summary>
     public ScoringProfile? Forced => _forced;
 
-    public ScoringProfile For(PerformanceForm form)
-    {
-        if (_forced is not null) return _forced;
-        var place = (form.Department ?? "") + (form.ImplementingUnit ?? "");
-        var regional = _catalog.Profiles
-            .Where(p => p.Id != NationalDefault && place.Contains(p.Region, StringComparison.Ordinal))
-            .OrderByDescending(p => p.Year == form.Year)
-            .ThenByDescending(p => p.Year <= (form.Year ?? int.MaxValue) ? p.Year : int.MinValue)
-            .FirstOrDefault();
-        return regional ?? _catalog.Get(NationalDefault);
-    }
+    public ScoringProfile For(PerformanceForm form) => _forced ?? _catalog.ForForm(form);
 }

@@ -59,6 +59,23 @@ public sealed class ProfileCatalog
         return profile is not null;
     }
 
+    public const string NationalDefault = "national-default";
+
+    /// <summary>
+    /// The profile a form is scored and checked against: the one of its region (named in its 主管部门 or 实施单位),
+    /// preferring its year, else the latest earlier year; the national default when no region matches.
+    /// </summary>
+    public ScoringProfile ForForm(Jixiao.Core.Model.PerformanceForm form)
+    {
+        var place = (form.Department ?? "") + (form.ImplementingUnit ?? "");
+        var regional = Profiles
+            .Where(p => p.Id != NationalDefault && place.Contains(p.Region, StringComparison.Ordinal))
+            .OrderByDescending(p => p.Year == form.Year)
+            .ThenByDescending(p => p.Year <= (form.Year ?? int.MaxValue) ? p.Year : int.MinValue)
+            .FirstOrDefault();
+        return regional ?? Get(NationalDefault);
+    }
+
     /// <summary>The profile with this id, or a Chinese error listing the ids there are.</summary>
     public ScoringProfile Get(string id) =>
         TryGet(id, out var p)

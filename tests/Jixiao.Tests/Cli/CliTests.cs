@@ -7,33 +7,12 @@ namespace Jixiao.Tests.Cli;
 /// <summary>The `jixiao` command as a user runs it: a real process, real files, exit codes and output.</summary>
 public class CliTests
 {
-    private sealed record Run(int Exit, string Out, string Err);
-
-    private static Run Jixiao(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "jixiao.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(60_000)) { p.Kill(true); throw new TimeoutException("jixiao did not finish in 60 s"); }
-        return new Run(p.ExitCode, stdout.Result, stderr.Result);
-    }
-
     private static string Seed(string name) => TestData.CaseInput(name);
 
     [Fact]
     public void Import_json_writes_one_array_of_every_form_in_the_files_and_folders_named()
     {
-        var r = Jixiao("import", Seed("seed-000"), TestData.Case("seed-004"), "--json");
+        var r = CliProcess.Jixiao("import", Seed("seed-000"), TestData.Case("seed-004"), "--json");
 
         Assert.Equal(0, r.Exit);
         var forms = JsonNode.Parse(r.Out)!.AsArray();
@@ -50,7 +29,7 @@ public class CliTests
         File.WriteAllText(junk, "这不是绩效表。\n只是一段文字。\n");
         try
         {
-            var r = Jixiao("import", junk);
+            var r = CliProcess.Jixiao("import", junk);
 
             Assert.Equal(2, r.Exit);
             Assert.Contains(Path.GetFileName(junk), r.Err);
@@ -62,7 +41,7 @@ public class CliTests
     [Fact]
     public void A_missing_path_is_named_and_the_other_files_still_import()
     {
-        var r = Jixiao("import", "no-such-folder", Seed("seed-000"));
+        var r = CliProcess.Jixiao("import", "no-such-folder", Seed("seed-000"));
 
         Assert.Equal(1, r.Exit);
         Assert.Contains("no-such-folder", r.Err);
@@ -72,7 +51,7 @@ public class CliTests
     [Fact]
     public void Check_json_lists_findings_with_the_fixed_names_and_exits_0_on_seeds_without_errors()
     {
-        var r = Jixiao("check", Seed("seed-004"), "--json");
+        var r = CliProcess.Jixiao("check", Seed("seed-004"), "--json");
 
         Assert.Equal(0, r.Exit);
         var findings = JsonNode.Parse(r.Out)!.AsArray();
@@ -96,7 +75,7 @@ public class CliTests
         File.WriteAllText(file, text);
         try
         {
-            var r = Jixiao("check", file, "--json");
+            var r = CliProcess.Jixiao("check", file, "--json");
 
             Assert.Equal(1, r.Exit);
             var errors = JsonNode.Parse(r.Out)!.AsArray().Where(f => (string?)f!["severity"] == "error").ToList();
@@ -108,7 +87,7 @@ public class CliTests
     [Fact]
     public void Score_json_reproduces_printed_execution_scores_and_shows_the_working()
     {
-        var r = Jixiao("score", Seed("seed-004"), "--json");
+        var r = CliProcess.Jixiao("score", Seed("seed-004"), "--json");
 
         Assert.Equal(0, r.Exit);
         var sheets = JsonNode.Parse(r.Out)!.AsArray();
@@ -128,7 +107,7 @@ public class CliTests
     [Fact]
     public void An_unknown_profile_is_refused_with_the_list_of_profiles()
     {
-        var r = Jixiao("score", Seed("seed-004"), "--profile", "mars-2099");
+        var r = CliProcess.Jixiao("score", Seed("seed-004"), "--profile", "mars-2099");
 
         Assert.Equal(2, r.Exit);
         Assert.Contains("shanghai-2024", r.Err);
@@ -140,8 +119,8 @@ public class CliTests
         var file = Path.Combine(Path.GetTempPath(), $"jixiao-cli-{Guid.NewGuid():N}.db");
         try
         {
-            var first = Jixiao("db", "migrate", "--db", file);
-            var second = Jixiao("db", "migrate", "--db", file);
+            var first = CliProcess.Jixiao("db", "migrate", "--db", file);
+            var second = CliProcess.Jixiao("db", "migrate", "--db", file);
 
             Assert.Equal(0, first.Exit);
             Assert.Contains("0001_initial.sql", first.Out);
@@ -157,7 +136,7 @@ public class CliTests
     [Fact]
     public void Db_migrate_against_an_unreachable_server_says_so_without_a_stack_trace()
     {
-        var r = Jixiao("db", "migrate", "--db", "Host=127.0.0.1;Port=1;Username=x;Timeout=2");
+        var r = CliProcess.Jixiao("db", "migrate", "--db", "Host=127.0.0.1;Port=1;Username=x;Timeout=2");
 
         Assert.Equal(2, r.Exit);
         Assert.Contains("无法连接数据库", r.Err);
@@ -170,13 +149,13 @@ public class CliTests
         var dir = Path.Combine(Path.GetTempPath(), $"gen-{Guid.NewGuid():N}");
         try
         {
-            var g = Jixiao("generate", "--forms", "60", "--seed", "3", "--out", dir, "--defect-share", "0.5");
+            var g = CliProcess.Jixiao("generate", "--forms", "60", "--seed", "3", "--out", dir, "--defect-share", "0.5");
             Assert.Equal(0, g.Exit);
             Assert.Contains("已生成 60 张表", g.Out);
             Assert.True(File.Exists(Path.Combine(dir, "ground-truth.json")));
 
             var report = Path.Combine(dir, "report.html");
-            var c = Jixiao("check", dir, "--ground-truth", Path.Combine(dir, "ground-truth.json"), "--report", report);
+            var c = CliProcess.Jixiao("check", dir, "--ground-truth", Path.Combine(dir, "ground-truth.json"), "--report", report);
 
             Assert.Equal(1, c.Exit); // injected arithmetic slips are errors
             Assert.Contains("查全率", c.Out);
@@ -189,7 +168,7 @@ public class CliTests
     [Fact]
     public void Generate_refuses_an_unknown_layout_with_a_chinese_message()
     {
-        var r = Jixiao("generate", "--forms", "5", "--out", Path.GetTempPath(), "--layout", "docx");
+        var r = CliProcess.Jixiao("generate", "--forms", "5", "--out", Path.GetTempPath(), "--layout", "docx");
 
         Assert.Equal(2, r.Exit);
         Assert.Contains("未知的版式", r.Err);

@@ -7,25 +7,6 @@ namespace Jixiao.Tests.Cli;
 /// <summary>`jixiao export` and `jixiao template` as a user runs them: a real process, real files.</summary>
 public class ExportCliTests
 {
-    private sealed record Run(int Exit, string Out, string Err);
-
-    private static Run Jixiao(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "jixiao.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000)) { p.Kill(true); throw new TimeoutException("jixiao did not finish in 120 s"); }
-        return new Run(p.ExitCode, stdout.Result, stderr.Result);
-    }
-
     private static string TempDir() => Directory.CreateTempSubdirectory("jixiao-export-").FullName;
 
     [Theory]
@@ -37,7 +18,7 @@ public class ExportCliTests
         var dir = TempDir();
         try
         {
-            var r = Jixiao("export", TestData.CaseInput("seed-001"), TestData.CaseInput("seed-003"), "--to", format, "--out", dir);
+            var r = CliProcess.Jixiao("export", TestData.CaseInput("seed-001"), TestData.CaseInput("seed-003"), "--to", format, "--out", dir);
 
             Assert.Equal(0, r.Exit);
             var files = Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
@@ -59,7 +40,7 @@ public class ExportCliTests
     [Fact]
     public void Export_to_an_unknown_format_is_refused_by_the_parser()
     {
-        var r = Jixiao("export", TestData.CaseInput("seed-000"), "--to", "docx", "--out", Path.GetTempPath());
+        var r = CliProcess.Jixiao("export", TestData.CaseInput("seed-000"), "--to", "docx", "--out", Path.GetTempPath());
 
         Assert.NotEqual(0, r.Exit);
         Assert.Contains("docx", r.Err);
@@ -74,7 +55,7 @@ public class ExportCliTests
         try
         {
             var file = Path.Combine(dir, "sub", "模板.xlsx");
-            var r = Jixiao("template", "--kind", kind, "--out", file);
+            var r = CliProcess.Jixiao("template", "--kind", kind, "--out", file);
 
             Assert.Equal(0, r.Exit);
             Assert.True(File.Exists(file));

@@ -41,7 +41,7 @@ public static class AccountEndpoints
 
         app.MapPost("/login", async (HttpContext http, AccountStore accounts) =>
         {
-            if (ForgedRequest(http) is { } refused) return refused;
+            if (Antiforgery.Refusal(http) is { } refused) return refused;
             var form = await http.Request.ReadFormAsync();
             var username = form["username"].ToString().Trim();
             var password = form["password"].ToString();
@@ -57,17 +57,11 @@ public static class AccountEndpoints
 
         app.MapPost("/logout", async (HttpContext http) =>
         {
-            if (ForgedRequest(http) is { } refused) return refused;
+            if (Antiforgery.Refusal(http) is { } refused) return refused;
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());
     }
-
-    /// <summary>A form post without a valid anti-forgery token: refused, with the reason, before anything happens.</summary>
-    private static IResult? ForgedRequest(HttpContext http) =>
-        http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
-            ? Results.Content("<p>请求缺少有效的防伪令牌（页面可能已过期），请返回并刷新页面后重试。</p>", "text/html; charset=utf-8", statusCode: 400)
-            : null;
 
     private static string LockedMessage =>
         $"连续 {AccountStore.MaxFailures} 次密码错误，账号已锁定 {AccountStore.LockOut.TotalMinutes:0} 分钟，请稍后再试或联系管理员";

@@ -79,9 +79,7 @@ public static class EditEndpoints
             var stored = long.TryParse(id, out var n) ? await store.GetAsync(n) : null;
             if (stored is null || !await access.CanSeeAsync(user, stored)) return Error(404, $"没有编号为 {id} 的绩效表，或您无权查看", "id");
             if (user.Role is not (Roles.Unit or Roles.Admin)) return Error(403, "只有填报单位和管理员可以调整绩效目标", null);
-            if (user.Role == Roles.Unit && (user.OrganisationId is not { } org || stored.UnitId is not { } unit
-                                            || !(await organisations.UnitsUnderAsync(org)).Contains(unit)))
-                return Error(403, "这张表不属于您的单位", null);
+            if (user.Role == Roles.Unit && !await access.InScope(user, stored)) return Error(403, "这张表不属于您的单位", null);
             if (stored.Form is not TargetDeclaration) return Error(400, "只有申报表可以调整", "id");
             if (stored.Status is not (FormStatus.Approved or FormStatus.Published)) return Error(403, "审核通过的申报表才需要调整；未通过的表请直接修改", "status");
             // The approved form stays as it is, locked, with its history; the adjustment is a new form that goes
@@ -110,14 +108,8 @@ public static class EditEndpoints
         }).DisableAntiforgery().WithSummary("为审核通过的申报表建立自评表草稿：带出指标，按评分方案建议分值");
     }
 
-    private static ScoringProfile ProfileFor(PerformanceForm f, ProfileCatalog profiles, string? requested)
-    {
-        if (!string.IsNullOrEmpty(requested) && profiles.TryGet(requested, out var p)) return p!;
-        var place = (f.Department ?? "") + (f.ImplementingUnit ?? "");
-        return profiles.Profiles.Where(x => x.Id != "national-default" && place.Contains(x.Region, StringComparison.Ordinal))
-                   .OrderByDescending(x => x.Year == f.Year).FirstOrDefault()
-               ?? profiles.Get("national-default");
-    }
+    private static ScoringProfile ProfileFor(PerformanceForm f, ProfileCatalog profiles, string? requested) =>
+        !string.IsNullOrEmpty(requested) && profiles.TryGet(requested, out var p) ? p! : profiles.ForForm(f);
 
     private static async Task<long?> UnitFor(CurrentUser user, PerformanceForm form, OrganisationStore organisations)
     {

@@ -51,6 +51,7 @@ public sealed class FormAccess(OrganisationStore organisations)
         }
     }
 
-    private async Task<bool> InScope(CurrentUser user, StoredForm form) =>
+    /// <summary>Whether the form belongs to one of the person's units (their own unit, or the units of their 主管部门).</summary>
+    public async Task<bool> InScope(CurrentUser user, StoredForm form) =>
         user.OrganisationId is { } org && form.UnitId is { } unit && (await organisations.UnitsUnderAsync(org)).Contains(unit);
 }

@@ -49,7 +49,7 @@ public static class FormEndpoints
             var form = await Visible(id, http, store, access);
             var user = CurrentUser.From(http.User);
             if (form is null) return user.IsPublic ? Results.Redirect($"/login?returnUrl=/forms/{Uri.EscapeDataString(id)}") : NotFoundPage(user, http);
-            var inScope = user.OrganisationId is { } org && form.UnitId is { } unit && (await organisations.UnitsUnderAsync(org)).Contains(unit);
+            var inScope = await access.InScope(user, form);
             var actions = user.IsPublic ? "" : FormPages.Actions(user, form, inScope, http, await store.HistoryAsync(form.Id));
             return Page(form.Form.ProjectName ?? "绩效表", FormView(form) + actions, user, Antiforgery.Field(http));
         });

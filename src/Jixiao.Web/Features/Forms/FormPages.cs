@@ -21,7 +21,7 @@ public static class FormPages
     {
         app.MapPost("/forms/{id}/transition", async (string id, HttpContext http, FormStore store, FormAccess access, OrganisationStore organisations) =>
         {
-            if (Forged(http) is { } refused) return refused;
+            if (Antiforgery.Refusal(http) is { } refused) return refused;
             var form = await http.Request.ReadFormAsync();
             var comments = form.Keys.Where(k => k.StartsWith("comment-", StringComparison.Ordinal))
                 .Select(k => (int.TryParse(k["comment-".Length..], out var row) ? row : (int?)null, (string?)form[k].ToString())).ToList();
@@ -33,7 +33,7 @@ public static class FormPages
 
         app.MapPost("/forms/{id}/review-score", async (string id, HttpContext http, FormStore store, FormAccess access, OrganisationStore organisations) =>
         {
-            if (Forged(http) is { } refused) return refused;
+            if (Antiforgery.Refusal(http) is { } refused) return refused;
             var form = await http.Request.ReadFormAsync();
             var outcome = await WorkflowEndpoints.RecordReviewScoreAsync(CurrentUser.From(http.User), id, form["score"],
                 int.TryParse(form["version"], out var v) ? v : null, store, access, organisations);
@@ -66,11 +66,6 @@ public static class FormPages
 
     public static bool CanEdit(CurrentUser user, StoredForm f) =>
         user.Role is Roles.Unit or Roles.Admin && f.Status is FormStatus.Draft or FormStatus.Returned;
-
-    private static IResult? Forged(HttpContext http) =>
-        http.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false }
-            ? Results.Content("<p>请求缺少有效的防伪令牌（页面可能已过期），请返回并刷新页面后重试。</p>", "text/html; charset=utf-8", statusCode: 400)
-            : null;
 
     /// <summary>What a person may do to the form they are looking at, as buttons, and the form's history.</summary>
     public static string Actions(CurrentUser user, StoredForm f, bool inScope, HttpContext http, IReadOnlyList<AuditEntry> history)

@@ -66,8 +66,7 @@ public static class ImportEndpoints
                         ["complete"] = f.Complete,
                         ["warnings"] = new JsonArray(f.Warnings.Select(w => (JsonNode)new JsonObject { ["message"] = w.Message, ["line"] = w.Line }).ToArray()),
                     };
-                    var profile = profiles.Profiles.FirstOrDefault(p => (f.Department ?? "").Contains(p.Region, StringComparison.Ordinal) && p.Year == f.Year)
-                                  ?? profiles.Get("national-default");
+                    var profile = profiles.ForForm(f);
                     item["findings"] = new JsonArray(Reviewer.Review(f, profile).Select(x => (JsonNode)new JsonObject
                     {
                         ["code"] = x.Code, ["severity"] = x.Severity.ToString().ToLowerInvariant(), ["message"] = x.Message, ["name"] = x.IndicatorName,

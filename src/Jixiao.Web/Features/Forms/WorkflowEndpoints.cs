@@ -58,7 +58,7 @@ public static class WorkflowEndpoints
             return Fail(400, $"action 应为 {string.Join("、", Workflow.All.Select(t => t.Action))} 之一", "action");
         if (version is not { } v) return Fail(400, "请给出表的版本号 version（防止覆盖他人的修改）", "version");
         if (reason is { Length: > 2000 }) return Fail(400, "理由不能超过 2000 字", "reason");
-        var inScope = user.OrganisationId is { } org && form.UnitId is { } unit && (await organisations.UnitsUnderAsync(org)).Contains(unit);
+        var inScope = await access.InScope(user, form);
         if (Workflow.Refusal(user, transition, form.Status, inScope, reason) is { } refusal) return Fail(403, refusal, "action");
         // Row comments go with a return: they say what to fix where.
         var rowComments = new List<(int, string)>();
@@ -86,7 +86,7 @@ public static class WorkflowEndpoints
         if (form is null || !await access.CanSeeAsync(user, form)) return Fail(404, $"没有编号为 {id} 的绩效表，或您无权查看", "id");
         if (user.Role is not (Accounts.Roles.DepartmentReviewer or Accounts.Roles.FinanceReviewer or Accounts.Roles.Admin))
             return Fail(403, "只有审核人员可以记录复核分", null);
-        var inScope = user.OrganisationId is { } org && form.UnitId is { } unit && (await organisations.UnitsUnderAsync(org)).Contains(unit);
+        var inScope = await access.InScope(user, form);
         if (user.Role == Accounts.Roles.DepartmentReviewer && !inScope) return Fail(403, "这张表不属于您审核的单位", null);
         if (form.Form is not Jixiao.Core.Model.SelfEvaluation evaluation) return Fail(400, "复核分只记在自评表上", "id");
         if (form.Status is not (FormStatus.Submitted or FormStatus.Approved)) return Fail(403, $"表的状态是“{form.Status.ToChinese()}”，不能记录复核分", "status");
