@@ -17,10 +17,54 @@ internal static class ExportCommand
         var to = new Option<string>("--to") { Description = "输出格式：xlsx、pdf 或 html", Required = true };
         to.AcceptOnlyFromAmong(Targets);
         var outDir = new Option<string>("--out", "-o") { Description = "输出文件夹（不存在时创建）", Required = true };
-        var cmd = new Command("export", "按官方表样导出绩效表，每张表一个文件（文件名取年度、单位和项目名称）") { paths, to, outDir };
-        cmd.SetAction(async (ParseResult r, CancellationToken ct) =>
-            await RunAsync(r.GetValue(paths)!, r.GetValue(to)!, r.GetValue(outDir)!, Console.Error, ct));
+        var summary = new Option<bool>("--summary") { Description = "按单位和年度导出项目绩效目标汇总表（每个单位每年一个文件，只含申报表）" };
+        var cmd = new Command("export", "按官方表样导出绩效表，每张表一个文件（文件名取年度、单位和项目名称）") { paths, to, outDir, summary };
+        cmd.SetAction(async (ParseResult r, CancellationToken ct) => r.GetValue(summary)
+            ? await RunSummariesAsync(r.GetValue(paths)!, r.GetValue(to)!, r.GetValue(outDir)!, Console.Error, ct)
+            : await RunAsync(r.GetValue(paths)!, r.GetValue(to)!, r.GetValue(outDir)!, Console.Error, ct));
         return cmd;
+    }
+
+    /// <summary>One 汇总表 per unit and year: the unit's declarations of that year, in reading order.</summary>
+    public static async Task<int> RunSummariesAsync(string[] paths, string format, string outDir, TextWriter errors, CancellationToken ct)
+    {
+        var loaded = FormLoading.Load(paths, errors, showWarnings: false);
+        var groups = loaded.Forms.OfType<TargetDeclaration>()
+            .GroupBy(d => (d.ImplementingUnit ?? "（未填实施单位）", d.Year))
+            .Select(g =>
+            {
+                var s = new DeclarationSummary { UnitName = g.Key.Item1, Year = g.Key.Year };
+                s.Declarations.AddRange(g);
+                return s;
+            }).ToList();
+        if (groups.Count == 0)
+        {
+            errors.WriteLine("错误：没有读到申报表，无法生成汇总表（汇总表只含申报表）");
+            return 2;
+        }
+        Directory.CreateDirectory(outDir);
+        var names = new ExportFileNames();
+        PdfPrinter? printer = format == "pdf" ? await PdfPrinter.StartAsync() : null;
+        try
+        {
+            foreach (var g in groups)
+            {
+                var bytes = format switch
+                {
+                    "xlsx" => XlsxWriter.Write(g),
+                    "html" => System.Text.Encoding.UTF8.GetBytes(HtmlRenderer.RenderSummaryDocument(g)),
+                    _ => await printer!.PrintAsync(g),
+                };
+                var file = Path.Combine(outDir, names.Next(ExportFileNames.Sanitise($"{g.Year}_{g.UnitName}_项目绩效目标汇总表"), "." + format));
+                await File.WriteAllBytesAsync(file, bytes, ct);
+                errors.WriteLine($"已导出汇总表（{g.Declarations.Count} 张申报表）：{file}");
+            }
+        }
+        finally
+        {
+            if (printer is not null) await printer.DisposeAsync();
+        }
+        return loaded.FailedFiles > 0 ? 1 : 0;
     }
 
     public static async Task<int> RunAsync(string[] paths, string format, string outDir, TextWriter errors, CancellationToken ct)

@@ -69,4 +69,23 @@ public class ExportCliTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Theory]
+    [InlineData("xlsx")]
+    [InlineData("pdf")]
+    public void Export_summary_writes_one_file_per_unit_and_year_that_reads_back_as_its_declarations(string format)
+    {
+        var dir = TempDir();
+        try
+        {
+            var r = CliProcess.Jixiao("export", TestData.CaseInput("seed-003"), TestData.CaseInput("seed-004"), "--to", format, "--out", dir, "--summary");
+
+            Assert.Equal(0, r.Exit);
+            var file = Assert.Single(Directory.GetFiles(dir));
+            Assert.Contains("2024_上海市奉贤区西渡街道社区党群服务中心_项目绩效目标汇总表", Path.GetFileName(file));
+            var back = FormImporter.ImportFile(file).Forms;
+            Assert.Equal(new[] { "党建经费", "专户项目经费", "生活驿站运行经费" }, back.Select(f => f.ProjectName));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }
