@@ -238,7 +238,7 @@ internal sealed partial class FormReader
         var declFunds = (form as TargetDeclaration)?.Funds;
         DeclarationFundLabel? pendingDeclLabel = null;
         int otherSeen = 0;
-        bool projectColumnSeen = false;
+        bool projectColumnSeen = false, otherIsAnnual = false;
 
         foreach (var cell in cells)
         {
@@ -275,15 +275,14 @@ internal sealed partial class FormReader
                 // 其他资金 appears twice: the project column first, the annual column second.
                 if (dl == DeclarationFundLabel.Other) otherSeen++;
                 pendingDeclLabel = dl;
-                if (dl == DeclarationFundLabel.Other && otherSeen == 1) pendingDeclLabel = DeclarationFundLabel.Other; // project other
                 if (dl == DeclarationFundLabel.ProjectTotal) projectColumnSeen = true;
                 // Without a 项目资金总额 column the only 其他资金 is this year's.
-                _pendingOtherIsAnnual = dl == DeclarationFundLabel.Other && (otherSeen >= 2 || !projectColumnSeen);
+                otherIsAnnual = dl == DeclarationFundLabel.Other && (otherSeen >= 2 || !projectColumnSeen);
                 continue;
             }
             if (form is TargetDeclaration && pendingDeclLabel is { } pl && ValueParser.ParseNumber(text) is { } amount)
             {
-                SetDeclarationFund(declFunds!, pl, amount, _pendingOtherIsAnnual);
+                SetDeclarationFund(declFunds!, pl, amount, otherIsAnnual);
                 pendingDeclLabel = null;
                 continue;
             }
@@ -337,7 +336,6 @@ internal sealed partial class FormReader
         if (form is SelfEvaluation s) BuildFundRows(s, fundColumns, fundRows);
     }
 
-    private bool _pendingOtherIsAnnual;
 
     /// <summary>
     /// Header lines in PDF text. A line with two or more labels (`主管部门 实施单位`) is a band: its cells are
@@ -714,8 +712,6 @@ internal sealed partial class FormReader
         public required Indicator Indicator { get; init; }
         public Dictionary<int, Role> Columns { get; } = new();
         public int NameColumn = -1;
-        public bool Floating;
-        public int LastLine;
     }
 
     private TableEnd ReadIndicators(PerformanceForm form, int headerRow, int end)
@@ -836,7 +832,6 @@ internal sealed partial class FormReader
         var floating = new List<PlacedIndicator>();
         bool breakSinceFloating = false;
         PlacedIndicator? last = null;
-        var placed = new List<PlacedIndicator>();
 
         for (int r = dataStart; r < end; r++)
         {
@@ -924,7 +919,6 @@ internal sealed partial class FormReader
                 {
                     if (floating.Count == 0) breakSinceFloating = false;
                     floating.Add(p);
-                    p.Floating = true;
                 }
                 else floating.Clear();
             }
@@ -934,7 +928,6 @@ internal sealed partial class FormReader
                 p.Indicator.Level1 = level1;
                 p.Indicator.Level2 = level2;
                 form.Indicators.Add(p.Indicator);
-                placed.Add(p);
                 last = p;
             }
         }
@@ -1079,7 +1072,6 @@ internal sealed partial class FormReader
             int lastCol = rest[fit.End - 1].Column;
             p.Columns[lastCol + 1] = Role.Reason;
         }
-        p.LastLine = rest[^1].Line;
         return p;
     }
 
@@ -1107,7 +1099,7 @@ internal sealed partial class FormReader
         string? level1 = null, level2 = null;
         var buffer = new List<(Token Tok, int Index)>();
 
-        void Flush(int uptoExclusive)
+        void Flush()
         {
             // Try to complete an indicator from the buffer.
             var texts = buffer.Select(b => b.Tok.Text).ToList();
@@ -1127,7 +1119,7 @@ internal sealed partial class FormReader
         for (int i = 0; i < tokens.Count; i++)
         {
             if (consumed[i]) continue;
-            if (lineBreaks.Contains(i) && buffer.Count > 0) Flush(i);
+            if (lineBreaks.Contains(i) && buffer.Count > 0) Flush();
 
             var label = AssembleLabel(tokens, i, consumed, out int used);
             if (label is not null)
@@ -1142,7 +1134,7 @@ internal sealed partial class FormReader
             if (IsNoiseLabel(text) || IsHeaderFragment(text)) continue;
             buffer.Add((tokens[i], i));
         }
-        if (buffer.Count > 0) Flush(tokens.Count);
+        if (buffer.Count > 0) Flush();
         if (buffer.Count > 0)
         {
             // Text left over with no values: a row cut off, or a row the reader could not read.
