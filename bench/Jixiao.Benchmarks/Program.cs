@@ -56,6 +56,16 @@ if (Array.IndexOf(args, "--ingest") is var ing and >= 0)
         Arg("--work") ?? Path.Combine(Path.GetTempPath(), "jixiao-bench"), Arg("--out"));
     return;
 }
+if (Array.IndexOf(args, "--generate-files") is var gf and >= 0)
+{
+    // The inputs of scripts/bench-all.sh without the run: --generate-files N [--work DIR] → DIR/gen-N (kept for later runs).
+    string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    var profileDir = Jixiao.Formats.Profiles.ProfileCatalog.FindDirectory(AppContext.BaseDirectory)
+                     ?? Jixiao.Formats.Profiles.ProfileCatalog.FindDirectory(Environment.CurrentDirectory) ?? throw new InvalidOperationException("找不到 profiles/ 目录");
+    Console.WriteLine(IngestBenchmark.Generate(Jixiao.Formats.Profiles.ProfileCatalog.Load(profileDir).Get("shanghai-2024"), int.Parse(args[gf + 1]),
+        Arg("--work") ?? Path.Combine(Path.GetTempPath(), "jixiao-bench")));
+    return;
+}
 if (args.Contains("--quick"))
 {
     ImportBenchmarks.Quick();

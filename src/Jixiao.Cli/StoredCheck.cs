@@ -8,10 +8,13 @@ namespace Jixiao.Cli;
 /// <summary>`jixiao check --db …`: the stored forms, read a page at a time, reviewed and scored on every core.</summary>
 internal static class StoredCheck
 {
-    /// <summary>The checked entries in id order; null (with a message) when the database cannot be read.</summary>
-    public static async Task<List<PortfolioEntry>?> CheckAllAsync(string connection, ProfileChoice choice, CancellationToken ct)
+    /// <summary>
+    /// Hands every stored form, checked, to <paramref name="checkedForm"/> in id order, one page at a time: the caller
+    /// decides what to keep, so memory holds one page of forms however many are stored. False (with a message) when
+    /// the database cannot be read.
+    /// </summary>
+    public static async Task<bool> CheckAllAsync(string connection, ProfileChoice choice, Action<PortfolioEntry> checkedForm, CancellationToken ct)
     {
-        var entries = new List<PortfolioEntry>();
         try
         {
             var db = Database.Open(connection);
@@ -20,26 +23,29 @@ internal static class StoredCheck
             {
                 // Opening would create an empty database and report "no forms": say what is wrong instead.
                 Console.Error.WriteLine($"错误：数据库文件 {file} 不存在");
-                return null;
+                return false;
             }
             await foreach (var page in FormPages.ReadAsync(db, 2_000, ct))
+            {
                 // Keyset pages of 2,000: one query per page, and parsing plus checking (the cost) runs in parallel.
-                entries.AddRange(page.AsParallel().AsOrdered().Select(d =>
+                var entries = page.AsParallel().AsOrdered().Select(d =>
                 {
                     var form = FormJsonReader.Parse(d.Document);
                     return PortfolioEntry.Check(form, choice.For(form));
-                }));
+                }).ToList();
+                foreach (var e in entries) checkedForm(e);
+            }
         }
         catch (StorageException ex)
         {
             Console.Error.WriteLine("错误：" + ex.Message);
-            return null;
+            return false;
         }
         catch (System.Data.Common.DbException ex)
         {
             Console.Error.WriteLine($"错误：无法读取数据库中的表：{ex.Message}（是否已导入？先运行 jixiao import … --db …）");
-            return null;
+            return false;
         }
-        return entries;
+        return true;
     }
 }

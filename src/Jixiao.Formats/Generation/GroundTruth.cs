@@ -167,13 +167,17 @@ public sealed class RecallTable
     }
 
     /// <summary>Findings keyed the way <see cref="Compute"/> wants them, from forms in the order they were read.</summary>
-    public static Dictionary<(string File, int Index), IReadOnlyList<Finding>> Key(IEnumerable<(PerformanceForm Form, IReadOnlyList<Finding> Findings)> checkedForms)
+    public static Dictionary<(string File, int Index), IReadOnlyList<Finding>> Key(IEnumerable<(PerformanceForm Form, IReadOnlyList<Finding> Findings)> checkedForms) =>
+        Key(checkedForms.Select(c => (c.Form.Source.File, c.Findings)));
+
+    /// <summary>The same from each form's source file alone: a caller streaming many forms need not keep the forms.</summary>
+    public static Dictionary<(string File, int Index), IReadOnlyList<Finding>> Key(IEnumerable<(string? SourceFile, IReadOnlyList<Finding> Findings)> checkedForms)
     {
         var result = new Dictionary<(string, int), IReadOnlyList<Finding>>();
         var next = new Dictionary<string, int>();
-        foreach (var (form, list) in checkedForms)
+        foreach (var (source, list) in checkedForms)
         {
-            var file = Path.GetFileName(form.Source.File ?? "");
+            var file = Path.GetFileName(source ?? "");
             var index = next.GetValueOrDefault(file);
             next[file] = index + 1;
             result[(file, index)] = list;

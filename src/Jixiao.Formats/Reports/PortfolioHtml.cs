@@ -14,7 +14,7 @@ namespace Jixiao.Formats.Reports;
 public static class PortfolioHtml
 {
     /// <summary>Above this many forms the per-form findings list shows only the forms to check first.</summary>
-    public const int MaxFormsListed = 2000;
+    public const int MaxFormsListed = PortfolioReport.MaxFormsListed;
 
     public static string Render(PortfolioReport r, string? title = null)
     {
@@ -78,7 +78,7 @@ public static class PortfolioHtml
         int rank = 1;
         foreach (var e in r.SpotChecks)
         {
-            var main = string.Join("、", e.Findings.Where(f => f.Severity != Severity.Info).Select(f => f.Code).Distinct().Take(4));
+            var main = MainCodes(e);
             sb.Append("<tr><td class=\"n\">").Append(rank++).Append("</td><td>").Append(E(e.Form.ProjectName)).Append("</td><td>").Append(E(e.Form.ImplementingUnit))
               .Append("</td><td class=\"n\">").Append(Num.Fixed(e.Sheet?.PrintedTotalScore)).Append("</td><td class=\"n\">").Append(Num.Fixed(e.Sheet?.RuleBasedTotalScore))
               .Append("</td><td class=\"n\">").Append(e.UnsupportedPoints is { } u ? Num.Fixed(u) : "—").Append("</td><td class=\"n\">").Append(e.Errors)
@@ -88,15 +88,12 @@ public static class PortfolioHtml
 
         // 逐表审核意见
         sb.Append("<section><h2>八、逐表审核意见</h2>\n");
-        var withFindings = r.Entries.Where(e => e.Errors + e.Warnings > 0).ToList();
-        var listed = withFindings.Count <= MaxFormsListed
-            ? withFindings
-            : withFindings.OrderByDescending(e => e.SpotCheckPriority).Take(MaxFormsListed).ToList();
-        if (listed.Count < withFindings.Count)
-            sb.Append("<p class=\"note\">有错误或警告的表共 ").Append(N(withFindings.Count)).Append(" 张，此处列出最需复核的 ").Append(N(listed.Count))
+        var listed = r.ListedForms;
+        if (listed.Count < r.FormsWithFindings)
+            sb.Append("<p class=\"note\">有错误或警告的表共 ").Append(N(r.FormsWithFindings)).Append(" 张，此处列出最需复核的 ").Append(N(listed.Count))
               .Append(" 张；全部审核意见请用 <code>jixiao check --json</code> 导出。</p>\n");
         else
-            sb.Append("<p class=\"note\">有错误或警告的表共 ").Append(N(withFindings.Count)).Append(" 张（只有提示的表不列出）。</p>\n");
+            sb.Append("<p class=\"note\">有错误或警告的表共 ").Append(N(r.FormsWithFindings)).Append(" 张（只有提示的表不列出）。</p>\n");
         foreach (var e in listed)
         {
             sb.Append("<details><summary>").Append(E(e.Form.ProjectName)).Append(" — ").Append(E(e.Form.ImplementingUnit))
@@ -110,7 +107,12 @@ public static class PortfolioHtml
         return sb.ToString();
     }
 
-    static string Source(PerformanceForm f) =>
+    /// <summary>The codes of a form's first four kinds of error or warning, for the 抽查 list.</summary>
+    internal static string MainCodes(PortfolioEntry e) =>
+        string.Join("、", e.Findings.Where(f => f.Severity != Severity.Info).Select(f => f.Code).Distinct().Take(4));
+
+    /// <summary>Where a form was read from: the file name and line.</summary>
+    internal static string Source(PerformanceForm f) =>
         f.Source.File is null ? "" : Path.GetFileName(f.Source.File) + (f.Source.Line is { } l ? $":{l}" : "");
 
     static void GroupTable(StringBuilder sb, IReadOnlyList<GroupSummary> groups, bool withDepartment)

@@ -179,6 +179,9 @@ internal sealed class SheetDraft
     public int? RepeatRow;
     public bool Print = true;
 
+    /// <summary>Rows kept in view while scrolling (a table's header); 0 for none.</summary>
+    public int FrozenRows;
+
     public void Set(int row, int col, string text, decimal? number, uint style)
     {
         if (!Cells.TryGetValue(row, out var r)) Cells[row] = r = new();
@@ -314,7 +317,14 @@ internal sealed class XlsxBook
     {
         var ws = new Worksheet();
         if (s.Print) ws.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
-        ws.Append(new SheetViews(new SheetView { WorkbookViewId = 0, ShowGridLines = !s.Print }));
+        var view = new SheetView { WorkbookViewId = 0, ShowGridLines = !s.Print };
+        if (s.FrozenRows > 0)
+        {
+            var topLeft = Ref(s.FrozenRows + 1, 0);
+            view.Append(new Pane { VerticalSplit = s.FrozenRows, TopLeftCell = topLeft, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+            view.Append(new Selection { Pane = PaneValues.BottomLeft, ActiveCell = topLeft, SequenceOfReferences = new ListValue<StringValue> { InnerText = topLeft } });
+        }
+        ws.Append(new SheetViews(view));
         ws.Append(new SheetFormatProperties { DefaultRowHeight = MinRowHeight });
         if (s.Widths.Length > 0)
         {

@@ -13,9 +13,10 @@ public sealed record BatchImportOptions
     public int BatchSize { get; init; } = 5_000;
 
     /// <summary>
-    /// Parsed forms waiting for the writer, at most. This and the batch, not the number of files, bound the memory
-    /// (a prepared form is about 15 KB: its document as a string). A small queue is enough: it only has to keep the
-    /// writer busy while the readers parse the next files.
+    /// Parsed forms waiting for the writer, at most. This, not the number of files or the batch size, bounds the forms
+    /// in memory (a prepared form is about 15 KB: its document as a string): the writer sends each form to the database
+    /// as it takes it, and the batch lives in the database's transaction. A small queue is enough: it only has to keep
+    /// the writer busy while the readers parse the next files.
     /// </summary>
     public int QueueCapacity { get; init; } = 1_000;
 
@@ -32,7 +33,7 @@ public sealed record ImportFailure(string File, int? Line, string Message);
 /// <summary>The outcome of a batch import.</summary>
 public sealed record BatchImportSummary(
     int Files, long Read, long Stored, long Skipped, IReadOnlyList<ImportFailure> Failures, TimeSpan Elapsed, bool Interrupted,
-    long PeakPending, TimeSpan WriterBusy)
+    long PeakPending, TimeSpan WriterBusy, long PeakHeld)
 {
     public int Failed => Failures.Count;
 }
@@ -42,7 +43,7 @@ public sealed record BatchImportSummary(
 /// </summary>
 public sealed class BatchImportProgress
 {
-    private long _filesDone, _read, _stored, _skipped, _failed, _pending, _peakPending, _producerWaits, _batches, _writerTicks;
+    private long _filesDone, _read, _stored, _skipped, _failed, _pending, _peakPending, _held, _peakHeld, _producerWaits, _batches, _writerTicks;
     private readonly Stopwatch _clock = new();
 
     public int FilesTotal { get; internal set; }
@@ -56,6 +57,13 @@ public sealed class BatchImportProgress
     /// <summary>Forms parsed and not yet written: in the queue, in a reader's hands or in the batch being built.</summary>
     public long Pending => Volatile.Read(ref _pending);
     public long PeakPending => Volatile.Read(ref _peakPending);
+
+    /// <summary>
+    /// Forms held in this process: parsed and not yet handed to the database (in the queue or in a reader's hands).
+    /// What the import's memory grows with; bounded by the queue and the readers, not by the batch or the input.
+    /// </summary>
+    public long Held => Volatile.Read(ref _held);
+    public long PeakHeld => Volatile.Read(ref _peakHeld);
 
     /// <summary>How often a reader found the queue full and had to wait for the writer: the bound at work.</summary>
     public long ProducerWaits => Volatile.Read(ref _producerWaits);
@@ -73,9 +81,16 @@ public sealed class BatchImportProgress
     internal void Parsed()
     {
         Interlocked.Increment(ref _read);
-        var p = Interlocked.Increment(ref _pending);
-        long peak;
-        while (p > (peak = Volatile.Read(ref _peakPending)) && Interlocked.CompareExchange(ref _peakPending, p, peak) != peak) { }
+        Peak(ref _peakPending, Interlocked.Increment(ref _pending));
+        Peak(ref _peakHeld, Interlocked.Increment(ref _held));
+    }
+
+    internal void HandedToDatabase() => Interlocked.Decrement(ref _held);
+
+    private static void Peak(ref long peak, long value)
+    {
+        long seen;
+        while (value > (seen = Volatile.Read(ref peak)) && Interlocked.CompareExchange(ref peak, value, seen) != seen) { }
     }
 
     internal void Written(int forms, int stored, TimeSpan took)
@@ -164,21 +179,26 @@ public static class BatchImport
         try
         {
             await using var writer = await BatchWriter.OpenAsync(db, options.Actor, ct);
-            var batch = new List<PreparedForm>(Math.Min(options.BatchSize, 100_000));
-            async Task FlushAsync()
+            long busy = 0;
+            async Task CommitAsync()
             {
                 var started = Stopwatch.GetTimestamp();
-                var stored = await writer.WriteAsync(batch, ct);
-                progress.Written(batch.Count, stored, Stopwatch.GetElapsedTime(started));
-                batch.Clear();
+                var forms = writer.Pending;
+                var stored = await writer.CommitAsync(ct);
+                busy += Stopwatch.GetTimestamp() - started;
+                progress.Written(forms, stored, Stopwatch.GetElapsedTime(0, busy));
+                busy = 0;
                 afterBatch?.Invoke(progress);
             }
             await foreach (var form in queue.Reader.ReadAllAsync(ct))
             {
-                batch.Add(form);
-                if (batch.Count >= options.BatchSize) await FlushAsync();
+                var started = Stopwatch.GetTimestamp();
+                await writer.AddAsync(form, ct);
+                busy += Stopwatch.GetTimestamp() - started;
+                progress.HandedToDatabase();
+                if (writer.Pending >= options.BatchSize) await CommitAsync();
             }
-            if (batch.Count > 0) await FlushAsync();
+            if (writer.Pending > 0) await CommitAsync();
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -194,6 +214,6 @@ public static class BatchImport
 
         var ordered = failures.OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line ?? 0).ToList();
         return new BatchImportSummary(files.Count, progress.Read, progress.Stored, progress.Skipped, ordered, progress.Elapsed,
-            interrupted, progress.PeakPending, progress.WriterBusy);
+            interrupted, progress.PeakPending, progress.WriterBusy, progress.PeakHeld);
     }
 }

@@ -8,14 +8,18 @@ using PreparedForm = Jixiao.Storage.Ingest.BatchImport.PreparedForm;
 namespace Jixiao.Storage.Ingest;
 
 /// <summary>
-/// Stores batches of prepared forms, one transaction per batch: the forms not stored yet, their organisations and
-/// their 'import' audit rows, or nothing. Holds one connection for the whole run.
+/// Stores prepared forms in batches, one transaction per batch: the forms not stored yet, their organisations and their
+/// 'import' audit rows, or nothing. A form goes to the database as soon as it is added (SQLite: its INSERT; PostgreSQL:
+/// its row of the COPY into the staging table), so the writer holds no batch of documents in memory: the transaction
+/// does. Holds one connection for the whole run.
 /// </summary>
 internal abstract class BatchWriter : IAsyncDisposable
 {
     protected readonly Database Db;
     protected readonly DbConnection Connection;
     protected readonly string Actor;
+    private DbTransaction? _tx;
+    private int _forms;
 
     // (主管部门, 实施单位) → unit id. Filled inside batch transactions; if one rolls back the run ends, so no stale id is reused.
     private readonly Dictionary<(string?, string?), long?> _units = new();
@@ -37,28 +41,58 @@ internal abstract class BatchWriter : IAsyncDisposable
 
     protected virtual Task InitialiseAsync(CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>Stores the batch in one transaction; returns how many forms were new (the rest were stored already).</summary>
-    public async Task<int> WriteAsync(IReadOnlyList<PreparedForm> batch, CancellationToken ct)
+    /// <summary>Forms added to the batch in progress.</summary>
+    public int Pending => _forms;
+
+    /// <summary>Adds a form to the batch in progress (starting one if none is open): it is written, not yet committed.</summary>
+    public async Task AddAsync(PreparedForm form, CancellationToken ct)
     {
-        await using var tx = await Connection.BeginTransactionAsync(ct);
-        var units = new long?[batch.Count];
-        for (int i = 0; i < batch.Count; i++) units[i] = await UnitAsync(tx, batch[i].Department, batch[i].ImplementingUnit);
-        var stored = await InsertAsync(tx, batch, units, Db.Time(DateTimeOffset.UtcNow), ct);
-        await tx.CommitAsync(ct);
+        if (_tx is null)
+        {
+            _tx = await Connection.BeginTransactionAsync(ct);
+            await BeginAsync(_tx, Db.Time(DateTimeOffset.UtcNow), ct);
+        }
+        var unit = await UnitAsync(_tx, form.Department, form.ImplementingUnit, ct);
+        await AddAsync(_tx, form, unit, _forms++, ct);
+    }
+
+    /// <summary>Commits the batch in progress; returns how many of its forms were new (the rest were stored already).</summary>
+    public async Task<int> CommitAsync(CancellationToken ct)
+    {
+        if (_tx is null) return 0;
+        var stored = await FinishAsync(_tx, ct);
+        await _tx.CommitAsync(ct);
+        await _tx.DisposeAsync();
+        _tx = null;
+        _forms = 0;
         return stored;
     }
 
-    protected abstract Task<int> InsertAsync(DbTransaction tx, IReadOnlyList<PreparedForm> batch, long?[] units, object now, CancellationToken ct);
+    protected abstract Task BeginAsync(DbTransaction tx, object now, CancellationToken ct);
+    protected abstract Task AddAsync(DbTransaction tx, PreparedForm form, long? unit, int seq, CancellationToken ct);
+    protected abstract Task<int> FinishAsync(DbTransaction tx, CancellationToken ct);
 
-    private async Task<long?> UnitAsync(DbTransaction tx, string? department, string? unit)
+    /// <summary>Called before the writer runs another statement in the batch (a new organisation): PostgreSQL ends its COPY.</summary>
+    protected virtual Task PauseAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private async Task<long?> UnitAsync(DbTransaction tx, string? department, string? unit, CancellationToken ct)
     {
         if (_units.TryGetValue((department, unit), out var id)) return id;
+        await PauseAsync(ct);
         id = await OrganisationTree.EnsureUnitAsync(Connection, tx, department, unit);
         _units[(department, unit)] = id;
         return id;
     }
 
-    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // A batch still open here was interrupted: its COPY is cancelled first, then disposing the transaction rolls it back.
+        await DisposeCoreAsync();
+        if (_tx is not null) await _tx.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
+
+    protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
 }
 
 /// <summary>
@@ -75,7 +109,9 @@ internal sealed class SqliteBatchWriter(Database db, DbConnection c, string acto
         await Connection.ExecuteAsync("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
     }
 
-    protected override Task<int> InsertAsync(DbTransaction tx, IReadOnlyList<PreparedForm> batch, long?[] units, object now, CancellationToken ct)
+    private int _stored;
+
+    protected override Task BeginAsync(DbTransaction tx, object now, CancellationToken ct)
     {
         var sqlite = (SqliteConnection)Connection;
         if (_form is null)
@@ -97,34 +133,46 @@ internal sealed class SqliteBatchWriter(Database db, DbConnection c, string acto
         }
         _form.Transaction = (SqliteTransaction)tx;
         _audit!.Transaction = (SqliteTransaction)tx;
-        var fp = _form.Parameters;
-        var ap = _audit.Parameters;
-        fp["$now"].Value = now;
-        ap["$now"].Value = now;
-        ap["$actor"].Value = Actor;
-        int stored = 0;
-        for (int i = 0; i < batch.Count; i++)
-        {
-            ct.ThrowIfCancellationRequested();
-            var f = batch[i];
-            fp[0].Value = f.Kind;
-            fp[1].Value = (object?)f.Year ?? DBNull.Value;
-            fp[2].Value = (object?)f.ProjectName ?? DBNull.Value;
-            fp[3].Value = (object?)f.Department ?? DBNull.Value;
-            fp[4].Value = (object?)f.ImplementingUnit ?? DBNull.Value;
-            fp[5].Value = (object?)units[i] ?? DBNull.Value;
-            fp[6].Value = f.Hash;
-            fp[7].Value = f.Document;
-            fp[8].Value = Db.Number(f.TotalScore) ?? DBNull.Value;
-            fp[9].Value = (object?)f.Grade ?? DBNull.Value;
-            var id = _form.ExecuteScalar();
-            if (id is null or DBNull) continue;
-            ap[0].Value = id;
-            ap[3].Value = (object?)f.File ?? DBNull.Value;
-            _audit.ExecuteNonQuery();
-            stored++;
-        }
-        return Task.FromResult(stored);
+        _form.Parameters["$now"].Value = now;
+        _audit.Parameters["$now"].Value = now;
+        _audit.Parameters["$actor"].Value = Actor;
+        _stored = 0;
+        return Task.CompletedTask;
+    }
+
+    protected override Task AddAsync(DbTransaction tx, PreparedForm f, long? unit, int seq, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var fp = _form!.Parameters;
+        fp[0].Value = f.Kind;
+        fp[1].Value = (object?)f.Year ?? DBNull.Value;
+        fp[2].Value = (object?)f.ProjectName ?? DBNull.Value;
+        fp[3].Value = (object?)f.Department ?? DBNull.Value;
+        fp[4].Value = (object?)f.ImplementingUnit ?? DBNull.Value;
+        fp[5].Value = (object?)unit ?? DBNull.Value;
+        fp[6].Value = f.Hash;
+        fp[7].Value = f.Document;
+        fp[8].Value = Db.Number(f.TotalScore) ?? DBNull.Value;
+        fp[9].Value = (object?)f.Grade ?? DBNull.Value;
+        var id = _form.ExecuteScalar();
+        // The document is in SQLite's pages now; the parameter must not keep the last one alive until the next form.
+        fp[7].Value = DBNull.Value;
+        if (id is null or DBNull) return Task.CompletedTask;
+        var ap = _audit!.Parameters;
+        ap[0].Value = id;
+        ap[3].Value = (object?)f.File ?? DBNull.Value;
+        _audit.ExecuteNonQuery();
+        _stored++;
+        return Task.CompletedTask;
+    }
+
+    protected override Task<int> FinishAsync(DbTransaction tx, CancellationToken ct) => Task.FromResult(_stored);
+
+    protected override ValueTask DisposeCoreAsync()
+    {
+        _form?.Dispose();
+        _audit?.Dispose();
+        return ValueTask.CompletedTask;
     }
 }
 
@@ -152,34 +200,54 @@ internal sealed class PostgresBatchWriter(Database db, DbConnection c, string ac
         catch (PostgresException) { /* a server built without lz4 keeps pglz */ }
     }
 
-    protected override async Task<int> InsertAsync(DbTransaction tx, IReadOnlyList<PreparedForm> batch, long?[] units, object now, CancellationToken ct)
+    private NpgsqlBinaryImporter? _copy;
+    private object? _now;
+
+    // The same form twice in one batch (two files): only the first goes to the database, the others count as skipped.
+    // Hashes only (64 characters each), not documents.
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+    protected override Task BeginAsync(DbTransaction tx, object now, CancellationToken ct)
     {
-        var pg = (NpgsqlConnection)Connection;
-        // The same form twice in one batch (two files): only the first goes to the database, the others count as skipped.
-        var seen = new HashSet<string>(batch.Count, StringComparer.Ordinal);
-        await using (var copy = await pg.BeginBinaryImportAsync(
-            "COPY ingest_staging (seq, kind, year, project_name, department, implementing_unit, unit_id, content_hash, document, total_score, grade, file) FROM STDIN (FORMAT BINARY)", ct))
-        {
-            for (int i = 0; i < batch.Count; i++)
-            {
-                var f = batch[i];
-                if (!seen.Add(f.Hash)) continue;
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(i, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(f.Kind, NpgsqlDbType.Text, ct);
-                await WriteNullable(copy, f.Year, NpgsqlDbType.Integer, ct);
-                await WriteNullable(copy, f.ProjectName, NpgsqlDbType.Text, ct);
-                await WriteNullable(copy, f.Department, NpgsqlDbType.Text, ct);
-                await WriteNullable(copy, f.ImplementingUnit, NpgsqlDbType.Text, ct);
-                await WriteNullable(copy, units[i], NpgsqlDbType.Bigint, ct);
-                await copy.WriteAsync(f.Hash, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(f.Document, NpgsqlDbType.Text, ct);
-                await WriteNullable(copy, f.TotalScore, NpgsqlDbType.Numeric, ct);
-                await WriteNullable(copy, f.Grade, NpgsqlDbType.Text, ct);
-                await WriteNullable(copy, f.File, NpgsqlDbType.Text, ct);
-            }
-            await copy.CompleteAsync(ct);
-        }
+        _now = now;
+        _seen.Clear();
+        return Task.CompletedTask;
+    }
+
+    protected override async Task AddAsync(DbTransaction tx, PreparedForm f, long? unit, int seq, CancellationToken ct)
+    {
+        if (!_seen.Add(f.Hash)) return;
+        // One COPY for the whole batch unless a new organisation interrupts it (a COPY holds the connection); the
+        // staging table takes several COPYs in one transaction.
+        _copy ??= await ((NpgsqlConnection)Connection).BeginBinaryImportAsync(
+            "COPY ingest_staging (seq, kind, year, project_name, department, implementing_unit, unit_id, content_hash, document, total_score, grade, file) FROM STDIN (FORMAT BINARY)", ct);
+        var copy = _copy;
+        await copy.StartRowAsync(ct);
+        await copy.WriteAsync(seq, NpgsqlDbType.Integer, ct);
+        await copy.WriteAsync(f.Kind, NpgsqlDbType.Text, ct);
+        await WriteNullable(copy, f.Year, NpgsqlDbType.Integer, ct);
+        await WriteNullable(copy, f.ProjectName, NpgsqlDbType.Text, ct);
+        await WriteNullable(copy, f.Department, NpgsqlDbType.Text, ct);
+        await WriteNullable(copy, f.ImplementingUnit, NpgsqlDbType.Text, ct);
+        await WriteNullable(copy, unit, NpgsqlDbType.Bigint, ct);
+        await copy.WriteAsync(f.Hash, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(f.Document, NpgsqlDbType.Text, ct);
+        await WriteNullable(copy, f.TotalScore, NpgsqlDbType.Numeric, ct);
+        await WriteNullable(copy, f.Grade, NpgsqlDbType.Text, ct);
+        await WriteNullable(copy, f.File, NpgsqlDbType.Text, ct);
+    }
+
+    protected override async Task PauseAsync(CancellationToken ct)
+    {
+        if (_copy is null) return;
+        await _copy.CompleteAsync(ct);
+        await _copy.DisposeAsync();
+        _copy = null;
+    }
+
+    protected override async Task<int> FinishAsync(DbTransaction tx, CancellationToken ct)
+    {
+        await PauseAsync(ct);
         // The audit insert's row count is the number of new forms.
         return await Connection.ExecuteAsync(new CommandDefinition("""
             WITH ins AS (
@@ -197,7 +265,17 @@ internal sealed class PostgresBatchWriter(Database db, DbConnection c, string ac
             )
             INSERT INTO audit_log (form_id, at, actor, action, version, reason)
             SELECT ins.id, @now, @actor, 'import', 1, s.file FROM ins JOIN ingest_staging s USING (content_hash)
-            """, new { now, actor = Actor }, tx, commandTimeout: 0, cancellationToken: ct));
+            """, new { now = _now, actor = Actor }, tx, commandTimeout: 0, cancellationToken: ct));
+    }
+
+    protected override async ValueTask DisposeCoreAsync()
+    {
+        // An interrupted COPY: cancelling it is what the rollback needs; errors here change nothing.
+        if (_copy is not null)
+        {
+            try { await _copy.DisposeAsync(); } catch (Exception) { }
+            _copy = null;
+        }
     }
 
     private static Task WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct =>

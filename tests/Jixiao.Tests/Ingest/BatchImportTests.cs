@@ -103,6 +103,28 @@ public class BatchImportTests(TestDatabases databases, GeneratedInput input)
 
     [Theory]
     [MemberData(nameof(Kinds))]
+    public async Task The_importer_holds_at_most_the_queue_and_the_readers_forms_not_a_batch(string kind)
+    {
+        var db = await databases.FreshAsync(kind);
+        // A batch far larger than the queue: if the writer collected a batch in memory, it would hold 150 forms.
+        var options = new BatchImportOptions { BatchSize = 150, QueueCapacity = 10, Parallelism = 2, Actor = "test" };
+        // The queue, one file's forms (≤ 5) per reader, and the one form the writer is sending.
+        var bound = options.QueueCapacity + options.Parallelism * 5 + 1;
+        long heldAtCommit = -1;
+
+        var summary = await BatchImport.RunAsync(db, input.Files, options,
+            afterBatch: p => { if (p.Batches == 1) heldAtCommit = p.Held; });
+
+        Assert.True(input.Forms >= 2 * options.BatchSize, "several batches");
+        Assert.InRange(summary.PeakHeld, 1, bound);
+        Assert.InRange(heldAtCommit, 0, bound);
+        Assert.True(summary.PeakPending > bound, "a batch is larger than what is held: it lives in the database's transaction");
+        Assert.Equal(input.DistinctForms, summary.Stored);
+        await IngestAssert.ConsistentAsync(db, input.DistinctForms);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
     public async Task A_cancelled_import_keeps_whole_batches_only_and_a_rerun_completes_it(string kind)
     {
         var db = await databases.FreshAsync(kind);

@@ -117,6 +117,39 @@ public class IngestCliTests(TestDatabases databases, GeneratedInput input)
         finally { File.Delete(report); }
     }
 
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Check_db_writes_the_portfolio_report_as_a_workbook(string kind)
+    {
+        var db = await databases.FreshAsync(kind);
+        await RunAsync("import", input.Directory, "--db", db.ConnectionString);
+        var report = Path.Combine(Path.GetTempPath(), $"jixiao-report-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            var (exit, _, stderr) = await RunAsync("check", "--db", db.ConnectionString, "--report", report);
+
+            Assert.True(exit is 0 or 1, stderr);
+            using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(report, false);
+            var sheets = doc.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
+            Assert.Equal(["概况", "等级分布", "执行率", "常见问题", "主管部门", "实施单位", "抽查顺序", "审核发现"], sheets);
+            var overview = (DocumentFormat.OpenXml.Packaging.WorksheetPart)doc.WorkbookPart.GetPartById(
+                doc.WorkbookPart.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First().Id!);
+            // Row 2 is 绩效表: the number of stored forms.
+            var forms = overview.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Single(c => c.CellReference == "B2");
+            Assert.Equal(input.DistinctForms.ToString(), forms.CellValue!.Text);
+        }
+        finally { File.Delete(report); }
+    }
+
+    [Fact]
+    public async Task A_report_of_another_kind_is_refused_before_anything_is_read()
+    {
+        var (exit, _, stderr) = await RunAsync("check", input.Directory, "--report", "report.pdf");
+
+        Assert.Equal(2, exit);
+        Assert.Contains(".xlsx", stderr);
+    }
+
     [Fact]
     public async Task Check_db_of_a_missing_file_says_so_and_creates_nothing()
     {
