@@ -84,7 +84,8 @@ public sealed class FormStore(Database db, TimeProvider clock)
     /// <summary>Stores an imported form unless the same content is stored already. Returns its id and whether it was new.</summary>
     public async Task<(long Id, bool Created)> ImportAsync(PerformanceForm form, long? unitId, string actor, CancellationToken ct = default)
     {
-        var hash = FormJson.ContentHash(form);
+        // One serialisation gives both the stored document and its content hash.
+        var (document, hash) = FormJson.DocumentAndHash(form);
         await using var c = await db.ConnectAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var now = db.Time(clock.GetUtcNow());
@@ -95,7 +96,7 @@ public sealed class FormStore(Database db, TimeProvider clock)
                     {db.Json("@Document")}, @TotalScore, @Grade, @Now, @Now)
             ON CONFLICT (content_hash) DO NOTHING
             RETURNING id
-            """, Parameters(form, unitId, hash, now), tx);
+            """, Parameters(form, unitId, document, hash, now), tx);
         if (id is null)
         {
             var existing = await c.ExecuteScalarAsync<long>("SELECT id FROM forms WHERE content_hash = @hash", new { hash }, tx);
@@ -108,7 +109,7 @@ public sealed class FormStore(Database db, TimeProvider clock)
         return (id.Value, true);
     }
 
-    private object Parameters(PerformanceForm form, long? unitId, string hash, object now) => new
+    private object Parameters(PerformanceForm form, long? unitId, string document, string hash, object now) => new
     {
         Kind = form.Kind.ToCode(),
         form.Year,
@@ -117,7 +118,7 @@ public sealed class FormStore(Database db, TimeProvider clock)
         form.ImplementingUnit,
         UnitId = unitId,
         Hash = hash,
-        Document = FormJson.ToJson(form).ToJsonString(),
+        Document = document,
         TotalScore = db.Number((form as SelfEvaluation)?.TotalScore),
         Grade = (form as SelfEvaluation)?.Grade,
         Now = now,
@@ -186,14 +187,14 @@ public sealed class FormStore(Database db, TimeProvider clock)
         var before = FormJson.Content(FormJsonReader.Parse(current.Document));
         var after = FormJson.Content(form);
         var changes = Diff(before, after, "").ToList();
-        var hash = FormJson.ContentHash(form);
+        var (document, hash) = FormJson.DocumentAndHash(form);
         var now = db.Time(clock.GetUtcNow());
         var rows = await c.ExecuteAsync($"""
             UPDATE forms SET kind = @Kind, year = @Year, project_name = @ProjectName, department = @Department,
                    implementing_unit = @ImplementingUnit, content_hash = @Hash, document = {db.Json("@Document")},
                    total_score = @TotalScore, grade = @Grade, updated_at = @Now, version = version + 1
             WHERE id = @Id AND version = @Expected
-            """, new DynamicParameters(Parameters(form, current.UnitId, hash, now)).Also(new { Id = id, Expected = expectedVersion }), tx);
+            """, new DynamicParameters(Parameters(form, current.UnitId, document, hash, now)).Also(new { Id = id, Expected = expectedVersion }), tx);
         if (rows != 1)
         {
             await tx.RollbackAsync(ct);

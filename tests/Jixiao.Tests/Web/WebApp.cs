@@ -35,7 +35,7 @@ public sealed class WebApp : WebApplicationFactory<Program>
     public static async Task<WebApp> StartAsync(TestDatabases databases, string kind)
     {
         var db = await databases.FreshAsync(kind);
-        var app = new WebApp(db.ConnectionString.StartsWith("Data Source", StringComparison.Ordinal) ? db.ConnectionString : db.ConnectionString);
+        var app = new WebApp(db.ConnectionString);
         _ = app.Server; // start now: migrations, admin, demo data
         return app;
     }

@@ -11,6 +11,9 @@ public enum LoginOutcome { Success, WrongCredentials, LockedOut }
 public sealed class AccountStore(Database db, TimeProvider clock)
 {
     public const int MaxFailures = 5;
+
+    // Checked against for an unknown user name, so that answer costs what a real check costs (one PBKDF2).
+    private static readonly string UnknownUserHash = Passwords.Hash("no such user");
     public static readonly TimeSpan LockOut = TimeSpan.FromMinutes(15);
 
     private sealed class UserRow
@@ -63,7 +66,7 @@ public sealed class AccountStore(Database db, TimeProvider clock)
         var now = clock.GetUtcNow();
         if (row is null)
         {
-            Passwords.Verify(password, Passwords.Hash("timing")); // same cost as a real check
+            Passwords.Verify(password, UnknownUserHash);
             return (LoginOutcome.WrongCredentials, null);
         }
         if (row.LockedUntil is { } until && DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture) > now)

@@ -38,9 +38,8 @@ public static class DownloadEndpoints
         app.MapGet("/api/forms/{id}/export", async (string id, string? format, HttpContext http, FormStore store, FormAccess access, SharedPdfPrinter printer) =>
         {
             var user = CurrentUser.From(http.User);
-            var form = long.TryParse(id, out var n) ? await store.GetAsync(n) : null;
-            if (form is null || !await access.CanSeeAsync(user, form))
-                return Results.Json(new { error = $"没有编号为 {id} 的绩效表，或您无权查看", field = "id" }, statusCode: 404);
+            if (await access.VisibleAsync(user, id, store) is not { } form)
+                return Results.Json(new { error = FormAccess.NotFoundMessage(id), field = "id" }, statusCode: 404);
             var name = ExportFileNames.Stem(form.Form);
             switch (format)
             {

@@ -41,8 +41,7 @@ public static class EditEndpoints
         {
             var user = CurrentUser.From(http.User);
             if (user.IsPublic) return Error(401, "请先登录", null);
-            var stored = long.TryParse(id, out var n) ? await store.GetAsync(n) : null;
-            if (stored is null || !await access.CanSeeAsync(user, stored)) return Error(404, $"没有编号为 {id} 的绩效表，或您无权查看", "id");
+            if (await access.VisibleAsync(user, id, store) is not { } stored) return Error(404, FormAccess.NotFoundMessage(id), "id");
             if (user.Role is Roles.DepartmentReviewer or Roles.FinanceReviewer) return Error(403, "审核人员不能修改单位填报的内容；请退回并写明意见", null);
             if (stored.Status is not (FormStatus.Draft or FormStatus.Returned))
                 return Error(403, $"表的状态是“{stored.Status.ToChinese()}”，已锁定，不能修改", "status");
@@ -53,8 +52,8 @@ public static class EditEndpoints
             if (user.Role == Roles.Unit && await UnitFor(user, form, organisations) != stored.UnitId)
                 return Error(403, "不能把表改到其他单位名下", "implementingUnit");
             form.Source = stored.Form.Source;
-            var result = await store.UpdateAsync(n, version, form, user.Username!);
-            return result.Saved ? Results.Json(new { id = n, status = stored.Status.ToCode(), version = result.CurrentVersion }) : Conflict(result);
+            var result = await store.UpdateAsync(stored.Id, version, form, user.Username!);
+            return result.Saved ? Results.Json(new { id = stored.Id, status = stored.Status.ToCode(), version = result.CurrentVersion }) : Conflict(result);
         }).DisableAntiforgery().WithSummary("保存修改（?version= 所依据的版本）；草稿和退回的表才能修改");
 
         app.MapPost("/api/check", async (HttpContext http, ProfileCatalog profiles) =>
@@ -76,8 +75,7 @@ public static class EditEndpoints
         {
             var user = CurrentUser.From(http.User);
             if (user.IsPublic) return Error(401, "请先登录", null);
-            var stored = long.TryParse(id, out var n) ? await store.GetAsync(n) : null;
-            if (stored is null || !await access.CanSeeAsync(user, stored)) return Error(404, $"没有编号为 {id} 的绩效表，或您无权查看", "id");
+            if (await access.VisibleAsync(user, id, store) is not { } stored) return Error(404, FormAccess.NotFoundMessage(id), "id");
             if (user.Role is not (Roles.Unit or Roles.Admin)) return Error(403, "只有填报单位和管理员可以调整绩效目标", null);
             if (user.Role == Roles.Unit && !await access.InScope(user, stored)) return Error(403, "这张表不属于您的单位", null);
             if (stored.Form is not TargetDeclaration) return Error(400, "只有申报表可以调整", "id");
@@ -86,7 +84,7 @@ public static class EditEndpoints
             // through the workflow again.
             var adjusted = stored.Form;
             adjusted.Revision = (adjusted.Revision ?? 0) + 1;
-            adjusted.Source = new SourceRef($"调整自第 {n} 号表", null);
+            adjusted.Source = new SourceRef($"调整自第 {stored.Id} 号表", null);
             var (newId, created) = await store.ImportAsync(adjusted, stored.UnitId, user.Username!);
             if (!created) return Error(409, $"这张表已有第 {adjusted.Revision} 次调整（编号 {newId}）", null);
             return Results.Json(new { id = newId, status = "draft", version = 1, revision = adjusted.Revision }, statusCode: 201);
@@ -96,8 +94,7 @@ public static class EditEndpoints
         {
             var user = CurrentUser.From(http.User);
             if (user.IsPublic) return Error(401, "请先登录", null);
-            var stored = long.TryParse(id, out var n) ? await store.GetAsync(n) : null;
-            if (stored is null || !await access.CanSeeAsync(user, stored)) return Error(404, $"没有编号为 {id} 的绩效表，或您无权查看", "id");
+            if (await access.VisibleAsync(user, id, store) is not { } stored) return Error(404, FormAccess.NotFoundMessage(id), "id");
             if (user.Role is not (Roles.Unit or Roles.Admin)) return Error(403, "只有填报单位和管理员可以建立自评表", null);
             if (stored.Form is not TargetDeclaration declaration) return Error(400, "只能从申报表建立自评表", "id");
             if (stored.Status is not (FormStatus.Approved or FormStatus.Published)) return Error(403, "申报表审核通过后才能建立自评表", "status");
@@ -163,12 +160,8 @@ public static class SelfEvaluationDraft
         var share = levels.ToDictionary(l => l, l => knownDefaults.TryGetValue(l, out var w)
             ? knownTotal * w / knownDefaults.Values.Sum()
             : unknownShare);
-        var weights = d.Indicators.Select(i =>
-        {
-            var level = i.Level1 ?? "";
-            var count = d.Indicators.Count(x => (x.Level1 ?? "") == level);
-            return Math.Floor(share[level] / count * 100m) / 100m;
-        }).ToList();
+        var rowsPerLevel = d.Indicators.GroupBy(i => i.Level1 ?? "").ToDictionary(g => g.Key, g => g.Count());
+        var weights = d.Indicators.Select(i => Math.Floor(share[i.Level1 ?? ""] / rowsPerLevel[i.Level1 ?? ""] * 100m) / 100m).ToList();
         var rest = indicatorTotal - weights.Sum();
         for (int k = 0; rest > 0 && weights.Count > 0; k = (k + 1) % weights.Count, rest -= 0.01m) weights[k] += 0.01m;
         for (int k = 0; k < d.Indicators.Count; k++)

@@ -33,6 +33,19 @@ public sealed class FormAccess(OrganisationStore organisations)
         }
     }
 
+    /// <summary>What every form endpoint answers for a form that is missing or not the asker's to see: the same words,
+    /// so the answer does not reveal that the form exists.</summary>
+    public static string NotFoundMessage(string id) => $"没有编号为 {id} 的绩效表，或您无权查看";
+
+    /// <summary>The form with this id when the person may see it; null when there is none, the id is not a number,
+    /// or it is not theirs to see.</summary>
+    public async Task<StoredForm?> VisibleAsync(CurrentUser user, string id, FormStore store)
+    {
+        if (!long.TryParse(id, out var n) || n <= 0) return null;
+        var form = await store.GetAsync(n);
+        return form is not null && await CanSeeAsync(user, form) ? form : null;
+    }
+
     public async Task<bool> CanSeeAsync(CurrentUser user, StoredForm form)
     {
         if (form.Status == FormStatus.Published) return true;

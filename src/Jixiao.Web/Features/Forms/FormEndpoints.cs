@@ -23,7 +23,7 @@ public static class FormEndpoints
 
         app.MapGet("/api/forms/{id}", async (string id, HttpContext http, FormStore store, FormAccess access) =>
         {
-            var form = await Visible(id, http, store, access);
+            var form = await access.VisibleAsync(CurrentUser.From(http.User), id, store);
             if (form is null) return NotFound(id);
             var json = FormJson.ToJson(form.Form);
             json["id"] = form.Id;
@@ -46,7 +46,7 @@ public static class FormEndpoints
         app.MapGet("/forms/{id}", async (string id, HttpContext http, FormStore store, FormAccess access,
             Jixiao.Web.Features.Organisations.OrganisationStore organisations) =>
         {
-            var form = await Visible(id, http, store, access);
+            var form = await access.VisibleAsync(CurrentUser.From(http.User), id, store);
             var user = CurrentUser.From(http.User);
             if (form is null) return user.IsPublic ? Results.Redirect($"/login?returnUrl=/forms/{Uri.EscapeDataString(id)}") : NotFoundPage(user, http);
             var inScope = await access.InScope(user, form);
@@ -69,16 +69,8 @@ public static class FormEndpoints
         });
     }
 
-    private static async Task<StoredForm?> Visible(string id, HttpContext http, FormStore store, FormAccess access)
-    {
-        if (!long.TryParse(id, out var n) || n <= 0) return null;
-        var form = await store.GetAsync(n);
-        // A form the asker may not see is answered like a missing one: its existence is not revealed.
-        return form is not null && await access.CanSeeAsync(CurrentUser.From(http.User), form) ? form : null;
-    }
-
     private static IResult NotFound(string id) =>
-        Results.Json(new { error = $"没有编号为 {id} 的绩效表，或您无权查看", field = "id" }, statusCode: 404);
+        Results.Json(new { error = FormAccess.NotFoundMessage(id), field = "id" }, statusCode: 404);
 
     private static IResult NotFoundPage(CurrentUser user, HttpContext http)
     {

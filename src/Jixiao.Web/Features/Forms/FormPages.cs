@@ -45,10 +45,9 @@ public static class FormPages
         {
             var user = CurrentUser.From(http.User);
             if (user.IsPublic) return Results.Redirect($"/login?returnUrl=/forms/{Uri.EscapeDataString(id)}/edit");
-            var stored = long.TryParse(id, out var n) ? await store.GetAsync(n) : null;
-            if (stored is null || !await access.CanSeeAsync(user, stored)) return Results.Redirect("/forms");
-            if (!CanEdit(user, stored)) return Results.Redirect($"/forms/{n}?error=" + Uri.EscapeDataString("这张表现在不能修改"));
-            return Editor($"编辑：{stored.Form.ProjectName}", FormJson.ToJson(stored.Form), n, stored.Version, user, http);
+            if (await access.VisibleAsync(user, id, store) is not { } stored) return Results.Redirect("/forms");
+            if (!CanEdit(user, stored)) return Results.Redirect($"/forms/{stored.Id}?error=" + Uri.EscapeDataString("这张表现在不能修改"));
+            return Editor($"编辑：{stored.Form.ProjectName}", FormJson.ToJson(stored.Form), stored.Id, stored.Version, user, http);
         });
 
         app.MapGet("/forms/new", async (HttpContext http, OrganisationStore organisations) =>

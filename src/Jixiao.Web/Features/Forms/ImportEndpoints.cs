@@ -1,3 +1,4 @@
+using Jixiao.Core.Model;
 using System.Text.Json.Nodes;
 using Jixiao.Core.Review;
 using Jixiao.Formats.Import;
@@ -59,7 +60,7 @@ public static class ImportEndpoints
                 {
                     var item = new JsonObject
                     {
-                        ["kind"] = f.Kind.ToString() == "SelfEvaluation" ? "self-evaluation" : "target-declaration",
+                        ["kind"] = f.Kind.ToCode(),
                         ["year"] = f.Year,
                         ["projectName"] = f.ProjectName,
                         ["implementingUnit"] = f.ImplementingUnit,

@@ -37,9 +37,8 @@ public static class WorkflowEndpoints
         {
             var user = CurrentUser.From(http.User);
             if (user.IsPublic) return Error(401, "请先登录", null);
-            var form = long.TryParse(id, out var n) ? await store.GetAsync(n) : null;
-            if (form is null || !await access.CanSeeAsync(user, form)) return Error(404, $"没有编号为 {id} 的绩效表，或您无权查看", "id");
-            var history = await store.HistoryAsync(n);
+            if (await access.VisibleAsync(user, id, store) is not { } form) return Error(404, FormAccess.NotFoundMessage(id), "id");
+            var history = await store.HistoryAsync(form.Id);
             return Results.Json(history.Select(Entry), FormJson.Options);
         }).WithSummary("一张表的修改与状态变更记录：谁、何时、字段的旧值和新值、理由");
     }
@@ -52,8 +51,8 @@ public static class WorkflowEndpoints
     {
         Outcome Fail(int status, string message, string? field) => new(status, message, field, 0, null, 0, null);
         if (user.IsPublic) return Fail(401, "请先登录", null);
-        var form = long.TryParse(id, out var formId) ? await store.GetAsync(formId) : null;
-        if (form is null || !await access.CanSeeAsync(user, form)) return Fail(404, $"没有编号为 {id} 的绩效表，或您无权查看", "id");
+        if (await access.VisibleAsync(user, id, store) is not { } form) return Fail(404, FormAccess.NotFoundMessage(id), "id");
+        var formId = form.Id;
         if (action is null || Workflow.All.FirstOrDefault(t => t.Action == action) is not { } transition)
             return Fail(400, $"action 应为 {string.Join("、", Workflow.All.Select(t => t.Action))} 之一", "action");
         if (version is not { } v) return Fail(400, "请给出表的版本号 version（防止覆盖他人的修改）", "version");
@@ -82,8 +81,8 @@ public static class WorkflowEndpoints
     {
         Outcome Fail(int status, string message, string? field) => new(status, message, field, 0, null, 0, null);
         if (user.IsPublic) return Fail(401, "请先登录", null);
-        var form = long.TryParse(id, out var formId) ? await store.GetAsync(formId) : null;
-        if (form is null || !await access.CanSeeAsync(user, form)) return Fail(404, $"没有编号为 {id} 的绩效表，或您无权查看", "id");
+        if (await access.VisibleAsync(user, id, store) is not { } form) return Fail(404, FormAccess.NotFoundMessage(id), "id");
+        var formId = form.Id;
         if (user.Role is not (Accounts.Roles.DepartmentReviewer or Accounts.Roles.FinanceReviewer or Accounts.Roles.Admin))
             return Fail(403, "只有审核人员可以记录复核分", null);
         var inScope = await access.InScope(user, form);
