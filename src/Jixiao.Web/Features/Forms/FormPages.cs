@@ -100,10 +100,10 @@ public static class FormPages
                   .Append($"<input type=\"hidden\" name=\"version\" value=\"{f.Version}\"><label>复核分 <input name=\"score\" size=\"6\" inputmode=\"decimal\" ")
                   .Append($"value=\"{(f.Form as SelfEvaluation)?.ReviewScore:0.00}\" required></label> <button type=\"submit\">记录复核分</button></form> ");
             if (canEvaluate)
-                sb.Append($"<button type=\"button\" class=\"adjust\" data-id=\"{f.Id}\">调整</button> ")
-                  .Append("<script>document.querySelector('.adjust').addEventListener('click',async e=>{const r=await fetch('/api/forms/'+e.target.dataset.id+'/adjust',{method:'POST'});const b=await r.json();if(r.ok)location.href='/forms/'+b.id+'/edit';else alert(b.error);});</script>")
-                  .Append($"<button type=\"button\" class=\"make-evaluation\" data-id=\"{f.Id}\">建立自评表</button>")
-                  .Append("<script>document.querySelector('.make-evaluation').addEventListener('click',async e=>{const r=await fetch('/api/forms/'+e.target.dataset.id+'/self-evaluation',{method:'POST'});const b=await r.json();if(r.ok)location.href='/forms/'+b.id+'/edit';else alert(b.error);});</script>");
+                // Both make a new form from this one and open it in the editor; one script serves every such button.
+                sb.Append($"<button type=\"button\" class=\"adjust\" data-post=\"/api/forms/{f.Id}/adjust\">调整</button> ")
+                  .Append($"<button type=\"button\" class=\"make-evaluation\" data-post=\"/api/forms/{f.Id}/self-evaluation\">建立自评表</button>")
+                  .Append("<script>document.querySelectorAll('button[data-post]').forEach(b=>b.addEventListener('click',async()=>{const r=await fetch(b.dataset.post,{method:'POST'});const j=await r.json();if(r.ok)location.href='/forms/'+j.id+'/edit';else alert(j.error);}));</script>");
             sb.Append("</div>");
         }
         var lastReturn = history.LastOrDefault(h => h.Action == "status" && h.NewValue == "returned");
