@@ -5,20 +5,7 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # The export tests print PDFs with Debian's Chromium and a CJK TrueType font, and read PDFs back with poppler.
-# Installed only when missing, so a machine that has them starts at once (decision 0005).
-need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-command -v pdftotext >/dev/null 2>&1 && command -v pdftocairo >/dev/null 2>&1 || need+=(poppler-utils)
-for font in fonts-wqy-microhei fonts-wqy-zenhei; do
-  dpkg -s "$font" >/dev/null 2>&1 || need+=("$font")
-done
-if [ ${#need[@]} -gt 0 ]; then
-  echo "test.sh: installing ${need[*]}" >&2
-  sudo_cmd=""
-  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+scripts/install-pdf-deps.sh
 
 log=$(mktemp)
 pg_dir=""

@@ -111,10 +111,16 @@ public sealed class Database
         var done = new List<Migration>();
         foreach (var m in Migrations().Where(m => !applied.Contains(m.Version)))
         {
+            // A SQLite table rebuild needs foreign keys off, which only takes effect outside a transaction; the
+            // references are checked before the commit instead (https://sqlite.org/lang_altertable.html §7).
+            var rebuild = Kind == DatabaseKind.Sqlite && m.Sql.Contains("jixiao:foreign-keys-off", StringComparison.Ordinal);
+            if (rebuild) await c.ExecuteAsync("PRAGMA foreign_keys = OFF");
             await using var tx = await c.BeginTransactionAsync(ct);
             try
             {
                 await c.ExecuteAsync(m.Sql, transaction: tx);
+                if (rebuild && (await c.QueryAsync("PRAGMA foreign_key_check", transaction: tx)).Any())
+                    throw new StorageException($"数据库迁移 {m.Name} 后外键不一致，已回滚");
                 await c.ExecuteAsync("INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @At)",
                     new { m.Version, m.Name, At = Time(DateTimeOffset.UtcNow) }, tx);
                 await tx.CommitAsync(ct);
@@ -124,6 +130,15 @@ public sealed class Database
             {
                 await tx.RollbackAsync(ct);
                 throw new StorageException($"数据库迁移 {m.Name} 失败，已回滚：{ex.Message}");
+            }
+            catch (StorageException)
+            {
+                await tx.RollbackAsync(ct);
+                throw;
+            }
+            finally
+            {
+                if (rebuild) await c.ExecuteAsync("PRAGMA foreign_keys = ON");
             }
         }
         return done;

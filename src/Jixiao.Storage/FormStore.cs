@@ -2,39 +2,17 @@ using System.Data.Common;
 using System.Text.Json.Nodes;
 using Dapper;
 using Jixiao.Core.Model;
+using Jixiao.Core.Workflow;
 using Jixiao.Formats.Json;
 
 namespace Jixiao.Storage;
 
-public enum FormStatus { Draft, Submitted, Returned, Approved, Published }
-
-public static class FormStatuses
-{
-    public static string ToCode(this FormStatus s) => s.ToString().ToLowerInvariant();
-
-    public static FormStatus? FromCode(string? code) => code switch
-    {
-        "draft" => FormStatus.Draft,
-        "submitted" => FormStatus.Submitted,
-        "returned" => FormStatus.Returned,
-        "approved" => FormStatus.Approved,
-        "published" => FormStatus.Published,
-        _ => null,
-    };
-
-    public static string ToChinese(this FormStatus s) => s switch
-    {
-        FormStatus.Draft => "草稿",
-        FormStatus.Submitted => "已提交",
-        FormStatus.Returned => "已退回",
-        FormStatus.Approved => "审核通过",
-        FormStatus.Published => "已公开",
-        _ => s.ToString(),
-    };
-}
-
-/// <summary>A stored form: the model plus where it stands in the workflow.</summary>
-public sealed record StoredForm(long Id, FormStatus Status, int Version, long? UnitId, PerformanceForm Form, string ContentHash);
+/// <summary>
+/// A stored form: the model plus where it stands in the workflow. A self-evaluation entered in the app is bound to
+/// its approved declaration (<see cref="DeclarationId"/>); a 调整 names the form it adjusts (<see cref="AdjustsId"/>).
+/// </summary>
+public sealed record StoredForm(long Id, FormStatus Status, int Version, long? UnitId, PerformanceForm Form, string ContentHash,
+    long? DeclarationId = null, long? AdjustsId = null);
 
 /// <summary>A line of a form list, without the document.</summary>
 public sealed record FormSummary
@@ -58,8 +36,14 @@ public sealed record FormFilter(int? Year = null, long? UnitId = null, string? K
 
 public sealed record AuditEntry(long Id, DateTimeOffset At, string Actor, string Action, int Version, string? Field, string? OldValue, string? NewValue, string? Reason);
 
-/// <summary>The outcome of a save that expected a version: done, or a conflict naming what the other person changed.</summary>
-public sealed record UpdateResult(bool Saved, int CurrentVersion, IReadOnlyList<AuditEntry> ChangesSince);
+/// <summary>
+/// The outcome of a save that expected a version: done, or a conflict naming what the other person changed, or
+/// refused because another stored form has the same content (<see cref="DuplicateOf"/>).
+/// </summary>
+public sealed record UpdateResult(bool Saved, int CurrentVersion, IReadOnlyList<AuditEntry> ChangesSince, long? DuplicateOf = null);
+
+/// <summary>Warnings the unit acknowledged at submission: its reason, and the warnings as they read then.</summary>
+public sealed record Acknowledgement(string Reason, string Warnings);
 
 /// <summary>
 /// Forms in the database. Every write is one transaction: the row and its audit entries together, or nothing.
@@ -79,10 +63,22 @@ public sealed class FormStore(Database db, TimeProvider clock)
         public long? UnitId { get; init; }
         public string Document { get; init; } = "";
         public string ContentHash { get; init; } = "";
+        public long? DeclarationId { get; init; }
+        public long? AdjustsId { get; init; }
     }
 
+    private string SelectRow => $"SELECT id AS Id, kind AS Kind, status AS Status, version AS Version, unit_id AS UnitId, {db.JsonText("document")} AS Document, content_hash AS ContentHash, declaration_id AS DeclarationId, adjusts_id AS AdjustsId FROM forms";
+
     /// <summary>Stores an imported form unless the same content is stored already. Returns its id and whether it was new.</summary>
-    public async Task<(long Id, bool Created)> ImportAsync(PerformanceForm form, long? unitId, string actor, CancellationToken ct = default)
+    public async Task<(long Id, bool Created)> ImportAsync(PerformanceForm form, long? unitId, string actor, CancellationToken ct = default) =>
+        await ImportAsync(form, unitId, actor, null, null, ct);
+
+    /// <summary>
+    /// Stores a new form made from another: a self-evaluation bound to its declaration, or a 调整 of an approved
+    /// declaration. Same as an import otherwise.
+    /// </summary>
+    public async Task<(long Id, bool Created)> ImportAsync(PerformanceForm form, long? unitId, string actor, long? declarationId, long? adjustsId,
+        CancellationToken ct = default)
     {
         // One serialisation gives both the stored document and its content hash.
         var (document, hash) = FormJson.DocumentAndHash(form);
@@ -91,12 +87,12 @@ public sealed class FormStore(Database db, TimeProvider clock)
         var now = db.Time(clock.GetUtcNow());
         var id = await c.ExecuteScalarAsync<long?>($"""
             INSERT INTO forms (kind, year, project_name, department, implementing_unit, unit_id, status, version, content_hash,
-                               document, total_score, grade, created_at, updated_at)
+                               document, total_score, grade, created_at, updated_at, declaration_id, adjusts_id)
             VALUES (@Kind, @Year, @ProjectName, @Department, @ImplementingUnit, @UnitId, 'draft', 1, @Hash,
-                    {db.Json("@Document")}, @TotalScore, @Grade, @Now, @Now)
+                    {db.Json("@Document")}, @TotalScore, @Grade, @Now, @Now, @DeclarationId, @AdjustsId)
             ON CONFLICT (content_hash) DO NOTHING
             RETURNING id
-            """, Parameters(form, unitId, document, hash, now), tx);
+            """, new DynamicParameters(Parameters(form, unitId, document, hash, now)).Also(new { DeclarationId = declarationId, AdjustsId = adjustsId }), tx);
         if (id is null)
         {
             var existing = await c.ExecuteScalarAsync<long>("SELECT id FROM forms WHERE content_hash = @hash", new { hash }, tx);
@@ -127,14 +123,20 @@ public sealed class FormStore(Database db, TimeProvider clock)
     public async Task<StoredForm?> GetAsync(long id, CancellationToken ct = default)
     {
         await using var c = await db.ConnectAsync(ct);
-        var row = await c.QuerySingleOrDefaultAsync<Row>(
-            $"SELECT id AS Id, kind AS Kind, status AS Status, version AS Version, unit_id AS UnitId, {db.JsonText("document")} AS Document, content_hash AS ContentHash FROM forms WHERE id = @id",
-            new { id });
+        var row = await c.QuerySingleOrDefaultAsync<Row>($"{SelectRow} WHERE id = @id", new { id });
         return row is null ? null : ToStored(row);
     }
 
+    /// <summary>The forms made from this one: the self-evaluations bound to it and its 调整.</summary>
+    public async Task<IReadOnlyList<StoredForm>> DerivedFromAsync(long id, CancellationToken ct = default)
+    {
+        await using var c = await db.ConnectAsync(ct);
+        return (await c.QueryAsync<Row>($"{SelectRow} WHERE declaration_id = @id OR adjusts_id = @id ORDER BY id", new { id })).Select(ToStored).ToList();
+    }
+
     private static StoredForm ToStored(Row r) =>
-        new(r.Id, FormStatuses.FromCode(r.Status) ?? FormStatus.Draft, r.Version, r.UnitId, FormJsonReader.Parse(r.Document), r.ContentHash);
+        new(r.Id, FormStatuses.FromCode(r.Status) ?? FormStatus.Draft, r.Version, r.UnitId, FormJsonReader.Parse(r.Document), r.ContentHash,
+            r.DeclarationId, r.AdjustsId);
 
     public async Task<IReadOnlyList<FormSummary>> ListAsync(FormFilter filter, CancellationToken ct = default)
     {
@@ -171,13 +173,19 @@ public sealed class FormStore(Database db, TimeProvider clock)
     /// Saves an edited form if nobody saved since <paramref name="expectedVersion"/>. Each changed field is recorded
     /// with its old and new value. On a conflict nothing is written and the other person's changes come back.
     /// </summary>
-    public async Task<UpdateResult> UpdateAsync(long id, int expectedVersion, PerformanceForm form, string actor, CancellationToken ct = default)
+    public Task<UpdateResult> UpdateAsync(long id, int expectedVersion, PerformanceForm form, string actor, CancellationToken ct = default) =>
+        UpdateAsync(id, expectedVersion, form, actor, null, null, ct);
+
+    /// <summary>
+    /// A save with a reason on its history rows (a self-evaluation re-bound after a 调整 says so), optionally moving the
+    /// bond to another declaration.
+    /// </summary>
+    public async Task<UpdateResult> UpdateAsync(long id, int expectedVersion, PerformanceForm form, string actor, string? reason, long? declarationId,
+        CancellationToken ct = default)
     {
         await using var c = await db.ConnectAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var current = await c.QuerySingleOrDefaultAsync<Row>(
-            $"SELECT id AS Id, kind AS Kind, status AS Status, version AS Version, unit_id AS UnitId, {db.JsonText("document")} AS Document, content_hash AS ContentHash FROM forms WHERE id = @id",
-            new { id }, tx) ?? throw new StorageException($"表 {id} 不存在");
+        var current = await c.QuerySingleOrDefaultAsync<Row>($"{SelectRow} WHERE id = @id", new { id }, tx) ?? throw new StorageException($"表 {id} 不存在");
         if (current.Version != expectedVersion)
         {
             var since = await AuditSinceAsync(c, tx, id, expectedVersion);
@@ -189,12 +197,23 @@ public sealed class FormStore(Database db, TimeProvider clock)
         var changes = Diff(before, after, "").ToList();
         var (document, hash) = FormJson.DocumentAndHash(form);
         var now = db.Time(clock.GetUtcNow());
-        var rows = await c.ExecuteAsync($"""
+        int rows;
+        try
+        {
+            rows = await c.ExecuteAsync($"""
             UPDATE forms SET kind = @Kind, year = @Year, project_name = @ProjectName, department = @Department,
                    implementing_unit = @ImplementingUnit, content_hash = @Hash, document = {db.Json("@Document")},
-                   total_score = @TotalScore, grade = @Grade, updated_at = @Now, version = version + 1
+                   total_score = @TotalScore, grade = @Grade, updated_at = @Now, version = version + 1,
+                   declaration_id = COALESCE(@DeclarationId, declaration_id)
             WHERE id = @Id AND version = @Expected
-            """, new DynamicParameters(Parameters(form, current.UnitId, document, hash, now)).Also(new { Id = id, Expected = expectedVersion }), tx);
+            """, new DynamicParameters(Parameters(form, current.UnitId, document, hash, now)).Also(new { Id = id, Expected = expectedVersion, DeclarationId = declarationId }), tx);
+        }
+        catch (DbException ex) when (IsUniqueViolation(ex))
+        {
+            // Another form has exactly this content: nothing is written, and the caller is told which form it is.
+            await tx.RollbackAsync(ct);
+            return new UpdateResult(false, current.Version, [], await DuplicateOfAsync(hash, ct));
+        }
         if (rows != 1)
         {
             await tx.RollbackAsync(ct);
@@ -202,11 +221,20 @@ public sealed class FormStore(Database db, TimeProvider clock)
         }
         foreach (var (field, oldValue, newValue) in changes)
             await c.ExecuteAsync("""
-                INSERT INTO audit_log (form_id, at, actor, action, version, field, old_value, new_value)
-                VALUES (@id, @now, @actor, 'edit', @version, @field, @oldValue, @newValue)
-                """, new { id, now, actor, field, oldValue, newValue, version = expectedVersion + 1 }, tx);
+                INSERT INTO audit_log (form_id, at, actor, action, version, field, old_value, new_value, reason)
+                VALUES (@id, @now, @actor, 'edit', @version, @field, @oldValue, @newValue, @reason)
+                """, new { id, now, actor, field, oldValue, newValue, reason, version = expectedVersion + 1 }, tx);
         await tx.CommitAsync(ct);
         return new UpdateResult(true, expectedVersion + 1, []);
+    }
+
+    static bool IsUniqueViolation(DbException ex) =>
+        ex is Npgsql.PostgresException { SqlState: "23505" } || ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } && ex.Message.Contains("UNIQUE", StringComparison.Ordinal);
+
+    private async Task<long?> DuplicateOfAsync(string hash, CancellationToken ct)
+    {
+        await using var c = await db.ConnectAsync(ct);
+        return await c.ExecuteScalarAsync<long?>("SELECT id FROM forms WHERE content_hash = @hash", new { hash });
     }
 
     /// <summary>Moves a form to another status, if nobody saved since the expected version; records who and why.</summary>
@@ -218,7 +246,15 @@ public sealed class FormStore(Database db, TimeProvider clock)
     /// comments are written with the change, in the same transaction, as `comment` entries on `indicators[i]`.
     /// </summary>
     public async Task<UpdateResult> ChangeStatusAsync(long id, int expectedVersion, FormStatus status, string actor, string? reason,
-        IReadOnlyList<(int Row, string Text)> rowComments, CancellationToken ct = default)
+        IReadOnlyList<(int Row, string Text)> rowComments, CancellationToken ct = default) =>
+        await ChangeStatusAsync(id, expectedVersion, status, actor, reason, rowComments, null, ct);
+
+    /// <summary>
+    /// A status change that may carry row comments (a return) or the acknowledgement of warnings (a submission);
+    /// both are written with the change, in the same transaction.
+    /// </summary>
+    public async Task<UpdateResult> ChangeStatusAsync(long id, int expectedVersion, FormStatus status, string actor, string? reason,
+        IReadOnlyList<(int Row, string Text)> rowComments, Acknowledgement? acknowledgement, CancellationToken ct = default)
     {
         await using var c = await db.ConnectAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -243,6 +279,11 @@ public sealed class FormStore(Database db, TimeProvider clock)
                 INSERT INTO audit_log (form_id, at, actor, action, version, field, new_value)
                 VALUES (@id, @now, @actor, 'comment', @version, @field, @text)
                 """, new { id, now, actor, version = expectedVersion + 1, field = $"indicators[{row}]", text }, tx);
+        if (acknowledgement is { } ack)
+            await c.ExecuteAsync("""
+                INSERT INTO audit_log (form_id, at, actor, action, version, new_value, reason)
+                VALUES (@id, @now, @actor, 'acknowledge', @version, @warnings, @reason)
+                """, new { id, now, actor, version = expectedVersion + 1, warnings = ack.Warnings, reason = ack.Reason }, tx);
         await tx.CommitAsync(ct);
         return new UpdateResult(true, expectedVersion + 1, []);
     }

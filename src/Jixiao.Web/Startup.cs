@@ -20,7 +20,7 @@ public static class Startup
         if (!await accounts.ExistsAsync("admin"))
         {
             var password = string.IsNullOrEmpty(configured) ? Passwords.Generate() : configured;
-            await accounts.CreateAsync("admin", password, Roles.Admin, null);
+            await accounts.CreateAsync("admin", password, Jixiao.Core.Access.Role.Admin, null);
             if (string.IsNullOrEmpty(configured))
                 Console.WriteLine($"已创建管理员账号 admin，初始密码：{password}（只显示这一次；可用配置 Jixiao:AdminPassword 或环境变量 Jixiao__AdminPassword 指定）");
         }

@@ -41,8 +41,17 @@ public sealed class Indicator
     public decimal? Score { get; set; }           // 得分
     public string? DeviationReason { get; set; }  // 偏差原因分析及改进措施
 
+    /// <summary>
+    /// 改分: the unit holds that this quantitative row deserves another score than the rules give, and says why.
+    /// When set, <see cref="Score"/> is the override's score; the rule-based score stays computable beside it.
+    /// </summary>
+    public ScoreOverride? Override { get; set; }
+
     public int? Line { get; set; }
 }
+
+/// <summary>A score the unit puts in place of the computed one, with its written reason.</summary>
+public sealed record ScoreOverride(decimal Score, string Reason);
 
 /// <summary>A fund row of a self-evaluation: 年初预算数 | 全年预算数 | 全年执行数 | 分数 | 执行率(%) | 得分.</summary>
 public sealed class FundRow

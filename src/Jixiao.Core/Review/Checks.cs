@@ -3,8 +3,8 @@ namespace Jixiao.Core.Review;
 /// <summary>A kind of finding: its stable code, severity, a short Chinese title, and the rule it rests on.</summary>
 public sealed record Check(string Code, Severity Severity, string Title, string Rule)
 {
-    public Finding At(string message, string? projectName, string? indicatorName = null, int? line = null) =>
-        new(Code, Severity, message, projectName, indicatorName, line, Rule);
+    public Finding At(string message, string? projectName, string? indicatorName = null, int? line = null, int? row = null) =>
+        new(Code, Severity, message, projectName, indicatorName, line, Rule, row);
 }
 
 /// <summary>
@@ -55,6 +55,15 @@ public static class Checks
     public static readonly Check MissingTarget = new("missing-target", Severity.Warning, "未填年度指标值", "rules.md §2、§3");
     public static readonly Check MissingRowFigures = new("missing-row-figures", Severity.Warning, "指标行缺少实际完成值、分值或得分", "rules.md §3");
     public static readonly Check MissingFunds = new("missing-funds", Severity.Warning, "缺少项目资金（年度资金总额）行", "rules.md §3、§5.2");
+
+    // What a form must have before it goes to a reviewer (the workflow gate, not the review of imported files).
+    public static readonly Check FormIncomplete = new("form-incomplete", Severity.Error, "表格不完整，不能提交", "rules.md §2、§3");
+    public static readonly Check DeclarationWithoutIndicators = new("declaration-without-indicators", Severity.Error, "申报表没有绩效指标", $"{Doc10}；rules.md §2");
+    public static readonly Check DeclarationWithoutFunds = new("declaration-without-funds", Severity.Error, "申报表没有年度资金申请数", "rules.md §2");
+    public static readonly Check EvaluationNotScored = new("evaluation-not-scored", Severity.Error, "自评表有未计分的指标，总分未算出", $"{Doc10}；rules.md §5");
+
+    // The unit put its own score in place of the rules' (an override with a reason): a departure for the reviewer.
+    public static readonly Check ScoreOverridden = new("score-overridden", Severity.Warning, "单位改动了按规则计算的得分", $"{Doc10}；rules.md §5.3");
 
     // A check that failed on unexpected input reports itself instead of stopping the review.
     public static readonly Check CheckFailed = new("check-failed", Severity.Info, "某项审核规则未能完成", "内部");

@@ -38,4 +38,5 @@ public sealed record Finding(
     string? ProjectName,
     string? IndicatorName,
     int? Line,
-    string Rule);
+    string Rule,
+    int? Row = null); // the 1-based indicator row the finding is about, for forms entered without source lines

@@ -67,7 +67,8 @@ public static class Reviewer
         public decimal Tol => Profile.Tolerance;
 
         public void Add(Check check, string message, Indicator? row = null, int? line = null) =>
-            Findings.Add(check.At(message, Form.ProjectName, row?.Name, row?.Line ?? line ?? Form.Source.Line));
+            Findings.Add(check.At(message, Form.ProjectName, row?.Name, row?.Line ?? line ?? Form.Source.Line,
+                row is null ? null : Form.Indicators.IndexOf(row) + 1));
 
         public void Run(Check check, Action body)
         {
@@ -542,6 +543,15 @@ public static class Reviewer
                 row);
 
         var s = Scorer.ScoreIndicator(row, p);
+        if (row.Override is { } o)
+        {
+            // The unit's departure is the finding; the met/missed checks would only say the same again.
+            var rule = s.Kind == RowKind.Quantitative && s.ComputedScore is { } c ? $"按规则应得 {Num.Fixed(c)}（{s.Explanation}）" : "按规则无法计分";
+            ctx.Add(Checks.ScoreOverridden,
+                $"指标{Q(row.Name)}{rule}，单位改为 {Num.Fixed(o.Score)}，理由：{o.Reason}。请审核人员判断改分是否成立。",
+                row);
+            return;
+        }
         if (s.Kind == RowKind.Qualitative)
         {
             if (s.PrintedInsideBand == false)

@@ -21,4 +21,14 @@ public static class Num
     public static string Plain(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 
     public static string Plain(decimal? value) => value is null ? "-" : Plain(value.Value);
+
+    /// <summary>
+    /// The value with at least two decimal places and no trailing zeros beyond them (121.720000 → 121.72, 25 →
+    /// 25.00, 0.123456 stays), the way forms print amounts and weights.
+    /// </summary>
+    public static decimal TwoPlaces(decimal value)
+    {
+        var trimmed = value / 1.0000000000000000000000000000m;
+        return decimal.Round(trimmed, 2) == trimmed ? decimal.Round(trimmed, 2) + 0.00m : trimmed;
+    }
 }

@@ -62,6 +62,7 @@ internal static class ProfileParser
                 SatisfactionNameWords = Strings(lists, "lists.satisfactionNameWords", "satisfactionNameWords"),
                 OutputMeasuresNotEffects = Strings(lists, "lists.outputMeasuresNotEffects", "outputMeasuresNotEffects"),
                 UnitRules = UnitRules(lists),
+                FinanceStage = FinanceStage(root),
             };
 
             if (profile.ExecutionWeight <= 0 || profile.ExecutionWeight >= 100)
@@ -92,6 +93,20 @@ internal static class ProfileParser
         if (v.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetString()))
             throw Bad(field, "必须是非空字符串");
         return v.GetString()!.Trim();
+    }
+
+    /// <summary>`approval.financeStage`: whether finance approves after the 主管部门 (default: yes, two stages).</summary>
+    static bool FinanceStage(JsonElement root)
+    {
+        if (!root.TryGetProperty("approval", out var approval) || approval.ValueKind == JsonValueKind.Null) return true;
+        if (approval.ValueKind != JsonValueKind.Object) throw Bad("approval", "必须是对象 { \"financeStage\": true }");
+        if (!approval.TryGetProperty("financeStage", out var v) || v.ValueKind == JsonValueKind.Null) return true;
+        return v.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Bad("approval.financeStage", "必须是 true（主管部门审核后再由财政审核）或 false（主管部门审核即为终审）"),
+        };
     }
 
     static string? OptStr(JsonElement obj, string field) =>

@@ -79,6 +79,12 @@ public sealed class ScoringProfile
     public required IReadOnlyList<string> OutputMeasuresNotEffects { get; init; }
     public required IReadOnlyList<UnitRule> UnitRules { get; init; }
 
+    /// <summary>
+    /// Two-stage approval: after the 主管部门 approves, finance approves too (`approval.financeStage`, default true).
+    /// Where false, the 主管部门's approval is final. Data, because regions differ.
+    /// </summary>
+    public bool FinanceStage { get; init; } = true;
+
     public decimal RoundScore(decimal value) => Num.Round(value, Decimals, ScoreRounding);
 
     public decimal RoundExecutionRate(decimal value) => Num.Round(value, Decimals, ExecutionRateRounding);

@@ -1,144 +1,171 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using Jixiao.Core.Model;
 
 namespace Jixiao.Formats.Json;
 
-/// <summary>The public JSON format, version 1 (docs/json-format.md): writing and reading.</summary>
+/// <summary>The public JSON format, version 1 (docs/json-format.md): the model as <see cref="FormDocument"/> and back.</summary>
 public static class FormJson
 {
     public const int FormatVersion = 1;
 
+    /// <summary>For people and programs: indented, Chinese unescaped. Fields of the other form kind are left out.</summary>
     public static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitOtherKinds } },
     };
+
+    // The stored document: compact, with the default (escaping) encoder, the bytes format version 1 has always stored.
+    static readonly JsonSerializerOptions Stored = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitOtherKinds } },
+    };
+
+    // The content: the stored document without where the form came from (file, lines, import warnings).
+    static readonly JsonSerializerOptions ContentOnly = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitOtherKinds, OmitSource } },
+    };
+
+    static void OmitOtherKinds(JsonTypeInfo info)
+    {
+        Func<object, string?>? kindOf =
+            typeof(FormDocument).IsAssignableFrom(info.Type) ? o => ((FormDocument)o).Kind
+            : info.Type == typeof(FundsDocument) ? o => ((FundsDocument)o).For
+            : info.Type == typeof(GoalsDocument) ? o => ((GoalsDocument)o).For
+            : null;
+        if (kindOf is null) return;
+        foreach (var p in info.Properties)
+        {
+            if (p.AttributeProvider?.GetCustomAttributes(typeof(ForKindAttribute), true).FirstOrDefault() is not ForKindAttribute only) continue;
+            var before = p.ShouldSerialize;
+            p.ShouldSerialize = (o, v) => (kindOf(o) is not { } k || k == only.Kind) && (before?.Invoke(o, v) ?? true);
+        }
+    }
+
+    static void OmitSource(JsonTypeInfo info)
+    {
+        var omitted = typeof(FormDocument).IsAssignableFrom(info.Type) ? new[] { "source", "warnings" }
+            : info.Type == typeof(IndicatorDocument) || info.Type == typeof(FundRowDocument) ? ["line"]
+            : [];
+        foreach (var p in info.Properties)
+            if (omitted.Contains(p.Name)) p.ShouldSerialize = static (_, _) => false;
+    }
 
     /// <summary>
     /// The form's content without where it came from (file, lines, import warnings): two imports of the same form
     /// from different files or layouts have the same content, and so the same <see cref="ContentHash"/>.
     /// </summary>
-    public static JsonObject Content(PerformanceForm form) => WithoutSource(ToJson(form));
-
-    private static JsonObject WithoutSource(JsonObject o)
-    {
-        o.Remove("source");
-        o.Remove("warnings");
-        foreach (var i in o["indicators"]!.AsArray()) i!.AsObject().Remove("line");
-        if (o["funds"]?["rows"] is JsonArray rows) foreach (var r in rows) r!.AsObject().Remove("line");
-        return o;
-    }
+    public static JsonObject Content(PerformanceForm form) => (JsonObject)JsonSerializer.SerializeToNode(ToDocument(form), ContentOnly)!;
 
     /// <summary>SHA-256 of the form's content, hex: what makes a re-import of the same form a duplicate.</summary>
-    public static string ContentHash(PerformanceForm form) => Hash(Content(form));
+    public static string ContentHash(PerformanceForm form) => Hash(JsonSerializer.Serialize(ToDocument(form), ContentOnly));
 
-    private static string Hash(JsonObject content) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(content.ToJsonString())));
+    static string Hash(string content) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
 
     /// <summary>
     /// The stored document (compact JSON) and its <see cref="ContentHash"/> from one conversion of the model: a batch
-    /// import does both for every form, and the conversion is most of the cost.
+    /// import does both for every form.
     /// </summary>
     public static (string Document, string Hash) DocumentAndHash(PerformanceForm form)
     {
-        var o = ToJson(form);
-        var document = o.ToJsonString();
-        return (document, Hash(WithoutSource(o)));
+        var d = ToDocument(form);
+        return (JsonSerializer.Serialize(d, Stored), Hash(JsonSerializer.Serialize(d, ContentOnly)));
     }
 
     public static string Serialize(IEnumerable<PerformanceForm> forms) =>
-        new JsonArray(forms.Select(f => (JsonNode)ToJson(f)).ToArray()).ToJsonString(Options);
+        JsonSerializer.Serialize(forms.Select(ToDocument).ToList(), Options);
 
-    public static JsonObject ToJson(PerformanceForm form)
+    /// <summary>The document as a JSON tree (the history compares two of these field by field).</summary>
+    public static JsonObject ToJson(PerformanceForm form) => (JsonObject)JsonSerializer.SerializeToNode(ToDocument(form), Stored)!;
+
+    public static FormDocument ToDocument(PerformanceForm form)
     {
-        var o = new JsonObject
+        var kind = form.Kind.ToCode();
+        var d = form as TargetDeclaration;
+        var s = form as SelfEvaluation;
+        return new FormDocument
         {
-            ["formatVersion"] = FormatVersion,
-            ["kind"] = form.Kind.ToCode(),
-            ["year"] = form.Year,
-            ["projectName"] = form.ProjectName,
-            ["department"] = form.Department,
-            ["implementingUnit"] = form.ImplementingUnit,
+            FormatVersion = FormatVersion,
+            Kind = kind,
+            Year = form.Year,
+            ProjectName = form.ProjectName,
+            Department = form.Department,
+            ImplementingUnit = form.ImplementingUnit,
+            ProjectNature = d?.ProjectNature,
+            ProjectCategory = d?.ProjectCategory,
+            StartDate = d?.StartDate?.ToString("yyyy-MM-dd"),
+            EndDate = d?.EndDate?.ToString("yyyy-MM-dd"),
+            Funds = d is not null ? DeclarationFunds(d.Funds, kind) : SelfEvaluationFunds(s!.Funds, kind),
+            Goals = d is not null
+                ? new GoalsDocument { Overall = d.OverallGoal, Annual = d.AnnualGoal, For = kind }
+                : new GoalsDocument { Annual = s!.ExpectedGoal, Actual = s.ActualOutcome, For = kind },
+            Indicators = form.Indicators.Select(Indicator).ToList(),
+            TotalWeight = s?.TotalWeight,
+            TotalScore = s?.TotalScore,
+            Grade = s?.Grade,
+            ReviewScore = s?.ReviewScore,
+            Revision = form.Revision is > 0 ? form.Revision : null,
+            Complete = form.Complete,
+            Warnings = form.Warnings.Select(w => new WarningDocument { Message = w.Message, Line = w.Line }).ToList(),
+            Source = new SourceDocument { File = form.Source.File, Line = form.Source.Line },
         };
-        switch (form)
-        {
-            case TargetDeclaration d:
-                o["projectNature"] = d.ProjectNature;
-                o["projectCategory"] = d.ProjectCategory;
-                o["startDate"] = d.StartDate?.ToString("yyyy-MM-dd");
-                o["endDate"] = d.EndDate?.ToString("yyyy-MM-dd");
-                o["funds"] = new JsonObject
-                {
-                    ["unit"] = d.Funds.Unit.ToChinese(),
-                    ["projectTotal"] = d.Funds.ProjectTotal,
-                    ["projectFiscal"] = d.Funds.ProjectFiscal,
-                    ["projectOther"] = d.Funds.ProjectOther,
-                    ["annualTotal"] = d.Funds.AnnualTotal,
-                    ["currentYearAppropriation"] = d.Funds.CurrentYearAppropriation,
-                    ["carryOver"] = d.Funds.CarryOver,
-                    ["other"] = d.Funds.Other,
-                };
-                o["goals"] = new JsonObject { ["overall"] = d.OverallGoal, ["annual"] = d.AnnualGoal };
-                break;
-            case SelfEvaluation s:
-                var total = s.Funds.Total;
-                o["funds"] = new JsonObject
-                {
-                    ["unit"] = s.Funds.Unit.ToChinese(),
-                    ["initialBudget"] = total?.InitialBudget,
-                    ["adjustedBudget"] = total?.AdjustedBudget,
-                    ["executed"] = total?.Executed,
-                    ["weight"] = total?.Weight,
-                    ["executionRate"] = total?.ExecutionRate,
-                    ["score"] = total?.Score,
-                    ["rows"] = new JsonArray(s.Funds.Rows.Select(r => (JsonNode)new JsonObject
-                    {
-                        ["label"] = r.Label,
-                        ["initialBudget"] = r.InitialBudget,
-                        ["adjustedBudget"] = r.AdjustedBudget,
-                        ["executed"] = r.Executed,
-                        ["weight"] = r.Weight,
-                        ["executionRate"] = r.ExecutionRate,
-                        ["score"] = r.Score,
-                        ["line"] = r.Line,
-                    }).ToArray()),
-                };
-                o["goals"] = new JsonObject { ["annual"] = s.ExpectedGoal, ["actual"] = s.ActualOutcome };
-                break;
-        }
-        o["indicators"] = new JsonArray(form.Indicators.Select(i => (JsonNode)IndicatorJson(i, form.Kind)).ToArray());
-        if (form is SelfEvaluation se)
-        {
-            o["totalWeight"] = se.TotalWeight;
-            o["totalScore"] = se.TotalScore;
-            o["grade"] = se.Grade;
-            if (se.ReviewScore is { } review) o["reviewScore"] = review;
-        }
-        if (form.Revision is > 0) o["revision"] = form.Revision;
-        o["complete"] = form.Complete;
-        o["warnings"] = new JsonArray(form.Warnings.Select(w => (JsonNode)new JsonObject { ["message"] = w.Message, ["line"] = w.Line }).ToArray());
-        o["source"] = new JsonObject { ["file"] = form.Source.File, ["line"] = form.Source.Line };
-        return o;
     }
 
-    private static JsonObject IndicatorJson(Indicator i, FormKind kind) => new()
+    static FundsDocument DeclarationFunds(DeclarationFunds f, string kind) => new()
     {
-        ["level1"] = i.Level1,
-        ["level2"] = i.Level2,
-        ["name"] = i.Name,
-        ["target"] = i.Target is { } t
-            ? new JsonObject { ["text"] = t.Text, ["comparator"] = t.Comparator?.ToSymbol(), ["value"] = t.Value, ["unit"] = t.Unit }
-            : null,
-        ["actual"] = i.Actual is { } a
-            ? new JsonObject { ["text"] = a.Text, ["value"] = a.Value, ["unit"] = a.Unit, ["achievement"] = a.Achievement?.ToCode() }
-            : null,
-        ["weight"] = i.Weight,
-        ["score"] = i.Score,
-        ["deviationReason"] = string.IsNullOrEmpty(i.DeviationReason) ? null : i.DeviationReason,
-        ["line"] = i.Line,
+        For = kind,
+        Unit = f.Unit.ToChinese(),
+        ProjectTotal = f.ProjectTotal,
+        ProjectFiscal = f.ProjectFiscal,
+        ProjectOther = f.ProjectOther,
+        AnnualTotal = f.AnnualTotal,
+        CurrentYearAppropriation = f.CurrentYearAppropriation,
+        CarryOver = f.CarryOver,
+        Other = f.Other,
+    };
+
+    static FundsDocument SelfEvaluationFunds(SelfEvaluationFunds f, string kind)
+    {
+        var total = f.Total;
+        return new FundsDocument
+        {
+            For = kind,
+            Unit = f.Unit.ToChinese(),
+            InitialBudget = total?.InitialBudget,
+            AdjustedBudget = total?.AdjustedBudget,
+            Executed = total?.Executed,
+            Weight = total?.Weight,
+            ExecutionRate = total?.ExecutionRate,
+            Score = total?.Score,
+            Rows = f.Rows.Select(r => new FundRowDocument
+            {
+                Label = r.Label, InitialBudget = r.InitialBudget, AdjustedBudget = r.AdjustedBudget, Executed = r.Executed,
+                Weight = r.Weight, ExecutionRate = r.ExecutionRate, Score = r.Score, Line = r.Line,
+            }).ToList(),
+        };
+    }
+
+    static IndicatorDocument Indicator(Indicator i) => new()
+    {
+        Level1 = i.Level1,
+        Level2 = i.Level2,
+        Name = i.Name,
+        Target = i.Target is { } t ? new TargetDocument { Text = t.Text, Comparator = t.Comparator?.ToSymbol(), Value = t.Value, Unit = t.Unit } : null,
+        Actual = i.Actual is { } a ? new ActualDocument { Text = a.Text, Value = a.Value, Unit = a.Unit, Achievement = a.Achievement?.ToCode() } : null,
+        Weight = i.Weight,
+        Score = i.Score,
+        DeviationReason = string.IsNullOrEmpty(i.DeviationReason) ? null : i.DeviationReason,
+        ScoreOverride = i.Override is { } o ? new ScoreOverrideDocument { Score = o.Score, Reason = o.Reason } : null,
+        Line = i.Line,
     };
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Jixiao.Core.Entry;
 using Jixiao.Core.Model;
 
 namespace Jixiao.Formats.Json;
@@ -11,186 +13,188 @@ public sealed class FormJsonException(string message, string path) : Exception(m
     public string Path { get; } = path;
 }
 
-/// <summary>Reads the JSON format (version 1) back into the model: the API's and the database's way in.</summary>
+/// <summary>
+/// Reads the JSON format (version 1) back into the model. Leniently for files and the database (fields it does not
+/// know are ignored, as docs/json-format.md asks of readers); strictly for the API (<see cref="ReadStrict"/>: unknown
+/// fields, and fields of the other form kind, are refused).
+/// </summary>
 public static class FormJsonReader
 {
     public static List<PerformanceForm> ParseArray(string json)
     {
-        var node = ParseNode(json);
+        var node = Node(json);
         if (node is not JsonArray array) throw new FormJsonException("应为表的 JSON 数组", "$");
-        return array.Select((n, i) => Read(n as JsonObject ?? throw new FormJsonException("应为对象", $"$[{i}]"), $"$[{i}]")).ToList();
+        return array.Select((n, i) => Read(n as JsonObject ?? throw new FormJsonException($"第 {i + 1} 张表应为对象", $"$[{i}]"), $"$[{i}]")).ToList();
     }
 
-    public static PerformanceForm Parse(string json) =>
-        Read(ParseNode(json) as JsonObject ?? throw new FormJsonException("应为表的 JSON 对象", "$"), "$");
-
-    private static JsonNode? ParseNode(string json)
+    /// <summary>One form from its JSON text (a stored document, an uploaded file). The fast path: no tree is built.</summary>
+    public static PerformanceForm Parse(string json)
     {
-        try { return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }); }
-        catch (JsonException ex) { throw new FormJsonException($"不是有效的 JSON：{ex.Message}", "$"); }
+        FormDocument? doc;
+        try { doc = JsonSerializer.Deserialize<FormDocument>(json, StrictJson.Options); }
+        catch (JsonException)
+        {
+            // Say in Chinese what is wrong, and where.
+            return Read(Node(json) as JsonObject ?? throw new FormJsonException("应为表的 JSON 对象", "$"));
+        }
+        return ToModel(doc ?? throw new FormJsonException("应为表的 JSON 对象", "$"), null);
     }
 
     public static PerformanceForm Read(JsonObject o, string path = "$")
     {
-        var kind = FormKinds.FromCode(Str(o, "kind", path))
-                   ?? throw new FormJsonException("kind 应为 \"self-evaluation\" 或 \"target-declaration\"", path + ".kind");
+        if (StrictJson.Check(o, typeof(FormDocument), strict: false) is { Count: > 0 } problems)
+            throw new FormJsonException(problems[0].Message, Prefix(path, problems[0].Field));
+        return ToModel(o.Deserialize<FormDocument>(StrictJson.Options)!, null);
+    }
+
+    /// <summary>
+    /// A form from the API: the model and every problem found (unknown fields were refused by the strict reading
+    /// that made <paramref name="doc"/>; here, codes that are not in the format and fields of the other kind).
+    /// </summary>
+    public static (PerformanceForm? Form, List<FieldProblem> Problems) ReadStrict(FormDocument doc)
+    {
+        var problems = new List<FieldProblem>();
+        // A form sent whole: its parts must be there, so that a careless `null` cannot empty what was saved.
+        if (doc.Indicators is null) problems.Add(new FieldProblem("indicators", "缺少绩效指标 indicators（没有指标时请给出空数组 []）"));
+        if (doc.Funds is null) problems.Add(new FieldProblem("funds", "缺少项目资金 funds（应为对象 { … }）"));
+        if (doc.Goals is null) problems.Add(new FieldProblem("goals", "缺少绩效目标 goals（应为对象 { … }）"));
+        OtherKindFields(doc, doc.Kind, "", problems);
+        if (doc.Funds is { } funds) OtherKindFields(funds, doc.Kind, "funds", problems);
+        if (doc.Goals is { } goals) OtherKindFields(goals, doc.Kind, "goals", problems);
+        PerformanceForm? form = null;
+        try { form = ToModel(doc, problems); }
+        catch (FormJsonException ex) { problems.Add(new FieldProblem(ex.Path, ex.Message)); }
+        return (problems.Count == 0 ? form : null, problems);
+    }
+
+    static JsonNode? Node(string json)
+    {
+        try { return StrictJson.Parse(json); }
+        catch (JsonReadException ex) { throw new FormJsonException(ex.Message, "$"); }
+    }
+
+    static string Prefix(string path, string field) => field.Length == 0 ? path : $"{path}.{field}";
+
+    static void OtherKindFields(object record, string kind, string path, List<FieldProblem> problems)
+    {
+        var label = FormKinds.FromCode(kind)?.ToChinese() ?? kind;
+        foreach (var p in record.GetType().GetProperties())
+            if (p.GetCustomAttribute<ForKindAttribute>() is { } only && only.Kind != kind && p.GetValue(record) is not null)
+            {
+                var name = JsonNamingPolicy.CamelCase.ConvertName(p.Name);
+                var field = path.Length == 0 ? name : $"{path}.{name}";
+                problems.Add(new FieldProblem(field, $"{label}没有字段“{field}”（它属于{FormKinds.FromCode(only.Kind)?.ToChinese()}）"));
+            }
+    }
+
+    /// <summary>The model of a document. Codes outside the format (kind, comparator …) throw, naming the field.</summary>
+    static PerformanceForm ToModel(FormDocument doc, List<FieldProblem>? strictProblems)
+    {
+        var kind = FormKinds.FromCode(doc.Kind) ?? throw new FormJsonException($"kind 应为 \"self-evaluation\" 或 \"target-declaration\"，实际为“{doc.Kind}”", "kind");
+        if (doc.FormatVersion is { } v && v != FormJson.FormatVersion)
+            throw new FormJsonException($"formatVersion 应为 {FormJson.FormatVersion}，实际为 {v}", "formatVersion");
         PerformanceForm form = kind == FormKind.SelfEvaluation ? new SelfEvaluation() : new TargetDeclaration();
-        form.Year = Int(o, "year", path);
-        form.ProjectName = Str(o, "projectName", path);
-        form.Department = Str(o, "department", path);
-        form.ImplementingUnit = Str(o, "implementingUnit", path);
-        form.Complete = o["complete"] is JsonValue c && c.TryGetValue<bool>(out var b) ? b : true;
-        form.Revision = Int(o, "revision", path);
-        var funds = o["funds"] as JsonObject;
-        var goals = o["goals"] as JsonObject;
+        form.Year = doc.Year;
+        form.ProjectName = doc.ProjectName;
+        form.Department = doc.Department;
+        form.ImplementingUnit = doc.ImplementingUnit;
+        form.Complete = doc.Complete ?? true;
+        form.Revision = doc.Revision;
         switch (form)
         {
             case TargetDeclaration d:
-                d.ProjectNature = Str(o, "projectNature", path);
-                d.ProjectCategory = Str(o, "projectCategory", path);
-                d.StartDate = Date(o, "startDate", path);
-                d.EndDate = Date(o, "endDate", path);
-                if (funds is not null)
+                d.ProjectNature = doc.ProjectNature;
+                d.ProjectCategory = doc.ProjectCategory;
+                d.StartDate = Date(doc.StartDate, "startDate");
+                d.EndDate = Date(doc.EndDate, "endDate");
+                if (doc.Funds is { } f)
                 {
-                    d.Funds.Unit = Unit(funds, path + ".funds") ?? MoneyUnit.Yuan;
-                    d.Funds.ProjectTotal = Dec(funds, "projectTotal", path + ".funds");
-                    d.Funds.ProjectFiscal = Dec(funds, "projectFiscal", path + ".funds");
-                    d.Funds.ProjectOther = Dec(funds, "projectOther", path + ".funds");
-                    d.Funds.AnnualTotal = Dec(funds, "annualTotal", path + ".funds");
-                    d.Funds.CurrentYearAppropriation = Dec(funds, "currentYearAppropriation", path + ".funds");
-                    d.Funds.CarryOver = Dec(funds, "carryOver", path + ".funds");
-                    d.Funds.Other = Dec(funds, "other", path + ".funds");
+                    d.Funds.Unit = Unit(f.Unit) ?? MoneyUnit.Yuan;
+                    d.Funds.ProjectTotal = f.ProjectTotal;
+                    d.Funds.ProjectFiscal = f.ProjectFiscal;
+                    d.Funds.ProjectOther = f.ProjectOther;
+                    d.Funds.AnnualTotal = f.AnnualTotal;
+                    d.Funds.CurrentYearAppropriation = f.CurrentYearAppropriation;
+                    d.Funds.CarryOver = f.CarryOver;
+                    d.Funds.Other = f.Other;
                 }
-                if (goals is not null)
-                {
-                    d.OverallGoal = Str(goals, "overall", path + ".goals");
-                    d.AnnualGoal = Str(goals, "annual", path + ".goals");
-                }
+                d.OverallGoal = doc.Goals?.Overall;
+                d.AnnualGoal = doc.Goals?.Annual;
                 break;
             case SelfEvaluation s:
-                if (funds is not null)
+                if (doc.Funds is { } sf)
                 {
-                    s.Funds.Unit = Unit(funds, path + ".funds") ?? MoneyUnit.WanYuan;
-                    if (funds["rows"] is JsonArray rows)
-                        for (int i = 0; i < rows.Count; i++)
+                    s.Funds.Unit = Unit(sf.Unit) ?? MoneyUnit.WanYuan;
+                    if (sf.Rows is { } rows)
+                        s.Funds.Rows.AddRange(rows.Select(r => new FundRow
                         {
-                            var p = $"{path}.funds.rows[{i}]";
-                            var r = rows[i] as JsonObject ?? throw new FormJsonException("应为对象", p);
-                            s.Funds.Rows.Add(new FundRow
-                            {
-                                Label = Str(r, "label", p) ?? throw new FormJsonException("资金行缺少 label", p + ".label"),
-                                InitialBudget = Dec(r, "initialBudget", p),
-                                AdjustedBudget = Dec(r, "adjustedBudget", p),
-                                Executed = Dec(r, "executed", p),
-                                Weight = Dec(r, "weight", p),
-                                ExecutionRate = Dec(r, "executionRate", p),
-                                Score = Dec(r, "score", p),
-                                Line = Int(r, "line", p),
-                            });
-                        }
-                    else if (funds.Count > 1)
+                            Label = r.Label, InitialBudget = r.InitialBudget, AdjustedBudget = r.AdjustedBudget, Executed = r.Executed,
+                            Weight = r.Weight, ExecutionRate = r.ExecutionRate, Score = r.Score, Line = r.Line,
+                        }));
+                    else if (new[] { sf.InitialBudget, sf.AdjustedBudget, sf.Executed, sf.Weight, sf.ExecutionRate, sf.Score }.Any(x => x is not null))
                         s.Funds.Rows.Add(new FundRow
                         {
-                            Label = "年度资金总额",
-                            InitialBudget = Dec(funds, "initialBudget", path + ".funds"),
-                            AdjustedBudget = Dec(funds, "adjustedBudget", path + ".funds"),
-                            Executed = Dec(funds, "executed", path + ".funds"),
-                            Weight = Dec(funds, "weight", path + ".funds"),
-                            ExecutionRate = Dec(funds, "executionRate", path + ".funds"),
-                            Score = Dec(funds, "score", path + ".funds"),
+                            Label = "年度资金总额", InitialBudget = sf.InitialBudget, AdjustedBudget = sf.AdjustedBudget, Executed = sf.Executed,
+                            Weight = sf.Weight, ExecutionRate = sf.ExecutionRate, Score = sf.Score,
                         });
                 }
-                if (goals is not null)
-                {
-                    s.ExpectedGoal = Str(goals, "annual", path + ".goals");
-                    s.ActualOutcome = Str(goals, "actual", path + ".goals");
-                }
-                s.TotalWeight = Dec(o, "totalWeight", path);
-                s.TotalScore = Dec(o, "totalScore", path);
-                s.Grade = Str(o, "grade", path);
-                s.ReviewScore = Dec(o, "reviewScore", path);
+                s.ExpectedGoal = doc.Goals?.Annual;
+                s.ActualOutcome = doc.Goals?.Actual;
+                s.TotalWeight = doc.TotalWeight;
+                s.TotalScore = doc.TotalScore;
+                s.Grade = doc.Grade;
+                s.ReviewScore = doc.ReviewScore;
                 break;
         }
-        if (o["indicators"] is JsonArray indicators)
-            for (int i = 0; i < indicators.Count; i++)
-                form.Indicators.Add(ReadIndicator(indicators[i] as JsonObject ?? throw new FormJsonException("应为对象", $"{path}.indicators[{i}]"), $"{path}.indicators[{i}]"));
-        if (o["warnings"] is JsonArray warnings)
-            foreach (var w in warnings.OfType<JsonObject>())
-                form.Warnings.Add(new ImportWarning(Str(w, "message", path) ?? "", Int(w, "line", path)));
-        if (o["source"] is JsonObject src) form.Source = new SourceRef(Str(src, "file", path), Int(src, "line", path));
+        var indicators = doc.Indicators ?? [];
+        for (int i = 0; i < indicators.Count; i++)
+        {
+            var path = $"indicators[{i}]";
+            try { form.Indicators.Add(Indicator(indicators[i], path)); }
+            catch (FormJsonException ex) when (strictProblems is not null) { strictProblems.Add(new FieldProblem(ex.Path, ex.Message)); }
+        }
+        foreach (var w in doc.Warnings ?? []) form.Warnings.Add(new ImportWarning(w.Message ?? "", w.Line));
+        if (doc.Source is { } src) form.Source = new SourceRef(src.File, src.Line);
         return form;
     }
 
-    private static Indicator ReadIndicator(JsonObject o, string path)
+    static Indicator Indicator(IndicatorDocument o, string path)
     {
         var ind = new Indicator
         {
-            Level1 = Str(o, "level1", path),
-            Level2 = Str(o, "level2", path),
-            Name = Str(o, "name", path) ?? "",
-            Weight = Dec(o, "weight", path),
-            Score = Dec(o, "score", path),
-            DeviationReason = Str(o, "deviationReason", path),
-            Line = Int(o, "line", path),
+            Level1 = o.Level1,
+            Level2 = o.Level2,
+            Name = o.Name ?? "",
+            Weight = o.Weight,
+            Score = o.Score,
+            DeviationReason = o.DeviationReason,
+            Override = o.ScoreOverride is { } so ? new ScoreOverride(so.Score, so.Reason) : null,
+            Line = o.Line,
         };
-        if (o["target"] is JsonObject t)
+        if (o.Target is { } t)
         {
-            var cmpText = Str(t, "comparator", path + ".target");
-            Comparator? cmp = cmpText is null ? null : Comparators.FromSymbol(cmpText)
-                ?? throw new FormJsonException($"comparator 应为 ≥ > = ≤ < 之一，实际为“{cmpText}”", path + ".target.comparator");
-            ind.Target = new TargetValue(Str(t, "text", path + ".target") ?? "", cmp, Dec(t, "value", path + ".target"), Str(t, "unit", path + ".target"));
+            Comparator? cmp = t.Comparator is null ? null : Comparators.FromSymbol(t.Comparator)
+                ?? throw new FormJsonException($"第 {Row(path)} 行的比较符应为 ≥ > = ≤ < 之一，实际为“{t.Comparator}”", path + ".target.comparator");
+            ind.Target = new TargetValue(t.Text ?? "", cmp, t.Value, t.Unit);
         }
-        if (o["actual"] is JsonObject a)
+        if (o.Actual is { } a)
         {
-            var achText = Str(a, "achievement", path + ".actual");
-            Achievement? ach = achText is null ? null : Achievements.FromCode(achText)
-                ?? throw new FormJsonException($"achievement 应为 achieved / partially-achieved / not-achieved，实际为“{achText}”", path + ".actual.achievement");
-            ind.Actual = new ActualValue(Str(a, "text", path + ".actual") ?? "", Dec(a, "value", path + ".actual"), Str(a, "unit", path + ".actual"), ach);
+            Achievement? ach = a.Achievement is null ? null : Achievements.FromCode(a.Achievement)
+                ?? throw new FormJsonException($"第 {Row(path)} 行的完成等级应为 achieved / partially-achieved / not-achieved，实际为“{a.Achievement}”", path + ".actual.achievement");
+            ind.Actual = new ActualValue(a.Text ?? "", a.Value, a.Unit, ach);
         }
         return ind;
     }
 
-    private static string? Str(JsonObject o, string key, string path)
-    {
-        var n = o[key];
-        if (n is null) return null;
-        if (n is JsonValue v && v.TryGetValue<string>(out var s)) return s;
-        throw new FormJsonException($"{key} 应为文字", $"{path}.{key}");
-    }
+    static int Row(string path) => int.Parse(path[(path.IndexOf('[') + 1)..path.IndexOf(']')], CultureInfo.InvariantCulture) + 1;
 
-    private static decimal? Dec(JsonObject o, string key, string path)
+    static DateOnly? Date(string? s, string field)
     {
-        var n = o[key];
-        if (n is null) return null;
-        if (n is JsonValue v)
-        {
-            // Numbers keep their exact decimal text; a string holding a number is accepted too.
-            if (v.GetValueKind() == JsonValueKind.Number && decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
-            if (v.TryGetValue<string>(out var s) && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var ds)) return ds;
-        }
-        throw new FormJsonException($"{key} 应为数字，实际为 {n.ToJsonString()}", $"{path}.{key}");
-    }
-
-    private static int? Int(JsonObject o, string key, string path)
-    {
-        var d = Dec(o, key, path);
-        if (d is null) return null;
-        if (d != decimal.Truncate(d.Value) || d < int.MinValue || d > int.MaxValue) throw new FormJsonException($"{key} 应为整数", $"{path}.{key}");
-        return (int)d.Value;
-    }
-
-    private static DateOnly? Date(JsonObject o, string key, string path)
-    {
-        var s = Str(o, key, path);
         if (s is null) return null;
         return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : throw new FormJsonException($"{key} 应为 yyyy-MM-dd 格式的日期，实际为“{s}”", $"{path}.{key}");
+            ? d : throw new FormJsonException($"{field} 应为 yyyy-MM-dd 格式的日期，实际为“{s}”", field);
     }
 
-    private static MoneyUnit? Unit(JsonObject funds, string path)
-    {
-        var s = Str(funds, "unit", path);
-        if (s is null) return null;
-        return MoneyUnits.FromChinese(s) ?? throw new FormJsonException($"unit 应为“元”或“万元”，实际为“{s}”", path + ".unit");
-    }
+    static MoneyUnit? Unit(string? s) =>
+        s is null ? null : MoneyUnits.FromChinese(s) ?? throw new FormJsonException($"金额单位 funds.unit 应为“元”或“万元”，实际为“{s}”", "funds.unit");
 }

@@ -34,17 +34,6 @@ public static class FindingsReport
         return sb.ToString();
     }
 
-    /// <summary>One object per finding: <c>{projectName, name, severity, code, message, rule, line}</c>.</summary>
-    public static object ToJson(IEnumerable<Finding> findings) => findings.Select(f => new
-    {
-        projectName = f.ProjectName,
-        name = f.IndicatorName,
-        severity = f.Severity.ToCode(),
-        code = f.Code,
-        message = f.Message,
-        rule = f.Rule,
-        line = f.Line,
-    }).ToList();
-
-    public static string RenderJson(IEnumerable<Finding> findings) => ReportJson.Serialize(ToJson(findings));
+    /// <summary>One <see cref="FindingDocument"/> per finding, the shape the API answers too.</summary>
+    public static string RenderJson(IEnumerable<Finding> findings) => ReportJson.Serialize(findings.Select(FindingDocument.Of).ToList());
 }

@@ -47,37 +47,6 @@ public static class ScoreReport
 
     static string Rate(decimal? rate) => rate is null ? "-" : Num.Fixed(rate.Value) + "%";
 
-    /// <summary>
-    /// The sheet as a JSON-ready object: <c>{projectName, executionRate, executionScore, indicators[{name,
-    /// printedScore, computedScore, explanation}], totalScore, printedTotalScore, ruleBasedTotalScore, grade,
-    /// printedGrade}</c>, plus a few fields readers may ignore. Names are camelCase whatever the serialiser's policy.
-    /// </summary>
-    public static object ToJson(ScoreSheet sheet) => new
-    {
-        projectName = sheet.ProjectName,
-        profileId = sheet.ProfileId,
-        executionRate = sheet.ExecutionRate,
-        printedExecutionRate = sheet.PrintedExecutionRate,
-        executionWeight = sheet.ExecutionWeight,
-        executionScore = sheet.ExecutionScore,
-        printedExecutionScore = sheet.PrintedExecutionScore,
-        executionExplanation = sheet.ExecutionExplanation,
-        indicators = sheet.Indicators.Select(r => new
-        {
-            name = r.Name,
-            line = r.Line,
-            weight = r.Weight,
-            printedScore = r.PrintedScore,
-            computedScore = r.ComputedScore,
-            explanation = r.Explanation,
-        }).ToList(),
-        totalScore = sheet.TotalScore,
-        printedTotalScore = sheet.PrintedTotalScore,
-        ruleBasedTotalScore = sheet.RuleBasedTotalScore,
-        grade = sheet.Grade,
-        printedGrade = sheet.PrintedGrade,
-        ruleBasedGrade = sheet.RuleBasedGrade,
-    };
-
-    public static string RenderJson(IEnumerable<ScoreSheet> sheets) => ReportJson.Serialize(sheets.Select(ToJson).ToList());
+    /// <summary>The sheets as JSON: <see cref="ScoreSheetDocument"/>, the shape the API answers too.</summary>
+    public static string RenderJson(IEnumerable<ScoreSheet> sheets) => ReportJson.Serialize(sheets.Select(ScoreSheetDocument.Of).ToList());
 }

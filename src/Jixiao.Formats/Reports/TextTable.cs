@@ -38,6 +38,7 @@ public static class ReportJson
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
 
     public static string Serialize(object value) => JsonSerializer.Serialize(value, Options);

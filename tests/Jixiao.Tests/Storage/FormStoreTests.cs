@@ -1,3 +1,5 @@
+using Jixiao.Core.Access;
+using Jixiao.Core.Workflow;
 using Dapper;
 using Jixiao.Core.Model;
 using Jixiao.Formats.Import;
@@ -185,13 +187,15 @@ public class FormStoreTests(TestDatabases databases)
         var store = await StoreAsync(kind);
         var seeds = Seeds();
         var a = (await store.ImportAsync(seeds[0], null, "admin")).Id;
-        await store.ImportAsync(seeds[1], null, "admin");
+        var b = (await store.ImportAsync(seeds[1], null, "admin")).Id;
         var historyBefore = await store.HistoryAsync(a);
 
-        // Saving form A with exactly form B's content breaks the unique content hash mid-transaction.
-        var ex = await Record.ExceptionAsync(() => store.UpdateAsync(a, 1, seeds[1], "admin"));
+        // Saving form A with exactly form B's content breaks the unique content hash mid-transaction: the
+        // transaction rolls back and the save is refused, naming the form that has that content.
+        var result = await store.UpdateAsync(a, 1, seeds[1], "admin");
 
-        Assert.NotNull(ex);
+        Assert.False(result.Saved);
+        Assert.Equal(b, result.DuplicateOf);
         var after = (await store.GetAsync(a))!;
         Assert.Equal(1, after.Version);
         Assert.Equal(seeds[0].ProjectName, after.Form.ProjectName);

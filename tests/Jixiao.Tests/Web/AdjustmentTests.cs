@@ -1,7 +1,10 @@
+using System.Net.Http.Json;
+using Jixiao.Core.Workflow;
 using System.Net;
 using Jixiao.Storage;
 using Jixiao.Tests.Storage;
 using Jixiao.Web.Features.Accounts;
+using Jixiao.Core.Access;
 
 namespace Jixiao.Tests.Web;
 
@@ -16,14 +19,14 @@ public class AdjustmentTests(TestDatabases databases)
     {
         using var app = await WebApp.StartAsync(databases, kind);
         var id = await app.FormIdAsync("生活驿站运行经费");
-        var (u, up) = await app.UserAsync(Roles.Unit, "上海市奉贤区西渡街道社区党群服务中心");
+        var (u, up) = await app.UserAsync(Role.Unit, "上海市奉贤区西渡街道社区党群服务中心");
         var unit = await app.ClientAsync(u, up);
-        var early = await unit.PostAsync($"/api/forms/{id}/adjust", null);
+        var early = await unit.PostAsJsonAsync($"/api/forms/{id}/adjust", new { });
         await app.SetStatusAsync(id, FormStatus.Submitted);
         await app.SetStatusAsync(id, FormStatus.Approved);
 
-        var adjust = await unit.PostAsync($"/api/forms/{id}/adjust", null);
-        var again = await unit.PostAsync($"/api/forms/{id}/adjust", null);
+        var adjust = await unit.PostAsJsonAsync($"/api/forms/{id}/adjust", new { });
+        var again = await unit.PostAsJsonAsync($"/api/forms/{id}/adjust", new { });
 
         Assert.Equal(HttpStatusCode.Forbidden, early.StatusCode);
         Assert.Equal(HttpStatusCode.Created, adjust.StatusCode);

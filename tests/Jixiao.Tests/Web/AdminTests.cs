@@ -1,7 +1,9 @@
+using Jixiao.Core.Workflow;
 using System.Net;
 using System.Net.Http.Json;
 using Jixiao.Tests.Storage;
 using Jixiao.Web.Features.Accounts;
+using Jixiao.Core.Access;
 
 namespace Jixiao.Tests.Web;
 
@@ -41,7 +43,7 @@ public class AdminTests(TestDatabases databases)
     {
         using var app = await WebApp.StartAsync(databases, kind);
         var admin = await app.ClientAsync("admin", WebApp.AdminPassword);
-        var (u, p) = await app.UserAsync(Roles.Unit, "上海市党建服务中心");
+        var (u, p) = await app.UserAsync(Role.Unit, "上海市党建服务中心");
         var unit = await app.ClientAsync(u, p);
         var unitOrg = (long)(await WebApp.JsonAsync(await admin.GetAsync("/api/organisations"))).AsArray()
             .Single(o => (string?)o!["name"] == "上海市党建服务中心")!["id"]!;
@@ -73,7 +75,7 @@ public class AdminTests(TestDatabases databases)
     {
         using var app = await WebApp.StartAsync(databases, kind);
         var admin = await app.ClientAsync("admin", WebApp.AdminPassword);
-        var (u, p) = await app.UserAsync(Roles.Unit, "上海市党建服务中心");
+        var (u, p) = await app.UserAsync(Role.Unit, "上海市党建服务中心");
         var unit = await app.ClientAsync(u, p);
         var orgs = (await WebApp.JsonAsync(await admin.GetAsync("/api/organisations"))).AsArray();
         var id = (long)orgs.Single(o => (string?)o!["name"] == "上海市党建服务中心")!["id"]!;

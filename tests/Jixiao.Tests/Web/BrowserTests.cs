@@ -1,6 +1,8 @@
+using Jixiao.Core.Workflow;
 using Jixiao.Formats.Pdf;
 using Jixiao.Tests.Storage;
 using Jixiao.Web.Features.Accounts;
+using Jixiao.Core.Access;
 using Microsoft.Playwright;
 
 namespace Jixiao.Tests.Web;
@@ -66,6 +68,9 @@ public class BrowserTests(Browser browser, TestDatabases databases)
     private static async Task ActAsync(IPage page, string action, string? reason = null)
     {
         if (reason is not null) await page.FillAsync($".action-{action} input[name=reason]", reason);
+        // A submission with warnings asks why it goes ahead anyway.
+        if (await page.QuerySelectorAsync($".action-{action} input[name=acknowledgement]") is not null)
+            await page.FillAsync($".action-{action} input[name=acknowledgement]", "警告已逐条核对，按计划提交。");
         await page.ClickAsync($".action-{action} button");
         await page.WaitForSelectorAsync(".done");
     }
@@ -75,9 +80,9 @@ public class BrowserTests(Browser browser, TestDatabases databases)
     {
         var (app, baseAddress) = await WebApp.StartOnSocketAsync(databases, "sqlite");
         using var _ = app;
-        var (unitUser, unitPassword) = await app.UserAsync(Roles.Unit, "上海市党建服务中心");
-        var (deptUser, deptPassword) = await app.UserAsync(Roles.DepartmentReviewer, "中共上海市委组织部");
-        var (financeUser, financePassword) = await app.UserAsync(Roles.FinanceReviewer, "财政局");
+        var (unitUser, unitPassword) = await app.UserAsync(Role.Unit, "上海市党建服务中心");
+        var (deptUser, deptPassword) = await app.UserAsync(Role.DepartmentReviewer, "中共上海市委组织部");
+        var (financeUser, financePassword) = await app.UserAsync(Role.FinanceReviewer, "财政局");
 
         // The unit declares its targets.
         var unit = await LoginAsync(baseAddress, unitUser, unitPassword);
@@ -143,44 +148,50 @@ public class BrowserTests(Browser browser, TestDatabases databases)
         await unit.GotoAsync(formUrl);
         await ActAsync(unit, "submit");
 
-        // Approved by the 主管部门.
+        // Approved by the 主管部门, then by finance: two stages.
         await dept.GotoAsync(formUrl);
         await ActAsync(dept, "approve");
+        Assert.Contains("主管部门已审核", await dept.TextContentAsync(".form-status"));
+        var finance = await LoginAsync(baseAddress, financeUser, financePassword);
+        await finance.GotoAsync(formUrl);
+        await ActAsync(finance, "approve");
+        Assert.Contains("审核通过", await finance.TextContentAsync(".form-status"));
 
-        // The unit self-evaluates with live scoring.
+        // The unit self-evaluates: indicators and 年初预算数 come from the declaration, the figures are computed.
         await unit.GotoAsync(formUrl);
         await unit.ClickAsync(".make-evaluation");
         await unit.WaitForURLAsync("**/edit");
-        await unit.FillAsync("input[name=initialBudget]", "20.00");
+        Assert.Equal("20.00", await unit.TextContentAsync("[data-name=initialBudget]"));   // 200,000.00 元 = 20.00 万元
+        Assert.Null(await unit.QuerySelectorAsync("input[name=name-0]"));                 // the declaration's rows are not edited here
+        Assert.Null(await unit.QuerySelectorAsync("#add-row"));
         await unit.FillAsync("input[name=adjustedBudget]", "20.00");
         await unit.FillAsync("input[name=executed]", "19.00");
-        await unit.FillAsync("input[name=executionRate]", "95.00");
-        await unit.FillAsync("input[name=executionScore]", "9.50");
         var actuals = new[] { "4(个)", "2400(人次)", "93(%)", "100(%)" };
-        for (int i = 0; i < actuals.Length; i++)
-        {
-            await unit.FillAsync($"input[name=actual-{i}]", actuals[i]);
-            var weight = await unit.InputValueAsync($"input[name=weight-{i}]");
-            await unit.FillAsync($"input[name=score-{i}]", weight);
-        }
-        await unit.FillAsync("input[name=totalScore]", "99.50");
-        await unit.FillAsync("input[name=grade]", "优");
+        for (int i = 0; i < actuals.Length; i++) await unit.FillAsync($"input[name=actual-{i}]", actuals[i]);
+        Assert.Null(await unit.QuerySelectorAsync("input[name=score-0]"));               // a quantitative score is computed, not typed
         await unit.WaitForSelectorAsync("td.working:has-text('实际 2400')");
-        var score = await unit.TextContentAsync("#score");
-        Assert.Contains("95", score);                      // 19 ÷ 20 = 95%
-        Assert.Contains("9.5", score);
+        await unit.WaitForFunctionAsync("() => document.querySelector('[data-computed=totalScore]').textContent === '99.50'");
+        Assert.Equal("95.00", await unit.TextContentAsync("[data-computed='funds.executionRate']"));   // 19 ÷ 20 = 95%
+        Assert.Equal("9.50", await unit.TextContentAsync("[data-computed='funds.score']"));
+        Assert.Equal("25.00", await unit.TextContentAsync("[data-computed='indicators.0.score']"));
+        Assert.Equal("优", await unit.TextContentAsync("[data-computed=grade]"));
         await ShotAsync(unit, "web-self-evaluation-editor");
         await unit.ClickAsync("#save");
         await unit.WaitForSelectorAsync("#save-state:has-text('已保存')");
         var evaluationUrl = unit.Url.Replace("/edit", "");
         await unit.GotoAsync(evaluationUrl);
         await ActAsync(unit, "submit");
-        await dept.GotoAsync(evaluationUrl);
-        await ActAsync(dept, "approve");
 
-        // Finance publishes.
-        var finance = await LoginAsync(baseAddress, financeUser, financePassword);
+        // The reviewers see the findings and the scorer's working; both stages approve; finance publishes.
+        await dept.GotoAsync(evaluationUrl);
+        var review = await dept.ContentAsync();
+        Assert.Contains("审核发现", review);
+        Assert.Contains("计分过程", review);
+        Assert.Contains("由系统按评分方案计算", review);
+        await ShotAsync(dept, "web-review-page");
+        await ActAsync(dept, "approve");
         await finance.GotoAsync(evaluationUrl);
+        await ActAsync(finance, "approve");
         await ActAsync(finance, "publish");
         await ShotAsync(finance, "web-form-published");
 

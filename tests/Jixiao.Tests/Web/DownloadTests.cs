@@ -1,3 +1,5 @@
+using Jixiao.Core.Access;
+using Jixiao.Core.Workflow;
 using System.Net;
 using Jixiao.Formats.Import;
 using Jixiao.Storage;

@@ -1,8 +1,10 @@
+using Jixiao.Core.Workflow;
 using System.Net;
 using System.Net.Http.Json;
 using Jixiao.Storage;
 using Jixiao.Tests.Storage;
 using Jixiao.Web.Features.Accounts;
+using Jixiao.Core.Access;
 
 namespace Jixiao.Tests.Web;
 
@@ -18,7 +20,7 @@ public class ReviewScoreTests(TestDatabases databases)
         using var app = await WebApp.StartAsync(databases, kind);
         var id = await app.FormIdAsync("电教远教工作经费");
         await app.SetStatusAsync(id, FormStatus.Submitted);
-        var (d, dp) = await app.UserAsync(Roles.DepartmentReviewer, "中共上海市委组织部");
+        var (d, dp) = await app.UserAsync(Role.DepartmentReviewer, "中共上海市委组织部");
         var dept = await app.ClientAsync(d, dp);
 
         var r = await dept.PostAsJsonAsync($"/api/forms/{id}/review-score", new { score = "96.50", version = 2 });
@@ -40,9 +42,9 @@ public class ReviewScoreTests(TestDatabases databases)
     {
         using var app = await WebApp.StartAsync(databases, kind);
         var id = await app.FormIdAsync("电教远教工作经费");
-        var (u, up) = await app.UserAsync(Roles.Unit, "上海市党建服务中心");
-        var (d, dp) = await app.UserAsync(Roles.DepartmentReviewer, "中共上海市委组织部");
-        var (o, op) = await app.UserAsync(Roles.DepartmentReviewer, "上海市松江区人民政府中山街道办事处");
+        var (u, up) = await app.UserAsync(Role.Unit, "上海市党建服务中心");
+        var (d, dp) = await app.UserAsync(Role.DepartmentReviewer, "中共上海市委组织部");
+        var (o, op) = await app.UserAsync(Role.DepartmentReviewer, "上海市松江区人民政府中山街道办事处");
         var unit = await app.ClientAsync(u, up);
         var dept = await app.ClientAsync(d, dp);
         var other = await app.ClientAsync(o, op);

@@ -1,8 +1,10 @@
+using Jixiao.Core.Workflow;
 using System.Net;
 using System.Net.Http.Json;
 using Jixiao.Storage;
 using Jixiao.Tests.Storage;
 using Jixiao.Web.Features.Accounts;
+using Jixiao.Core.Access;
 
 namespace Jixiao.Tests.Web;
 
@@ -18,8 +20,8 @@ public class RowCommentTests(TestDatabases databases)
         using var app = await WebApp.StartAsync(databases, kind);
         var id = await app.FormIdAsync("党建经费");
         await app.SetStatusAsync(id, FormStatus.Submitted);
-        var (d, dp) = await app.UserAsync(Roles.DepartmentReviewer, "上海市奉贤区人民政府西渡街道办事处");
-        var (u, up) = await app.UserAsync(Roles.Unit, "上海市奉贤区西渡街道社区党群服务中心");
+        var (d, dp) = await app.UserAsync(Role.DepartmentReviewer, "上海市奉贤区人民政府西渡街道办事处");
+        var (u, up) = await app.UserAsync(Role.Unit, "上海市奉贤区西渡街道社区党群服务中心");
         var dept = await app.ClientAsync(d, dp);
         var unit = await app.ClientAsync(u, up);
 
@@ -28,9 +30,9 @@ public class RowCommentTests(TestDatabases databases)
             action = "return", version = 2, reason = "请修改指标的单位和重复项",
             comments = new object[]
             {
-                new { row = 15, text = "“完成率”应以 % 计，不是“个”" },
-                new { row = 13, text = "人数不能以“家”计" },
-                new { row = 3, text = "  " },
+                new { row = 16, text = "“完成率”应以 % 计，不是“个”" },   // rows count from 1, as the page shows them
+                new { row = 14, text = "人数不能以“家”计" },
+                new { row = 4, text = "  " },
             },
         });
         var page = await (await unit.GetAsync($"/forms/{id}")).Content.ReadAsStringAsync();
@@ -53,8 +55,8 @@ public class RowCommentTests(TestDatabases databases)
         await app.SetStatusAsync(id, FormStatus.Submitted);
         var admin = await app.ClientAsync("admin", WebApp.AdminPassword);
 
-        var withApprove = await admin.PostAsJsonAsync($"/api/forms/{id}/transitions", new { action = "approve", version = 2, comments = new[] { new { row = 0, text = "好" } } });
-        var noSuchRow = await admin.PostAsJsonAsync($"/api/forms/{id}/transitions", new { action = "return", version = 2, reason = "补充指标", comments = new[] { new { row = 3, text = "x" } } });
+        var withApprove = await admin.PostAsJsonAsync($"/api/forms/{id}/transitions", new { action = "approve", version = 2, comments = new[] { new { row = 1, text = "好" } } });
+        var noSuchRow = await admin.PostAsJsonAsync($"/api/forms/{id}/transitions", new { action = "return", version = 2, reason = "补充指标", comments = new[] { new { row = 4, text = "x" } } });
 
         Assert.Equal(HttpStatusCode.BadRequest, withApprove.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noSuchRow.StatusCode);

@@ -1,7 +1,9 @@
+using Jixiao.Core.Workflow;
 using System.Net;
 using Jixiao.Formats.Import;
 using Jixiao.Tests.Storage;
 using Jixiao.Web.Features.Accounts;
+using Jixiao.Core.Access;
 
 namespace Jixiao.Tests.Web;
 
@@ -23,7 +25,7 @@ public class SummaryTests(TestDatabases databases)
         var html = await (await admin.GetAsync($"/api/summaries?unit={unit}&year=2024&format=html")).Content.ReadAsStringAsync();
         var wrongYear = await admin.GetAsync($"/api/summaries?unit={unit}&year=2023&format=xlsx");
         var badFormat = await admin.GetAsync($"/api/summaries?unit={unit}&year=2024&format=doc");
-        var (u, p) = await app.UserAsync(Roles.Unit, "上海市党建服务中心");
+        var (u, p) = await app.UserAsync(Role.Unit, "上海市党建服务中心");
         var otherUnit = await (await app.ClientAsync(u, p)).GetAsync($"/api/summaries?unit={unit}&year=2024&format=html");
 
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);

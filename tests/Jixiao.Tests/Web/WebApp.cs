@@ -1,13 +1,16 @@
+using Jixiao.Core.Workflow;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Jixiao.Storage;
+using Jixiao.Core.Access;
 using Jixiao.Tests.Storage;
 using Jixiao.Web.Features.Accounts;
 using Jixiao.Web.Features.Organisations;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Jixiao.Tests.Web;
 
@@ -48,6 +51,13 @@ public sealed class WebApp : WebApplicationFactory<Program>
         builder.UseSetting("Jixiao:LoadDemoData", "true");
     }
 
+    /// <summary>What people get: the Production environment, its error pages and all (the factory's default is Development).</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        return base.CreateHost(builder);
+    }
+
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>A client with its own cookie jar, logged in when credentials are given.</summary>
@@ -63,11 +73,11 @@ public sealed class WebApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A person of a role at the organisation a seed form names (unit or its 主管部门).</summary>
-    public async Task<(string Username, string Password)> UserAsync(string role, string? organisationName)
+    public async Task<(string Username, string Password)> UserAsync(Role role, string? organisationName)
     {
         var orgs = await Service<OrganisationStore>().AllAsync();
         long? org = organisationName is null ? null : orgs.Single(o => o.Name == organisationName).Id;
-        var username = $"{role}-{Guid.NewGuid():N}"[..24];
+        var username = $"{role.ToCode()}-{Guid.NewGuid():N}"[..24];
         await Service<AccountStore>().CreateAsync(username, "口令-" + username, role, org);
         return (username, "口令-" + username);
     }
@@ -86,6 +96,32 @@ public sealed class WebApp : WebApplicationFactory<Program>
     }
 
     public static async Task<JsonNode> JsonAsync(HttpResponseMessage r) => JsonNode.Parse(await r.Content.ReadAsStringAsync())!;
+
+    /// <summary>A transition through the API, with the version the person sees; warnings acknowledged when given a reason.</summary>
+    public static async Task<HttpResponseMessage> TransitionAsync(HttpClient c, long id, string action, string? reason = null, string? acknowledgement = null)
+    {
+        var current = await c.GetAsync($"/api/forms/{id}");
+        var version = current.IsSuccessStatusCode ? (int)(await JsonAsync(current))["version"]! : 1;
+        return await c.PostAsJsonAsync($"/api/forms/{id}/transitions", new { action, version, reason, acknowledgement });
+    }
+
+    /// <summary>Submits with the warnings acknowledged, then approves at every stage and publishes, as the people of each stage would.</summary>
+    public async Task<long> ThroughAsync(long id, FormStatus until, HttpClient unit, HttpClient department, HttpClient finance)
+    {
+        async Task Step(HttpClient c, string action, string? ack = null)
+        {
+            var r = await TransitionAsync(c, id, action, acknowledgement: ack);
+            Assert.True(r.IsSuccessStatusCode, $"{action}: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+        }
+        await Step(unit, "submit", "已逐条核对，警告所述情况属实，按原样提交。");
+        if (until == FormStatus.Submitted) return id;
+        await Step(department, "approve");
+        if (until == FormStatus.DepartmentApproved) return id;
+        await Step(finance, "approve");
+        if (until == FormStatus.Approved) return id;
+        await Step(finance, "publish");
+        return id;
+    }
 
     protected override void Dispose(bool disposing)
     {

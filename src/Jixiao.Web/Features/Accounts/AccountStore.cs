@@ -1,20 +1,20 @@
 using Dapper;
+using Jixiao.Core.Access;
 using Jixiao.Storage;
 
 namespace Jixiao.Web.Features.Accounts;
 
-public sealed record User(long Id, string Username, string Role, long? OrganisationId);
+public sealed record User(long Id, string Username, Role Role, long? OrganisationId);
 
-public enum LoginOutcome { Success, WrongCredentials, LockedOut }
-
-/// <summary>Accounts: creation, password check with lock-out after repeated failures.</summary>
-public sealed class AccountStore(Database db, TimeProvider clock)
+/// <summary>
+/// Accounts: creation and the password check. A wrong password never locks an account (an anonymous caller could
+/// lock anyone out that way); <see cref="LoginThrottle"/> slows a guesser instead. Known and unknown names cost the
+/// same: one read, one PBKDF2, no write.
+/// </summary>
+public sealed class AccountStore(Database db, TimeProvider clock, SessionStore sessions)
 {
-    public const int MaxFailures = 5;
-
     // Checked against for an unknown user name, so that answer costs what a real check costs (one PBKDF2).
     private static readonly string UnknownUserHash = Passwords.Hash("no such user");
-    public static readonly TimeSpan LockOut = TimeSpan.FromMinutes(15);
 
     private sealed class UserRow
     {
@@ -23,18 +23,16 @@ public sealed class AccountStore(Database db, TimeProvider clock)
         public string PasswordHash { get; init; } = "";
         public string Role { get; init; } = "";
         public long? OrganisationId { get; init; }
-        public int FailedLogins { get; init; }
-        public string? LockedUntil { get; init; }
     }
 
-    public async Task<User> CreateAsync(string username, string password, string role, long? organisationId)
+    public async Task<User> CreateAsync(string username, string password, Role role, long? organisationId)
     {
-        if (!Roles.All.Contains(role)) throw new ArgumentException($"未知角色：{role}");
+        if (role == Role.Public) throw new ArgumentException("公众不是账号角色", nameof(role));
         await using var c = await db.ConnectAsync();
         var id = await c.ExecuteScalarAsync<long>("""
             INSERT INTO users (username, password_hash, role, organisation_id, created_at)
             VALUES (@username, @hash, @role, @organisationId, @now) RETURNING id
-            """, new { username, hash = Passwords.Hash(password), role, organisationId, now = db.Time(clock.GetUtcNow()) });
+            """, new { username, hash = Passwords.Hash(password), role = role.ToCode(), organisationId, now = db.Time(clock.GetUtcNow()) });
         return new User(id, username, role, organisationId);
     }
 
@@ -44,42 +42,24 @@ public sealed class AccountStore(Database db, TimeProvider clock)
         return await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users WHERE username = @username", new { username }) > 0;
     }
 
+    /// <summary>A new password; every session of the account ends with it.</summary>
     public async Task SetPasswordAsync(string username, string password)
     {
         await using var c = await db.ConnectAsync();
-        await c.ExecuteAsync("UPDATE users SET password_hash = @hash, failed_logins = 0, locked_until = NULL WHERE username = @username",
+        var id = await c.ExecuteScalarAsync<long?>("UPDATE users SET password_hash = @hash WHERE username = @username RETURNING id",
             new { username, hash = Passwords.Hash(password) });
+        if (id is { } userId) await sessions.RevokeAllAsync(userId);
     }
 
-    /// <summary>
-    /// Checks a login. Failures count up; the fifth locks the account for <see cref="LockOut"/>, during which even
-    /// the right password is refused. An unknown user name fails the same way, so names cannot be probed.
-    /// </summary>
-    public async Task<(LoginOutcome Outcome, User? User)> LoginAsync(string username, string password)
+    /// <summary>The account when the password is right; null otherwise, the same way for an unknown name.</summary>
+    public async Task<User?> CheckAsync(string username, string password)
     {
         await using var c = await db.ConnectAsync();
-        var row = await c.QuerySingleOrDefaultAsync<UserRow>($"""
-            SELECT id AS Id, username AS Username, password_hash AS PasswordHash, role AS Role, organisation_id AS OrganisationId,
-                   failed_logins AS FailedLogins, CAST(locked_until AS TEXT) AS LockedUntil
+        var row = await c.QuerySingleOrDefaultAsync<UserRow>("""
+            SELECT id AS Id, username AS Username, password_hash AS PasswordHash, role AS Role, organisation_id AS OrganisationId
             FROM users WHERE username = @username
             """, new { username });
-        var now = clock.GetUtcNow();
-        if (row is null)
-        {
-            Passwords.Verify(password, UnknownUserHash);
-            return (LoginOutcome.WrongCredentials, null);
-        }
-        if (row.LockedUntil is { } until && DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture) > now)
-            return (LoginOutcome.LockedOut, null);
-        if (!Passwords.Verify(password, row.PasswordHash))
-        {
-            var failures = row.FailedLogins + 1;
-            object? lockUntil = failures >= MaxFailures ? db.Time(now + LockOut) : null;
-            await c.ExecuteAsync("UPDATE users SET failed_logins = @failures, locked_until = @lockUntil WHERE id = @id",
-                new { failures = failures >= MaxFailures ? 0 : failures, lockUntil, id = row.Id });
-            return (failures >= MaxFailures ? LoginOutcome.LockedOut : LoginOutcome.WrongCredentials, null);
-        }
-        await c.ExecuteAsync("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id", new { id = row.Id });
-        return (LoginOutcome.Success, new User(row.Id, row.Username, row.Role, row.OrganisationId));
+        var ok = Passwords.Verify(password, row?.PasswordHash ?? UnknownUserHash) && row is not null;
+        return ok && Roles.FromCode(row!.Role) is { } role ? new User(row.Id, row.Username, role, row.OrganisationId) : null;
     }
 }

@@ -35,11 +35,9 @@ public static class DownloadEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/forms/{id}/export", async (string id, string? format, HttpContext http, FormStore store, FormAccess access, SharedPdfPrinter printer) =>
+        app.MapGet("/api/forms/{id}/export", (string id, string? format, HttpContext http, FormStore store, FormAccess access, SharedPdfPrinter printer) => Api.Run(async () =>
         {
-            var user = CurrentUser.From(http.User);
-            if (await access.VisibleAsync(user, id, store) is not { } form)
-                return Results.Json(new { error = FormAccess.NotFoundMessage(id), field = "id" }, statusCode: 404);
+            var form = await access.RequireAsync(CurrentUser.From(http), id, Jixiao.Core.Access.FormAction.Export, store);
             var name = ExportFileNames.Stem(form.Form);
             switch (format)
             {
@@ -55,11 +53,11 @@ public static class DownloadEndpoints
                     }
                     catch (PdfExportException ex)
                     {
-                        return Results.Json(new { error = "PDF 生成失败：" + ex.Message, field = "format" }, statusCode: 503);
+                        return Api.Error(503, "PDF 生成失败：" + ex.Message, "format");
                     }
                 default:
-                    return Results.Json(new { error = $"format 应为 xlsx、pdf 或 html，实际为“{format}”", field = "format" }, statusCode: 400);
+                    return Api.Error(400, $"format 应为 xlsx、pdf 或 html，实际为“{format}”", "format");
             }
-        }).WithSummary("下载一张表：format=xlsx|pdf|html，官方表样");
+        })).WithSummary("下载一张表：format=xlsx|pdf|html，官方表样").Produces(200, contentType: "application/pdf").Produces<ApiError>(404);
     }
 }

@@ -1,10 +1,15 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Jixiao.Core.Access;
 using Jixiao.Core.Model;
+using Jixiao.Core.Review;
+using Jixiao.Core.Scoring;
+using Jixiao.Core.Workflow;
 using Jixiao.Formats.Json;
+using Jixiao.Formats.Profiles;
+using Jixiao.Formats.Reports;
 using Jixiao.Storage;
-using Jixiao.Web.Features.Accounts;
 using Jixiao.Web.Features.Organisations;
 using Jixiao.Web.Features.Shared;
 using static Jixiao.Web.Features.Shared.Html;
@@ -12,141 +17,257 @@ using static Jixiao.Web.Features.Shared.Html;
 namespace Jixiao.Web.Features.Forms;
 
 /// <summary>
-/// The pages people work in: a form with what they may do to it and its history; the editor. Pages post plain HTML
-/// forms (with anti-forgery tokens) for workflow steps; the editor talks to the JSON API.
+/// The pages people work in: a form with its findings, the scorer's working, what the person may do to it (the
+/// buttons are the table's: <see cref="Permissions.Allowed"/>) and its history; the editor. Pages post plain HTML
+/// forms (with anti-forgery tokens) for workflow steps, and say what happened on the next page (<see cref="Flash"/>).
 /// </summary>
 public static class FormPages
 {
     public static void Map(WebApplication app)
     {
-        app.MapPost("/forms/{id}/transition", async (string id, HttpContext http, FormStore store, FormAccess access, OrganisationStore organisations) =>
+        app.MapPost("/forms/{id}/transition", async (string id, HttpContext http, FormStore store, FormAccess access, ProfileCatalog profiles) =>
         {
             if (Antiforgery.Refusal(http) is { } refused) return refused;
             var form = await http.Request.ReadFormAsync();
             var comments = form.Keys.Where(k => k.StartsWith("comment-", StringComparison.Ordinal))
-                .Select(k => (int.TryParse(k["comment-".Length..], out var row) ? row : (int?)null, (string?)form[k].ToString())).ToList();
-            var outcome = await WorkflowEndpoints.ApplyAsync(CurrentUser.From(http.User), id, form["action"], int.TryParse(form["version"], out var v) ? v : null,
-                form["reason"], store, access, organisations, comments);
-            var message = outcome.Conflict is not null ? "这张表已被他人修改，操作没有保存，请查看最新内容后重试。" : outcome.Error;
-            return Results.Redirect($"/forms/{Uri.EscapeDataString(id)}" + (message is null ? "?done=1" : "?error=" + Uri.EscapeDataString(message)));
+                .Select(k => new RowComment(int.TryParse(k["comment-".Length..], out var row) ? row : null, form[k].ToString())).ToList();
+            var request = new TransitionRequest
+            {
+                Action = form["action"].ToString(),
+                Version = int.TryParse(form["version"], out var v) ? v : -1,
+                Reason = form["reason"].FirstOrDefault(),
+                Comments = comments,
+                Acknowledgement = form["acknowledgement"].FirstOrDefault(),
+            };
+            await PostAsync(http, async () =>
+            {
+                var done = await WorkflowEndpoints.ApplyAsync(CurrentUser.From(http), id, request, store, access, profiles);
+                return $"已{FormActions.FromCode(request.Action)?.ToChinese()}，现在的状态是“{FormStatuses.FromCode(done.Status)?.ToChinese()}”。";
+            });
+            return Results.Redirect($"/forms/{Uri.EscapeDataString(id)}");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
 
-        app.MapPost("/forms/{id}/review-score", async (string id, HttpContext http, FormStore store, FormAccess access, OrganisationStore organisations) =>
+        app.MapPost("/forms/{id}/review-score", async (string id, HttpContext http, FormStore store, FormAccess access) =>
         {
             if (Antiforgery.Refusal(http) is { } refused) return refused;
             var form = await http.Request.ReadFormAsync();
-            var outcome = await WorkflowEndpoints.RecordReviewScoreAsync(CurrentUser.From(http.User), id, form["score"],
-                int.TryParse(form["version"], out var v) ? v : null, store, access, organisations);
-            var message = outcome.Conflict is not null ? "这张表已被他人修改，复核分没有保存，请查看最新内容后重试。" : outcome.Error;
-            return Results.Redirect($"/forms/{Uri.EscapeDataString(id)}" + (message is null ? "?done=1" : "?error=" + Uri.EscapeDataString(message)));
+            await PostAsync(http, async () =>
+            {
+                if (!decimal.TryParse(form["score"], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var score))
+                    throw Api.Fail(400, $"复核分“{form["score"]}”不是数字", "score");
+                await WorkflowEndpoints.RecordReviewScoreAsync(CurrentUser.From(http), id,
+                    new ReviewScoreRequest { Score = score, Version = int.TryParse(form["version"], out var v) ? v : -1 }, store, access);
+                return $"已记录复核分 {score:0.00}。";
+            });
+            return Results.Redirect($"/forms/{Uri.EscapeDataString(id)}");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
 
-        app.MapGet("/forms/{id}/edit", async (string id, HttpContext http, FormStore store, FormAccess access) =>
+        app.MapGet("/forms/{id}/edit", async (string id, HttpContext http, FormStore store, FormAccess access, ProfileCatalog profiles) =>
         {
-            var user = CurrentUser.From(http.User);
+            var user = CurrentUser.From(http);
             if (user.IsPublic) return Results.Redirect($"/login?returnUrl=/forms/{Uri.EscapeDataString(id)}/edit");
             if (await access.VisibleAsync(user, id, store) is not { } stored) return Results.Redirect("/forms");
-            if (!CanEdit(user, stored)) return Results.Redirect($"/forms/{stored.Id}?error=" + Uri.EscapeDataString("这张表现在不能修改"));
-            return Editor($"编辑：{stored.Form.ProjectName}", FormJson.ToJson(stored.Form), stored.Id, stored.Version, user, http);
+            var decision = await access.DecideAsync(user, FormAction.Edit, stored);
+            if (!decision.Allowed)
+            {
+                Flash.Set(http, $"这张表现在不能修改：{decision.Refusal}", isError: true);
+                return Results.Redirect($"/forms/{stored.Id}");
+            }
+            var returned = stored.Status == FormStatus.Returned ? ReturnedSection(stored, await store.HistoryAsync(stored.Id)) : "";
+            return Editor($"编辑：{stored.Form.ProjectName}", FormJson.ToJson(stored.Form), stored.Id, stored.Version, stored.DeclarationId is not null,
+                profiles.ForForm(stored.Form), user, http, returned);
         });
 
-        app.MapGet("/forms/new", async (HttpContext http, OrganisationStore organisations) =>
+        app.MapGet("/forms/new", async (HttpContext http, OrganisationStore organisations, ProfileCatalog profiles, TimeProvider clock) =>
         {
-            var user = CurrentUser.From(http.User);
+            var user = CurrentUser.From(http);
             if (user.IsPublic) return Results.Redirect("/login?returnUrl=/forms/new");
-            if (user.Role is not (Roles.Unit or Roles.Admin)) return Results.Redirect("/forms?error=" + Uri.EscapeDataString("只有填报单位和管理员可以新建申报表"));
+            if (!Permissions.MayEver(user.Role, FormAction.Create))
+            {
+                Flash.Set(http, $"{user.Role.ToChinese()}不能新建申报表", isError: true);
+                return Results.Redirect("/forms");
+            }
             var orgs = await organisations.AllAsync();
             var unit = orgs.FirstOrDefault(o => o.Id == user.OrganisationId);
             var dept = orgs.FirstOrDefault(o => o.Id == unit?.ParentId && o.Kind == "department");
-            var blank = new TargetDeclaration { Year = DateTime.Today.Year + 1, ImplementingUnit = unit?.Name, Department = dept?.Name };
-            return Editor("新建财政项目支出绩效目标申报表", FormJson.ToJson(blank), null, 0, user, http);
+            var blank = new TargetDeclaration { Year = clock.GetLocalNow().Year + 1, ImplementingUnit = unit?.Name, Department = dept?.Name };
+            return Editor("新建财政项目支出绩效目标申报表", FormJson.ToJson(blank), null, 0, false, profiles.ForForm(blank), user, http, "");
         });
     }
 
-    public static bool CanEdit(CurrentUser user, StoredForm f) =>
-        user.Role is Roles.Unit or Roles.Admin && f.Status is FormStatus.Draft or FormStatus.Returned;
-
-    /// <summary>What a person may do to the form they are looking at, as buttons, and the form's history.</summary>
-    public static string Actions(CurrentUser user, StoredForm f, bool inScope, HttpContext http, IReadOnlyList<AuditEntry> history)
+    /// <summary>Runs a page's post: the message of success, or of the refusal (with its findings), for the next page.</summary>
+    static async Task PostAsync(HttpContext http, Func<Task<string>> action)
     {
+        try { Flash.Set(http, await action()); }
+        catch (ApiRefusal r)
+        {
+            var findings = r.Error.Findings is { Count: > 0 } f ? " " + string.Join("；", f.Select(x => (x.Row is { } row ? $"第 {row} 行：" : "") + x.Message)) : "";
+            Flash.Set(http, r.Error.Error + (r.Error.Findings is { Count: > 0 } && !r.Error.Error.Contains("请先改正") ? findings : ""), isError: true);
+        }
+    }
+
+    /// <summary>
+    /// Below the form: what the review found and how the score was reached (for everyone who works on the form),
+    /// the buttons the table allows, the return comments, the unit's acknowledgement of warnings, the history.
+    /// </summary>
+    public static string Work(CurrentUser user, StoredForm f, FormFacts facts, HttpContext http, IReadOnlyList<AuditEntry> history, ProfileCatalog profiles)
+    {
+        var profile = profiles.ForForm(f.Form);
+        var findings = Gate.Findings(f.Form, profile);
         var sb = new StringBuilder();
-        if (http.Request.Query["error"].FirstOrDefault() is { Length: > 0 } error) sb.Append($"<p class=\"error\" role=\"alert\">{E(error)}</p>");
-        if (http.Request.Query["done"] == "1") sb.Append("<p class=\"done\" role=\"status\">已完成。</p>");
-        var allowed = Workflow.All.Where(t => Workflow.Refusal(user, t, f.Status, inScope, "x") is null).ToList();
-        var canReviewScore = f.Form is SelfEvaluation && f.Status is FormStatus.Submitted or FormStatus.Approved
-                             && (user.Role is Roles.FinanceReviewer or Roles.Admin || (user.Role == Roles.DepartmentReviewer && inScope));
-        var canEvaluate = f.Form is TargetDeclaration && f.Status is FormStatus.Approved or FormStatus.Published
-                          && (user.Role == Roles.Admin || (user.Role == Roles.Unit && inScope));
-        if (allowed.Count > 0 || CanEdit(user, f) || canEvaluate || canReviewScore)
-        {
-            sb.Append("<div class=\"actions\">");
-            if (CanEdit(user, f)) sb.Append($"<a class=\"button\" href=\"/forms/{f.Id}/edit\">编辑</a> ");
-            foreach (var t in allowed)
-            {
-                sb.Append($"<form method=\"post\" action=\"/forms/{f.Id}/transition\" class=\"inline action-{t.Action}\">{Antiforgery.Field(http)}")
-                  .Append($"<input type=\"hidden\" name=\"action\" value=\"{t.Action}\"><input type=\"hidden\" name=\"version\" value=\"{f.Version}\">");
-                if (t.NeedsReason)
-                {
-                    sb.Append("<input name=\"reason\" placeholder=\"退回意见（必填）\" maxlength=\"2000\" required> ");
-                    sb.Append("<details class=\"row-comments\"><summary>逐行意见</summary><table>");
-                    for (int i = 0; i < f.Form.Indicators.Count; i++)
-                        sb.Append($"<tr><td>{i + 1}. {E(f.Form.Indicators[i].Name)}</td><td><input name=\"comment-{i}\" maxlength=\"2000\" size=\"40\"></td></tr>");
-                    sb.Append("</table></details> ");
-                }
-                sb.Append($"<button type=\"submit\">{E(t.Chinese)}</button></form> ");
-            }
-            if (canReviewScore)
-                sb.Append($"<form method=\"post\" action=\"/forms/{f.Id}/review-score\" class=\"inline review-score\">{Antiforgery.Field(http)}")
-                  .Append($"<input type=\"hidden\" name=\"version\" value=\"{f.Version}\"><label>复核分 <input name=\"score\" size=\"6\" inputmode=\"decimal\" ")
-                  .Append($"value=\"{(f.Form as SelfEvaluation)?.ReviewScore:0.00}\" required></label> <button type=\"submit\">记录复核分</button></form> ");
-            if (canEvaluate)
-                // Both make a new form from this one and open it in the editor; one script serves every such button.
-                sb.Append($"<button type=\"button\" class=\"adjust\" data-post=\"/api/forms/{f.Id}/adjust\">调整</button> ")
-                  .Append($"<button type=\"button\" class=\"make-evaluation\" data-post=\"/api/forms/{f.Id}/self-evaluation\">建立自评表</button>")
-                  .Append("<script>document.querySelectorAll('button[data-post]').forEach(b=>b.addEventListener('click',async()=>{const r=await fetch(b.dataset.post,{method:'POST'});const j=await r.json();if(r.ok)location.href='/forms/'+j.id+'/edit';else alert(j.error);}));</script>");
-            sb.Append("</div>");
-        }
-        var lastReturn = history.LastOrDefault(h => h.Action == "status" && h.NewValue == "returned");
-        if (lastReturn is not null && f.Status == FormStatus.Returned)
-        {
-            sb.Append($"<section class=\"returned\"><h2>退回意见</h2><p>{E(lastReturn.Actor)}：{E(lastReturn.Reason)}</p>");
-            var rowNotes = history.Where(h => h.Action == "comment" && h.Version == lastReturn.Version).ToList();
-            if (rowNotes.Count > 0)
-            {
-                sb.Append("<ul>");
-                foreach (var n in rowNotes)
-                {
-                    var row = int.TryParse(n.Field?.Replace("indicators[", "").Replace("]", ""), out var r) ? r : -1;
-                    var name = row >= 0 && row < f.Form.Indicators.Count ? f.Form.Indicators[row].Name : n.Field;
-                    sb.Append($"<li>第 {row + 1} 行“{E(name)}”：{E(n.NewValue)}</li>");
-                }
-                sb.Append("</ul>");
-            }
-            sb.Append("</section>");
-        }
-        if (history.Count > 0)
-        {
-            sb.Append("<h2>修改记录</h2><table class=\"history\"><thead><tr><th>时间</th><th>人员</th><th>操作</th><th>字段</th><th>原值</th><th>新值</th><th>理由</th></tr></thead><tbody>");
-            foreach (var h in history)
-            {
-                var action = h.Action switch { "import" => "导入", "edit" => "修改", "status" => "状态变更", "comment" => "逐行意见", _ => h.Action };
-                string Status(string? s) => FormStatuses.FromCode(s) is { } st ? st.ToChinese() : s ?? "";
-                var (oldV, newV) = h.Action == "status" ? (Status(h.OldValue), Status(h.NewValue)) : (h.OldValue, h.NewValue);
-                sb.Append($"<tr><td>{h.At.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}</td><td>{E(h.Actor)}</td><td>{action}</td><td>{E(h.Field)}</td>")
-                  .Append($"<td>{E(oldV)}</td><td>{E(newV)}</td><td>{E(h.Reason)}</td></tr>");
-            }
-            sb.Append("</tbody></table>");
-        }
+        sb.Append(Actions(user, f, facts, http, findings));
+        sb.Append(Acknowledged(f, history));
+        sb.Append(FindingsSection(findings, profile));
+        if (f.Form is SelfEvaluation s) sb.Append(WorkingSection(Scorer.Score(s, profile), f.DeclarationId is not null));
+        if (f.Status == FormStatus.Returned) sb.Append(ReturnedSection(f, history));
+        sb.Append(HistorySection(history));
         return sb.ToString();
     }
 
-    private static IResult Editor(string title, JsonObject json, long? id, int version, CurrentUser user, HttpContext http)
+    static string Actions(CurrentUser user, StoredForm f, FormFacts facts, HttpContext http, IReadOnlyList<Finding> findings)
+    {
+        var allowed = Permissions.Allowed(user.Role, facts).Where(a => a is not (FormAction.View or FormAction.Export)).ToList();
+        if (allowed.Count == 0) return "";
+        var errors = findings.Count(x => x.Severity == Severity.Error);
+        var warnings = findings.Where(x => x.Severity == Severity.Warning).ToList();
+        var sb = new StringBuilder("<div class=\"actions\">");
+        foreach (var action in allowed)
+        {
+            switch (action)
+            {
+                case FormAction.Edit:
+                    sb.Append($"<a class=\"button\" href=\"/forms/{f.Id}/edit\">编辑</a> ");
+                    break;
+                case FormAction.Adjust or FormAction.SelfEvaluate:
+                    // Both make a new form from this one and open it in the editor; one script serves every such button.
+                    sb.Append($"<button type=\"button\" class=\"{(action == FormAction.Adjust ? "adjust" : "make-evaluation")}\" data-post=\"/api/forms/{f.Id}/{(action == FormAction.Adjust ? "adjust" : "self-evaluation")}\">{action.ToChinese()}</button> ");
+                    break;
+                case FormAction.ReviewScore:
+                    sb.Append($"<form method=\"post\" action=\"/forms/{f.Id}/review-score\" class=\"inline review-score\">{Antiforgery.Field(http)}")
+                      .Append($"<input type=\"hidden\" name=\"version\" value=\"{f.Version}\"><label>复核分 <input name=\"score\" size=\"6\" inputmode=\"decimal\" ")
+                      .Append($"value=\"{(f.Form as SelfEvaluation)?.ReviewScore:0.00}\" required></label> <button type=\"submit\">记录复核分</button></form> ");
+                    break;
+                default:
+                    var gated = Transitions.IsGated(action) && errors > 0;
+                    sb.Append($"<form method=\"post\" action=\"/forms/{f.Id}/transition\" class=\"inline action-{action.ToCode()}\">{Antiforgery.Field(http)}")
+                      .Append($"<input type=\"hidden\" name=\"action\" value=\"{action.ToCode()}\"><input type=\"hidden\" name=\"version\" value=\"{f.Version}\">");
+                    if (action == FormAction.Return)
+                    {
+                        sb.Append("<input name=\"reason\" placeholder=\"退回意见（必填）\" maxlength=\"2000\" required> ");
+                        sb.Append("<details class=\"row-comments\"><summary>逐行意见</summary><table>");
+                        for (int i = 0; i < f.Form.Indicators.Count; i++)
+                            sb.Append($"<tr><td>{i + 1}. {E(f.Form.Indicators[i].Name)}</td><td><input name=\"comment-{i + 1}\" maxlength=\"2000\" size=\"40\" aria-label=\"第 {i + 1} 行意见\"></td></tr>");
+                        sb.Append("</table></details> ");
+                    }
+                    if (action == FormAction.Submit && warnings.Count > 0 && !gated)
+                        sb.Append($"<label class=\"acknowledge\">有 {warnings.Count} 个警告（见下方审核发现），仍要提交的理由 <input name=\"acknowledgement\" maxlength=\"2000\" size=\"40\" required></label> ");
+                    sb.Append(gated
+                        ? $"<button type=\"submit\" disabled title=\"有 {errors} 个错误须先改正\">{E(action.ToChinese())}</button><span class=\"error\">（有 {errors} 个错误须先改正）</span></form> "
+                        : $"<button type=\"submit\">{E(action.ToChinese())}</button></form> ");
+                    break;
+            }
+        }
+        if (allowed.Any(a => a is FormAction.Adjust or FormAction.SelfEvaluate))
+            sb.Append("<script>document.querySelectorAll('button[data-post]').forEach(b=>b.addEventListener('click',async()=>{const r=await fetch(b.dataset.post,{method:'POST',headers:{'Content-Type':'application/json'},body:'{}'});const j=await r.json();if(r.ok)location.href='/forms/'+j.id+'/edit';else alert(j.error);}));</script>");
+        return sb.Append("</div>").ToString();
+    }
+
+    static string FindingsSection(IReadOnlyList<Finding> findings, ScoringProfile profile)
+    {
+        var sb = new StringBuilder($"<section class=\"findings\"><h2>审核发现</h2><p class=\"note\">评分方案 {E(profile.Id)}（{E(profile.Region)}）。错误须改正后才能提交、审核通过或公开；警告须在提交时说明。</p>");
+        if (findings.Count == 0) return sb.Append("<p>没有审核发现。</p></section>").ToString();
+        sb.Append("<table class=\"findings\"><thead><tr><th>程度</th><th>行</th><th>指标</th><th>发现</th><th>代码</th></tr></thead><tbody>");
+        foreach (var x in findings)
+            sb.Append($"<tr class=\"{x.Severity.ToCode()}\"><td class=\"status\">{x.Severity.ToChinese()}</td><td>{(x.Row is { } r ? $"第 {r} 行" : "")}</td><td>{E(x.IndicatorName)}</td>")
+              .Append($"<td>{E(x.Message)}</td><td><code>{E(x.Code)}</code></td></tr>");
+        return sb.Append("</tbody></table></section>").ToString();
+    }
+
+    /// <summary>The scorer's working, row by row; a row where the form's score departs from the rules' is marked.</summary>
+    static string WorkingSection(ScoreSheet sheet, bool computed)
+    {
+        var sb = new StringBuilder("<section class=\"working\"><h2>计分过程</h2>");
+        sb.Append($"<p>{(computed ? "本表的执行率、得分、总分和等级由系统按评分方案计算；单位改分的行单独标出。" : "本表为导入的表：表上印的数与按规则计算的数并列，不一致处标出。")}</p>");
+        sb.Append($"<p>预算执行率：{E(sheet.ExecutionExplanation)}</p>");
+        sb.Append("<table><thead><tr><th>行</th><th>三级指标</th><th>分值</th><th>得分</th><th>按规则</th><th>计分过程</th></tr></thead><tbody>");
+        for (int i = 0; i < sheet.Indicators.Count; i++)
+        {
+            var r = sheet.Indicators[i];
+            var differs = r.PrintedScore is not null && r.ComputedScore is not null && r.PrintedScore != r.ComputedScore;
+            sb.Append($"<tr{(differs ? " class=\"differs\"" : "")}><td>{i + 1}</td><td>{E(r.Name)}</td><td>{Num.Fixed(r.Weight)}</td><td>{Num.Fixed(r.PrintedScore)}</td>")
+              .Append($"<td>{Num.Fixed(r.ComputedScore)}</td><td>{E(r.Explanation)}</td></tr>");
+        }
+        sb.Append("</tbody></table>");
+        sb.Append($"<p>总分 {Num.Fixed(sheet.TotalScore)}（{E(sheet.Grade ?? "—")}）；按规则计分 {Num.Fixed(sheet.RuleBasedTotalScore)}（{E(sheet.RuleBasedGrade ?? "—")}）")
+          .Append(sheet.PrintedTotalScore is { } p && p != sheet.TotalScore ? $"；表上总分 {Num.Fixed(p)}" : "")
+          .Append(sheet.TotalsNote is { } n ? $"。{E(n)}" : "").Append("</p></section>");
+        return sb.ToString();
+    }
+
+    /// <summary>The warnings the unit acknowledged when it last submitted, with its reason: what the reviewer weighs.</summary>
+    static string Acknowledged(StoredForm f, IReadOnlyList<AuditEntry> history)
+    {
+        var ack = history.LastOrDefault(h => h.Action == "acknowledge");
+        if (ack is null || f.Status is FormStatus.Draft or FormStatus.Returned) return "";
+        var sb = new StringBuilder($"<section class=\"acknowledged\"><h2>提交时确认的警告</h2><p>{E(ack.Actor)} 于 {ack.At.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 提交，理由：<strong>{E(ack.Reason)}</strong></p><ul>");
+        try
+        {
+            foreach (var w in JsonSerializer.Deserialize<List<FindingDocument>>(ack.NewValue ?? "[]", ReportJson.Options) ?? [])
+                sb.Append($"<li>{(w.Row is { } r ? $"第 {r} 行：" : "")}{E(w.Message)}</li>");
+        }
+        catch (JsonException) { sb.Append($"<li>{E(ack.NewValue)}</li>"); }
+        return sb.Append("</ul></section>").ToString();
+    }
+
+    static string ReturnedSection(StoredForm f, IReadOnlyList<AuditEntry> history)
+    {
+        var lastReturn = history.LastOrDefault(h => h.Action == "status" && h.NewValue == "returned");
+        if (lastReturn is null) return "";
+        var sb = new StringBuilder($"<section class=\"returned\"><h2>退回意见</h2><p>{E(lastReturn.Actor)}：{E(lastReturn.Reason)}</p>");
+        var rowNotes = history.Where(h => h.Action == "comment" && h.Version == lastReturn.Version).ToList();
+        if (rowNotes.Count > 0)
+        {
+            sb.Append("<ul>");
+            foreach (var n in rowNotes)
+            {
+                var row = int.TryParse(n.Field?.Replace("indicators[", "").Replace("]", ""), out var r) ? r : -1;
+                var name = row >= 0 && row < f.Form.Indicators.Count ? f.Form.Indicators[row].Name : n.Field;
+                sb.Append($"<li>第 {row + 1} 行“{E(name)}”：{E(n.NewValue)}</li>");
+            }
+            sb.Append("</ul>");
+        }
+        return sb.Append("</section>").ToString();
+    }
+
+    static string HistorySection(IReadOnlyList<AuditEntry> history)
+    {
+        if (history.Count == 0) return "";
+        var sb = new StringBuilder("<h2>修改记录</h2><table class=\"history\"><thead><tr><th>时间</th><th>人员</th><th>操作</th><th>字段</th><th>原值</th><th>新值</th><th>理由</th></tr></thead><tbody>");
+        foreach (var h in history)
+        {
+            var action = h.Action switch { "import" => "导入", "edit" => "修改", "status" => "状态变更", "comment" => "逐行意见", "acknowledge" => "确认警告", _ => h.Action };
+            string Status(string? s) => FormStatuses.FromCode(s) is { } st ? st.ToChinese() : s ?? "";
+            var (oldV, newV) = h.Action switch
+            {
+                "status" => (Status(h.OldValue), Status(h.NewValue)),
+                "acknowledge" => ("", "见“提交时确认的警告”"),
+                _ => (h.OldValue, h.NewValue),
+            };
+            sb.Append($"<tr><td>{h.At.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}</td><td>{E(h.Actor)}</td><td>{action}</td><td>{E(h.Field)}</td>")
+              .Append($"<td>{E(oldV)}</td><td>{E(newV)}</td><td>{E(h.Reason)}</td></tr>");
+        }
+        return sb.Append("</tbody></table>").ToString();
+    }
+
+    private static IResult Editor(string title, JsonObject json, long? id, int version, bool bound, ScoringProfile profile, CurrentUser user, HttpContext http, string above)
     {
         var framework = new JsonObject
         {
             ["level1"] = new JsonArray(Framework.Level1Names.Select(n => (JsonNode)n).ToArray()),
             ["level2"] = new JsonArray(Framework.Level2Parent.Keys.Select(n => (JsonNode)n).ToArray()),
             ["parent"] = new JsonObject(Framework.Level2Parent.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+            ["executionWeight"] = profile.ExecutionWeight,
+            ["bands"] = new JsonObject(profile.QualitativeBands.Select(kv => KeyValuePair.Create(kv.Key.ToCode(), (JsonNode?)kv.Value.Describe()))),
         };
         // JSON inside a <script> element: `<` is escaped so no text can close the element.
         string Embed(JsonNode n) => n.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
@@ -154,13 +275,17 @@ public static class FormPages
         var head = selfEvaluation
             ? "<th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及改进措施</th><th>计分过程</th><th></th>"
             : "<th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>提示</th><th></th>";
+        var note = bound
+            ? "<p class=\"note\">本自评表依据审核通过的申报表：指标和年初预算数不能在此修改（要改请对申报表“调整”）；执行率、定量指标得分、总分和等级由系统计算。定性指标选完成等级后在区间内打分；认为定量指标应得其他分数时，可“改分”并写明理由，审核人员会看到。</p>"
+            : "";
         var body = $"""
-            <div id="editor" data-id="{id}" data-version="{version}">
+            {above}{note}
+            <div id="editor" data-id="{id}" data-version="{version}" data-bound="{(bound ? "true" : "false")}">
               <fieldset><legend>基本信息</legend><div id="header-fields" class="fields"></div></fieldset>
               <fieldset><legend>项目资金</legend><div id="fund-fields" class="fields"></div></fieldset>
               <fieldset><legend>绩效目标</legend><div id="goal-fields" class="fields"></div></fieldset>
               <table class="indicators"><thead><tr>{head}</tr></thead><tbody id="indicator-rows"></tbody></table>
-              <p><button type="button" id="add-row">添加指标行</button> <button type="button" id="save">保存</button> <span id="save-state" role="status"></span></p>
+              <p>{(bound ? "" : "<button type=\"button\" id=\"add-row\">添加指标行</button> ")}<button type="button" id="save">保存</button> <span id="save-state" role="status"></span></p>
               <section><h2>计分</h2><div id="score"></div><h2>审核发现</h2><div id="findings" aria-live="polite"></div></section>
             </div>
             <script type="application/json" id="form-json">{Embed(json)}</script>

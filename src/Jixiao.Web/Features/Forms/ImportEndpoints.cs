@@ -1,19 +1,49 @@
+using System.ComponentModel;
+using Jixiao.Core.Access;
 using Jixiao.Core.Model;
-using System.Text.Json.Nodes;
 using Jixiao.Core.Review;
 using Jixiao.Formats.Import;
 using Jixiao.Formats.Json;
 using Jixiao.Formats.Profiles;
+using Jixiao.Formats.Reports;
 using Jixiao.Storage;
-using Jixiao.Web.Features.Accounts;
 using Jixiao.Web.Features.Organisations;
 using Jixiao.Web.Features.Shared;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Jixiao.Web.Features.Forms;
 
+[Description("导入预览（或确认导入）的结果")]
+public sealed record ImportPreview([property: Description("是否已保存")] bool Confirmed, [property: Description("各文件")] IReadOnlyList<ImportedFile> Files);
+
+[Description("一个上传的文件")]
+public sealed record ImportedFile(
+    [property: Description("文件名")] string File,
+    [property: Description("文件的错误")] string? Error,
+    [property: Description("读取中的问题")] IReadOnlyList<ImportProblemDocument> Problems,
+    [property: Description("读出的表")] IReadOnlyList<ImportedFormDocument> Forms);
+
+[Description("读取中的问题")]
+public sealed record ImportProblemDocument([property: Description("说明")] string Message, [property: Description("行号")] int? Line, [property: Description("error / warning")] string Severity);
+
+[Description("读出的一张表")]
+public sealed record ImportedFormDocument(
+    [property: Description("类型")] string Kind,
+    [property: Description("年度")] int? Year,
+    [property: Description("项目名称")] string? ProjectName,
+    [property: Description("实施单位")] string? ImplementingUnit,
+    [property: Description("内容是否完整")] bool Complete,
+    [property: Description("导入提示")] IReadOnlyList<WarningDocument> Warnings,
+    [property: Description("审核发现")] IReadOnlyList<FindingDocument> Findings,
+    [property: Description("不能导入的原因")] string? Error = null,
+    [property: Description("保存后的编号")] long? Id = null,
+    [property: Description("是否新保存（false：已存在）")] bool? Created = null);
+
 /// <summary>
 /// Upload one or many files: without `confirm=true` the answer is a preview (what was read, warnings, findings,
-/// whether each form is stored already); with it the forms are saved. A form stored already is not stored twice.
+/// whether each form is stored already); with it the forms are saved. A form stored already is not stored twice. A
+/// multipart body is what a cross-site form can send, so the request must also carry the header `X-Requested-With`
+/// (any value), which only a script of this site can add.
 /// </summary>
 public static class ImportEndpoints
 {
@@ -21,75 +51,62 @@ public static class ImportEndpoints
 
     public static void Map(WebApplication app)
     {
-        app.MapPost("/api/imports", async (HttpContext http, FormStore store, OrganisationStore organisations, ProfileCatalog profiles) =>
+        app.MapPost("/api/imports", (HttpContext http, FormStore store, FormAccess access, OrganisationStore organisations, ProfileCatalog profiles) => Api.Run(async () =>
         {
-            var user = CurrentUser.From(http.User);
-            if (user.IsPublic) return WorkflowEndpoints.Error(401, "请先登录", null);
-            if (user.Role is Roles.DepartmentReviewer or Roles.FinanceReviewer)
-                return WorkflowEndpoints.Error(403, "审核人员不导入绩效表；请由填报单位或管理员导入", null);
-            if (!http.Request.HasFormContentType) return WorkflowEndpoints.Error(400, "请以 multipart/form-data 上传文件", "files");
-            if (http.Request.ContentLength > MaxUploadBytes)
-                return WorkflowEndpoints.Error(413, $"上传内容超过 {MaxUploadBytes / 1024 / 1024} MB", "files");
+            var user = CurrentUser.From(http);
+            if (user.IsPublic) return Api.Error(401, "请先登录");
+            if (!Permissions.MayEver(user.Role, FormAction.Import)) return Api.Error(403, $"{user.Role.ToChinese()}不导入绩效表；请由填报单位或管理员导入");
+            if (!http.Request.HasFormContentType) return Api.Error(415, "请以 multipart/form-data 上传文件", "files");
+            if (string.IsNullOrEmpty(http.Request.Headers["X-Requested-With"])) return Api.Error(400, "上传请求须带请求头 X-Requested-With（防止跨站提交）", "files");
+            if (http.Request.ContentLength > MaxUploadBytes) return Api.TooLarge(MaxUploadBytes).Result;
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxUploadBytes + 64 * 1024;
             IFormCollection form;
             try { form = await http.Request.ReadFormAsync(); }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == 413) { return Api.TooLarge(MaxUploadBytes).Result; }
             catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
             {
-                return WorkflowEndpoints.Error(400, "上传内容无法读取：" + ex.Message, "files");
+                return Api.Error(400, "上传内容无法读取（不是完整的 multipart/form-data）", "files");
             }
-            if (form.Files.Count == 0) return WorkflowEndpoints.Error(400, "没有上传文件", "files");
+            if (form.Files.Count == 0) return Api.Error(400, "没有上传文件", "files");
             var confirm = http.Request.Query["confirm"] == "true";
-            var units = user.OrganisationId is { } org ? await organisations.UnitsUnderAsync(org) : [];
+            var units = await access.UnitsAsync(user);
             var ownUnitNames = (await organisations.AllAsync()).Where(o => units.Contains(o.Id)).Select(o => o.Name).ToHashSet();
 
-            var files = new JsonArray();
+            var files = new List<ImportedFile>();
             foreach (var file in form.Files)
             {
-                var entry = new JsonObject { ["file"] = file.FileName };
-                files.Add(entry);
-                if (file.Length > MaxUploadBytes) { entry["error"] = "文件过大"; continue; }
+                if (file.Length > MaxUploadBytes) { files.Add(new ImportedFile(file.FileName, "文件过大", [], [])); continue; }
                 using var ms = new MemoryStream();
                 await file.CopyToAsync(ms);
                 var result = FormImporter.Import(ms.ToArray(), file.FileName);
-                entry["problems"] = new JsonArray(result.Problems.Select(p => (JsonNode)new JsonObject
-                {
-                    ["message"] = p.Message, ["line"] = p.Line, ["severity"] = p.IsError ? "error" : "warning",
-                }).ToArray());
-                var forms = new JsonArray();
-                entry["forms"] = forms;
+                var forms = new List<ImportedFormDocument>();
                 foreach (var f in result.Forms)
                 {
-                    var item = new JsonObject
-                    {
-                        ["kind"] = f.Kind.ToCode(),
-                        ["year"] = f.Year,
-                        ["projectName"] = f.ProjectName,
-                        ["implementingUnit"] = f.ImplementingUnit,
-                        ["complete"] = f.Complete,
-                        ["warnings"] = new JsonArray(f.Warnings.Select(w => (JsonNode)new JsonObject { ["message"] = w.Message, ["line"] = w.Line }).ToArray()),
-                    };
-                    var profile = profiles.ForForm(f);
-                    item["findings"] = new JsonArray(Reviewer.Review(f, profile).Select(x => (JsonNode)new JsonObject
-                    {
-                        ["code"] = x.Code, ["severity"] = x.Severity.ToString().ToLowerInvariant(), ["message"] = x.Message, ["name"] = x.IndicatorName,
-                    }).ToArray());
-                    // A unit imports its own forms only.
-                    if (user.Role == Roles.Unit && !ownUnitNames.Contains(f.ImplementingUnit ?? ""))
-                    {
-                        item["error"] = $"这张表的实施单位是“{f.ImplementingUnit}”，不是您的单位，不能导入";
-                        forms.Add(item);
-                        continue;
-                    }
-                    if (confirm)
+                    var item = new ImportedFormDocument(f.Kind.ToCode(), f.Year, f.ProjectName, f.ImplementingUnit, f.Complete,
+                        f.Warnings.Select(w => new WarningDocument { Message = w.Message, Line = w.Line }).ToList(),
+                        Reviewer.Review(f, profiles.ForForm(f)).Select(FindingDocument.Of).ToList());
+                    // A unit imports its own forms only: the table's Import row, with the form's unit as printed.
+                    if (user.Role != Role.Admin && !ownUnitNames.Contains(f.ImplementingUnit ?? ""))
+                        item = item with { Error = $"这张表的实施单位是“{f.ImplementingUnit}”，不是您的单位，不能导入" };
+                    else if (confirm)
                     {
                         var unit = await organisations.EnsureUnitAsync(f.Department, f.ImplementingUnit);
-                        var (id, created) = await store.ImportAsync(f, unit, user.Username!);
-                        item["id"] = id;
-                        item["created"] = created;
+                        var decision = await access.DecideNewAsync(user, FormAction.Import, f.Kind, unit);
+                        if (!decision.Allowed) item = item with { Error = decision.Refusal };
+                        else
+                        {
+                            var (id, created) = await store.ImportAsync(f, unit, user.Username!);
+                            item = item with { Id = id, Created = created };
+                        }
                     }
                     forms.Add(item);
                 }
+                files.Add(new ImportedFile(file.FileName, null,
+                    result.Problems.Select(p => new ImportProblemDocument(p.Message, p.Line, p.IsError ? "error" : "warning")).ToList(), forms));
             }
-            return Results.Json(new JsonObject { ["confirmed"] = confirm, ["files"] = files }, FormJson.Options);
-        }).DisableAntiforgery().WithSummary("上传导入：先预览（读出的内容、提示和审核发现），加 ?confirm=true 保存；重复导入不会重复保存");
+            return Api.Json(new ImportPreview(confirm, files));
+        })).DisableAntiforgery()
+            .WithSummary("上传导入（multipart/form-data，字段 files，须带请求头 X-Requested-With）：先预览读出的内容、提示和审核发现，加 ?confirm=true 保存；重复导入不会重复保存")
+            .Produces<ImportPreview>().Produces<ApiError>(400).Produces<ApiError>(413);
     }
 }

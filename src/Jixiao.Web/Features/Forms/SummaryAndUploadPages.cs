@@ -4,7 +4,6 @@ using Jixiao.Formats.Html;
 using Jixiao.Formats.Pdf;
 using Jixiao.Formats.Xlsx;
 using Jixiao.Storage;
-using Jixiao.Web.Features.Accounts;
 using Jixiao.Web.Features.Shared;
 
 namespace Jixiao.Web.Features.Forms;
@@ -14,19 +13,21 @@ public static class SummaryAndUploadPages
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/summaries", async (long? unit, int? year, string? format, HttpContext http, FormStore store, FormAccess access, SharedPdfPrinter printer) =>
+        app.MapGet("/api/summaries", (HttpContext http, FormStore store, FormAccess access, SharedPdfPrinter printer) => Api.Run(async () =>
         {
-            if (unit is not { } unitId || unitId <= 0) return Results.Json(new { error = "请给出单位编号 unit", field = "unit" }, statusCode: 400);
-            if (year is not { } y || y is < 1990 or > 2100) return Results.Json(new { error = "请给出有效的年度 year", field = "year" }, statusCode: 400);
-            if (format is not ("xlsx" or "pdf" or "html")) return Results.Json(new { error = "format 应为 xlsx、pdf 或 html", field = "format" }, statusCode: 400);
-            var user = CurrentUser.From(http.User);
+            var q = http.Request.Query;
+            if (!long.TryParse(q["unit"], out var unitId) || unitId <= 0) return Api.Error(400, "请给出单位编号 unit", "unit");
+            if (!int.TryParse(q["year"], out var y) || y is < 1990 or > 2100) return Api.Error(400, "请给出有效的年度 year（1990–2100）", "year");
+            var format = q["format"].ToString();
+            if (format is not ("xlsx" or "pdf" or "html")) return Api.Error(400, "format 应为 xlsx、pdf 或 html", "format");
+            var user = CurrentUser.From(http);
             var filter = await access.ScopeAsync(user, new FormFilter(Year: y, UnitId: unitId, Kind: "target-declaration", Limit: 1000));
             var declarations = new List<TargetDeclaration>();
             foreach (var s in await store.ListAsync(filter))
-                if (await store.GetAsync(s.Id) is { Form: TargetDeclaration d } stored && stored.UnitId == unitId && await access.CanSeeAsync(user, stored))
+                if (await store.GetAsync(s.Id) is { Form: TargetDeclaration d } stored && stored.UnitId == unitId
+                    && (await access.DecideAsync(user, Jixiao.Core.Access.FormAction.Export, stored)).Allowed)
                     declarations.Add(d);
-            if (declarations.Count == 0)
-                return Results.Json(new { error = $"没有该单位 {y} 年度的申报表，或您无权查看", field = "unit" }, statusCode: 404);
+            if (declarations.Count == 0) return Api.Error(404, $"没有该单位 {y} 年度的申报表，或您无权查看", "unit");
             var summary = new DeclarationSummary { Year = y, UnitName = declarations[0].ImplementingUnit };
             summary.Declarations.AddRange(declarations);
             var name = ExportFileNames.Sanitise($"{y}_{summary.UnitName}_项目绩效目标汇总表");
@@ -36,13 +37,17 @@ public static class SummaryAndUploadPages
                 "xlsx" => Results.File(XlsxWriter.Write(summary), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
                 _ => Results.File(await (await printer.GetAsync()).PrintAsync(summary), "application/pdf", name + ".pdf"),
             };
-        }).WithSummary("单位某年度的项目绩效目标汇总表：unit、year、format=xlsx|pdf|html");
+        })).WithSummary("单位某年度的项目绩效目标汇总表：unit、year、format=xlsx|pdf|html").Produces<ApiError>(404);
 
         app.MapGet("/imports", (HttpContext http) =>
         {
-            var user = CurrentUser.From(http.User);
+            var user = CurrentUser.From(http);
             if (user.IsPublic) return Results.Redirect("/login?returnUrl=/imports");
-            if (user.Role is not (Roles.Unit or Roles.Admin)) return Results.Redirect("/forms?error=" + Uri.EscapeDataString("审核人员不导入绩效表"));
+            if (!Jixiao.Core.Access.Permissions.MayEver(user.Role, Jixiao.Core.Access.FormAction.Import))
+            {
+                Flash.Set(http, "审核人员不导入绩效表", isError: true);
+                return Results.Redirect("/forms");
+            }
             const string body = """
                 <p>可上传 PDF 提取的文本、Excel（.xlsx / .xls）、带文字层的 PDF、本系统导出的 JSON。先预览读出的内容、提示和审核发现，确认后保存；重复上传同一张表不会重复保存。</p>
                 <form id="upload"><input type="file" name="files" multiple required> <button type="submit">预览</button></form>
@@ -53,7 +58,7 @@ public static class SummaryAndUploadPages
                   const form = document.getElementById('upload'), preview = document.getElementById('preview'), confirmButton = document.getElementById('confirm');
                   const text = (s) => { const e = document.createElement('span'); e.textContent = s ?? ''; return e.innerHTML; };
                   async function send(confirm) {
-                    const r = await fetch('/api/imports' + (confirm ? '?confirm=true' : ''), { method: 'POST', body: new FormData(form) });
+                    const r = await fetch('/api/imports' + (confirm ? '?confirm=true' : ''), { method: 'POST', headers: { 'X-Requested-With': 'jixiao' }, body: new FormData(form) });
                     const b = await r.json();
                     if (!r.ok) { preview.innerHTML = '<p class="error">' + text(b.error) + '</p>'; confirmButton.hidden = true; return; }
                     let html = '<table><thead><tr><th>文件</th><th>项目名称</th><th>年度</th><th>实施单位</th><th>提示与审核发现</th><th class="status">结果</th></tr></thead><tbody>';

@@ -1,125 +1,122 @@
-using System.Text.Json.Nodes;
-using Jixiao.Formats.Json;
+using System.Text.Json;
+using Jixiao.Core.Access;
+using Jixiao.Core.Entry;
+using Jixiao.Core.Model;
+using Jixiao.Core.Review;
+using Jixiao.Core.Workflow;
+using Jixiao.Formats.Profiles;
+using Jixiao.Formats.Reports;
 using Jixiao.Storage;
-using Jixiao.Web.Features.Organisations;
 using Jixiao.Web.Features.Shared;
 
 namespace Jixiao.Web.Features.Forms;
 
+/// <summary>
+/// The review workflow over the API and the pages alike: who may move which form is the table's
+/// (<see cref="Permissions"/>); where it goes is <see cref="Transitions"/>'; whether its findings let it go is the
+/// <see cref="Gate"/>'s. A refused transition changes nothing and says why, with the findings and their rows.
+/// </summary>
 public static class WorkflowEndpoints
 {
-    public sealed record RowComment(int? Row, string? Text);
-    public sealed record TransitionRequest(string? Action, int? Version, string? Reason, RowComment[]? Comments = null);
-    public sealed record ReviewScoreRequest(string? Score, int? Version);
-
     public static void Map(WebApplication app)
     {
-        app.MapPost("/api/forms/{id}/transitions", async (string id, TransitionRequest? body, HttpContext http, FormStore store,
-            FormAccess access, OrganisationStore organisations) =>
+        app.MapPost("/api/forms/{id}/transitions", (string id, HttpContext http, FormStore store, FormAccess access, ProfileCatalog profiles) => Api.Run(async () =>
         {
-            var outcome = await ApplyAsync(CurrentUser.From(http.User), id, body?.Action, body?.Version, body?.Reason, store, access, organisations,
-                body?.Comments?.Select(c => (c.Row, c.Text)).ToList());
-            if (outcome.Conflict is { } c) return Conflict(c);
-            if (outcome.Error is { } e) return Error(outcome.Status, e, outcome.Field);
-            return Results.Json(new { id = outcome.Id, status = outcome.NewStatus!.Value.ToCode(), version = outcome.Version });
-        }).DisableAntiforgery().WithSummary("审核流程：submit 提交、return 退回（须写理由）、approve 审核通过、publish 公开");
+            var body = await Api.ReadAsync<TransitionRequest>(http);
+            return Api.Json(await ApplyAsync(CurrentUser.From(http), id, body, store, access, profiles));
+        })).WithSummary("审核流程：submit 提交（有警告须写 acknowledgement）、return 退回（须写理由）、approve 审核通过（主管部门，再财政）、publish 公开；有错误的表不能提交、通过或公开")
+            .Accepts<TransitionRequest>("application/json").Produces<TransitionResponse>().Produces<ApiError>(403).Produces<ApiError>(409).Produces<ApiError>(422);
 
-        app.MapPost("/api/forms/{id}/review-score", async (string id, ReviewScoreRequest? body, HttpContext http, FormStore store,
-            FormAccess access, OrganisationStore organisations) =>
+        app.MapPost("/api/forms/{id}/review-score", (string id, HttpContext http, FormStore store, FormAccess access) => Api.Run(async () =>
         {
-            var outcome = await RecordReviewScoreAsync(CurrentUser.From(http.User), id, body?.Score, body?.Version, store, access, organisations);
-            if (outcome.Conflict is { } c) return Conflict(c);
-            if (outcome.Error is { } e) return Error(outcome.Status, e, outcome.Field);
-            return Results.Json(new { id = outcome.Id, version = outcome.Version });
-        }).DisableAntiforgery().WithSummary("复核分：主管部门或财政审核人员在自评表上记录复核得分（score 为 0–100 的数字，写成文字以保留小数位）");
+            var body = await Api.ReadAsync<ReviewScoreRequest>(http);
+            return Api.Json(await RecordReviewScoreAsync(CurrentUser.From(http), id, body, store, access));
+        })).WithSummary("复核分：主管部门或财政审核人员在自评表上记录复核得分（0–100，最多两位小数）")
+            .Accepts<ReviewScoreRequest>("application/json").Produces<TransitionResponse>().Produces<ApiError>(400);
 
-        app.MapGet("/api/forms/{id}/history", async (string id, HttpContext http, FormStore store, FormAccess access) =>
+        app.MapGet("/api/forms/{id}/history", (string id, HttpContext http, FormStore store, FormAccess access) => Api.Run(async () =>
         {
-            var user = CurrentUser.From(http.User);
-            if (user.IsPublic) return Error(401, "请先登录", null);
-            if (await access.VisibleAsync(user, id, store) is not { } form) return Error(404, FormAccess.NotFoundMessage(id), "id");
-            var history = await store.HistoryAsync(form.Id);
-            return Results.Json(history.Select(Entry), FormJson.Options);
-        }).WithSummary("一张表的修改与状态变更记录：谁、何时、字段的旧值和新值、理由");
+            var user = CurrentUser.From(http);
+            if (user.IsPublic) return Api.Error(401, "请先登录");
+            var form = await access.RequireAsync(user, id, FormAction.View, store);
+            return Api.Json((await store.HistoryAsync(form.Id)).Select(HistoryEntry.Of).ToList());
+        })).WithSummary("一张表的修改与状态变更记录：谁、何时、字段的旧值和新值、理由").Produces<List<HistoryEntry>>();
     }
 
-    public sealed record Outcome(int Status, string? Error, string? Field, long Id, FormStatus? NewStatus, int Version, UpdateResult? Conflict);
-
-    /// <summary>One transition, for the API and the pages alike: checks who, which form, which state, which version.</summary>
-    public static async Task<Outcome> ApplyAsync(CurrentUser user, string id, string? action, int? version, string? reason,
-        FormStore store, FormAccess access, OrganisationStore organisations, IReadOnlyList<(int? Row, string? Text)>? comments = null)
+    /// <summary>
+    /// One transition, for the API and the pages alike: who, which form, which state, which version, which findings.
+    /// A refusal is thrown as <see cref="ApiRefusal"/> and nothing has changed.
+    /// </summary>
+    public static async Task<TransitionResponse> ApplyAsync(CurrentUser user, string id, TransitionRequest body, FormStore store, FormAccess access, ProfileCatalog profiles)
     {
-        Outcome Fail(int status, string message, string? field) => new(status, message, field, 0, null, 0, null);
-        if (user.IsPublic) return Fail(401, "请先登录", null);
-        if (await access.VisibleAsync(user, id, store) is not { } form) return Fail(404, FormAccess.NotFoundMessage(id), "id");
-        var formId = form.Id;
-        if (action is null || Workflow.All.FirstOrDefault(t => t.Action == action) is not { } transition)
-            return Fail(400, $"action 应为 {string.Join("、", Workflow.All.Select(t => t.Action))} 之一", "action");
-        if (version is not { } v) return Fail(400, "请给出表的版本号 version（防止覆盖他人的修改）", "version");
-        if (reason is { Length: > 2000 }) return Fail(400, "理由不能超过 2000 字", "reason");
-        var inScope = await access.InScope(user, form);
-        if (Workflow.Refusal(user, transition, form.Status, inScope, reason) is { } refusal) return Fail(403, refusal, "action");
-        // Row comments go with a return: they say what to fix where.
+        if (FormActions.FromCode(body.Action) is not { } action || !FormActions.Transitions.Contains(action))
+            throw Api.Fail(400, $"action 应为 {string.Join("、", FormActions.Transitions.Select(t => t.ToCode()))} 之一", "action");
+        var form = await access.RequireAsync(user, id, action, store);
+        if (body.Reason is { Length: > FormValidation.MaxReason }) throw Api.Fail(400, $"理由不能超过 {FormValidation.MaxReason} 字", "reason");
+        if (Transitions.NeedsReason(action) && string.IsNullOrWhiteSpace(body.Reason)) throw Api.Fail(400, $"“{action.ToChinese()}”须写明理由", "reason");
         var rowComments = new List<(int, string)>();
-        foreach (var (row, text) in comments ?? [])
+        foreach (var c in body.Comments ?? [])
         {
-            if (string.IsNullOrWhiteSpace(text)) continue;
-            if (transition.Action != "return") return Fail(400, "逐行意见只能随“退回”填写", "comments");
-            if (row is not { } r || r < 0 || r >= form.Form.Indicators.Count) return Fail(400, $"第 {row} 行不存在（这张表有 {form.Form.Indicators.Count} 行指标）", "comments");
-            if (text.Length > 2000) return Fail(400, "每条逐行意见不能超过 2000 字", "comments");
-            rowComments.Add((r, text.Trim()));
+            if (string.IsNullOrWhiteSpace(c.Text)) continue;
+            if (action != FormAction.Return) throw Api.Fail(400, "逐行意见只能随“退回”填写", "comments");
+            if (c.Row is not { } r || r < 1 || r > form.Form.Indicators.Count)
+                throw Api.Fail(400, $"第 {c.Row} 行不存在（这张表有 {form.Form.Indicators.Count} 行指标，从第 1 行起）", "comments");
+            if (c.Text.Length > FormValidation.MaxReason) throw Api.Fail(400, $"每条逐行意见不能超过 {FormValidation.MaxReason} 字", "comments");
+            rowComments.Add((r - 1, c.Text.Trim()));
         }
-        var result = await store.ChangeStatusAsync(formId, v, transition.To, user.Username!, reason?.Trim(), rowComments);
-        return result.Saved
-            ? new Outcome(200, null, null, formId, transition.To, result.CurrentVersion, null)
-            : new Outcome(409, null, "version", formId, null, result.CurrentVersion, result);
+
+        var profile = profiles.ForForm(form.Form);
+        var gate = Gate.For(action, form.Form, profile);
+        if (!gate.Passes)
+            throw new ApiRefusal(422, new ApiError(
+                $"这张表有 {gate.Blocking.Count} 个错误，不能“{action.ToChinese()}”。请先改正：{string.Join("；", gate.Blocking.Take(3).Select(Describe))}{(gate.Blocking.Count > 3 ? "……" : "")}",
+                "findings", Findings: gate.Blocking.Select(FindingDocument.Of).ToList()));
+        Acknowledgement? acknowledgement = null;
+        if (gate.ToAcknowledge.Count > 0)
+        {
+            if (string.IsNullOrWhiteSpace(body.Acknowledgement))
+                throw new ApiRefusal(422, new ApiError(
+                    $"这张表有 {gate.ToAcknowledge.Count} 个警告。提交前请逐一看过，并在 acknowledgement 中写明为何仍要提交（审核人员会看到）。",
+                    "acknowledgement", Findings: gate.ToAcknowledge.Select(FindingDocument.Of).ToList()));
+            if (body.Acknowledgement.Length > FormValidation.MaxReason) throw Api.Fail(400, $"确认理由不能超过 {FormValidation.MaxReason} 字", "acknowledgement");
+            acknowledgement = new Acknowledgement(body.Acknowledgement.Trim(),
+                JsonSerializer.Serialize(gate.ToAcknowledge.Select(FindingDocument.Of).ToList(), ReportJson.Options));
+        }
+
+        var next = Transitions.Next(action, form.Status, profile.FinanceStage);
+        var result = await store.ChangeStatusAsync(form.Id, body.Version, next, user.Username!, body.Reason?.Trim(), rowComments, acknowledgement);
+        if (!result.Saved) throw Api.Conflict(result);
+        if (next == FormStatus.Approved && form.Form is TargetDeclaration adjusted && form.AdjustsId is { } previous)
+            await RebindAsync(previous, form.Id, adjusted, user, store, profiles);
+        return new TransitionResponse(form.Id, next.ToCode(), result.CurrentVersion);
     }
 
-    /// <summary>A reviewer's 复核分 on a submitted or approved self-evaluation; recorded in the history like any edit.</summary>
-    public static async Task<Outcome> RecordReviewScoreAsync(CurrentUser user, string id, string? score, int? version,
-        FormStore store, FormAccess access, OrganisationStore organisations)
+    static string Describe(Finding f) => (f.Row is { } r ? $"第 {r} 行" : "") + f.Message;
+
+    /// <summary>
+    /// An approved 调整 takes the place of the declaration before it: self-evaluations still being filled in from
+    /// that one follow the new indicators (what was entered for the same rows is kept), and say so in their history.
+    /// </summary>
+    static async Task RebindAsync(long previousId, long adjustedId, TargetDeclaration adjusted, CurrentUser user, FormStore store, ProfileCatalog profiles)
     {
-        Outcome Fail(int status, string message, string? field) => new(status, message, field, 0, null, 0, null);
-        if (user.IsPublic) return Fail(401, "请先登录", null);
-        if (await access.VisibleAsync(user, id, store) is not { } form) return Fail(404, FormAccess.NotFoundMessage(id), "id");
-        var formId = form.Id;
-        if (user.Role is not (Accounts.Roles.DepartmentReviewer or Accounts.Roles.FinanceReviewer or Accounts.Roles.Admin))
-            return Fail(403, "只有审核人员可以记录复核分", null);
-        var inScope = await access.InScope(user, form);
-        if (user.Role == Accounts.Roles.DepartmentReviewer && !inScope) return Fail(403, "这张表不属于您审核的单位", null);
-        if (form.Form is not Jixiao.Core.Model.SelfEvaluation evaluation) return Fail(400, "复核分只记在自评表上", "id");
-        if (form.Status is not (FormStatus.Submitted or FormStatus.Approved)) return Fail(403, $"表的状态是“{form.Status.ToChinese()}”，不能记录复核分", "status");
-        if (!decimal.TryParse(score, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            || value is < 0 or > 100 || decimal.Round(value, 2) != value)
-            return Fail(400, $"复核分“{score}”应为 0–100 之间、最多两位小数的数字", "score");
-        if (version is not { } v) return Fail(400, "请给出表的版本号 version", "version");
-        evaluation.ReviewScore = value;
-        var result = await store.UpdateAsync(formId, v, evaluation, user.Username!);
-        return result.Saved
-            ? new Outcome(200, null, null, formId, form.Status, result.CurrentVersion, null)
-            : new Outcome(409, null, "version", formId, null, result.CurrentVersion, result);
+        foreach (var evaluation in await store.DerivedFromAsync(previousId))
+        {
+            if (evaluation.DeclarationId != previousId || evaluation.Status is not (FormStatus.Draft or FormStatus.Returned)) continue;
+            var record = BoundEvaluation.Rebind((SelfEvaluation)evaluation.Form, adjusted, profiles.ForForm(adjusted));
+            await store.UpdateAsync(evaluation.Id, evaluation.Version, record, user.Username!,
+                $"申报表第 {adjusted.Revision} 次调整（编号 {adjustedId}）审核通过，指标随之更新", adjustedId);
+        }
     }
 
-    internal static JsonObject Entry(AuditEntry a) => new()
+    /// <summary>A reviewer's 复核分 on a self-evaluation under review; recorded in the history like any edit.</summary>
+    public static async Task<TransitionResponse> RecordReviewScoreAsync(CurrentUser user, string id, ReviewScoreRequest body, FormStore store, FormAccess access)
     {
-        ["at"] = a.At.ToString("yyyy-MM-dd'T'HH:mm:ssK"),
-        ["actor"] = a.Actor,
-        ["action"] = a.Action,
-        ["version"] = a.Version,
-        ["field"] = a.Field,
-        ["oldValue"] = a.OldValue,
-        ["newValue"] = a.NewValue,
-        ["reason"] = a.Reason,
-    };
-
-    internal static IResult Error(int status, string message, string? field) => Results.Json(new { error = message, field }, statusCode: status);
-
-    /// <summary>Someone saved first: nothing was written; say so, and show what they changed.</summary>
-    internal static IResult Conflict(UpdateResult r) => Results.Json(new JsonObject
-    {
-        ["error"] = $"这张表已被他人修改（当前为第 {r.CurrentVersion} 版），您的操作没有保存。请查看下列修改后重试。",
-        ["field"] = "version",
-        ["currentVersion"] = r.CurrentVersion,
-        ["changes"] = new JsonArray(r.ChangesSince.Select(c => (JsonNode)Entry(c)).ToArray()),
-    }, FormJson.Options, statusCode: 409);
+        var form = await access.RequireAsync(user, id, FormAction.ReviewScore, store);
+        if (body.Score is < 0 or > 100 || decimal.Round(body.Score, 2) != body.Score)
+            throw Api.Fail(400, $"复核分 {body.Score} 应为 0–100 之间、最多两位小数的数字", "score");
+        var evaluation = (SelfEvaluation)form.Form;
+        evaluation.ReviewScore = body.Score;
+        var result = await store.UpdateAsync(form.Id, body.Version, evaluation, user.Username!);
+        return result.Saved ? new TransitionResponse(form.Id, form.Status.ToCode(), result.CurrentVersion) : throw Api.Conflict(result);
+    }
 }

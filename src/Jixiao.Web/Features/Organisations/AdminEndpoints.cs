@@ -1,72 +1,93 @@
+using System.ComponentModel;
 using System.Text;
+using Jixiao.Core.Access;
 using Jixiao.Web.Features.Accounts;
 using Jixiao.Web.Features.Shared;
 using static Jixiao.Web.Features.Shared.Html;
 
 namespace Jixiao.Web.Features.Organisations;
 
+[Description("新机构，或机构的新名称")]
+public sealed record OrganisationRequest(
+    [property: Description("名称")] string? Name,
+    [property: Description("类型（finance 财政部门 / department 主管部门 / unit 实施单位）")] string? Kind = null,
+    [property: Description("上级机构编号")] long? ParentId = null);
+
+[Description("新账号")]
+public sealed record NewUserRequest(
+    [property: Description("用户名")] string? Username,
+    [property: Description("初始密码（至少 10 个字符）")] string? Password,
+    [property: Description("角色（unit / department-reviewer / finance-reviewer / admin）")] string? Role,
+    [property: Description("所属机构编号")] long? OrganisationId = null);
+
+[Description("已保存的机构")]
+public sealed record OrganisationSaved([property: Description("编号")] long Id, [property: Description("名称")] string? Name = null);
+
+[Description("已建立的账号")]
+public sealed record UserCreated([property: Description("编号")] long Id, [property: Description("用户名")] string Username, [property: Description("角色")] string Role);
+
 /// <summary>The administrator's work: the organisation tree and the accounts of the people in it.</summary>
 public static class AdminEndpoints
 {
-    public sealed record NewOrganisation(string? Name, string? Kind, long? ParentId);
-    public sealed record NewUser(string? Username, string? Password, string? Role, long? OrganisationId);
-
     private static readonly Dictionary<string, string> KindNames = new() { ["finance"] = "财政部门", ["department"] = "主管部门", ["unit"] = "实施单位" };
 
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/organisations", async (HttpContext http, OrganisationStore organisations) =>
-            CurrentUser.From(http.User).IsPublic
-                ? Results.Json(new { error = "请先登录" }, statusCode: 401)
-                : Results.Json(await organisations.AllAsync()))
-            .WithSummary("组织机构：财政部门 → 主管部门 → 实施单位");
+        app.MapGet("/api/organisations", (HttpContext http, OrganisationStore organisations) => Api.Run(async () =>
+            CurrentUser.From(http).IsPublic ? Api.Error(401, "请先登录") : Api.Json(await organisations.AllAsync())))
+            .WithSummary("组织机构：财政部门 → 主管部门 → 实施单位").Produces<List<Organisation>>();
 
-        app.MapPost("/api/organisations", async (NewOrganisation? body, HttpContext http, OrganisationStore organisations) =>
+        app.MapPost("/api/organisations", (HttpContext http, OrganisationStore organisations) => Api.Run(async () =>
         {
-            if (Refuse(http) is { } refused) return refused;
-            if (string.IsNullOrWhiteSpace(body?.Name) || body.Name.Length > 200) return Bad("name", "请填写机构名称（不超过 200 字）");
-            if (body.Kind is null || !KindNames.ContainsKey(body.Kind)) return Bad("kind", "kind 应为 finance、department 或 unit");
+            Require(http);
+            var body = await Api.ReadAsync<OrganisationRequest>(http);
+            if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200) return Api.Error(400, "请填写机构名称（不超过 200 字）", "name");
+            if (body.Kind is null || !KindNames.ContainsKey(body.Kind)) return Api.Error(400, "kind 应为 finance、department 或 unit", "kind");
             var all = await organisations.AllAsync();
             var parent = body.ParentId is { } p ? all.FirstOrDefault(o => o.Id == p) : null;
             var expectedParent = body.Kind switch { "unit" => "department", "department" => "finance", _ => null };
             if (expectedParent is not null && parent?.Kind != expectedParent)
-                return Bad("parentId", $"{KindNames[body.Kind]}的上级应为一个{KindNames[expectedParent]}");
-            if (all.Any(o => o.Kind == body.Kind && o.Name == body.Name.Trim())) return Bad("name", $"已有名为“{body.Name.Trim()}”的{KindNames[body.Kind]}");
+                return Api.Error(400, $"{KindNames[body.Kind]}的上级应为一个{KindNames[expectedParent]}", "parentId");
+            if (all.Any(o => o.Kind == body.Kind && o.Name == body.Name.Trim())) return Api.Error(400, $"已有名为“{body.Name.Trim()}”的{KindNames[body.Kind]}", "name");
             var id = await organisations.EnsureAsync(body.Name.Trim(), body.Kind, parent?.Id);
-            return Results.Json(new { id }, statusCode: 201);
-        }).DisableAntiforgery().WithSummary("新增机构（管理员）");
+            return Api.Json(new OrganisationSaved(id, body.Name.Trim()), 201);
+        })).WithSummary("新增机构（管理员）").Accepts<OrganisationRequest>("application/json").Produces<OrganisationSaved>(201).Produces<ApiError>(400);
 
-        app.MapPut("/api/organisations/{id}", async (long id, NewOrganisation? body, HttpContext http, OrganisationStore organisations) =>
+        app.MapPut("/api/organisations/{id}", (string id, HttpContext http, OrganisationStore organisations) => Api.Run(async () =>
         {
-            if (Refuse(http) is { } refused) return refused;
-            if (string.IsNullOrWhiteSpace(body?.Name) || body.Name.Length > 200) return Bad("name", "请填写机构名称（不超过 200 字）");
+            Require(http);
+            var body = await Api.ReadAsync<OrganisationRequest>(http);
+            if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200) return Api.Error(400, "请填写机构名称（不超过 200 字）", "name");
             var all = await organisations.AllAsync();
-            var org = all.FirstOrDefault(o => o.Id == id);
-            if (org is null) return Results.Json(new { error = $"没有编号为 {id} 的机构", field = "id" }, statusCode: 404);
-            if (all.Any(o => o.Id != id && o.Kind == org.Kind && o.Name == body.Name.Trim()))
-                return Bad("name", $"已有名为“{body.Name.Trim()}”的{KindNames[org.Kind]}");
-            await organisations.RenameAsync(id, body.Name.Trim());
-            return Results.Json(new { id, name = body.Name.Trim() });
-        }).DisableAntiforgery().WithSummary("机构改名（管理员）；已存的表保留其上原来印的名称");
+            var org = long.TryParse(id, out var n) ? all.FirstOrDefault(o => o.Id == n) : null;
+            if (org is null) return Api.Error(404, $"没有编号为 {id} 的机构", "id");
+            if (body.Kind is not null && body.Kind != org.Kind) return Api.Error(400, "不能改变机构的类型", "kind");
+            if (all.Any(o => o.Id != org.Id && o.Kind == org.Kind && o.Name == body.Name.Trim()))
+                return Api.Error(400, $"已有名为“{body.Name.Trim()}”的{KindNames[org.Kind]}", "name");
+            await organisations.RenameAsync(org.Id, body.Name.Trim());
+            return Api.Json(new OrganisationSaved(org.Id, body.Name.Trim()));
+        })).WithSummary("机构改名（管理员）；已存的表保留其上原来印的名称").Accepts<OrganisationRequest>("application/json").Produces<OrganisationSaved>();
 
-        app.MapPost("/api/users", async (NewUser? body, HttpContext http, AccountStore accounts, OrganisationStore organisations) =>
+        app.MapPost("/api/users", (HttpContext http, AccountStore accounts, OrganisationStore organisations) => Api.Run(async () =>
         {
-            if (Refuse(http) is { } refused) return refused;
-            if (string.IsNullOrWhiteSpace(body?.Username) || body.Username.Length > 100) return Bad("username", "请填写用户名（不超过 100 字）");
-            if (body.Password is null || body.Password.Length < 10) return Bad("password", "密码至少 10 个字符");
-            if (body.Role is null || !Roles.All.Contains(body.Role)) return Bad("role", $"role 应为 {string.Join("、", Roles.All)} 之一");
-            if (await accounts.ExistsAsync(body.Username.Trim())) return Bad("username", $"用户名“{body.Username.Trim()}”已被使用");
+            Require(http);
+            var body = await Api.ReadAsync<NewUserRequest>(http);
+            if (string.IsNullOrWhiteSpace(body.Username) || body.Username.Length > 100) return Api.Error(400, "请填写用户名（不超过 100 字）", "username");
+            if (body.Password is null || body.Password.Length < AccountEndpoints.MinPasswordLength || body.Password.Length > 200)
+                return Api.Error(400, $"密码应为 {AccountEndpoints.MinPasswordLength}–200 个字符", "password");
+            if (Roles.FromCode(body.Role) is not { } role) return Api.Error(400, $"role 应为 {Roles.CodeList} 之一", "role");
+            if (await accounts.ExistsAsync(body.Username.Trim())) return Api.Error(400, $"用户名“{body.Username.Trim()}”已被使用", "username");
             var org = body.OrganisationId is { } oid ? (await organisations.AllAsync()).FirstOrDefault(o => o.Id == oid) : null;
-            var needed = body.Role switch { Roles.Unit => "unit", Roles.DepartmentReviewer => "department", Roles.FinanceReviewer => "finance", _ => null };
-            if (needed is not null && org?.Kind != needed) return Bad("organisationId", $"{Roles.ToChinese(body.Role)}须属于一个{KindNames[needed]}");
-            var user = await accounts.CreateAsync(body.Username.Trim(), body.Password, body.Role, org?.Id);
-            return Results.Json(new { id = user.Id, username = user.Username, role = user.Role }, statusCode: 201);
-        }).DisableAntiforgery().WithSummary("新增账号（管理员）");
+            if (role.OrganisationKind() is { } needed && org?.Kind != needed)
+                return Api.Error(400, $"{role.ToChinese()}须属于一个{KindNames[needed]}", "organisationId");
+            var user = await accounts.CreateAsync(body.Username.Trim(), body.Password, role, org?.Id);
+            return Api.Json(new UserCreated(user.Id, user.Username, user.Role.ToCode()), 201);
+        })).WithSummary("新增账号（管理员）").Accepts<NewUserRequest>("application/json").Produces<UserCreated>(201).Produces<ApiError>(400);
 
         app.MapGet("/admin", async (HttpContext http, OrganisationStore organisations) =>
         {
-            var user = CurrentUser.From(http.User);
-            if (user.Role != Roles.Admin) return Results.Redirect("/login?returnUrl=/admin");
+            var user = CurrentUser.From(http);
+            if (!Permissions.Decide(user.Role, FormAction.Administer, null).Allowed) return Results.Redirect("/login?returnUrl=/admin");
             var all = await organisations.AllAsync();
             var sb = new StringBuilder("<h2>组织机构</h2><ul class=\"tree\">");
             void Tree(long? parent, int depth)
@@ -106,12 +127,11 @@ public static class AdminEndpoints
         });
     }
 
-    private static IResult? Refuse(HttpContext http)
+    /// <summary>The table's Administer row: the administrator only; the answer refusing anyone else.</summary>
+    private static void Require(HttpContext http)
     {
-        var user = CurrentUser.From(http.User);
-        if (user.IsPublic) return Results.Json(new { error = "请先登录" }, statusCode: 401);
-        return user.Role != Roles.Admin ? Results.Json(new { error = "只有管理员可以管理机构和账号" }, statusCode: 403) : null;
+        var user = CurrentUser.From(http);
+        var decision = Permissions.Decide(user.Role, FormAction.Administer, null);
+        if (!decision.Allowed) throw user.IsPublic ? Api.Fail(401, "请先登录") : Api.Fail(403, "只有管理员可以管理机构和账号");
     }
-
-    private static IResult Bad(string field, string message) => Results.Json(new { error = message, field }, statusCode: 400);
 }

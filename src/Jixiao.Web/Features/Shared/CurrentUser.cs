@@ -1,27 +1,36 @@
 using System.Security.Claims;
+using Jixiao.Core.Access;
 using Jixiao.Web.Features.Accounts;
 
 namespace Jixiao.Web.Features.Shared;
 
-/// <summary>Who is asking, read from the session cookie's claims; the public when not logged in.</summary>
-public sealed record CurrentUser(long? Id, string? Username, string? Role, long? OrganisationId)
+/// <summary>
+/// Who is asking, read from the session cookie's claims (checked against the sessions table on every request);
+/// the public when not logged in.
+/// </summary>
+public sealed record CurrentUser(long? Id, string? Username, Role Role, long? OrganisationId, string? SessionId = null)
 {
-    public static readonly CurrentUser Public = new(null, null, null, null);
+    public static readonly CurrentUser Public = new(null, null, Role.Public, null);
 
-    public bool IsPublic => Role is null;
+    public const string SessionClaim = "session";
+
+    public bool IsPublic => Role == Role.Public;
 
     public static CurrentUser From(ClaimsPrincipal p)
     {
-        if (p.Identity?.IsAuthenticated != true) return Public;
+        if (p.Identity?.IsAuthenticated != true || Roles.FromCode(p.FindFirstValue(ClaimTypes.Role)) is not { } role) return Public;
         long? L(string type) => long.TryParse(p.FindFirstValue(type), out var v) ? v : null;
-        return new CurrentUser(L(ClaimTypes.NameIdentifier), p.FindFirstValue(ClaimTypes.Name), p.FindFirstValue(ClaimTypes.Role), L("organisation"));
+        return new CurrentUser(L(ClaimTypes.NameIdentifier), p.FindFirstValue(ClaimTypes.Name), role, L("organisation"), p.FindFirstValue(SessionClaim));
     }
 
-    public static ClaimsPrincipal Principal(User u, string scheme) => new(new ClaimsIdentity(
+    public static CurrentUser From(HttpContext http) => From(http.User);
+
+    public static ClaimsPrincipal Principal(User u, string sessionId, string scheme) => new(new ClaimsIdentity(
     [
         new Claim(ClaimTypes.NameIdentifier, u.Id.ToString()),
         new Claim(ClaimTypes.Name, u.Username),
-        new Claim(ClaimTypes.Role, u.Role),
+        new Claim(ClaimTypes.Role, u.Role.ToCode()),
         new Claim("organisation", u.OrganisationId?.ToString() ?? ""),
+        new Claim(SessionClaim, sessionId),
     ], scheme));
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Jixiao.Core.Access;
 
 namespace Jixiao.Web.Features.Shared;
 
@@ -15,8 +16,8 @@ public static class Html
         if (user.IsPublic) nav.Append("<a href=\"/login\">登录</a>");
         else
             nav.Append($"<a href=\"/forms\">我的绩效表</a> ")
-               .Append(user.Role == Jixiao.Web.Features.Accounts.Roles.Admin ? "<a href=\"/admin\">系统管理</a> " : "")
-               .Append($"<span class=\"who\">{E(user.Username)}（{E(Jixiao.Web.Features.Accounts.Roles.ToChinese(user.Role!))}）</span> ")
+               .Append(Permissions.MayEver(user.Role, FormAction.Administer) ? "<a href=\"/admin\">系统管理</a> " : "")
+               .Append($"<span class=\"who\">{E(user.Username)}（{E(user.Role.ToChinese())}）</span> ")
                .Append($"<form method=\"post\" action=\"/logout\" class=\"inline\">{antiforgeryField}<button type=\"submit\">退出</button></form>");
         var html = $$"""
             <!DOCTYPE html>
@@ -49,6 +50,13 @@ public static class Html
               td.working { font-size: 12px; color: #444; min-width: 12rem; }
               .differs { color: #a35a00; font-weight: bold; }
               #findings li.error { color: #a00; } #findings li.warning { color: #a35a00; } #findings li.info { color: #555; }
+              table.findings tr.error td { color: #a00; } table.findings tr.warning td { color: #7a4300; } table.findings tr.info td { color: #555; }
+              tr.differs td { background: #fff4e0; }
+              .note { color: #555; font-size: 13px; }
+              section.acknowledged { border-left: 4px solid #c77d00; padding: .2rem .8rem; background: #fffaf0; }
+              section.returned { border-left: 4px solid #a00; padding: .2rem .8rem; background: #fff5f5; }
+              button[disabled] { background: #999; cursor: not-allowed; }
+              .readonly { color: #333; background: #f4f4f4; padding: .15rem .3rem; display: inline-block; min-width: 3rem; }
             </style>
             </head>
             <body>

@@ -7,12 +7,18 @@
   const formId = root.dataset.id || null;
   let version = Number(root.dataset.version || 0);
   // Read figures as their source text ("25.00"), not as numbers that would drop the trailing zeros.
-  const counts = ["year", "line", "formatVersion", "version"];
-  let form = JSON.parse(document.getElementById("form-json").textContent,
+  const counts = ["year", "line", "formatVersion", "version", "row", "id", "declarationId", "adjustsId", "revision"];
+  const parse = (text) => JSON.parse(text,
     (key, value, context) => typeof value === "number" && !counts.includes(key) && context && context.source ? context.source : value);
+  let form = parse(document.getElementById("form-json").textContent);
   const framework = JSON.parse(document.getElementById("framework-json").textContent);
   const comparators = ["", "≥", ">", "=", "≤", "<"];
   const isSelf = form.kind === "self-evaluation";
+  // A self-evaluation made from an approved declaration: its indicators and computed figures are the server's.
+  const bound = root.dataset.bound === "true";
+  const achievements = [["achieved", "达成指标"], ["partially-achieved", "部分达成指标并具有一定效果"], ["not-achieved", "未达成指标且效果较差"]];
+  const shown = (v) => v === null || v === undefined || v === "" ? "—" : String(v);
+  const readonly = (value, attrs) => el("span", Object.assign({ class: "readonly" }, attrs || {}), shown(value));
 
   const el = (tag, attrs, ...children) => {
     const e = document.createElement(tag);
@@ -28,6 +34,7 @@
   const num = (s) => (s === "" || s === null || s === undefined || !isNumber(s) ? null : String(s).replace(/,/g, "").trim());
 
   function field(label, get, set, opts = {}) {
+    if (opts.readonly) return el("label", { class: "field" }, label, readonly(get(), { "data-computed": opts.computed || null, "data-name": opts.name || null }));
     const input = el(opts.multiline ? "textarea" : "input", {
       name: opts.name, "aria-label": label, maxlength: opts.max || 200, rows: opts.multiline ? 4 : null,
       inputmode: opts.number ? "decimal" : null,
@@ -52,6 +59,23 @@
 
   function rowEditor(ind, i) {
     const tr = el("tr", { "data-row": i });
+    const cells = bound ? fixedCells(ind) : editableCells(ind, i);
+    if (isSelf) cells.push(...evaluationCells(ind, i));
+    cells.push(el("td", { class: "working", "data-working": i }));
+    cells.push(bound ? el("td", {}) : el("td", { class: "row-actions" },
+      el("button", { type: "button", title: "上移", onclick: () => move(i, -1) }, "↑"),
+      el("button", { type: "button", title: "下移", onclick: () => move(i, 1) }, "↓"),
+      el("button", { type: "button", title: "删除", onclick: () => { form.indicators.splice(i, 1); render(); changed(); } }, "删除")));
+    cells.forEach(c => tr.append(c));
+    return tr;
+  }
+
+  // The approved declaration's row: shown, not edited (a change goes through 调整).
+  function fixedCells(ind) {
+    return [el("td", {}, ind.level1 || ""), el("td", {}, ind.level2 || ""), el("td", {}, ind.name || ""), el("td", { class: "target" }, targetText(ind.target))];
+  }
+
+  function editableCells(ind, i) {
     const level1 = el("select", { "aria-label": "一级指标" }, ...["", ...framework.level1].map(v => el("option", { value: v }, v)));
     level1.value = ind.level1 || "";
     level1.addEventListener("change", () => { ind.level1 = level1.value || null; changed(); });
@@ -82,37 +106,68 @@
     };
     [cmp, value, unit].forEach(x => x.addEventListener("input", syncTarget));
     cmp.addEventListener("change", syncTarget);
-    const cells = [el("td", {}, level1), el("td", {}, level2), el("td", {}, name), el("td", { class: "target" }, cmp, value, unit)];
-    if (isSelf) {
-      const actual = el("input", { "aria-label": "实际完成值", size: 10, name: `actual-${i}` });
+    return [el("td", {}, level1), el("td", {}, level2), el("td", {}, name), el("td", { class: "target" }, cmp, value, unit)];
+  }
+
+  // 实际完成值, 分值, 得分 and 偏差原因. Bound: a qualitative target takes an achievement label and a score in its
+  // band; a quantitative row's score is computed, and the unit may override it with a reason.
+  function evaluationCells(ind, i) {
+    const qualitative = bound && ind.target && (ind.target.value === null || ind.target.value === undefined);
+    let actual;
+    if (qualitative) {
+      actual = el("select", { "aria-label": "完成等级", name: `actual-${i}` }, el("option", { value: "" }, "（选择完成等级）"),
+        ...achievements.map(([code, label]) => el("option", { value: code }, label)));
+      actual.value = ind.actual && ind.actual.achievement || "";
+      actual.addEventListener("change", () => {
+        const label = achievements.find(a => a[0] === actual.value);
+        ind.actual = label ? { text: label[1], value: null, unit: null, achievement: label[0] } : null;
+        render(); changed();
+      });
+    } else {
+      actual = el("input", { "aria-label": "实际完成值", size: 10, name: `actual-${i}` });
       actual.value = ind.actual ? ind.actual.text : "";
       actual.addEventListener("input", () => {
         const t = actual.value.trim();
         const m = t.match(/^(-?[\d,]*\.?\d+)\s*(?:\(([^)]*)\)|（([^）]*)）|([^\d].*))?$/);
-        const labels = { "达成指标": "achieved", "部分达成指标并具有一定效果": "partially-achieved", "未达成指标且效果较差": "not-achieved" };
+        const labels = Object.fromEntries(achievements.map(([code, label]) => [label, code]));
         ind.actual = t === "" ? null : m
           ? { text: t, value: num(m[1]), unit: (m[2] || m[3] || m[4] || "").trim() || null, achievement: null }
           : { text: t, value: null, unit: null, achievement: labels[t] || null };
         changed();
       });
-      const weight = el("input", { "aria-label": "分值", size: 5, name: `weight-${i}` });
-      weight.value = ind.weight ?? "";
-      weight.addEventListener("input", () => { ind.weight = num(weight.value); changed(); });
+    }
+    const weight = el("input", { "aria-label": "分值", size: 5, name: `weight-${i}` });
+    weight.value = ind.weight ?? "";
+    weight.addEventListener("input", () => { ind.weight = num(weight.value); changed(); });
+    const scoreCell = el("td", {});
+    const byBand = ind.actual && ind.actual.achievement;
+    if (!bound || byBand) {
       const score = el("input", { "aria-label": "得分", size: 5, name: `score-${i}` });
       score.value = ind.score ?? "";
       score.addEventListener("input", () => { ind.score = num(score.value); changed(); });
-      const reason = el("textarea", { "aria-label": "偏差原因分析及改进措施", rows: 2, maxlength: 5000, name: `reason-${i}` });
-      reason.value = ind.deviationReason || "";
-      reason.addEventListener("input", () => { ind.deviationReason = reason.value || null; changed(); });
-      cells.push(el("td", {}, actual), el("td", {}, weight), el("td", {}, score), el("td", {}, reason));
+      scoreCell.append(score);
+      if (bound) scoreCell.append(el("div", { class: "note" }, "区间 " + (framework.bands[ind.actual.achievement] || "")));
+    } else {
+      scoreCell.append(readonly(ind.score, { "data-computed": `indicators.${i}.score`, "data-name": `score-${i}` }));
+      const overriding = !!ind.scoreOverride;
+      const toggle = el("input", { type: "checkbox", "aria-label": "改分", name: `override-${i}` });
+      toggle.checked = overriding;
+      toggle.addEventListener("change", () => { ind.scoreOverride = toggle.checked ? { score: null, reason: "" } : null; render(); changed(); });
+      scoreCell.append(el("label", { class: "note" }, toggle, "改分"));
+      if (overriding) {
+        const os = el("input", { "aria-label": "改后的得分", size: 5, name: `override-score-${i}` });
+        os.value = ind.scoreOverride.score ?? "";
+        os.addEventListener("input", () => { ind.scoreOverride.score = num(os.value); changed(); });
+        const reason = el("textarea", { "aria-label": "改分理由", rows: 2, maxlength: 2000, name: `override-reason-${i}` });
+        reason.value = ind.scoreOverride.reason || "";
+        reason.addEventListener("input", () => { ind.scoreOverride.reason = reason.value; changed(); });
+        scoreCell.append(os, reason);
+      }
     }
-    cells.push(el("td", { class: "working", "data-working": i }));
-    cells.push(el("td", { class: "row-actions" },
-      el("button", { type: "button", title: "上移", onclick: () => move(i, -1) }, "↑"),
-      el("button", { type: "button", title: "下移", onclick: () => move(i, 1) }, "↓"),
-      el("button", { type: "button", title: "删除", onclick: () => { form.indicators.splice(i, 1); render(); changed(); } }, "删除")));
-    cells.forEach(c => tr.append(c));
-    return tr;
+    const reason = el("textarea", { "aria-label": "偏差原因分析及改进措施", rows: 2, maxlength: 5000, name: `reason-${i}` });
+    reason.value = ind.deviationReason || "";
+    reason.addEventListener("input", () => { ind.deviationReason = reason.value || null; changed(); });
+    return [el("td", {}, actual), el("td", {}, weight), scoreCell, el("td", {}, reason)];
   }
 
   function move(i, d) {
@@ -125,10 +180,10 @@
   function render() {
     const header = document.getElementById("header-fields");
     header.replaceChildren(
-      field("项目名称", () => form.projectName, v => form.projectName = v, { name: "projectName" }),
-      field("主管部门", () => form.department, v => form.department = v, { name: "department" }),
-      field("实施单位", () => form.implementingUnit, v => form.implementingUnit = v, { name: "implementingUnit" }),
-      field("年度", () => form.year, v => form.year = v === null ? null : Number(v), { name: "year", number: true, max: 4 }));
+      field("项目名称", () => form.projectName, v => form.projectName = v, { name: "projectName", readonly: bound }),
+      field("主管部门", () => form.department, v => form.department = v, { name: "department", readonly: bound }),
+      field("实施单位", () => form.implementingUnit, v => form.implementingUnit = v, { name: "implementingUnit", readonly: bound }),
+      field("年度", () => form.year, v => form.year = v === null ? null : Number(v), { name: "year", number: true, max: 4, readonly: bound }));
     if (!isSelf) header.append(
       field("项目性质", () => form.projectNature, v => form.projectNature = v || null, { name: "projectNature" }),
       field("项目类别", () => form.projectCategory, v => form.projectCategory = v || null, { name: "projectCategory" }),
@@ -139,17 +194,18 @@
     if (isSelf) {
       form.funds.rows = form.funds.rows && form.funds.rows.length ? form.funds.rows : [{ label: "年度资金总额", weight: 10 }];
       const total = form.funds.rows[0];
+      const unit = "（" + (form.funds.unit || "万元") + "）";
       funds.replaceChildren(
-        field("年初预算数（万元）", () => total.initialBudget, v => { total.initialBudget = v; form.funds.initialBudget = v; }, { name: "initialBudget", number: true }),
-        field("全年预算数（万元）", () => total.adjustedBudget, v => { total.adjustedBudget = v; form.funds.adjustedBudget = v; }, { name: "adjustedBudget", number: true }),
-        field("全年执行数（万元）", () => total.executed, v => { total.executed = v; form.funds.executed = v; }, { name: "executed", number: true }),
-        field("执行率(%)", () => total.executionRate, v => { total.executionRate = v; form.funds.executionRate = v; }, { name: "executionRate", number: true }),
-        field("执行率得分", () => total.score, v => { total.score = v; form.funds.score = v; }, { name: "executionScore", number: true }));
+        field("年初预算数" + unit, () => total.initialBudget, v => { total.initialBudget = v; form.funds.initialBudget = v; }, { name: "initialBudget", number: true, readonly: bound, computed: "funds.initialBudget" }),
+        field("全年预算数" + unit, () => total.adjustedBudget, v => { total.adjustedBudget = v; form.funds.adjustedBudget = v; }, { name: "adjustedBudget", number: true }),
+        field("全年执行数" + unit, () => total.executed, v => { total.executed = v; form.funds.executed = v; }, { name: "executed", number: true }),
+        field("执行率(%)", () => total.executionRate, v => { total.executionRate = v; form.funds.executionRate = v; }, { name: "executionRate", number: true, readonly: bound, computed: "funds.executionRate" }),
+        field("执行率得分", () => total.score, v => { total.score = v; form.funds.score = v; }, { name: "executionScore", number: true, readonly: bound, computed: "funds.score" }));
       document.getElementById("goal-fields").replaceChildren(
-        field("预期目标", () => form.goals?.annual, v => (form.goals = form.goals || {}).annual = v, { multiline: true, max: 5000, name: "expectedGoal" }),
+        field("预期目标", () => form.goals?.annual, v => (form.goals = form.goals || {}).annual = v, { multiline: true, max: 5000, name: "expectedGoal", readonly: bound }),
         field("实际完成情况", () => form.goals?.actual, v => (form.goals = form.goals || {}).actual = v, { multiline: true, max: 5000, name: "actualOutcome" }),
-        field("总分", () => form.totalScore, v => form.totalScore = v, { number: true, name: "totalScore" }),
-        field("评分等级", () => form.grade, v => form.grade = v, { name: "grade", max: 2 }));
+        field("总分", () => form.totalScore, v => form.totalScore = v, { number: true, name: "totalScore", readonly: bound, computed: "totalScore" }),
+        field("评分等级", () => form.grade, v => form.grade = v, { name: "grade", max: 2, readonly: bound, computed: "grade" }));
     } else {
       form.funds.unit = form.funds.unit || "元";
       funds.replaceChildren(
@@ -179,46 +235,61 @@
   let checks = 0;
   async function check() {
     const mine = ++checks;
-    const r = await fetch("/api/check", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(form) });
+    const r = await fetch("/api/check" + (formId ? `?form=${formId}` : ""), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(form) });
     if (mine !== checks) return;
     const box = document.getElementById("findings");
-    if (!r.ok) { box.replaceChildren(el("p", { class: "error" }, (await r.json()).error || "检查失败")); return; }
-    const result = await r.json();
+    const result = parse(await r.text());
     if (mine !== checks) return;
+    if (!r.ok) { box.replaceChildren(el("p", { class: "error" }, (result.error || "检查失败") + (result.field ? `（${result.field}）` : ""))); return; }
     root.dataset.checked = String(mine);
     document.querySelectorAll("[data-working]").forEach(td => td.replaceChildren());
+    if (result.record) showComputed(result.record);
     if (result.score) {
       const s = result.score;
       document.getElementById("score").replaceChildren(
-        el("p", {}, `预算执行率 ${s.executionRate ?? "—"}% → ${s.executionScore ?? "—"} 分；按表上得分合计 ${s.totalScore ?? "—"}（${s.grade ?? "—"}），按规则计分 ${s.ruleBasedTotalScore ?? "—"}`));
+        el("p", {}, `预算执行率 ${s.executionRate ?? "—"}% → ${s.executionScore ?? "—"} 分（${s.executionExplanation}）；总分 ${s.totalScore ?? "—"}（${s.grade ?? "—"}），按规则计分 ${s.ruleBasedTotalScore ?? "—"}`));
       (s.indicators || []).forEach((ind, i) => {
         const td = document.querySelector(`[data-working="${i}"]`);
         if (td) td.append(el("span", { class: ind.printedScore !== null && ind.computedScore !== null && ind.printedScore !== ind.computedScore ? "differs" : "" }, ind.explanation || ""));
       });
     }
-    const items = [...(result.problems || []).map(p => el("li", { class: "error" }, `${p.message}（${p.field}）`)),
-                   ...(result.findings || []).map(f => el("li", { class: f.severity }, `[${({ error: "错误", warning: "警告", info: "提示" })[f.severity] || f.severity}] ${f.name ? "“" + f.name + "”：" : ""}${f.message}`))];
+    const severity = { error: "错误", warning: "警告", info: "提示" };
+    const items = [...(result.problems || []).map(p => el("li", { class: "error" }, `[不能保存] ${p.message}`)),
+                   ...(result.findings || []).map(f => el("li", { class: f.severity }, `[${severity[f.severity] || f.severity}] ${f.row ? "第 " + f.row + " 行" : ""}${f.name ? "“" + f.name + "”：" : ""}${f.message}`))];
     box.replaceChildren(items.length ? el("ul", {}, ...items) : el("p", {}, "没有审核发现。"));
+  }
+
+  // The figures the server computes, as it will store them: shown where the unit would otherwise type them.
+  function showComputed(record) {
+    const total = (record.funds && record.funds.rows || []).find(r => r.label.includes("总额")) || {};
+    const values = {
+      "funds.initialBudget": total.initialBudget, "funds.executionRate": total.executionRate, "funds.score": total.score,
+      "totalScore": record.totalScore, "grade": record.grade,
+    };
+    (record.indicators || []).forEach((ind, i) => { values[`indicators.${i}.score`] = ind.score; });
+    document.querySelectorAll("[data-computed]").forEach(e => { e.textContent = shown(values[e.dataset.computed]); });
   }
 
   async function save() {
     const url = formId ? `/api/forms/${formId}?version=${version}` : "/api/forms";
     const r = await fetch(url, { method: formId ? "PUT" : "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(form) });
-    const body = await r.json();
+    const body = parse(await r.text());
     const state = document.getElementById("save-state");
+    state.className = "";
     if (r.ok) {
       state.textContent = `已保存（第 ${body.version} 版）`;
       if (!formId) { location.href = `/forms/${body.id}`; return; }
       version = body.version;
       return;
     }
-    let message = body.error || "保存失败";
+    let message = (body.error || "保存失败") + (body.problems && body.problems.length > 1 ? `（另有 ${body.problems.length - 1} 处，见审核发现）` : "");
     if (r.status === 409 && body.changes) message += " " + body.changes.map(c => `${c.actor} 修改了 ${c.field ?? c.action}：${c.oldValue ?? ""} → ${c.newValue ?? ""}`).join("；");
     state.textContent = message;
     state.className = "error";
   }
 
-  document.getElementById("add-row").addEventListener("click", () => {
+  const addRow = document.getElementById("add-row");
+  if (addRow) addRow.addEventListener("click", () => {
     form.indicators.push({ level1: null, level2: null, name: "", target: null, actual: null, weight: null, score: null, deviationReason: null });
     render(); changed();
   });

@@ -1,0 +1,54 @@
+namespace Jixiao.Core.Access;
+
+/// <summary>Everything a person can do to forms and to the system; each is decided by <see cref="Permissions"/>.</summary>
+public enum FormAction
+{
+    View,
+    Create,
+    Edit,
+    Submit,
+    Return,
+    Approve,
+    Publish,
+    Adjust,        // 调整: a new revision of an approved declaration
+    SelfEvaluate,  // 建立自评表 from an approved declaration
+    ReviewScore,   // 复核分
+    Import,
+    Export,
+    Administer,    // organisations and accounts
+}
+
+public static class FormActions
+{
+    public static readonly IReadOnlyList<FormAction> All = Enum.GetValues<FormAction>();
+
+    /// <summary>The actions that move a form through the workflow (`POST /api/forms/{id}/transitions`).</summary>
+    public static readonly IReadOnlyList<FormAction> Transitions = [FormAction.Submit, FormAction.Return, FormAction.Approve, FormAction.Publish];
+
+    public static string ToCode(this FormAction a) => a switch
+    {
+        FormAction.SelfEvaluate => "self-evaluate",
+        FormAction.ReviewScore => "review-score",
+        _ => a.ToString().ToLowerInvariant(),
+    };
+
+    public static FormAction? FromCode(string? code) => All.Cast<FormAction?>().FirstOrDefault(a => a!.Value.ToCode() == code);
+
+    public static string ToChinese(this FormAction a) => a switch
+    {
+        FormAction.View => "查看",
+        FormAction.Create => "新建",
+        FormAction.Edit => "修改",
+        FormAction.Submit => "提交",
+        FormAction.Return => "退回",
+        FormAction.Approve => "审核通过",
+        FormAction.Publish => "公开",
+        FormAction.Adjust => "调整",
+        FormAction.SelfEvaluate => "建立自评表",
+        FormAction.ReviewScore => "记录复核分",
+        FormAction.Import => "导入",
+        FormAction.Export => "下载",
+        FormAction.Administer => "管理机构和账号",
+        _ => a.ToString(),
+    };
+}

@@ -1,0 +1,142 @@
+using Jixiao.Core.Model;
+
+namespace Jixiao.Core.Entry;
+
+/// <summary>A value that cannot be saved: the field (its JSON path, e.g. <c>indicators[2].score</c>) and why, in Chinese.</summary>
+public sealed record FieldProblem(string Field, string Message);
+
+/// <summary>
+/// The bounds every form entered in the app must keep, whatever the workflow later says: lengths, money (non-negative,
+/// below 10¹³ 元, at most two decimals in 元), years and dates, the indicator framework (一级/二级), weights 0–100 and
+/// scores inside [0, 分值]. A value outside them is never stored. Imported files are not held to these (their printed
+/// figures are evidence for the review); a form edited in the app is. Messages name the row from 1.
+/// </summary>
+public static class FormValidation
+{
+    public const int MaxText = 5000;
+    public const int MaxName = 200;
+    public const int MaxShort = 20;
+    public const int MaxReason = 2000;
+    public const int MaxIndicators = 300;
+    public const int MaxFundRows = 10;
+    public const decimal MaxYuan = 10_000_000_000_000m; // 10¹³ 元
+    public const decimal MaxValue = 10_000_000_000_000m;
+
+    public static List<FieldProblem> Check(PerformanceForm f)
+    {
+        var problems = new List<FieldProblem>();
+        void Add(string field, string message) => problems.Add(new FieldProblem(field, message));
+        void Text(string field, string? value, int max, string label, bool required = false)
+        {
+            if (required && string.IsNullOrWhiteSpace(value)) Add(field, $"请填写{label}");
+            else if (value is { } v && v.Length > max) Add(field, $"{label}不能超过 {max} 字（现有 {v.Length} 字）");
+        }
+        void Money(string field, decimal? value, MoneyUnit unit, string label)
+        {
+            if (value is not { } v) return;
+            var yuan = unit == MoneyUnit.Yuan ? v : v * 10000m;
+            if (v < 0) Add(field, $"{label}不能为负数（{v} {unit.ToChinese()}）");
+            else if (yuan >= MaxYuan) Add(field, $"{label} {v} {unit.ToChinese()} 超出范围（应小于 10¹³ 元）");
+            else if (decimal.Round(yuan, 2) != yuan) Add(field, $"{label} {v} {unit.ToChinese()} 折合 {yuan} 元，超过两位小数（最小到分）");
+        }
+        void Number(string field, decimal? value, decimal min, decimal max, string label)
+        {
+            if (value is { } v && (v < min || v > max)) Add(field, $"{label}应在 {min}–{max} 之间（现为 {v}）");
+        }
+
+        Text("projectName", f.ProjectName, MaxName, "项目名称", required: true);
+        Text("department", f.Department, MaxName, "主管部门");
+        Text("implementingUnit", f.ImplementingUnit, MaxName, "实施单位", required: true);
+        if (f.Year is not { } y || y is < 1990 or > 2100) Add("year", "年度应为 1990–2100 之间的年份");
+        if (f.Indicators.Count > MaxIndicators) Add("indicators", $"指标不能超过 {MaxIndicators} 行（现有 {f.Indicators.Count} 行）");
+        switch (f)
+        {
+            case TargetDeclaration d:
+                Text("projectNature", d.ProjectNature, MaxName, "项目性质");
+                Text("projectCategory", d.ProjectCategory, MaxName, "项目类别");
+                Text("goals.overall", d.OverallGoal, MaxText, "项目总目标");
+                Text("goals.annual", d.AnnualGoal, MaxText, "年度总体目标");
+                var u = d.Funds.Unit;
+                Money("funds.projectTotal", d.Funds.ProjectTotal, u, "项目资金总额");
+                Money("funds.projectFiscal", d.Funds.ProjectFiscal, u, "项目资金中的财政资金");
+                Money("funds.projectOther", d.Funds.ProjectOther, u, "项目资金中的其他资金");
+                Money("funds.annualTotal", d.Funds.AnnualTotal, u, "年度资金申请总额");
+                Money("funds.currentYearAppropriation", d.Funds.CurrentYearAppropriation, u, "当年财政拨款");
+                Money("funds.carryOver", d.Funds.CarryOver, u, "上年结转资金");
+                Money("funds.other", d.Funds.Other, u, "其他资金");
+                if (d.StartDate is { } start && d.EndDate is { } end && start > end) Add("endDate", "计划完成日期不能早于计划开始日期");
+                if (d.StartDate is { Year: < 1990 or > 2100 }) Add("startDate", "计划开始日期应在 1990–2100 年之间");
+                if (d.EndDate is { Year: < 1990 or > 2100 }) Add("endDate", "计划完成日期应在 1990–2100 年之间");
+                break;
+            case SelfEvaluation s:
+                Text("goals.annual", s.ExpectedGoal, MaxText, "预期目标");
+                Text("goals.actual", s.ActualOutcome, MaxText, "实际完成情况");
+                if (s.Funds.Rows.Count > MaxFundRows) Add("funds.rows", $"资金行不能超过 {MaxFundRows} 行");
+                for (int i = 0; i < s.Funds.Rows.Count; i++)
+                {
+                    var r = s.Funds.Rows[i];
+                    var p = $"funds.rows[{i}]";
+                    Text($"{p}.label", r.Label, 50, $"第 {i + 1} 个资金行的名称", required: true);
+                    Money($"{p}.initialBudget", r.InitialBudget, s.Funds.Unit, r.Label + "的年初预算数");
+                    Money($"{p}.adjustedBudget", r.AdjustedBudget, s.Funds.Unit, r.Label + "的全年预算数");
+                    Money($"{p}.executed", r.Executed, s.Funds.Unit, r.Label + "的全年执行数");
+                    Number($"{p}.weight", r.Weight, 0, 100, r.Label + "的分值");
+                    Number($"{p}.executionRate", r.ExecutionRate, 0, 10000, r.Label + "的执行率");
+                    if (r.Score is { } sc && (sc < 0 || sc > (r.Weight ?? 100)))
+                        Add($"{p}.score", $"{r.Label}的执行率得分 {sc} 应在 0–{r.Weight ?? 100} 之间（不能超过分值）");
+                }
+                Number("totalWeight", s.TotalWeight, 0, 100, "总分行的分值");
+                Number("totalScore", s.TotalScore, 0, 100, "总分");
+                Text("grade", s.Grade, 2, "评分等级");
+                break;
+        }
+        for (int i = 0; i < f.Indicators.Count; i++)
+        {
+            var ind = f.Indicators[i];
+            var p = $"indicators[{i}]";
+            var row = $"第 {i + 1} 行";
+            Text($"{p}.name", ind.Name, MaxName, $"{row}的三级指标名称", required: true);
+            if (string.IsNullOrWhiteSpace(ind.Level1)) Add($"{p}.level1", $"请选择{row}的一级指标");
+            else if (!Framework.IsLevel1(ind.Level1))
+                Add($"{p}.level1", $"{row}的一级指标“{ind.Level1}”不在指标体系中（应为 {string.Join("、", Framework.Level1Names)} 之一）");
+            if (string.IsNullOrWhiteSpace(ind.Level2)) Add($"{p}.level2", $"请选择{row}的二级指标");
+            else if (Framework.ParentOf(ind.Level2) is not { } parent)
+                Add($"{p}.level2", $"{row}的二级指标“{ind.Level2}”不在指标体系中");
+            else if (Framework.IsLevel1(ind.Level1 ?? "") && parent != ind.Level1)
+                Add($"{p}.level2", $"{row}的二级指标“{ind.Level2}”属于“{parent}”，不属于“{ind.Level1}”");
+            if (ind.Target is { } t)
+            {
+                Text($"{p}.target.text", t.Text, MaxName, $"{row}的年度指标值");
+                Text($"{p}.target.unit", t.Unit, MaxShort, $"{row}指标值的单位");
+                if (t.Value is { } tv && Math.Abs(tv) >= MaxValue) Add($"{p}.target.value", $"{row}的指标值 {tv} 超出范围");
+                if (t.Value is null && t.Comparator is not null) Add($"{p}.target.value", $"{row}写了比较符“{t.Comparator.Value.ToSymbol()}”却没有数值");
+            }
+            if (ind.Actual is { } a)
+            {
+                Text($"{p}.actual.text", a.Text, MaxName, $"{row}的实际完成值");
+                Text($"{p}.actual.unit", a.Unit, MaxShort, $"{row}实际完成值的单位");
+                if (a.Value is { } av && Math.Abs(av) >= MaxValue) Add($"{p}.actual.value", $"{row}的实际完成值 {av} 超出范围");
+            }
+            Text($"{p}.deviationReason", ind.DeviationReason, MaxText, $"{row}的偏差原因");
+            if (f is TargetDeclaration && (ind.Actual is not null || ind.Weight is not null || ind.Score is not null || ind.Override is not null))
+                Add($"{p}", $"{row}：申报表的指标没有实际完成值、分值和得分，这些在自评表中填写");
+            if (ind.Weight is { } w)
+            {
+                if (w is < 0 or > 100) Add($"{p}.weight", $"{row}的分值应在 0–100 之间（现为 {w}）");
+                else if (decimal.Round(w, 2) != w) Add($"{p}.weight", $"{row}的分值 {w} 最多两位小数");
+            }
+            if (ind.Score is { } score)
+            {
+                if (ind.Weight is not { } weight) Add($"{p}.score", $"{row}有得分 {score} 却没有分值；请先填分值");
+                else if (score < 0 || score > weight) Add($"{p}.score", $"{row}的得分 {score} 超出 0–{weight}（得分不能超过分值）");
+            }
+            if (ind.Override is { } o)
+            {
+                if (string.IsNullOrWhiteSpace(o.Reason)) Add($"{p}.scoreOverride.reason", $"{row}改动了得分，须写明理由");
+                else if (o.Reason.Length > MaxReason) Add($"{p}.scoreOverride.reason", $"{row}改分的理由不能超过 {MaxReason} 字");
+                if (ind.Weight is { } ow && (o.Score < 0 || o.Score > ow)) Add($"{p}.scoreOverride.score", $"{row}改分后的得分 {o.Score} 超出 0–{ow}");
+            }
+        }
+        return problems;
+    }
+}

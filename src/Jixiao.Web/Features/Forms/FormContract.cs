@@ -1,0 +1,95 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using Jixiao.Core.Entry;
+using Jixiao.Core.Workflow;
+using Jixiao.Formats.Json;
+using Jixiao.Formats.Reports;
+using Jixiao.Storage;
+
+namespace Jixiao.Web.Features.Forms;
+
+// The typed contract of the forms API: what each endpoint reads and answers. OpenAPI is generated from these.
+
+/// <summary>
+/// A stored form as `GET /api/forms/{id}` answers it: the JSON format plus what the server owns. The same record is
+/// what `PUT` reads, so an answer can be sent back as it is: the server-owned fields are ignored there, never trusted.
+/// </summary>
+[Description("存储的绩效表：交换格式，加服务器所有的编号、状态、版本和关联")]
+public sealed record StoredFormDocument : FormDocument
+{
+    [SetsRequiredMembers]
+    public StoredFormDocument(FormDocument document) : base(document) { }
+
+    public StoredFormDocument() { }
+
+    [Description("编号（服务器所有）")] public long? Id { get; init; }
+    [Description("状态（服务器所有）")] public string? Status { get; init; }
+    [Description("版本（服务器所有；保存时在地址中给出 ?version=）")] public int? Version { get; init; }
+    [Description("所依据的申报表的编号（由申报表建立的自评表）")] public long? DeclarationId { get; init; }
+    [Description("所调整的表的编号（调整）")] public long? AdjustsId { get; init; }
+
+    public static StoredFormDocument Of(StoredForm s) => new(FormJson.ToDocument(s.Form))
+    {
+        Id = s.Id, Status = s.Status.ToCode(), Version = s.Version, DeclarationId = s.DeclarationId, AdjustsId = s.AdjustsId,
+    };
+}
+
+[Description("绩效表列表中的一行")]
+public sealed record FormSummaryDocument(
+    [property: Description("编号")] long Id,
+    [property: Description("类型")] string Kind,
+    [property: Description("年度")] int? Year,
+    [property: Description("项目名称")] string? ProjectName,
+    [property: Description("主管部门")] string? Department,
+    [property: Description("实施单位")] string? ImplementingUnit,
+    [property: Description("单位编号")] long? UnitId,
+    [property: Description("状态")] string Status,
+    [property: Description("版本")] int Version,
+    [property: Description("总分")] decimal? TotalScore,
+    [property: Description("等级")] string? Grade)
+{
+    public static FormSummaryDocument Of(FormSummary f) => new(f.Id, f.Kind, f.Year, f.ProjectName, f.Department, f.ImplementingUnit, f.UnitId,
+        f.Status, f.Version, f.TotalScore is null ? null : decimal.Parse(f.TotalScore, System.Globalization.CultureInfo.InvariantCulture), f.Grade);
+}
+
+[Description("保存结果")]
+public sealed record SavedForm(
+    [property: Description("编号")] long Id,
+    [property: Description("状态")] string Status,
+    [property: Description("保存后的版本")] int Version,
+    [property: Description("调整次数（调整时）")] int? Revision = null);
+
+[Description("退回时对某一行的意见")]
+public sealed record RowComment([property: Description("指标行（从 1 起）")] int? Row, [property: Description("意见")] string? Text);
+
+[Description("流程操作")]
+public sealed record TransitionRequest
+{
+    [Description("操作：submit 提交、return 退回、approve 审核通过、publish 公开")] public required string Action { get; init; }
+    [Description("所依据的版本")] public required int Version { get; init; }
+    [Description("理由（退回必填）")] public string? Reason { get; init; }
+    [Description("逐行意见（随退回）")] public IReadOnlyList<RowComment>? Comments { get; init; }
+    [Description("提交时对警告的确认理由（有警告时必填）")] public string? Acknowledgement { get; init; }
+}
+
+[Description("流程操作的结果")]
+public sealed record TransitionResponse([property: Description("编号")] long Id, [property: Description("新状态")] string Status, [property: Description("版本")] int Version);
+
+[Description("复核分")]
+public sealed record ReviewScoreRequest
+{
+    [Description("复核分（0–100，最多两位小数）")] public required decimal Score { get; init; }
+    [Description("所依据的版本")] public required int Version { get; init; }
+}
+
+/// <summary>The body of the actions that make a new form from another (调整, 建立自评表): an empty object.</summary>
+[Description("空对象 {}")]
+public sealed record EmptyRequest;
+
+[Description("实时审核与计分（不保存）")]
+public sealed record CheckResponse(
+    [property: Description("评分方案")] string Profile,
+    [property: Description("审核发现（含提交前须具备的条件）")] IReadOnlyList<FindingDocument> Findings,
+    [property: Description("不能保存的值")] IReadOnlyList<FieldProblem> Problems,
+    [property: Description("计分表（自评表）")] ScoreSheetDocument? Score,
+    [property: Description("将要保存的记录（由申报表建立的自评表：指标、年初预算数与各得分由系统计算）")] FormDocument? Record);
