@@ -189,6 +189,33 @@ public class XlsxBoundsTests
     }
 
     [Fact]
+    public void Long_texts_and_sheets_saved_as_UTF_16_are_not_taken_for_long_markup()
+    {
+        // The markup limit watches `<`, `>` and quotes: in UTF-16 it must read 16-bit units, or the bytes of 丼 (U+4E3C)
+        // and 㰀 (U+3C00) would look like `<`. A text of 300,000 characters is content, not markup.
+        var text = new string('丼', 150_000) + new string('㰀', 150_000);
+        var xml = $"<?xml version=\"1.0\" encoding=\"UTF-16\"?><worksheet xmlns=\"{Main}\"><sheetData><row r=\"1\">"
+                  + $"<c r=\"A1\" t=\"inlineStr\"><is><t>{text}</t></is></c><c r=\"B1\" t=\"str\"><v>十六位</v></c></row></sheetData></worksheet>";
+        var book = Workbook([("Sheet1", _ => { })]);
+        using (var ms = new MemoryStream())
+        {
+            using (var source = new ZipArchive(new MemoryStream(book), ZipArchiveMode.Read))
+            using (var copy = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+                foreach (var e in source.Entries)
+                {
+                    using var to = copy.CreateEntry(e.FullName).Open();
+                    if (e.FullName == "xl/worksheets/sheet1.xml") to.Write([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(xml)]);
+                    else { using var from = e.Open(); from.CopyTo(to); }
+                }
+            book = ms.ToArray();
+        }
+
+        var grid = XlsxReader.ReadGrid(book);
+
+        Assert.Equal([text, "十六位"], Assert.Single(grid));
+    }
+
+    [Fact]
     public void Checking_the_zip_inflates_through_a_buffer_and_keeps_nothing()
     {
         var book = Workbook([("申报表", w => FormRows(w, padded: true))]);
