@@ -105,8 +105,9 @@ internal sealed partial class PgClientTools
             // Quiet the notices of DROP … IF EXISTS; real errors still come through.
             ["PGOPTIONS"] = "-c client_min_messages=warning",
         };
-        // Unset values must not fall back to ones inherited from the caller's environment, which name another server.
-        foreach (var k in env.Keys.ToList()) if (string.IsNullOrEmpty(env[k])) env[k] = null;
+        // What the connection string leaves out stays as the caller's environment has it (PGPASSWORD, PGPASSFILE,
+        // ~/.pgpass), which is also where Npgsql looks.
+        foreach (var k in env.Keys.ToList()) if (string.IsNullOrEmpty(env[k])) env.Remove(k);
         return env;
     }
 
@@ -132,9 +133,7 @@ internal sealed partial class PgClientTools
             UseShellExecute = false,
         };
         foreach (var a in args) psi.ArgumentList.Add(a);
-        foreach (var (k, v) in env)
-            if (v is null) psi.Environment.Remove(k);
-            else psi.Environment[k] = v;
+        foreach (var (k, v) in env) psi.Environment[k] = v;
         return Process.Start(psi) ?? throw new StorageException($"无法启动 {program}");
     }
 
