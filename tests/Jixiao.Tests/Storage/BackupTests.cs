@@ -1,3 +1,4 @@
+using Jixiao.Core.Access;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
@@ -105,7 +106,7 @@ public class BackupTests(TestDatabases databases)
         {
             var name = $"backup-user-{n}";
             var started = log.Tick();
-            await accounts.CreateAsync(name, $"口令-{n}-abcdef", Roles.Unit, null);
+            await accounts.CreateAsync(name, $"口令-{n}-abcdef", Role.Unit, null);
             log.Accounts[name] = new Write($"account {name}", started, log.Tick());
         }
     }
@@ -163,7 +164,7 @@ public class BackupTests(TestDatabases databases)
         var source = await databases.FreshAsync(kind);
         var clock = TimeProvider.System;
         var store = new FormStore(source, clock);
-        var accounts = new AccountStore(source, clock);
+        var accounts = new AccountStore(source, clock, new SessionStore(source, clock));
         var log = new Log();
         var seeds = SeedForms.All().ToList();
         var file = TempFile(".bak");
@@ -279,7 +280,7 @@ public class BackupTests(TestDatabases databases)
             var (nextId, created) = await restored.ImportAsync(next, null, "admin");
             Assert.True(created);
             Assert.True(restoredIds.Count == 0 || nextId > restoredIds.Max());
-            await new AccountStore(target, clock).CreateAsync("after-restore", "口令-after-restore", Roles.Admin, null);
+            await new AccountStore(target, clock, new SessionStore(target, clock)).CreateAsync("after-restore", "口令-after-restore", Role.Admin, null);
         }
         finally
         {
@@ -310,7 +311,7 @@ public class BackupTests(TestDatabases databases)
         var form = Copy(SeedForms.All().First());
         form.ProjectName = name;
         await new FormStore(db, TimeProvider.System).ImportAsync(form, null, "admin");
-        await new AccountStore(db, TimeProvider.System).CreateAsync($"user-of-{name}", "口令-123456", Roles.Unit, null);
+        await new AccountStore(db, TimeProvider.System, new SessionStore(db, TimeProvider.System)).CreateAsync($"user-of-{name}", "口令-123456", Role.Unit, null);
         return db;
     }
 
