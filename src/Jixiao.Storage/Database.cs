@@ -100,7 +100,10 @@ public sealed class Database
     }
 
     /// <summary>Applies the migrations not applied yet, each in its own transaction. Returns those applied.</summary>
-    public async Task<IReadOnlyList<Migration>> MigrateAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<Migration>> MigrateAsync(CancellationToken ct = default) => MigrateAsync(int.MaxValue, ct);
+
+    /// <summary>The migrations up to and including <paramref name="through"/> (a test builds an older database this way).</summary>
+    public async Task<IReadOnlyList<Migration>> MigrateAsync(int through, CancellationToken ct = default)
     {
         await using var c = await ConnectAsync(ct);
         var created = Kind == DatabaseKind.Sqlite
@@ -109,7 +112,7 @@ public sealed class Database
         await c.ExecuteAsync(created);
         var applied = (await c.QueryAsync<int>("SELECT version FROM schema_migrations")).ToHashSet();
         var done = new List<Migration>();
-        foreach (var m in Migrations().Where(m => !applied.Contains(m.Version)))
+        foreach (var m in Migrations().Where(m => !applied.Contains(m.Version) && m.Version <= through))
         {
             // A SQLite table rebuild needs foreign keys off, which only takes effect outside a transaction; the
             // references are checked before the commit instead (https://sqlite.org/lang_altertable.html §7).

@@ -40,7 +40,10 @@ public sealed class TestDatabases : IAsyncLifetime
     }
 
     /// <summary>A new, empty, migrated database of the given kind.</summary>
-    public async Task<Database> FreshAsync(string kind)
+    public Task<Database> FreshAsync(string kind) => FreshAsync(kind, int.MaxValue);
+
+    /// <summary>A new database migrated only up to <paramref name="through"/>: the schema an older release left.</summary>
+    public async Task<Database> FreshAsync(string kind, int through)
     {
         Database db;
         if (kind == "sqlite")
@@ -59,7 +62,7 @@ public sealed class TestDatabases : IAsyncLifetime
             }
             db = Database.Open(new NpgsqlConnectionStringBuilder(_server) { Database = name }.ToString());
         }
-        await db.MigrateAsync();
+        await db.MigrateAsync(through);
         return db;
     }
 
