@@ -31,9 +31,11 @@ builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddSingleton<OrganisationStore>();
 builder.Services.AddSingleton<FormAccess>();
 builder.Services.AddSingleton<SharedPdfPrinter>();
-builder.Services.AddSingleton(_ => Jixiao.Formats.Profiles.ProfileCatalog.Load(
-    Jixiao.Formats.Profiles.ProfileCatalog.FindDirectory(AppContext.BaseDirectory)
-    ?? throw new InvalidOperationException("找不到评分方案目录 profiles/")));
+// Scoring profiles: the region's rules (weights, rounding, bands, whether finance approves after the 主管部门). A bureau
+// keeps its own folder with Jixiao:ProfilesDirectory; by default the profiles shipped with the app.
+var profilesDir = builder.Configuration["Jixiao:ProfilesDirectory"] is { Length: > 0 } pd ? pd
+    : Jixiao.Formats.Profiles.ProfileCatalog.FindDirectory(AppContext.BaseDirectory) ?? throw new InvalidOperationException("找不到评分方案目录 profiles/");
+builder.Services.AddSingleton(_ => Jixiao.Formats.Profiles.ProfileCatalog.Load(profilesDir));
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
 {

@@ -21,7 +21,22 @@ public sealed class WebApp : WebApplicationFactory<Program>
     private readonly string _connection;
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"jixiao-web-{Guid.NewGuid():N}");
 
-    private WebApp(string connection) => _connection = connection;
+    private readonly string? _profiles;
+
+    private WebApp(string connection, string? profiles = null)
+    {
+        _connection = connection;
+        _profiles = profiles;
+    }
+
+    /// <summary>The app with its own profiles folder (a region whose rules differ: one approval stage, say).</summary>
+    public static async Task<WebApp> StartAsync(TestDatabases databases, string kind, string profilesDirectory)
+    {
+        var db = await databases.FreshAsync(kind);
+        var app = new WebApp(db.ConnectionString, profilesDirectory);
+        _ = app.Server;
+        return app;
+    }
 
     /// <summary>On a real socket (Kestrel, a free port on 127.0.0.1), for a browser. Returns the base address.</summary>
     public static async Task<(WebApp App, string BaseAddress)> StartOnSocketAsync(TestDatabases databases, string kind)
@@ -49,6 +64,7 @@ public sealed class WebApp : WebApplicationFactory<Program>
         builder.UseSetting("Jixiao:DataDirectory", _dataDir);
         builder.UseSetting("Jixiao:AdminPassword", AdminPassword);
         builder.UseSetting("Jixiao:LoadDemoData", "true");
+        if (_profiles is not null) builder.UseSetting("Jixiao:ProfilesDirectory", _profiles);
     }
 
     /// <summary>What people get: the Production environment, its error pages and all (the factory's default is Development).</summary>

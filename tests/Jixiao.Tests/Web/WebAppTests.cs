@@ -209,5 +209,20 @@ public class WebAppTests(TestDatabases databases)
         Assert.Contains("/api/forms", paths);
         Assert.Contains("/api/forms/{id}", paths);
         Assert.Contains("/health", paths);
+        // Requests and responses are described, with the Chinese field names.
+        string? Ref(System.Text.Json.Nodes.JsonNode? n) => (string?)n?["content"]?["application/json"]?["schema"]?["$ref"];
+        var put = doc["paths"]!["/api/forms/{id}"]!["put"]!;
+        Assert.Equal("#/components/schemas/StoredFormDocument", Ref(put["requestBody"]));
+        Assert.Equal("#/components/schemas/SavedForm", Ref(put["responses"]!["200"]));
+        Assert.Equal("#/components/schemas/ApiError", Ref(put["responses"]!["400"]));
+        var transition = doc["paths"]!["/api/forms/{id}/transitions"]!["post"]!;
+        Assert.Equal("#/components/schemas/TransitionRequest", Ref(transition["requestBody"]));
+        Assert.Equal("#/components/schemas/ApiError", Ref(transition["responses"]!["422"]));
+        var schemas = doc["components"]!["schemas"]!;
+        Assert.Equal("提交时对警告的确认理由（有警告时必填）", (string?)schemas["TransitionRequest"]!["properties"]!["acknowledgement"]!["description"]);
+        Assert.Contains("改分（单位认为应得的分及理由）", schemas["IndicatorDocument"]!["properties"]!["scoreOverride"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.NotNull(schemas["FindingDocument"]!["properties"]!["row"]);
+        Assert.NotNull(schemas["ScoreSheetDocument"]!["properties"]!["ruleBasedTotalScore"]);
+        Assert.Equal("#/components/schemas/CheckResponse", Ref(doc["paths"]!["/api/check"]!["post"]!["responses"]!["200"]));
     }
 }
