@@ -548,7 +548,7 @@ public static class Reviewer
             // The unit's departure is the finding; the met/missed checks would only say the same again.
             var rule = s.Kind == RowKind.Quantitative && s.ComputedScore is { } c ? $"按规则应得 {Num.Fixed(c)}（{s.Explanation}）" : "按规则无法计分";
             ctx.Add(Checks.ScoreOverridden,
-                $"指标{Q(row.Name)}{rule}，单位改为 {Num.Fixed(o.Score)}，理由：{o.Reason}。请审核人员判断改分是否成立。",
+                $"指标{Q(row.Name)}{rule}，单位改为 {Num.Fixed(o.Score)}，理由：{o.Reason.TrimEnd('。', '.')}。请审核人员判断改分是否成立。",
                 row);
             return;
         }

@@ -47,7 +47,7 @@ public class BrowserTests(Browser browser, TestDatabases databases)
 
     private async Task<IPage> LoginAsync(string baseAddress, string user, string password)
     {
-        var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(baseAddress + "/login");
         await page.FillAsync("input[name=username]", user);
@@ -175,6 +175,13 @@ public class BrowserTests(Browser browser, TestDatabases databases)
         Assert.Equal("9.50", await unit.TextContentAsync("[data-computed='funds.score']"));
         Assert.Equal("25.00", await unit.TextContentAsync("[data-computed='indicators.0.score']"));
         Assert.Equal("优", await unit.TextContentAsync("[data-computed=grade]"));
+        // The unit holds the first row deserves less than the rules give, and says why: the override counts.
+        await unit.CheckAsync("input[name=override-0]");
+        await unit.FillAsync("input[name=override-score-0]", "20.00");
+        await unit.FillAsync("textarea[name=override-reason-0]", "其中一个阵地的提升仅完成主体部分，按 80% 计。");
+        await unit.WaitForFunctionAsync("() => document.querySelector('[data-computed=totalScore]').textContent === '94.50'");
+        Assert.Equal("20.00", await unit.TextContentAsync("[data-computed='indicators.0.score']"));
+        Assert.Contains("单位改为 20.00", await unit.TextContentAsync("#findings"));
         await ShotAsync(unit, "web-self-evaluation-editor");
         await unit.ClickAsync("#save");
         await unit.WaitForSelectorAsync("#save-state:has-text('已保存')");
@@ -188,6 +195,8 @@ public class BrowserTests(Browser browser, TestDatabases databases)
         Assert.Contains("审核发现", review);
         Assert.Contains("计分过程", review);
         Assert.Contains("由系统按评分方案计算", review);
+        Assert.Contains("score-overridden", review);                   // the override, shown to the reviewer as a departure
+        Assert.Contains("其中一个阵地的提升仅完成主体部分", review);
         await ShotAsync(dept, "web-review-page");
         await ActAsync(dept, "approve");
         await finance.GotoAsync(evaluationUrl);
@@ -204,7 +213,7 @@ public class BrowserTests(Browser browser, TestDatabases databases)
         // Figures keep the places they were typed with: 20.00, not 20.
         Assert.Contains(">20.00<", published);
         Assert.Contains(">9.50<", published);
-        Assert.Contains(">99.50<", published);
+        Assert.Contains(">94.50<", published);
         Assert.Contains(">25.00<", published);   // a weight the server suggested, never retyped
         await ShotAsync(anonymous, "web-public-form");
         var download = await anonymous.RunAndWaitForDownloadAsync(() => anonymous.ClickAsync("a:has-text('PDF')"));

@@ -56,6 +56,8 @@ public static class Html
               section.acknowledged { border-left: 4px solid #c77d00; padding: .2rem .8rem; background: #fffaf0; }
               section.returned { border-left: 4px solid #a00; padding: .2rem .8rem; background: #fff5f5; }
               button[disabled] { background: #999; cursor: not-allowed; }
+              label.override { display: block; white-space: nowrap; }
+              td textarea[name^=override-reason] { display: block; width: 9rem; margin-top: .2rem; }
               .readonly { color: #333; background: #f4f4f4; padding: .15rem .3rem; display: inline-block; min-width: 3rem; }
             </style>
             </head>

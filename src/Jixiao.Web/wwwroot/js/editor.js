@@ -153,7 +153,7 @@
       const toggle = el("input", { type: "checkbox", "aria-label": "改分", name: `override-${i}` });
       toggle.checked = overriding;
       toggle.addEventListener("change", () => { ind.scoreOverride = toggle.checked ? { score: null, reason: "" } : null; render(); changed(); });
-      scoreCell.append(el("label", { class: "note" }, toggle, "改分"));
+      scoreCell.append(el("label", { class: "note override" }, toggle, "改分"));
       if (overriding) {
         const os = el("input", { "aria-label": "改后的得分", size: 5, name: `override-score-${i}` });
         os.value = ind.scoreOverride.score ?? "";
