@@ -8,7 +8,8 @@ internal static class CliProcess
 {
     public sealed record Run(int Exit, string Out, string Err);
 
-    public static Run Jixiao(params string[] args)
+    /// <summary>The process, not yet started: for a test that must kill it or watch it while it runs.</summary>
+    public static ProcessStartInfo StartInfo(params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -20,10 +21,19 @@ internal static class CliProcess
         };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "jixiao.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
+        return psi;
+    }
+
+    /// <summary>Runs to the end (at most <paramref name="seconds"/>) while the caller goes on; what it printed and its exit code.</summary>
+    public static async Task<Run> JixiaoAsync(int seconds, params string[] args)
+    {
+        using var p = Process.Start(StartInfo(args))!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000)) { p.Kill(true); throw new TimeoutException("jixiao did not finish in 120 s"); }
-        return new Run(p.ExitCode, stdout.Result, stderr.Result);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        await p.WaitForExitAsync(timeout.Token);
+        return new Run(p.ExitCode, await stdout, await stderr);
     }
+
+    public static Run Jixiao(params string[] args) => JixiaoAsync(120, args).GetAwaiter().GetResult();
 }

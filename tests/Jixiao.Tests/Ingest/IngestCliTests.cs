@@ -11,29 +11,12 @@ public class IngestCliTests(TestDatabases databases, GeneratedInput input)
 {
     public static TheoryData<string> Kinds => new() { "sqlite", "postgres" };
 
-    private static ProcessStartInfo Jixiao(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "jixiao.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        return psi;
-    }
+    private static ProcessStartInfo Jixiao(params string[] args) => Cli.CliProcess.StartInfo(args);
 
     private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
     {
-        using var p = Process.Start(Jixiao(args))!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await p.WaitForExitAsync(timeout.Token);
-        return (p.ExitCode, await stdout, await stderr);
+        var run = await Cli.CliProcess.JixiaoAsync(90, args);
+        return (run.Exit, run.Out, run.Err);
     }
 
     [Theory]

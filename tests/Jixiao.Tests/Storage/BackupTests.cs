@@ -24,22 +24,8 @@ public class BackupTests(TestDatabases databases)
 
     private static async Task<(int Exit, string Out, string Err)> JixiaoAsync(params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "jixiao.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await p.WaitForExitAsync(timeout.Token);
-        return (p.ExitCode, await stdout, await stderr);
+        var run = await Cli.CliProcess.JixiaoAsync(120, args);
+        return (run.Exit, run.Out, run.Err);
     }
 
     private static string TempFile(string suffix) => Path.Combine(Path.GetTempPath(), $"jixiao-backup-{Guid.NewGuid():N}{suffix}");
