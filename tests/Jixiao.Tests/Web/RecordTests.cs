@@ -324,4 +324,41 @@ public class RecordTests(TestDatabases databases)
         // The approved original stays as it was.
         Assert.Equal("≥260.00(天)", (string?)(await GetAsync(unit, declaration))["indicators"]![6]!["target"]!["text"]);
     }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Another_units_form_cannot_be_copied_into_ones_own_name_nor_ones_own_into_another_units(string kind)
+    {
+        using var app = await WebApp.StartAsync(databases, kind);
+        // The other unit's declaration is published: everyone may read it, nobody else may build on it.
+        var theirs = await app.FormIdAsync("生活驿站运行经费");
+        foreach (var s in new[] { FormStatus.Submitted, FormStatus.DepartmentApproved, FormStatus.Approved, FormStatus.Published }) await app.SetStatusAsync(theirs, s);
+        var (u, p) = await app.UserAsync(Role.Unit, "上海市党建服务中心");
+        var unit = await app.ClientAsync(u, p);
+        var own = await app.FormIdAsync("信息化建设项目");
+        var ownBefore = await RawAsync(app, own);
+        var renamed = await GetAsync(unit, own);
+        renamed["implementingUnit"] = Unit;
+        renamed["department"] = Department;
+        var copy = await GetAsync(unit, theirs);
+        copy["projectName"] = "照搬的项目";
+
+        var evaluate = await unit.PostAsJsonAsync($"/api/forms/{theirs}/self-evaluation", new { });
+        var adjust = await unit.PostAsJsonAsync($"/api/forms/{theirs}/adjust", new { });
+        var moveOwn = await unit.PutAsync($"/api/forms/{own}?version=1", Body(renamed));
+        var createTheirs = await unit.PostAsync("/api/forms", Body(copy));
+        var content = new MultipartFormDataContent { { new StringContent(Jixiao.Formats.Json.FormJson.Serialize([Jixiao.Tests.Support.SeedForms.S003LifeStation()])), "files", "theirs.json" } };
+        var import = await WorkflowTests.PostUpload(unit, "/api/imports?confirm=true", content);
+
+        Assert.Equal(HttpStatusCode.OK, (await unit.GetAsync($"/api/forms/{theirs}")).StatusCode);
+        foreach (var r in new[] { evaluate, adjust, moveOwn, createTheirs })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
+            Assert.Contains("您的单位", (string?)(await WebApp.JsonAsync(r))["error"] ?? "");
+        }
+        Assert.Contains("不是您的单位", (string?)(await WebApp.JsonAsync(import))["files"]![0]!["forms"]![0]!["error"]);
+        Assert.Equal(ownBefore, await RawAsync(app, own));
+        var admin = await app.ClientAsync("admin", WebApp.AdminPassword);
+        Assert.Equal(13, (await WebApp.JsonAsync(await admin.GetAsync("/api/forms?limit=1000"))).AsArray().Count);
+    }
 }

@@ -55,7 +55,7 @@ public static class EditEndpoints
             var form = await ReadFormAsync(http);
             if (form.Kind != stored.Form.Kind) return Api.Error(400, "不能改变表的类型", "kind");
             if (user.Role == Role.Unit && stored.DeclarationId is null && await UnitForAsync(user, form, organisations) != stored.UnitId)
-                return Api.Error(403, "不能把表改到其他单位名下", "implementingUnit");
+                return Api.Error(403, $"实施单位“{form.ImplementingUnit}”不是您的单位：不能把表改到其他单位名下", "implementingUnit");
             var (record, problems) = await RecordAsync(form, stored, store, profiles);
             if (problems.Count > 0) throw Api.Invalid(problems);
             var result = await store.UpdateAsync(stored.Id, version, record, user.Username!);
