@@ -118,7 +118,7 @@ run_once() { # dll file → "idle peak sampled seconds forms"
   local peak; peak=$(kb "$web_pid" VmHWM)
   kill "$sampler_pid" 2>/dev/null || true; wait "$sampler_pid" 2>/dev/null || true; sampler_pid=""
   local sampled; sampled=$(sort -n "$data/samples" | tail -1)
-  local forms; forms=$(echo "$out" | head -n -1 | grep -o '"projectName"' | wc -l)
+  local forms; forms=$(echo "$out" | head -n -1 | python3 -c 'import json,sys; print(sum(len(f.get("forms") or []) for f in json.load(sys.stdin)["files"]))' 2>/dev/null || echo "?")
   kill "$web_pid"; wait "$web_pid" 2>/dev/null || true; web_pid=""
   echo "$idle $peak ${sampled:-0} $seconds $forms"
 }
