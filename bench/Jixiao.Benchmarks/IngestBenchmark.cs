@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Jixiao.Formats.Generation;
 using Jixiao.Formats.Import;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 using Jixiao.Formats.Profiles;
 using Jixiao.Formats.Reports;
 using Jixiao.Storage;

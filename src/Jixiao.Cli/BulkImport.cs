@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 using Jixiao.Storage;
 using Jixiao.Storage.Ingest;
+using Jixiao.Cli.Ingest;
 
 namespace Jixiao.Cli;
 

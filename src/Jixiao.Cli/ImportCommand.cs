@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 
 namespace Jixiao.Cli;
 

@@ -1,4 +1,4 @@
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 using Jixiao.Formats.Reports;
 using Jixiao.Storage;
 using Jixiao.Storage.Ingest;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Jixiao.Core.Model;
 using Jixiao.Core.Workflow;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 
 namespace Jixiao.Storage;
 
@@ -80,45 +80,21 @@ public sealed class FormStore(Database db, TimeProvider clock)
     public async Task<(long Id, bool Created)> ImportAsync(PerformanceForm form, long? unitId, string actor, long? declarationId, long? adjustsId,
         CancellationToken ct = default)
     {
-        // One serialisation gives both the stored document and its content hash.
-        var (document, hash) = FormJson.DocumentAndHash(form);
+        var row = FormRow.Of(form);
         await using var c = await db.ConnectAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var now = db.Time(clock.GetUtcNow());
-        var id = await c.ExecuteScalarAsync<long?>($"""
-            INSERT INTO forms (kind, year, project_name, department, implementing_unit, unit_id, status, version, content_hash,
-                               document, total_score, grade, created_at, updated_at, declaration_id, adjusts_id)
-            VALUES (@Kind, @Year, @ProjectName, @Department, @ImplementingUnit, @UnitId, 'draft', 1, @Hash,
-                    {db.Json("@Document")}, @TotalScore, @Grade, @Now, @Now, @DeclarationId, @AdjustsId)
-            ON CONFLICT (content_hash) DO NOTHING
-            RETURNING id
-            """, new DynamicParameters(Parameters(form, unitId, document, hash, now)).Also(new { DeclarationId = declarationId, AdjustsId = adjustsId }), tx);
+        var id = await c.ExecuteScalarAsync<long?>(FormRows.Insert(db), FormRows.Parameters(db, row, unitId, now, declarationId, adjustsId), tx);
         if (id is null)
         {
-            var existing = await c.ExecuteScalarAsync<long>("SELECT id FROM forms WHERE content_hash = @hash", new { hash }, tx);
+            var existing = await c.ExecuteScalarAsync<long>("SELECT id FROM forms WHERE content_hash = @hash", new { hash = row.Hash }, tx);
             await tx.CommitAsync(ct);
             return (existing, false);
         }
-        await c.ExecuteAsync("INSERT INTO audit_log (form_id, at, actor, action, version, reason) VALUES (@id, @now, @actor, 'import', 1, @file)",
-            new { id, now, actor, file = form.Source.File }, tx);
+        await c.ExecuteAsync(FormRows.InsertImportEntry, new { Id = id, Now = now, Actor = actor, row.File }, tx);
         await tx.CommitAsync(ct);
         return (id.Value, true);
     }
-
-    private object Parameters(PerformanceForm form, long? unitId, string document, string hash, object now) => new
-    {
-        Kind = form.Kind.ToCode(),
-        form.Year,
-        form.ProjectName,
-        form.Department,
-        form.ImplementingUnit,
-        UnitId = unitId,
-        Hash = hash,
-        Document = document,
-        TotalScore = db.Number((form as SelfEvaluation)?.TotalScore),
-        Grade = (form as SelfEvaluation)?.Grade,
-        Now = now,
-    };
 
     public async Task<StoredForm?> GetAsync(long id, CancellationToken ct = default)
     {
@@ -195,24 +171,21 @@ public sealed class FormStore(Database db, TimeProvider clock)
         var before = FormJson.Content(FormJsonReader.Parse(current.Document));
         var after = FormJson.Content(form);
         var changes = Diff(before, after, "").ToList();
-        var (document, hash) = FormJson.DocumentAndHash(form);
+        var row = FormRow.Of(form);
         var now = db.Time(clock.GetUtcNow());
         int rows;
         try
         {
-            rows = await c.ExecuteAsync($"""
-            UPDATE forms SET kind = @Kind, year = @Year, project_name = @ProjectName, department = @Department,
-                   implementing_unit = @ImplementingUnit, content_hash = @Hash, document = {db.Json("@Document")},
-                   total_score = @TotalScore, grade = @Grade, updated_at = @Now, version = version + 1,
-                   declaration_id = COALESCE(@DeclarationId, declaration_id)
-            WHERE id = @Id AND version = @Expected
-            """, new DynamicParameters(Parameters(form, current.UnitId, document, hash, now)).Also(new { Id = id, Expected = expectedVersion, DeclarationId = declarationId }), tx);
+            var parameters = FormRows.Parameters(db, row, current.UnitId, now, declarationId);
+            parameters.Add("Id", id);
+            parameters.Add("Expected", expectedVersion);
+            rows = await c.ExecuteAsync(FormRows.Update(db), parameters, tx);
         }
         catch (DbException ex) when (IsUniqueViolation(ex))
         {
             // Another form has exactly this content: nothing is written, and the caller is told which form it is.
             await tx.RollbackAsync(ct);
-            return new UpdateResult(false, current.Version, [], await DuplicateOfAsync(hash, ct));
+            return new UpdateResult(false, current.Version, [], await DuplicateOfAsync(row.Hash, ct));
         }
         if (rows != 1)
         {
@@ -328,13 +301,4 @@ public sealed class FormStore(Database db, TimeProvider clock)
     }
 
     private static string? Unquote(string? s) => s is { Length: >= 2 } && s[0] == '"' && s[^1] == '"' ? s[1..^1] : s;
-}
-
-internal static class DynamicParametersExtensions
-{
-    public static DynamicParameters Also(this DynamicParameters p, object more)
-    {
-        p.AddDynamicParams(more);
-        return p;
-    }
 }

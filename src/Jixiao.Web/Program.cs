@@ -80,7 +80,7 @@ builder.Services.AddRateLimiter(o =>
     o.OnRejected = (ctx, _) =>
     {
         ctx.HttpContext.Response.Headers.RetryAfter = "5";
-        return new ValueTask(ctx.HttpContext.Response.WriteAsJsonAsync(new ApiError("检查请求过于频繁，请稍后再试", RetryAfter: 5), Jixiao.Formats.Json.FormJson.Options));
+        return new ValueTask(ctx.HttpContext.Response.WriteAsJsonAsync(new ApiError("检查请求过于频繁，请稍后再试", RetryAfter: 5), Jixiao.Core.Interchange.FormJson.Options));
     };
 });
 
@@ -121,7 +121,7 @@ static Task Deny(RedirectContext<CookieAuthenticationOptions> ctx, int status, s
     if (ctx.Request.Path.StartsWithSegments("/api"))
     {
         ctx.Response.StatusCode = status;
-        return ctx.Response.WriteAsJsonAsync(new ApiError(message), Jixiao.Formats.Json.FormJson.Options);
+        return ctx.Response.WriteAsJsonAsync(new ApiError(message), Jixiao.Core.Interchange.FormJson.Options);
     }
     ctx.Response.Redirect(ctx.RedirectUri);
     return Task.CompletedTask;

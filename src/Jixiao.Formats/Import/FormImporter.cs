@@ -71,12 +71,12 @@ public static class FormImporter
             try
             {
                 var trimmed = text.TrimStart();
-                var fromJson = trimmed.StartsWith('[') ? Json.FormJsonReader.ParseArray(text) : [Json.FormJsonReader.Parse(text)];
+                var fromJson = trimmed.StartsWith('[') ? Jixiao.Core.Interchange.FormJsonReader.ParseArray(text) : [Jixiao.Core.Interchange.FormJsonReader.Parse(text)];
                 foreach (var f in fromJson) f.Source = new SourceRef(fileName, f.Source.Line);
                 result.Forms.AddRange(fromJson);
                 return result;
             }
-            catch (Json.FormJsonException ex)
+            catch (Jixiao.Core.Interchange.FormJsonException ex)
             {
                 result.Problems.Add(new ImportProblem(fileName, null, $"JSON 格式的绩效表无法读取（{ex.Path}）：{ex.Message}", true));
                 return result;

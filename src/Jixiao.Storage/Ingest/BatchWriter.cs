@@ -3,7 +3,6 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
-using PreparedForm = Jixiao.Storage.Ingest.BatchImport.PreparedForm;
 
 namespace Jixiao.Storage.Ingest;
 
@@ -13,7 +12,7 @@ namespace Jixiao.Storage.Ingest;
 /// its row of the COPY into the staging table), so the writer holds no batch of documents in memory: the transaction
 /// does. Holds one connection for the whole run.
 /// </summary>
-internal abstract class BatchWriter : IAsyncDisposable
+public abstract class BatchWriter : IAsyncDisposable
 {
     protected readonly Database Db;
     protected readonly DbConnection Connection;
@@ -24,7 +23,7 @@ internal abstract class BatchWriter : IAsyncDisposable
     // (主管部门, 实施单位) → unit id. Filled inside batch transactions; if one rolls back the run ends, so no stale id is reused.
     private readonly Dictionary<(string?, string?), long?> _units = new();
 
-    protected BatchWriter(Database db, DbConnection connection, string actor)
+    private protected BatchWriter(Database db, DbConnection connection, string actor)
     {
         Db = db;
         Connection = connection;
@@ -39,13 +38,13 @@ internal abstract class BatchWriter : IAsyncDisposable
         return w;
     }
 
-    protected virtual Task InitialiseAsync(CancellationToken ct) => Task.CompletedTask;
+    private protected virtual Task InitialiseAsync(CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>Forms added to the batch in progress.</summary>
     public int Pending => _forms;
 
     /// <summary>Adds a form to the batch in progress (starting one if none is open): it is written, not yet committed.</summary>
-    public async Task AddAsync(PreparedForm form, CancellationToken ct)
+    public async Task AddAsync(FormRow form, CancellationToken ct)
     {
         if (_tx is null)
         {
@@ -68,12 +67,12 @@ internal abstract class BatchWriter : IAsyncDisposable
         return stored;
     }
 
-    protected abstract Task BeginAsync(DbTransaction tx, object now, CancellationToken ct);
-    protected abstract Task AddAsync(DbTransaction tx, PreparedForm form, long? unit, int seq, CancellationToken ct);
-    protected abstract Task<int> FinishAsync(DbTransaction tx, CancellationToken ct);
+    private protected abstract Task BeginAsync(DbTransaction tx, object now, CancellationToken ct);
+    private protected abstract Task AddAsync(DbTransaction tx, FormRow form, long? unit, int seq, CancellationToken ct);
+    private protected abstract Task<int> FinishAsync(DbTransaction tx, CancellationToken ct);
 
     /// <summary>Called before the writer runs another statement in the batch (a new organisation): PostgreSQL ends its COPY.</summary>
-    protected virtual Task PauseAsync(CancellationToken ct) => Task.CompletedTask;
+    private protected virtual Task PauseAsync(CancellationToken ct) => Task.CompletedTask;
 
     private async Task<long?> UnitAsync(DbTransaction tx, string? department, string? unit, CancellationToken ct)
     {
@@ -92,7 +91,7 @@ internal abstract class BatchWriter : IAsyncDisposable
         await Connection.DisposeAsync();
     }
 
-    protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
+    private protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
 }
 
 /// <summary>
@@ -103,7 +102,7 @@ internal sealed class SqliteBatchWriter(Database db, DbConnection c, string acto
 {
     private SqliteCommand? _form, _audit;
 
-    protected override async Task InitialiseAsync(CancellationToken ct)
+    private protected override async Task InitialiseAsync(CancellationToken ct)
     {
         // A bigger page cache keeps the content_hash index in memory during a long import (64 MB, per connection).
         await Connection.ExecuteAsync("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
@@ -111,36 +110,30 @@ internal sealed class SqliteBatchWriter(Database db, DbConnection c, string acto
 
     private int _stored;
 
-    protected override Task BeginAsync(DbTransaction tx, object now, CancellationToken ct)
+    private protected override Task BeginAsync(DbTransaction tx, object now, CancellationToken ct)
     {
         var sqlite = (SqliteConnection)Connection;
         if (_form is null)
         {
             _form = sqlite.CreateCommand();
-            _form.CommandText = """
-                INSERT INTO forms (kind, year, project_name, department, implementing_unit, unit_id, status, version, content_hash,
-                                   document, total_score, grade, created_at, updated_at)
-                VALUES ($kind, $year, $project, $department, $unit, $unitId, 'draft', 1, $hash, $document, $score, $grade, $now, $now)
-                ON CONFLICT (content_hash) DO NOTHING
-                RETURNING id
-                """;
-            foreach (var p in new[] { "$kind", "$year", "$project", "$department", "$unit", "$unitId", "$hash", "$document", "$score", "$grade", "$now" })
-                _form.Parameters.Add(new SqliteParameter { ParameterName = p });
+            _form.CommandText = FormRows.Insert(Db);
+            foreach (var p in new[] { "@Kind", "@Year", "@ProjectName", "@Department", "@ImplementingUnit", "@UnitId", "@Hash", "@Document", "@TotalScore", "@Grade", "@Now", "@DeclarationId", "@AdjustsId" })
+                _form.Parameters.Add(new SqliteParameter { ParameterName = p, Value = DBNull.Value });
             _audit = sqlite.CreateCommand();
-            _audit.CommandText = "INSERT INTO audit_log (form_id, at, actor, action, version, reason) VALUES ($id, $now, $actor, 'import', 1, $file)";
-            foreach (var p in new[] { "$id", "$now", "$actor", "$file" })
+            _audit.CommandText = FormRows.InsertImportEntry;
+            foreach (var p in new[] { "@Id", "@Now", "@Actor", "@File" })
                 _audit.Parameters.Add(new SqliteParameter { ParameterName = p });
         }
         _form.Transaction = (SqliteTransaction)tx;
         _audit!.Transaction = (SqliteTransaction)tx;
-        _form.Parameters["$now"].Value = now;
-        _audit.Parameters["$now"].Value = now;
-        _audit.Parameters["$actor"].Value = Actor;
+        _form.Parameters["@Now"].Value = now;
+        _audit.Parameters["@Now"].Value = now;
+        _audit.Parameters["@Actor"].Value = Actor;
         _stored = 0;
         return Task.CompletedTask;
     }
 
-    protected override Task AddAsync(DbTransaction tx, PreparedForm f, long? unit, int seq, CancellationToken ct)
+    private protected override Task AddAsync(DbTransaction tx, FormRow f, long? unit, int seq, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         var fp = _form!.Parameters;
@@ -159,16 +152,16 @@ internal sealed class SqliteBatchWriter(Database db, DbConnection c, string acto
         fp[7].Value = DBNull.Value;
         if (id is null or DBNull) return Task.CompletedTask;
         var ap = _audit!.Parameters;
-        ap[0].Value = id;
-        ap[3].Value = (object?)f.File ?? DBNull.Value;
+        ap["@Id"].Value = id;
+        ap["@File"].Value = (object?)f.File ?? DBNull.Value;
         _audit.ExecuteNonQuery();
         _stored++;
         return Task.CompletedTask;
     }
 
-    protected override Task<int> FinishAsync(DbTransaction tx, CancellationToken ct) => Task.FromResult(_stored);
+    private protected override Task<int> FinishAsync(DbTransaction tx, CancellationToken ct) => Task.FromResult(_stored);
 
-    protected override ValueTask DisposeCoreAsync()
+    private protected override ValueTask DisposeCoreAsync()
     {
         _form?.Dispose();
         _audit?.Dispose();
@@ -183,7 +176,7 @@ internal sealed class SqliteBatchWriter(Database db, DbConnection c, string acto
 /// </summary>
 internal sealed class PostgresBatchWriter(Database db, DbConnection c, string actor) : BatchWriter(db, c, actor)
 {
-    protected override async Task InitialiseAsync(CancellationToken ct)
+    private protected override async Task InitialiseAsync(CancellationToken ct)
     {
         // ON COMMIT DELETE ROWS: every batch starts with an empty staging table, also after a rolled-back one. The
         // staged document is stored uncompressed (EXTERNAL): it is read once, a moment later, so compressing it would
@@ -207,14 +200,14 @@ internal sealed class PostgresBatchWriter(Database db, DbConnection c, string ac
     // Hashes only (64 characters each), not documents.
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
-    protected override Task BeginAsync(DbTransaction tx, object now, CancellationToken ct)
+    private protected override Task BeginAsync(DbTransaction tx, object now, CancellationToken ct)
     {
         _now = now;
         _seen.Clear();
         return Task.CompletedTask;
     }
 
-    protected override async Task AddAsync(DbTransaction tx, PreparedForm f, long? unit, int seq, CancellationToken ct)
+    private protected override async Task AddAsync(DbTransaction tx, FormRow f, long? unit, int seq, CancellationToken ct)
     {
         if (!_seen.Add(f.Hash)) return;
         // One COPY for the whole batch unless a new organisation interrupts it (a COPY holds the connection); the
@@ -237,7 +230,7 @@ internal sealed class PostgresBatchWriter(Database db, DbConnection c, string ac
         await WriteNullable(copy, f.File, NpgsqlDbType.Text, ct);
     }
 
-    protected override async Task PauseAsync(CancellationToken ct)
+    private protected override async Task PauseAsync(CancellationToken ct)
     {
         if (_copy is null) return;
         await _copy.CompleteAsync(ct);
@@ -245,16 +238,15 @@ internal sealed class PostgresBatchWriter(Database db, DbConnection c, string ac
         _copy = null;
     }
 
-    protected override async Task<int> FinishAsync(DbTransaction tx, CancellationToken ct)
+    private protected override async Task<int> FinishAsync(DbTransaction tx, CancellationToken ct)
     {
         await PauseAsync(ct);
         // The audit insert's row count is the number of new forms.
-        return await Connection.ExecuteAsync(new CommandDefinition("""
+        return await Connection.ExecuteAsync(new CommandDefinition($$"""
             WITH ins AS (
-                INSERT INTO forms (kind, year, project_name, department, implementing_unit, unit_id, status, version, content_hash,
-                                   document, total_score, grade, created_at, updated_at)
+                INSERT INTO forms ({{FormRows.Columns}})
                 SELECT kind, year, project_name, department, implementing_unit, unit_id, 'draft', 1, content_hash,
-                       CAST(document AS jsonb), total_score, grade, @now, @now
+                       CAST(document AS jsonb), total_score, grade, @now, @now, NULL, NULL
                 FROM ingest_staging s
                 -- Forms stored already are left out before their documents are parsed as jsonb (a re-run is mostly
                 -- these); ON CONFLICT still covers a writer that stores the same form meanwhile.
@@ -268,7 +260,7 @@ internal sealed class PostgresBatchWriter(Database db, DbConnection c, string ac
             """, new { now = _now, actor = Actor }, tx, commandTimeout: 0, cancellationToken: ct));
     }
 
-    protected override async ValueTask DisposeCoreAsync()
+    private protected override async ValueTask DisposeCoreAsync()
     {
         // An interrupted COPY: cancelling it is what the rollback needs; errors here change nothing.
         if (_copy is not null)

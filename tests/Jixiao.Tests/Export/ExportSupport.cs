@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Jixiao.Core.Model;
 using Jixiao.Formats.Import;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 
 namespace Jixiao.Tests.Export;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Jixiao.Core.Model;
 using Jixiao.Formats.Generation;
 using Jixiao.Formats.Import;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 using Jixiao.Tests.Support;
 
 namespace Jixiao.Tests.Generation;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Jixiao.Formats.Import;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 
 namespace Jixiao.Tests.Import;
 

@@ -1,6 +1,7 @@
 using Dapper;
 using Jixiao.Storage;
 using Jixiao.Storage.Ingest;
+using Jixiao.Cli.Ingest;
 using Jixiao.Tests.Storage;
 
 namespace Jixiao.Tests.Ingest;

@@ -1,7 +1,7 @@
 using Jixiao.Tests.Storage;
 using Jixiao.Formats.Generation;
 using Jixiao.Formats.Import;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 using Jixiao.Tests.Support;
 
 namespace Jixiao.Tests.Ingest;

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 
 namespace Jixiao.Tests.Rules;
 

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Dapper;
 using Jixiao.Core.Model;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 using Jixiao.Storage;
 using Jixiao.Tests.Support;
 using Jixiao.Web.Features.Accounts;

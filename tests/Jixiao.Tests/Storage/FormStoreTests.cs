@@ -3,7 +3,7 @@ using Jixiao.Core.Workflow;
 using Dapper;
 using Jixiao.Core.Model;
 using Jixiao.Formats.Import;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 using Jixiao.Storage;
 
 

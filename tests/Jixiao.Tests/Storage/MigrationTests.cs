@@ -1,7 +1,7 @@
 using Dapper;
 using Jixiao.Core.Model;
 using Jixiao.Core.Workflow;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 using Jixiao.Storage;
 
 namespace Jixiao.Tests.Storage;

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Jixiao.Core.Model;
 using Jixiao.Formats.Import;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 using Jixiao.Storage;
 using Jixiao.Tests.Storage;
 using Jixiao.Web.Features.Accounts;

@@ -347,7 +347,7 @@ public class RecordTests(TestDatabases databases)
         var adjust = await unit.PostAsJsonAsync($"/api/forms/{theirs}/adjust", new { });
         var moveOwn = await unit.PutAsync($"/api/forms/{own}?version=1", Body(renamed));
         var createTheirs = await unit.PostAsync("/api/forms", Body(copy));
-        var content = new MultipartFormDataContent { { new StringContent(Jixiao.Formats.Json.FormJson.Serialize([Jixiao.Tests.Support.SeedForms.S003LifeStation()])), "files", "theirs.json" } };
+        var content = new MultipartFormDataContent { { new StringContent(Jixiao.Core.Interchange.FormJson.Serialize([Jixiao.Tests.Support.SeedForms.S003LifeStation()])), "files", "theirs.json" } };
         var import = await WorkflowTests.PostUpload(unit, "/api/imports?confirm=true", content);
 
         Assert.Equal(HttpStatusCode.OK, (await unit.GetAsync($"/api/forms/{theirs}")).StatusCode);

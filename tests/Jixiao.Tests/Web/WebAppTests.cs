@@ -2,7 +2,7 @@ using Jixiao.Core.Workflow;
 using System.Net;
 using System.Net.Http.Json;
 using Jixiao.Formats.Import;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 using Jixiao.Storage;
 using Jixiao.Tests.Storage;
 using Jixiao.Web.Features.Accounts;

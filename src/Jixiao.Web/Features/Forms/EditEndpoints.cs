@@ -3,7 +3,7 @@ using Jixiao.Core.Entry;
 using Jixiao.Core.Model;
 using Jixiao.Core.Scoring;
 using Jixiao.Core.Workflow;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 using Jixiao.Formats.Profiles;
 using Jixiao.Formats.Reports;
 using Jixiao.Storage;

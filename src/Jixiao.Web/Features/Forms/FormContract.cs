@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using Jixiao.Core.Entry;
 using Jixiao.Core.Workflow;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 using Jixiao.Formats.Reports;
 using Jixiao.Storage;
 

@@ -3,7 +3,7 @@ using Jixiao.Core.Access;
 using Jixiao.Core.Model;
 using Jixiao.Core.Review;
 using Jixiao.Formats.Import;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 using Jixiao.Formats.Profiles;
 using Jixiao.Formats.Reports;
 using Jixiao.Storage;

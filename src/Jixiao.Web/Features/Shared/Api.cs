@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Serialization;
 using Jixiao.Core.Access;
 using Jixiao.Core.Entry;
-using Jixiao.Formats.Json;
+using Jixiao.Core.Interchange;
 using Jixiao.Formats.Reports;
 using Jixiao.Storage;
 

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Text.Unicode;
 using Jixiao.Core.Model;
 
-namespace Jixiao.Formats.Json;
+namespace Jixiao.Core.Interchange;
 
 /// <summary>The public JSON format, version 1 (docs/json-format.md): the model as <see cref="FormDocument"/> and back.</summary>
 public static class FormJson

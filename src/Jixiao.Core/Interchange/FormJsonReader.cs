@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Jixiao.Core.Entry;
 using Jixiao.Core.Model;
 
-namespace Jixiao.Formats.Json;
+namespace Jixiao.Core.Interchange;
 
 /// <summary>A JSON form that cannot be read: says which field and why, in Chinese.</summary>
 public sealed class FormJsonException(string message, string path) : Exception(message)

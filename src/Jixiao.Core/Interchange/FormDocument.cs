@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 
-namespace Jixiao.Formats.Json;
+namespace Jixiao.Core.Interchange;
 
 // The JSON format, version 1 (docs/json-format.md), as typed records: what the API reads and answers, what the
 // database stores, what `jixiao import --json` prints. Property order is the format's key order. Numbers are

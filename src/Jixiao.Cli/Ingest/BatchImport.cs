@@ -3,9 +3,10 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Jixiao.Core.Model;
 using Jixiao.Formats.Import;
-using Jixiao.Formats.Json;
+using Jixiao.Storage;
+using Jixiao.Storage.Ingest;
 
-namespace Jixiao.Storage.Ingest;
+namespace Jixiao.Cli.Ingest;
 
 public sealed record BatchImportOptions
 {
@@ -112,19 +113,6 @@ public sealed class BatchImportProgress
 /// </summary>
 public static class BatchImport
 {
-    /// <summary>A form ready to store: the columns and the document, without the model (which costs more memory).</summary>
-    internal sealed record PreparedForm(
-        string Kind, int? Year, string? ProjectName, string? Department, string? ImplementingUnit,
-        decimal? TotalScore, string? Grade, string Hash, string Document, string? File);
-
-    internal static PreparedForm Prepare(PerformanceForm form)
-    {
-        var (document, hash) = FormJson.DocumentAndHash(form);
-        var se = form as SelfEvaluation;
-        return new PreparedForm(form.Kind.ToCode(), form.Year, form.ProjectName, form.Department, form.ImplementingUnit,
-            se?.TotalScore, se?.Grade, hash, document, form.Source.File);
-    }
-
     /// <param name="afterBatch">Called on the writer after each committed batch.</param>
     public static async Task<BatchImportSummary> RunAsync(Database db, IReadOnlyList<string> files, BatchImportOptions options,
         BatchImportProgress? progress = null, Action<BatchImportProgress>? afterBatch = null, CancellationToken ct = default)
@@ -135,7 +123,7 @@ public static class BatchImport
         progress.FilesTotal = files.Count;
         progress.Start();
         var failures = new ConcurrentQueue<ImportFailure>();
-        var queue = Channel.CreateBounded<PreparedForm>(new BoundedChannelOptions(options.QueueCapacity)
+        var queue = Channel.CreateBounded<FormRow>(new BoundedChannelOptions(options.QueueCapacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -157,7 +145,7 @@ public static class BatchImport
                     }
                     foreach (var form in result.Forms)
                     {
-                        var prepared = Prepare(form);
+                        var prepared = FormRow.Of(form);
                         progress.Parsed();
                         if (!queue.Writer.TryWrite(prepared))
                         {

@@ -9,7 +9,7 @@ using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Jixiao.Core.Entry;
 
-namespace Jixiao.Formats.Json;
+namespace Jixiao.Core.Interchange;
 
 /// <summary>JSON that cannot be read as the record asked for: every problem with its field and a Chinese message.</summary>
 public sealed class JsonReadException(IReadOnlyList<FieldProblem> problems) : Exception(problems[0].Message)

@@ -1,0 +1,77 @@
+using Jixiao.Core.Interchange;
+using Jixiao.Core.Model;
+
+namespace Jixiao.Storage;
+
+/// <summary>
+/// A form as a row of the forms table: the columns kept beside the document (for lists and filters) and the document
+/// with its content hash. The one projection of a form into the table, whether it is stored alone
+/// (<see cref="FormStore"/>) or in a batch (<see cref="Ingest.BatchWriter"/>); it holds no model, which costs more
+/// memory than the document in a long import.
+/// </summary>
+public sealed record FormRow(
+    string Kind, int? Year, string? ProjectName, string? Department, string? ImplementingUnit,
+    decimal? TotalScore, string? Grade, string Hash, string Document, string? File)
+{
+    public static FormRow Of(PerformanceForm form)
+    {
+        var (document, hash) = FormJson.DocumentAndHash(form);
+        var se = form as SelfEvaluation;
+        return new FormRow(form.Kind.ToCode(), form.Year, form.ProjectName, form.Department, form.ImplementingUnit,
+            se?.TotalScore, se?.Grade, hash, document, form.Source.File);
+    }
+}
+
+/// <summary>
+/// The statements that write forms, written once: the column list, the insert of a new form (a form whose content is
+/// stored already is left alone), its 'import' history row, and the update of an edited one. SQLite and PostgreSQL
+/// take the same text with <c>@</c> parameters; PostgreSQL's bulk path (a COPY into a staging table) inserts from
+/// the staging table with the same columns.
+/// </summary>
+public static class FormRows
+{
+    /// <summary>The columns a new form's row is written with, in this order.</summary>
+    public const string Columns = "kind, year, project_name, department, implementing_unit, unit_id, status, version, content_hash, "
+                                  + "document, total_score, grade, created_at, updated_at, declaration_id, adjusts_id";
+
+    /// <summary>A new form: parameters @Kind … @Grade (the <see cref="FormRow"/>), @UnitId, @Now, @DeclarationId, @AdjustsId.</summary>
+    public static string Insert(Database db) => $"""
+        INSERT INTO forms ({Columns})
+        VALUES (@Kind, @Year, @ProjectName, @Department, @ImplementingUnit, @UnitId, 'draft', 1, @Hash,
+                {db.Json("@Document")}, @TotalScore, @Grade, @Now, @Now, @DeclarationId, @AdjustsId)
+        ON CONFLICT (content_hash) DO NOTHING
+        RETURNING id
+        """;
+
+    /// <summary>The history row of a new form: parameters @Id, @Now, @Actor, @File.</summary>
+    public const string InsertImportEntry = "INSERT INTO audit_log (form_id, at, actor, action, version, reason) VALUES (@Id, @Now, @Actor, 'import', 1, @File)";
+
+    /// <summary>An edited form, if it is still at the version the edit began from.</summary>
+    public static string Update(Database db) => $"""
+        UPDATE forms SET kind = @Kind, year = @Year, project_name = @ProjectName, department = @Department,
+               implementing_unit = @ImplementingUnit, content_hash = @Hash, document = {db.Json("@Document")},
+               total_score = @TotalScore, grade = @Grade, updated_at = @Now, version = version + 1,
+               declaration_id = COALESCE(@DeclarationId, declaration_id)
+        WHERE id = @Id AND version = @Expected
+        """;
+
+    /// <summary>The parameters of <see cref="Insert"/> and <see cref="Update"/> for one row, as the database stores them.</summary>
+    public static Dapper.DynamicParameters Parameters(Database db, FormRow row, long? unitId, object now, long? declarationId = null, long? adjustsId = null)
+    {
+        var p = new Dapper.DynamicParameters();
+        p.Add("Kind", row.Kind);
+        p.Add("Year", row.Year);
+        p.Add("ProjectName", row.ProjectName);
+        p.Add("Department", row.Department);
+        p.Add("ImplementingUnit", row.ImplementingUnit);
+        p.Add("UnitId", unitId);
+        p.Add("Hash", row.Hash);
+        p.Add("Document", row.Document);
+        p.Add("TotalScore", db.Number(row.TotalScore));
+        p.Add("Grade", row.Grade);
+        p.Add("Now", now);
+        p.Add("DeclarationId", declarationId);
+        p.Add("AdjustsId", adjustsId);
+        return p;
+    }
+}
