@@ -31,6 +31,36 @@ public static class Framework
 
     public static bool IsLevel1(string label) => Level1Names.Contains(label);
 
+    // The words that name a 一级 in a printed label, in the order they are tried ("成本" before "效益": 成本效益 is a
+    // cost row). Printed labels are often partial or wrapped (产出, 满意度, 可持 续影 响指 标), so a label is read by
+    // the word in it, not by equality.
+    static readonly (string Word, string Level1)[] Level1Words =
+        [("成本", Cost), ("产出", Output), ("效益", Benefit), ("满意", Satisfaction)];
+
+    // The same for a 二级 label: its own words first, then the 一级 words (an older form prints 成本指标 as a 二级).
+    static readonly (string Word, string Level1)[] Level2Words =
+        [("成本", Cost), ("数量", Output), ("质量", Output), ("时效", Output), ("效益", Benefit), ("可持续", Benefit), ("满意", Satisfaction)];
+
+    /// <summary>
+    /// The 一级 a row belongs to, read from its printed 一级 label, else from its 二级 label; null when neither names
+    /// one. White space in the labels is ignored.
+    /// </summary>
+    public static string? Level1Of(string? level1, string? level2) =>
+        Find(level1, Level1Words) ?? Find(level2, Level2Words);
+
+    static string? Find(string? label, (string Word, string Level1)[] words)
+    {
+        if (string.IsNullOrWhiteSpace(label)) return null;
+        var squashed = string.Concat(label.Where(ch => !char.IsWhiteSpace(ch)));
+        foreach (var (word, level1) in words)
+            if (squashed.Contains(word, StringComparison.Ordinal)) return level1;
+        return null;
+    }
+
+    /// <summary>A cost row: its own 一级, or 成本指标 printed as a 二级 (older forms).</summary>
+    public static bool IsCost(string? level1, string? level2) =>
+        Find(level1, [("成本", Cost)]) is not null || Find(level2, [("成本", Cost)]) is not null;
+
     public static bool IsLevel2(string label) => Level2Parent.ContainsKey(label);
 
     public static string? ParentOf(string level2) => Level2Parent.GetValueOrDefault(level2);

@@ -30,23 +30,18 @@ public static class IndicatorFacts
     public static string NameKey(string? name) =>
         new(Squash(name).Where(ch => ch is not ('"' or '“' or '”' or '\'' or '‘' or '’')).ToArray());
 
-    public static Dimension DimensionOf(Indicator row)
+    /// <summary>The row's dimension: the framework's reading of its labels (<see cref="Framework.Level1Of"/>).</summary>
+    public static Dimension DimensionOf(Indicator row) => Framework.Level1Of(row.Level1, row.Level2) switch
     {
-        var l1 = Squash(row.Level1);
-        if (l1.Contains("成本")) return Dimension.Cost;
-        if (l1.Contains("产出")) return Dimension.Output;
-        if (l1.Contains("效益")) return Dimension.Effect;
-        if (l1.Contains("满意")) return Dimension.Satisfaction;
-        var l2 = Squash(row.Level2);
-        if (l2.Contains("成本")) return Dimension.Cost;
-        if (l2.Contains("数量") || l2.Contains("质量") || l2.Contains("时效")) return Dimension.Output;
-        if (l2.Contains("效益") || l2.Contains("可持续")) return Dimension.Effect;
-        if (l2.Contains("满意")) return Dimension.Satisfaction;
-        return Dimension.Unknown;
-    }
+        Framework.Cost => Dimension.Cost,
+        Framework.Output => Dimension.Output,
+        Framework.Benefit => Dimension.Effect,
+        Framework.Satisfaction => Dimension.Satisfaction,
+        _ => Dimension.Unknown,
+    };
 
     /// <summary>Cost rows: their own 一级, or 成本指标 under 产出 as older forms have it.</summary>
-    public static bool IsCost(Indicator row) => Squash(row.Level1).Contains("成本") || Squash(row.Level2).Contains("成本");
+    public static bool IsCost(Indicator row) => Framework.IsCost(row.Level1, row.Level2);
 
     public static string ToChinese(this Dimension d) => d switch
     {

@@ -63,6 +63,9 @@ public static class Reviewer
     {
         public PerformanceForm Form { get; } = form;
         public ScoringProfile Profile { get; } = profile;
+
+        /// <summary>The scorer's sheet of a self-evaluation: the review reads the rules' figures from it, never recomputes them.</summary>
+        public ScoreSheet? Sheet { get; } = form is SelfEvaluation s ? Scorer.Score(s, profile) : null;
         public List<Finding> Findings { get; } = new();
         public decimal Tol => Profile.Tolerance;
 
@@ -128,7 +131,7 @@ public static class Reviewer
         {
             if (row.ExecutionRate is not { } printed || row.Executed is not { } done || row.AdjustedBudget is not { } budget || budget <= 0)
                 continue;
-            var rate = p.RoundExecutionRate(done / budget * 100m);
+            var rate = Scorer.ExecutionRateOf(done, budget, p)!.Value;
             if (Math.Abs(rate - printed) <= ctx.Tol) continue;
             ctx.Add(Checks.ExecutionRateMismatch,
                 $"{row.Label.TrimEnd('：', ':')}：执行率印为 {Num.Fixed(printed)}%，按全年执行数 {Num.Fixed(done)} ÷ 全年预算数 {Num.Fixed(budget)} 计算应为 {Num.Fixed(rate)}%（允许 ±{Num.Plain(ctx.Tol)}）。请核对执行率；注意分母是调整后的全年预算数，不是年初预算数。",
@@ -145,12 +148,10 @@ public static class Reviewer
                 line: total.Line);
             return;
         }
-        var (_, computed, explanation) = Scorer.ScoreExecution(total.Executed, total.AdjustedBudget, weight, p);
+        var (computed, explanation) = (ctx.Sheet!.ExecutionScore, ctx.Sheet.ExecutionExplanation);
         if (computed is null) return;
         // The printed rate may itself be off by the tolerance; a score consistent with it is not an error.
-        decimal? fromPrinted = total.ExecutionRate is { } r
-            ? Math.Min(p.RoundScore(weight * Math.Min(Math.Max(r, 0m), 100m) / 100m), weight)
-            : null;
+        decimal? fromPrinted = total.ExecutionRate is { } r ? Scorer.ExecutionScoreOf(r, weight, p) : null;
         if (Math.Abs(computed.Value - printedScore) <= ctx.Tol
             || (fromPrinted is not null && Math.Abs(fromPrinted.Value - printedScore) <= ctx.Tol))
             return;
@@ -171,8 +172,7 @@ public static class Reviewer
     {
         var total = se.Funds.Total;
         if (total is null) return;
-        var (computed, _, _) = Scorer.ScoreExecution(total.Executed, total.AdjustedBudget, total.Weight ?? ctx.Profile.ExecutionWeight, ctx.Profile);
-        var rate = computed ?? total.ExecutionRate;
+        var rate = ctx.Sheet!.ExecutionRate ?? total.ExecutionRate;
         if (rate is null || rate.Value >= ctx.Profile.LowExecutionThreshold) return;
         var texts = new[] { se.ActualOutcome }.Concat(se.Indicators.Select(i => i.DeviationReason));
         var explained = texts.Any(t => t is not null && ctx.Profile.ExecutionExplanationWords.Any(w => t.Contains(w, StringComparison.Ordinal)));
@@ -366,7 +366,7 @@ public static class Reviewer
                 var candidates = rows
                     .Where(r => Units.Normalize(r.Target!.Unit) == unit)
                     .Select(r => (Row: r, Overlap: Overlap(r.Name, bigrams)))
-                    .Where(c => c.Overlap >= 0.5)
+                    .Where(c => c.Overlap >= ctx.Profile.GoalNameOverlap)
                     .ToList();
                 if (candidates.Count == 0 || candidates.Any(c => c.Row.Target!.Value == n)) continue;
                 var best = candidates
@@ -382,10 +382,10 @@ public static class Reviewer
         }
     }
 
-    static double Overlap(string name, HashSet<string> sentence)
+    static decimal Overlap(string name, HashSet<string> sentence)
     {
         var own = HanBigrams(name);
-        return own.Count == 0 ? 0 : (double)own.Count(sentence.Contains) / own.Count;
+        return own.Count == 0 ? 0 : (decimal)own.Count(sentence.Contains) / own.Count;
     }
 
     static readonly Regex MoneyInText = new(@"\d+(?:\.\d+)?\s*(?:万元|元)", RegexOptions.Compiled);
@@ -542,7 +542,7 @@ public static class Reviewer
                 $"指标{Q(row.Name)}得分 {Num.Fixed(printed)} 低于分值 {Num.Fixed(w)}，但未填偏差原因分析及改进措施。请补写扣分的原因和改进措施。",
                 row);
 
-        var s = Scorer.ScoreIndicator(row, p);
+        var s = ctx.Sheet!.Indicators[ctx.Form.Indicators.IndexOf(row)];
         if (row.Override is { } o)
         {
             // The unit's departure is the finding; the met/missed checks would only say the same again.

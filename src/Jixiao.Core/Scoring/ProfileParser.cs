@@ -56,6 +56,7 @@ internal static class ProfileParser
                 Tolerance = Dec(root, "tolerance", 0, 1),
                 FarExceededRatio = Dec(root, "farExceededRatio", 1, 1000),
                 MinIndicators = (int)Dec(root, "minIndicators", 0, 100),
+                GoalNameOverlap = Dec(root, "goalNameOverlap", 0, 1),
                 CountUnits = Strings(lists, "lists.countUnits", "countUnits"),
                 VagueWords = Strings(lists, "lists.vagueWords", "vagueWords"),
                 UndesirableOutcomeWords = Strings(lists, "lists.undesirableOutcomeWords", "undesirableOutcomeWords"),

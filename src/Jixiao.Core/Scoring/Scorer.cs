@@ -68,8 +68,7 @@ public static class Scorer
 
         var exact = executed.Value / adjustedBudget.Value * 100m;
         var rate = profile.RoundExecutionRate(exact);
-        var capped = Math.Min(Math.Max(rate, 0m), 100m);
-        var score = Math.Min(profile.RoundScore(weight * capped / 100m), weight);
+        var score = ExecutionScoreOf(rate, weight, profile);
         var mode = profile.ExecutionRateRounding == RoundingMode.Truncate ? "截尾" : "四舍五入";
         var text = new StringBuilder()
             .Append($"执行率 = {Num.Fixed(executed.Value)} ÷ {Num.Fixed(adjustedBudget.Value)} × 100 = {Num.Plain(Math.Round(exact, 4))}% → {Num.Fixed(rate)}%（{mode}）")
@@ -78,6 +77,14 @@ public static class Scorer
                 : $"；{Num.Plain(weight)} × {Num.Fixed(rate)}% = {Num.Fixed(score)}/{Num.Fixed(weight)}");
         return (rate, score, text.ToString());
     }
+
+    /// <summary>执行率 of a fund row, rounded as the profile says; null when the figures do not allow one.</summary>
+    public static decimal? ExecutionRateOf(decimal? executed, decimal? adjustedBudget, ScoringProfile profile) =>
+        executed is { } done && adjustedBudget is { } budget && budget > 0 ? profile.RoundExecutionRate(done / budget * 100m) : null;
+
+    /// <summary>The score of an execution rate (percent): w × min(rate, 100)/100, never above w nor below 0.</summary>
+    public static decimal ExecutionScoreOf(decimal rate, decimal weight, ScoringProfile profile) =>
+        Math.Min(profile.RoundScore(weight * Math.Min(Math.Max(rate, 0m), 100m) / 100m), weight);
 
     public static IndicatorScore ScoreIndicator(Indicator row, ScoringProfile profile)
     {

@@ -72,6 +72,12 @@ public sealed class ScoringProfile
     public required decimal FarExceededRatio { get; init; }
     public required int MinIndicators { get; init; }
 
+    /// <summary>
+    /// How much of an indicator's name (share of its Han bigrams) a sentence of the goal must contain for a number in
+    /// that sentence to be read as that indicator's target (goal-number-contradicts-indicator).
+    /// </summary>
+    public required decimal GoalNameOverlap { get; init; }
+
     public required IReadOnlyList<string> CountUnits { get; init; }
     public required IReadOnlyList<string> VagueWords { get; init; }
     public required IReadOnlyList<string> UndesirableOutcomeWords { get; init; }
