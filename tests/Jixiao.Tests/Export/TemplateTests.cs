@@ -98,7 +98,7 @@ public class TemplateTests
         Assert.Equal(["自评表", "填写说明"], sheets);
 
         var ws = ((WorksheetPart)wb.GetPartById(wb.Workbook.Sheets!.Elements<Sheet>().First().Id!)).Worksheet;
-        var lists = ws.Descendants<DataValidation>().ToDictionary(v => v.SequenceOfReferences!.InnerText, v => v.Formula1!.Text);
+        var lists = ws.Descendants<DataValidation>().ToDictionary(v => v.SequenceOfReferences!.InnerText ?? "", v => v.Formula1!.Text ?? "");
         Assert.Equal("\"产出指标,效益指标,满意度指标,成本指标\"", lists["A13:A32"]);
         Assert.Contains("服务对象满意度指标", lists["B13:B32"]);
         Assert.Contains("可持续影响指标", lists["B13:B32"]);
