@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Jixiao.Core.Model;
-using Jixiao.Formats.Generation;
+using Jixiao.Generation;
 using Jixiao.Formats.Import;
 using Jixiao.Formats.Profiles;
 using Jixiao.Formats.Reports;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Jixiao.Core.Review;
-using Jixiao.Formats.Generation;
+using Jixiao.Generation;
 using Jixiao.Formats.Reports;
 
 namespace Jixiao.Cli;

@@ -114,7 +114,7 @@ internal static class ExportCommand
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PdfExportException or Microsoft.Playwright.PlaywrightException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PdfExportException)
         {
             errors.WriteLine($"错误：导出中断（已导出 {written}/{total}）：{ex.Message.Split('\n')[0]}");
             return 1;

@@ -5,6 +5,10 @@ internal static class FileArguments
 {
     private static readonly string[] Readable = [".txt", ".md", ".json", ".csv", ".tsv", ".text", ".xlsx", ".xls", ".pdf"];
 
+    /// <summary>Files in a folder that are about forms, not forms: a test case's expectations and notes
+    /// (tests/data/cases), the ground truth `generate` writes, a folder's README.</summary>
+    private static readonly string[] NotForms = ["expected.json", "expected-findings.json", "ground-truth.json", "README.md", "notes.md"];
+
     public static (List<string> Files, List<string> Missing) Expand(IEnumerable<string> paths)
     {
         var files = new List<string>();
@@ -15,10 +19,7 @@ internal static class FileArguments
             else if (Directory.Exists(p))
                 files.AddRange(Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories)
                     .Where(f => Readable.Contains(Path.GetExtension(f).ToLowerInvariant()) && !Path.GetFileName(f).StartsWith('.')
-                                && !Path.GetFileName(f).Equals("expected.json", StringComparison.OrdinalIgnoreCase)
-                                && !Path.GetFileName(f).Equals("ground-truth.json", StringComparison.OrdinalIgnoreCase)
-                                && !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase)
-                                && !Path.GetFileName(f).Equals("notes.md", StringComparison.OrdinalIgnoreCase))
+                                && !NotForms.Contains(Path.GetFileName(f), StringComparer.OrdinalIgnoreCase))
                     .OrderBy(f => f, StringComparer.Ordinal));
             else missing.Add(p);
         }

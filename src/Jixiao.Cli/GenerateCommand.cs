@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Jixiao.Formats.Generation;
+using Jixiao.Generation;
 
 namespace Jixiao.Cli;
 

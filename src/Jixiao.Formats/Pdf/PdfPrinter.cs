@@ -6,7 +6,9 @@ namespace Jixiao.Formats.Pdf;
 
 /// <summary>
 /// Prints the HTML of forms to PDF with Debian's Chromium, kept alive for a whole batch: a cold start costs about
-/// 1.4 s, a print on a warm page a few tens of milliseconds (decision 0005). Never downloads a browser.
+/// 1.4 s, a print on a warm page a few tens of milliseconds (decision 0005). Never downloads a browser. Whatever goes
+/// wrong in the browser leaves this class as a <see cref="PdfExportException"/>, so a host never sees Playwright's
+/// types and need not reference them.
 /// </summary>
 public sealed class PdfPrinter : IAsyncDisposable
 {
@@ -58,7 +60,7 @@ public sealed class PdfPrinter : IAsyncDisposable
         catch (PlaywrightException ex)
         {
             pw?.Dispose();
-            throw new PdfExportException("无法启动 Chromium 打印 PDF：" + ex.Message.Split('\n')[0]);
+            throw new PdfExportException("无法启动 Chromium 打印 PDF：" + FirstLine(ex), ex);
         }
     }
 
@@ -79,6 +81,11 @@ public sealed class PdfPrinter : IAsyncDisposable
             await page!.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
             return await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true, DisplayHeaderFooter = false, Tagged = false });
         }
+        catch (PlaywrightException ex)
+        {
+            // The page or the browser is gone, or timed out (Playwright's TimeoutException is one of these too).
+            throw new PdfExportException("Chromium 打印 PDF 失败：" + FirstLine(ex), ex);
+        }
         finally
         {
             _free.Add(page!);
@@ -97,7 +104,13 @@ public sealed class PdfPrinter : IAsyncDisposable
         _playwright.Dispose();
         _available.Dispose();
     }
+
+    /// <summary>Playwright's messages run on with a call log over many lines; the first says what happened.</summary>
+    private static string FirstLine(Exception ex) => ex.Message.Split('\n')[0].Trim();
 }
 
-/// <summary>PDF export cannot run (no browser, browser failed); the message is for the user.</summary>
-public sealed class PdfExportException(string message) : Exception(message);
+/// <summary>
+/// PDF export cannot run or did not finish (no browser, the browser failed to start or to print); the message is for
+/// the user, in Chinese. The only exception the printer lets out for a browser failure: hosts catch this one.
+/// </summary>
+public sealed class PdfExportException(string message, Exception? inner = null) : Exception(message, inner);

@@ -38,6 +38,31 @@ public class ExportCliTests
     }
 
     [Fact]
+    public async Task A_browser_that_will_not_start_is_reported_in_chinese_without_a_stack_trace()
+    {
+        // /bin/true exists but is no Chromium: Playwright's launch fails, and the printer says so as its own exception.
+        var dir = TempDir();
+        try
+        {
+            var psi = CliProcess.StartInfo("export", TestData.CaseInput("seed-000"), "--to", "pdf", "--out", dir);
+            psi.Environment["JIXIAO_CHROMIUM"] = "/bin/true";
+            using var p = Process.Start(psi)!;
+            var stderr = p.StandardError.ReadToEndAsync();
+            await p.StandardOutput.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await p.WaitForExitAsync(timeout.Token);
+
+            Assert.Equal(2, p.ExitCode);
+            var err = await stderr;
+            Assert.Contains("错误：无法启动 Chromium 打印 PDF：", err);
+            Assert.DoesNotContain("Exception", err);
+            Assert.DoesNotContain("   at ", err);
+            Assert.Empty(Directory.GetFiles(dir));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public void Export_to_an_unknown_format_is_refused_by_the_parser()
     {
         var r = CliProcess.Jixiao("export", TestData.CaseInput("seed-000"), "--to", "docx", "--out", Path.GetTempPath());

@@ -1,5 +1,6 @@
 using System.Text;
 using Jixiao.Formats.Import;
+using Jixiao.Formats.Pdf;
 
 namespace Jixiao.Tests.Export;
 
@@ -18,6 +19,19 @@ public class PdfBadInputTests(PrinterFixture fixture)
         var p = Assert.Single(r.Problems);
         Assert.Contains("没有文字层", p.Message);
         Assert.StartsWith("扫描件.pdf", p.ToString());
+    }
+
+    [Fact]
+    public async Task A_page_that_dies_while_printing_is_reported_as_the_products_own_exception()
+    {
+        // A printer of its own: the page closes itself, and the shared printer's pages must stay usable.
+        await using var printer = await PdfPrinter.StartAsync(1);
+
+        var ex = await Assert.ThrowsAsync<PdfExportException>(() => printer.PrintHtmlAsync("<!DOCTYPE html><html><body><script>window.close()</script></body></html>"));
+
+        Assert.StartsWith("Chromium 打印 PDF 失败：", ex.Message);
+        Assert.DoesNotContain("\n", ex.Message);
+        Assert.NotNull(ex.InnerException); // the browser's own exception stays there for a log
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Jixiao.Core.Model;
-using Jixiao.Formats.Generation;
+using Jixiao.Generation;
 using Jixiao.Formats.Import;
 using Jixiao.Core.Interchange;
 using Jixiao.Tests.Support;

@@ -1,6 +1,6 @@
 using Jixiao.Core.Model;
 using Jixiao.Core.Scoring;
-using Jixiao.Formats.Generation;
+using Jixiao.Generation;
 using Jixiao.Tests.Support;
 
 namespace Jixiao.Tests.Generation;

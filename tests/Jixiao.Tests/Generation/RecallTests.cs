@@ -1,6 +1,6 @@
 using Jixiao.Core.Model;
 using Jixiao.Core.Review;
-using Jixiao.Formats.Generation;
+using Jixiao.Generation;
 using Jixiao.Formats.Import;
 using Jixiao.Tests.Support;
 

@@ -1,5 +1,5 @@
 using Jixiao.Tests.Storage;
-using Jixiao.Formats.Generation;
+using Jixiao.Generation;
 using Jixiao.Formats.Import;
 using Jixiao.Core.Interchange;
 using Jixiao.Tests.Support;

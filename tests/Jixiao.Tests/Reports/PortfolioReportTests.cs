@@ -1,5 +1,5 @@
 using Jixiao.Core.Model;
-using Jixiao.Formats.Generation;
+using Jixiao.Generation;
 using Jixiao.Formats.Reports;
 using Jixiao.Tests.Support;
 

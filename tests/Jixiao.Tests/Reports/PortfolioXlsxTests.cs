@@ -2,7 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Jixiao.Core.Review;
-using Jixiao.Formats.Generation;
+using Jixiao.Generation;
 using Jixiao.Formats.Reports;
 using Jixiao.Tests.Support;
 

@@ -1,5 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Jixiao.Core.Model;
 using Jixiao.Core.Review;
+using Jixiao.Formats.Import;
 using Jixiao.Tests.Support;
 using Xunit;
 
@@ -28,37 +31,71 @@ public class SeedReviewTests
     }
 
     /// <summary>
-    /// Every warning the engine raises on the seeds, by form: (code, line). A new warning on a seed must be one a
-    /// careful reviewer would agree with, and must be added here on purpose.
+    /// Every warning the engine raises on the seeds, by form: (code, line), kept as data beside each seed case's
+    /// expected.json in <c>expected-findings.json</c>. A new warning on a seed must be one a careful reviewer would
+    /// agree with, and must be added there on purpose.
     /// </summary>
-    public static TheoryData<string, string> ExpectedWarnings => new()
+    public static TheoryData<string, string> ExpectedWarnings()
     {
-        { "党群阵地设备运行维护", "target-far-exceeded@92" },
-        { "场地租赁费", "target-far-exceeded@254 indicator-wrong-level2@288" },
-        { "党群综合服务", "duplicate-indicator@43 duplicate-indicator@44" },
-        { "文体事务管理", "comparator-reversed@74 met-target-underscored@74 comparator-reversed@75 met-target-underscored@75 comparator-reversed@78 indicator-wrong-level2@93" },
-        { "社区自治管理", "comparator-reversed@114" },
-        { "党建经费", "goal-number-contradicts-indicator@33 duplicate-indicator@57 cost-target-unquantified@21 unit-name-mismatch@34 unit-name-mismatch@36 missing-target@58" },
-        { "专户项目经费", "too-few-indicators@81 missing-dimension@81" },
-        { "生活驿站运行经费", "cost-target-unquantified@113 indicator-wrong-level2@119 indicator-wrong-level2@122" },
-        { "党建服务工作经费", "low-execution-unexplained@10" },
-        { "电教远教工作经费", "target-far-exceeded@44 met-target-underscored@53 met-target-underscored@54" },
-        { "上海市党员干部现代远程教育网络体系运维（非信息化项目）", "actual-copies-goal@58" },
-        { "信息化运维项目", "" },
-        { "信息化建设项目", "target-far-exceeded@136" },
-    };
+        var data = new TheoryData<string, string>();
+        foreach (var c in TestData.CaseNames("seed-"))
+            foreach (var form in ExpectedFindings.Read(c).Forms)
+                data.Add(c, form.ProjectName);
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(ExpectedWarnings))]
-    public void Seed_warnings_are_exactly_the_ones_a_reviewer_would_raise(string project, string expected)
+    public void Seed_warnings_are_exactly_the_ones_a_reviewer_would_raise(string seedCase, string project)
     {
-        var actual = Review(SeedForms.ByName(project))
+        var file = ExpectedFindings.Read(seedCase);
+        var expected = file.Forms.Single(f => f.ProjectName == project).Warnings;
+        var form = FormImporter.ImportFile(TestData.CaseInput(seedCase)).Forms.Single(f => f.ProjectName == project);
+        var actual = Reviewer.Review(form, TestProfiles.Get(file.Profile))
             .Where(f => f.Severity == Severity.Warning)
             .Select(f => $"{f.Code}@{f.Line}")
             .OrderBy(s => s, StringComparer.Ordinal);
-        var wanted = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).OrderBy(s => s, StringComparer.Ordinal);
+        var wanted = expected.OrderBy(s => s, StringComparer.Ordinal);
         Assert.Equal(wanted, actual);
     }
+
+    [Fact]
+    public void Every_seed_form_has_its_warnings_pinned_once_in_its_case_folder()
+    {
+        // Without this, a form left out of a file (or a case without one) would have its warnings checked by nobody.
+        var cases = TestData.CaseNames("seed-").ToList();
+        Assert.NotEmpty(cases);
+        foreach (var c in cases)
+        {
+            var inFile = ExpectedFindings.Read(c).Forms.Select(f => f.ProjectName).ToList();
+            var inInput = FormImporter.ImportFile(TestData.CaseInput(c)).Forms.Select(f => f.ProjectName!).ToList();
+            Assert.True(inFile.Order(StringComparer.Ordinal).SequenceEqual(inInput.Order(StringComparer.Ordinal)),
+                $"{c}/expected-findings.json names [{string.Join("、", inFile)}], the input holds [{string.Join("、", inInput)}]");
+        }
+        Assert.Equal(SeedForms.All().Count(), cases.Sum(c => ExpectedFindings.Read(c).Forms.Count));
+    }
+
+    /// <summary>
+    /// <c>tests/data/cases/*/expected-findings.json</c>: the review profile, then per form (by projectName) its warnings
+    /// as <c>code@line</c>. Read strictly: a misspelt or missing key fails the test instead of asserting nothing.
+    /// </summary>
+    sealed record ExpectedFindings(string Profile, IReadOnlyList<ExpectedFormFindings> Forms)
+    {
+        public const string FileName = "expected-findings.json";
+
+        static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+        {
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+        };
+
+        public static ExpectedFindings Read(string caseName) =>
+            JsonSerializer.Deserialize<ExpectedFindings>(File.ReadAllText(Path.Combine(TestData.Case(caseName), FileName)), Options)
+            ?? throw new InvalidDataException($"{caseName}/{FileName} is empty");
+    }
+
+    sealed record ExpectedFormFindings(string ProjectName, IReadOnlyList<string> Warnings);
 
     [Fact]
     public void Met_satisfaction_target_scored_below_full_marks_is_flagged()

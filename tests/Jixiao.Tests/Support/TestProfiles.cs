@@ -16,6 +16,9 @@ public static class TestProfiles
 
     public static ScoringProfile National => Catalog.Value.Get("national-default");
 
+    /// <summary>A shipped profile by its id (<c>shanghai-2024</c>), as data files name it.</summary>
+    public static ScoringProfile Get(string id) => Catalog.Value.Get(id);
+
     public static string NationalJson => File.ReadAllText(Path.Combine(ProfilesDirectory, "national-default.json"));
 
     /// <summary>The national profile with the deployed linear formula for missed ≤ / &lt; targets.</summary>

@@ -5,7 +5,7 @@ using Jixiao.Core.Model;
 using Jixiao.Core.Review;
 using Jixiao.Core.Interchange;
 
-namespace Jixiao.Formats.Generation;
+namespace Jixiao.Generation;
 
 /// <summary>What the generator injected into one form: the file, the form's place in it, and its defects.</summary>
 public sealed record GroundTruthForm(string File, int Index, FormKind Kind, string? ProjectName, IReadOnlyList<InjectedDefect> Defects);

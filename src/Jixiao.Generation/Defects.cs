@@ -1,6 +1,6 @@
 using Jixiao.Core.Review;
 
-namespace Jixiao.Formats.Generation;
+namespace Jixiao.Generation;
 
 /// <summary>The mistakes the generator puts into forms on purpose, each one a check of the review engine must find.</summary>
 public enum DefectKind

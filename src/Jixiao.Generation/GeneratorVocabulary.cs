@@ -1,6 +1,6 @@
 using Jixiao.Core.Model;
 
-namespace Jixiao.Formats.Generation;
+namespace Jixiao.Generation;
 
 /// <summary>
 /// The word lists synthetic forms are composed from: Shanghai districts, streets and towns, the departments and units

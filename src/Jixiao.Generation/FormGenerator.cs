@@ -3,9 +3,9 @@ using Jixiao.Core.Model;
 using Jixiao.Core.Scoring;
 using Jixiao.Formats.Import;
 using Jixiao.Formats.Rendering;
-using static Jixiao.Formats.Generation.GeneratorVocabulary;
+using static Jixiao.Generation.GeneratorVocabulary;
 
-namespace Jixiao.Formats.Generation;
+namespace Jixiao.Generation;
 
 /// <summary>Which layouts the generated files use: one for all, or a mix in the proportions seen in the seeds.</summary>
 public enum GenerationLayout
