@@ -44,9 +44,10 @@ internal static class ExportCommand
         }
         Directory.CreateDirectory(outDir);
         var names = new ExportFileNames();
-        PdfPrinter? printer = format == "pdf" ? await PdfPrinter.StartAsync() : null;
+        PdfPrinter? printer = null;
         try
         {
+            if (format == "pdf") printer = await PdfPrinter.StartAsync();
             foreach (var g in groups)
             {
                 var bytes = format switch
@@ -59,6 +60,11 @@ internal static class ExportCommand
                 await File.WriteAllBytesAsync(file, bytes, ct);
                 errors.WriteLine($"已导出汇总表（{g.Declarations.Count} 张申报表）：{file}");
             }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PdfExportException)
+        {
+            errors.WriteLine("错误：" + ex.Message);
+            return 2;
         }
         finally
         {

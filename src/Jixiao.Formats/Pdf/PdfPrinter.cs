@@ -83,13 +83,32 @@ public sealed class PdfPrinter : IAsyncDisposable
         }
         catch (PlaywrightException ex)
         {
-            // The page or the browser is gone, or timed out (Playwright's TimeoutException is one of these too).
+            // The page or the browser is gone, or timed out (Playwright's TimeoutException is one of these too). The
+            // page is not trusted again: a fresh one takes its place, or, if the browser itself is gone, the printer
+            // says it is broken and its owner starts another (SharedPdfPrinter).
+            page = await ReplaceAsync(page!);
             throw new PdfExportException("Chromium 打印 PDF 失败：" + FirstLine(ex), ex);
         }
         finally
         {
             _free.Add(page!);
             _available.Release();
+        }
+    }
+
+    private volatile bool _broken;
+
+    /// <summary>The browser is gone or cannot open pages any more: this printer will not print again.</summary>
+    public bool Broken => _broken || !_browser.IsConnected;
+
+    private async Task<IPage> ReplaceAsync(IPage failed)
+    {
+        try { await failed.CloseAsync(); } catch (PlaywrightException) { }
+        try { return await _browser.NewPageAsync(); }
+        catch (PlaywrightException)
+        {
+            _broken = true;
+            return failed;
         }
     }
 

@@ -37,14 +37,18 @@ public class ExportCliTests
         finally { Directory.Delete(dir, true); }
     }
 
-    [Fact]
-    public async Task A_browser_that_will_not_start_is_reported_in_chinese_without_a_stack_trace()
+    [Theory]
+    [InlineData("seed-000", false)]
+    [InlineData("seed-003", true)]    // the 汇总表 of a unit and year
+    public async Task A_browser_that_will_not_start_is_reported_in_chinese_without_a_stack_trace(string input, bool summary)
     {
         // /bin/true exists but is no Chromium: Playwright's launch fails, and the printer says so as its own exception.
         var dir = TempDir();
         try
         {
-            var psi = CliProcess.StartInfo("export", TestData.CaseInput("seed-000"), "--to", "pdf", "--out", dir);
+            var args = new List<string> { "export", TestData.CaseInput(input), "--to", "pdf", "--out", dir };
+            if (summary) args.Add("--summary");
+            var psi = CliProcess.StartInfo([.. args]);
             psi.Environment["JIXIAO_CHROMIUM"] = "/bin/true";
             using var p = Process.Start(psi)!;
             var stderr = p.StandardError.ReadToEndAsync();

@@ -56,4 +56,23 @@ public class DownloadTests(TestDatabases databases)
         Assert.Equal("format", (string?)(await WebApp.JsonAsync(bad))["field"]);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
     }
+
+    [Fact]
+    public async Task When_the_shared_browser_dies_the_next_pdf_download_starts_another()
+    {
+        using var app = await WebApp.StartAsync(databases, "sqlite");
+        var admin = await app.ClientAsync("admin", WebApp.AdminPassword);
+        var id = await app.FormIdAsync("党建服务工作经费");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/forms/{id}/export?format=pdf")).StatusCode);
+        var shared = app.Service<Jixiao.Web.Features.Forms.SharedPdfPrinter>();
+        var first = await shared.GetAsync();
+
+        await first.DisposeAsync();   // the browser is gone, as if it had crashed
+        var again = await admin.GetAsync($"/api/forms/{id}/export?format=pdf");
+
+        Assert.True(first.Broken);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await again.Content.ReadAsByteArrayAsync())[..4]));
+        Assert.NotSame(first, await shared.GetAsync());
+    }
 }

@@ -19,10 +19,26 @@ public sealed class SharedPdfPrinter : IAsyncDisposable
 
     public async Task<PdfPrinter> GetAsync()
     {
-        if (_printer is not null) return _printer;
+        if (_printer is { Broken: false } ready) return ready;
         await _gate.WaitAsync();
-        try { return _printer ??= await PdfPrinter.StartAsync(); }
+        try
+        {
+            // A printer whose browser died is replaced, so one crash does not end PDF downloads until a restart.
+            if (_printer is { Broken: true } dead)
+            {
+                _printer = null;
+                await dead.DisposeAsync();
+            }
+            return _printer ??= await PdfPrinter.StartAsync();
+        }
         finally { _gate.Release(); }
+    }
+
+    /// <summary>A PDF of whatever <paramref name="print"/> makes, or the API's 503 saying why it could not be made.</summary>
+    public async Task<IResult> FileAsync(Func<PdfPrinter, Task<byte[]>> print, string name)
+    {
+        try { return Results.File(await print(await GetAsync()), "application/pdf", name + ".pdf"); }
+        catch (PdfExportException ex) { return Api.Error(503, "PDF 生成失败：" + ex.Message, "format"); }
     }
 
     public async ValueTask DisposeAsync()
@@ -46,15 +62,7 @@ public static class DownloadEndpoints
                 case "xlsx":
                     return Results.File(XlsxWriter.Write(form.Form), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
                 case "pdf":
-                    try
-                    {
-                        var bytes = await (await printer.GetAsync()).PrintAsync(form.Form);
-                        return Results.File(bytes, "application/pdf", name + ".pdf");
-                    }
-                    catch (PdfExportException ex)
-                    {
-                        return Api.Error(503, "PDF 生成失败：" + ex.Message, "format");
-                    }
+                    return await printer.FileAsync(p => p.PrintAsync(form.Form), name);
                 default:
                     return Api.Error(400, $"format 应为 xlsx、pdf 或 html，实际为“{format}”", "format");
             }

@@ -35,7 +35,7 @@ public static class SummaryAndUploadPages
             {
                 "html" => Results.File(System.Text.Encoding.UTF8.GetBytes(HtmlRenderer.RenderSummaryDocument(summary)), "text/html; charset=utf-8", name + ".html"),
                 "xlsx" => Results.File(XlsxWriter.Write(summary), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
-                _ => Results.File(await (await printer.GetAsync()).PrintAsync(summary), "application/pdf", name + ".pdf"),
+                _ => await printer.FileAsync(p => p.PrintAsync(summary), name),
             };
         })).WithSummary("单位某年度的项目绩效目标汇总表：unit、year、format=xlsx|pdf|html").Produces<ApiError>(404);
 
