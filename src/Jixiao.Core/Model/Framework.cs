@@ -37,9 +37,10 @@ public static class Framework
     static readonly (string Word, string Level1)[] Level1Words =
         [("成本", Cost), ("产出", Output), ("效益", Benefit), ("满意", Satisfaction)];
 
-    // The same for a 二级 label: its own words first, then the 一级 words (an older form prints 成本指标 as a 二级).
+    // The same for a 二级 label: the tree's 二级 names (without 指标: 数量, 社会效益 …) to their 一级, then the 一级
+    // words (an older form prints 成本指标 as a 二级; a partial label says only 效益 or 满意).
     static readonly (string Word, string Level1)[] Level2Words =
-        [("成本", Cost), ("数量", Output), ("质量", Output), ("时效", Output), ("效益", Benefit), ("可持续", Benefit), ("满意", Satisfaction)];
+        [.. Level2Parent.Select(kv => (kv.Key.Replace("指标", ""), kv.Value)), .. Level1Words];
 
     /// <summary>
     /// The 一级 a row belongs to, read from its printed 一级 label, else from its 二级 label; null when neither names
