@@ -27,10 +27,13 @@ internal static class BulkImport
             return 2;
         }
 
+        // The list columns (findings, 执行率, money) are computed as the forms are read, with each form's own profile.
+        var profiles = ProfileChoice.Create(null, Console.Error);
         var options = new BatchImportOptions
         {
             BatchSize = batchSize is > 0 ? batchSize.Value : 5_000,
             Actor = $"cli:{Environment.UserName}",
+            Figures = profiles is null ? null : form => Jixiao.Core.Workflow.FormFigures.Of(form, profiles.For(form)),
         };
         var progress = new BatchImportProgress();
         using var display = new ProgressDisplay(progress, Console.Error);

@@ -75,6 +75,12 @@ public sealed class Database
     /// <summary>Numbers stored exactly: PostgreSQL numeric, SQLite text (its NUMERIC is a float).</summary>
     public object? Number(decimal? value) => Kind == DatabaseKind.PostgreSql ? value : value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A day: date in PostgreSQL, yyyy-MM-dd text in SQLite (which then compares as a date).</summary>
+    // (Dapper does not take DateOnly as a parameter; a midnight DateTime compares with a date column as the day.)
+    public object Date(DateOnly d) => Kind == DatabaseKind.PostgreSql
+        ? d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified)
+        : d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Times as UTC: timestamptz in PostgreSQL, ISO-8601 text in SQLite.</summary>
     public object Time(DateTimeOffset t) => Kind == DatabaseKind.PostgreSql ? t.UtcDateTime : t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'");
 

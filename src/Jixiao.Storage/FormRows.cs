@@ -1,5 +1,6 @@
 using Jixiao.Core.Interchange;
 using Jixiao.Core.Model;
+using Jixiao.Core.Workflow;
 
 namespace Jixiao.Storage;
 
@@ -11,14 +12,16 @@ namespace Jixiao.Storage;
 /// </summary>
 public sealed record FormRow(
     string Kind, int? Year, string? ProjectName, string? Department, string? ImplementingUnit,
-    decimal? TotalScore, string? Grade, string Hash, string Document, string? File)
+    decimal? TotalScore, string? Grade, string Hash, string Document, string? File, FormFigures? Figures = null)
 {
-    public static FormRow Of(PerformanceForm form)
+    /// <param name="figures">What lists show beside the form (findings, 执行率, money); the host computes them with the
+    /// form's profile, which the store does not know. Null leaves those columns empty.</param>
+    public static FormRow Of(PerformanceForm form, FormFigures? figures = null)
     {
         var (document, hash) = FormJson.DocumentAndHash(form);
         var se = form as SelfEvaluation;
         return new FormRow(form.Kind.ToCode(), form.Year, form.ProjectName, form.Department, form.ImplementingUnit,
-            se?.TotalScore, se?.Grade, hash, document, form.Source.File);
+            se?.TotalScore, se?.Grade, hash, document, form.Source.File, figures);
     }
 }
 
@@ -32,13 +35,15 @@ public static class FormRows
 {
     /// <summary>The columns a new form's row is written with, in this order.</summary>
     public const string Columns = "kind, year, project_name, department, implementing_unit, unit_id, status, version, content_hash, "
-                                  + "document, total_score, grade, created_at, updated_at, declaration_id, adjusts_id";
+                                  + "document, total_score, grade, created_at, updated_at, declaration_id, adjusts_id, "
+                                  + "error_count, warning_count, finding_codes, execution_rate, budget, executed";
 
     /// <summary>A new form: parameters @Kind … @Grade (the <see cref="FormRow"/>), @UnitId, @Now, @DeclarationId, @AdjustsId.</summary>
     public static string Insert(Database db) => $"""
         INSERT INTO forms ({Columns})
         VALUES (@Kind, @Year, @ProjectName, @Department, @ImplementingUnit, @UnitId, 'draft', 1, @Hash,
-                {db.Json("@Document")}, @TotalScore, @Grade, @Now, @Now, @DeclarationId, @AdjustsId)
+                {db.Json("@Document")}, @TotalScore, @Grade, @Now, @Now, @DeclarationId, @AdjustsId,
+                @ErrorCount, @WarningCount, @FindingCodes, @ExecutionRate, @Budget, @Executed)
         ON CONFLICT (content_hash) DO NOTHING
         RETURNING id
         """;
@@ -51,7 +56,9 @@ public static class FormRows
         UPDATE forms SET kind = @Kind, year = @Year, project_name = @ProjectName, department = @Department,
                implementing_unit = @ImplementingUnit, content_hash = @Hash, document = {db.Json("@Document")},
                total_score = @TotalScore, grade = @Grade, updated_at = @Now, version = version + 1,
-               declaration_id = COALESCE(@DeclarationId, declaration_id)
+               declaration_id = COALESCE(@DeclarationId, declaration_id),
+               error_count = @ErrorCount, warning_count = @WarningCount, finding_codes = @FindingCodes,
+               execution_rate = @ExecutionRate, budget = @Budget, executed = @Executed
         WHERE id = @Id AND version = @Expected
         """;
 
@@ -72,6 +79,12 @@ public static class FormRows
         p.Add("Now", now);
         p.Add("DeclarationId", declarationId);
         p.Add("AdjustsId", adjustsId);
+        p.Add("ErrorCount", row.Figures?.Errors);
+        p.Add("WarningCount", row.Figures?.Warnings);
+        p.Add("FindingCodes", row.Figures?.CodesText);
+        p.Add("ExecutionRate", db.Number(row.Figures?.ExecutionRate));
+        p.Add("Budget", db.Number(row.Figures?.Budget));
+        p.Add("Executed", db.Number(row.Figures?.Executed));
         return p;
     }
 }

@@ -28,11 +28,47 @@ public sealed record FormSummary
     public int Version { get; init; }
     public string? TotalScore { get; init; }
     public string? Grade { get; init; }
+    public int? ErrorCount { get; init; }
+    public int? WarningCount { get; init; }
+    public long? DeclarationId { get; init; }
+    public long? AdjustsId { get; init; }
+    public string UpdatedAt { get; init; } = "";
+    /// <summary>Still a draft or returned after its window (申报 or 自评) closed.</summary>
+    public bool Overdue { get; init; }
 }
 
+/// <summary>How a list is ordered.</summary>
+public enum FormSort
+{
+    Newest,     // year, then the latest created first
+    Updated,    // the last changed first
+    ScoreHigh,  // 总分 from the highest
+    ScoreLow,
+    Name,       // 项目名称
+}
+
+/// <summary>
+/// What a list asks for. <see cref="UnitIds"/> is the person's scope (their units); the rest are the filters people
+/// choose. <see cref="Today"/> is the day overdue is judged by (the store has no clock of its own for it).
+/// </summary>
 public sealed record FormFilter(int? Year = null, long? UnitId = null, string? Kind = null, FormStatus? Status = null,
     IReadOnlyCollection<long>? UnitIds = null, int Limit = 200, int Offset = 0, bool ExcludeDrafts = false,
-    bool OrPublished = false);
+    bool OrPublished = false)
+{
+    /// <summary>Words looked for in 项目名称, 实施单位 and 主管部门.</summary>
+    public string? Search { get; init; }
+    public IReadOnlyCollection<FormStatus>? Statuses { get; init; }
+    /// <summary>The units of a chosen 主管部门 (a filter, within the scope).</summary>
+    public IReadOnlyCollection<long>? WithinUnits { get; init; }
+    public string? Grade { get; init; }
+    public bool? HasErrors { get; init; }
+    public bool OnlyOverdue { get; init; }
+    public DateOnly? Today { get; init; }
+    public FormSort Sort { get; init; } = FormSort.Newest;
+}
+
+/// <summary>A page of a list and how many forms the whole list holds.</summary>
+public sealed record FormPage(IReadOnlyList<FormSummary> Forms, int Total);
 
 public sealed record AuditEntry(long Id, DateTimeOffset At, string Actor, string Action, int Version, string? Field, string? OldValue, string? NewValue, string? Reason);
 
@@ -49,9 +85,11 @@ public sealed record Acknowledgement(string Reason, string Warnings);
 /// Forms in the database. Every write is one transaction: the row and its audit entries together, or nothing.
 /// Saves that expect a version fail with the other person's changes instead of overwriting them.
 /// </summary>
-public sealed class FormStore(Database db, TimeProvider clock)
+public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceForm, FormFigures>? figures = null)
 {
     public Database Database => db;
+
+    private FormRow RowOf(PerformanceForm form) => FormRow.Of(form, figures?.Invoke(form));
 
     // Properties, not a positional record: SQLite hands back every integer as Int64, and Dapper converts properties.
     private sealed class Row
@@ -80,7 +118,7 @@ public sealed class FormStore(Database db, TimeProvider clock)
     public async Task<(long Id, bool Created)> ImportAsync(PerformanceForm form, long? unitId, string actor, long? declarationId, long? adjustsId,
         CancellationToken ct = default)
     {
-        var row = FormRow.Of(form);
+        var row = RowOf(form);
         await using var c = await db.ConnectAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var now = db.Time(clock.GetUtcNow());
@@ -114,35 +152,106 @@ public sealed class FormStore(Database db, TimeProvider clock)
         new(r.Id, FormStatuses.FromCode(r.Status) ?? FormStatus.Draft, r.Version, r.UnitId, FormJsonReader.Parse(r.Document), r.ContentHash,
             r.DeclarationId, r.AdjustsId);
 
-    public async Task<IReadOnlyList<FormSummary>> ListAsync(FormFilter filter, CancellationToken ct = default)
+    public async Task<IReadOnlyList<FormSummary>> ListAsync(FormFilter filter, CancellationToken ct = default) =>
+        (await PageAsync(filter, withTotal: false, ct)).Forms;
+
+    /// <summary>
+    /// A page of the list and the count of the whole list. Every scope and sort has an index that serves it
+    /// (migration 0003): a page costs the same at 100,000 forms as at 1,000, and OFFSET walks the index, not the rows.
+    /// </summary>
+    public async Task<FormPage> PageAsync(FormFilter filter, bool withTotal = true, CancellationToken ct = default)
+    {
+        var (where, p) = Where(filter);
+        p.Add("limit", Math.Clamp(filter.Limit, 1, 10_000));
+        p.Add("offset", Math.Max(0, filter.Offset));
+        var order = filter.Sort switch
+        {
+            FormSort.Updated => "updated_at DESC, id DESC",
+            FormSort.ScoreHigh => $"{ScoreOrder} DESC, id DESC",
+            FormSort.ScoreLow => $"{ScoreOrder} ASC, id DESC",
+            FormSort.Name => "project_name ASC, id DESC",
+            _ => "year DESC, id DESC",
+        };
+        var overdue = filter.Today is null ? "0" : $"CASE WHEN {OverdueCondition} THEN 1 ELSE 0 END";
+        var sql = $"""
+            SELECT id AS Id, kind AS Kind, year AS Year, project_name AS ProjectName, department AS Department,
+                   implementing_unit AS ImplementingUnit, unit_id AS UnitId, status AS Status, version AS Version,
+                   CAST(total_score AS TEXT) AS TotalScore, grade AS Grade, error_count AS ErrorCount, warning_count AS WarningCount,
+                   declaration_id AS DeclarationId, adjusts_id AS AdjustsId, CAST(updated_at AS TEXT) AS UpdatedAt, {overdue} AS Overdue
+            FROM forms {where}
+            ORDER BY {order}
+            LIMIT @limit OFFSET @offset
+            """;
+        await using var c = await db.ConnectAsync(ct);
+        var rows = (await c.QueryAsync<FormSummary>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList();
+        var total = withTotal ? await c.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM forms {where}", p, cancellationToken: ct)) : rows.Count;
+        return new FormPage(rows, total);
+    }
+
+    /// <summary>How many forms of each status a list holds (the 工作台's counts), with its overdue ones.</summary>
+    public async Task<(IReadOnlyDictionary<FormStatus, int> ByStatus, int Overdue)> CountsAsync(FormFilter filter, CancellationToken ct = default)
+    {
+        var (where, p) = Where(filter);
+        await using var c = await db.ConnectAsync(ct);
+        var rows = await c.QueryAsync<(string Status, long Count)>(new CommandDefinition($"SELECT status, COUNT(*) FROM forms {where} GROUP BY status", p, cancellationToken: ct));
+        var overdue = filter.Today is null ? 0 : await c.ExecuteScalarAsync<int>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM forms {(where.Length == 0 ? "WHERE" : where + " AND")} {OverdueCondition}", p, cancellationToken: ct));
+        return (rows.Where(r => FormStatuses.FromCode(r.Status) is not null)
+            .ToDictionary(r => FormStatuses.FromCode(r.Status)!.Value, r => (int)r.Count), overdue);
+    }
+
+    // SQLite keeps scores as exact text: ordered as numbers, never added up.
+    private string ScoreOrder => db.Kind == DatabaseKind.Sqlite ? "CAST(total_score AS REAL)" : "total_score";
+
+    // A draft or returned form of a year whose window for its kind (申报 for a declaration, 自评 for a self-evaluation)
+    // closed before @today.
+    private const string OverdueCondition = """
+        status IN ('draft', 'returned') AND EXISTS (SELECT 1 FROM windows w WHERE w.year = forms.year
+            AND w.stage = CASE forms.kind WHEN 'target-declaration' THEN 'declaration' ELSE 'self-evaluation' END AND w.closes_on < @today)
+        """;
+
+    private (string Where, DynamicParameters Parameters) Where(FormFilter filter)
     {
         var where = new List<string>();
         var p = new DynamicParameters();
+        string In(string name, IReadOnlyCollection<long> ids)
+        {
+            p.Add(name, ids.ToArray());
+            return ids.Count == 0 ? "1 = 0" : db.Kind == DatabaseKind.PostgreSql ? $"unit_id = ANY(@{name})" : $"unit_id IN @{name}";
+        }
         if (filter.Year is { } y) { where.Add("year = @year"); p.Add("year", y); }
         if (filter.UnitId is { } u) { where.Add("unit_id = @unit"); p.Add("unit", u); }
         if (filter.Kind is { } k) { where.Add("kind = @kind"); p.Add("kind", k); }
         if (filter.Status is { } s) { where.Add("status = @status"); p.Add("status", s.ToCode()); }
+        if (filter.Statuses is { Count: > 0 } any)
+        {
+            where.Add(db.Kind == DatabaseKind.PostgreSql ? "status = ANY(@statuses)" : "status IN @statuses");
+            p.Add("statuses", any.Select(x => x.ToCode()).ToArray());
+        }
         if (filter.UnitIds is { } ids)
         {
             // A person's scope is their units — plus, with OrPublished, every published form, which anyone may read.
-            var inScope = ids.Count == 0 ? "1 = 0" : db.Kind == DatabaseKind.PostgreSql ? "unit_id = ANY(@units)" : "unit_id IN @units";
+            var inScope = In("units", ids);
             if (filter.ExcludeDrafts) inScope = $"({inScope} AND status <> 'draft')";
             where.Add(filter.OrPublished ? $"({inScope} OR status = 'published')" : inScope);
-            if (ids.Count > 0) p.Add("units", ids.ToArray());
         }
         else if (filter.ExcludeDrafts) where.Add("status <> 'draft'");
-        p.Add("limit", Math.Clamp(filter.Limit, 1, 10_000));
-        p.Add("offset", Math.Max(0, filter.Offset));
-        var sql = $"""
-            SELECT id AS Id, kind AS Kind, year AS Year, project_name AS ProjectName, department AS Department,
-                   implementing_unit AS ImplementingUnit, unit_id AS UnitId, status AS Status, version AS Version,
-                   CAST(total_score AS TEXT) AS TotalScore, grade AS Grade
-            FROM forms {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
-            ORDER BY year DESC, id
-            LIMIT @limit OFFSET @offset
-            """;
-        await using var c = await db.ConnectAsync(ct);
-        return (await c.QueryAsync<FormSummary>(sql, p)).ToList();
+        if (filter.WithinUnits is { } within) where.Add(In("within", within));
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            // LIKE with the user's words taken literally: % and _ are escaped.
+            var words = filter.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+            where.Add("(project_name LIKE @search ESCAPE '\\' OR implementing_unit LIKE @search ESCAPE '\\' OR department LIKE @search ESCAPE '\\')");
+            p.Add("search", "%" + words + "%");
+        }
+        if (filter.Grade is { } g) { where.Add("grade = @grade"); p.Add("grade", g); }
+        if (filter.HasErrors is { } e) where.Add(e ? "error_count > 0" : "error_count = 0");
+        if (filter.Today is { } today)
+        {
+            p.Add("today", db.Date(today));
+            if (filter.OnlyOverdue) where.Add(OverdueCondition);
+        }
+        return (where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "", p);
     }
 
     /// <summary>
@@ -171,7 +280,7 @@ public sealed class FormStore(Database db, TimeProvider clock)
         var before = FormJson.Content(FormJsonReader.Parse(current.Document));
         var after = FormJson.Content(form);
         var changes = Diff(before, after, "").ToList();
-        var row = FormRow.Of(form);
+        var row = RowOf(form);
         var now = db.Time(clock.GetUtcNow());
         int rows;
         try
@@ -277,6 +386,43 @@ public sealed class FormStore(Database db, TimeProvider clock)
             $"SELECT id, CAST(at AS TEXT), actor, action, version, field, old_value, new_value, reason FROM audit_log WHERE {where} ORDER BY id", args, tx);
         return rows.Select(r => new AuditEntry(r.Id, DateTimeOffset.Parse(r.At, System.Globalization.CultureInfo.InvariantCulture),
             r.Actor, r.Action, (int)r.Version, r.Field, r.OldValue, r.NewValue, r.Reason)).ToList();
+    }
+
+    /// <summary>
+    /// Fills the list columns (findings, 执行率, money) of forms stored without them — by an older release, or a batch
+    /// import that did not compute them — a page at a time, without touching versions or history. Returns how many.
+    /// </summary>
+    public async Task<int> FillFiguresAsync(int pageSize = 500, CancellationToken ct = default)
+    {
+        if (figures is null) return 0;
+        int done = 0;
+        long last = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            List<(long Id, string Document)> page;
+            await using (var c = await db.ConnectAsync(ct))
+                page = (await c.QueryAsync<(long, string)>(
+                    $"SELECT id, {db.JsonText("document")} FROM forms WHERE error_count IS NULL AND id > @last ORDER BY id LIMIT @pageSize",
+                    new { last, pageSize })).ToList();
+            if (page.Count == 0) break;
+            await using (var c = await db.ConnectAsync(ct))
+            await using (var tx = await c.BeginTransactionAsync(ct))
+            {
+                foreach (var (id, document) in page)
+                {
+                    var f = figures(FormJsonReader.Parse(document));
+                    await c.ExecuteAsync("""
+                        UPDATE forms SET error_count = @Errors, warning_count = @Warnings, finding_codes = @Codes,
+                               execution_rate = @Rate, budget = @Budget, executed = @Executed
+                        WHERE id = @id
+                        """, new { id, f.Errors, f.Warnings, Codes = f.CodesText, Rate = db.Number(f.ExecutionRate), Budget = db.Number(f.Budget), Executed = db.Number(f.Executed) }, tx);
+                }
+                await tx.CommitAsync(ct);
+            }
+            done += page.Count;
+            last = page[^1].Id;
+        }
+        return done;
     }
 
     /// <summary>The leaves that differ between two JSON documents, by path (`indicators[3].score`).</summary>

@@ -39,8 +39,15 @@ public static class JixiaoApp
         // Session cookies must survive a restart: keep the data-protection keys with the data.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys"))).SetApplicationName("Jixiao");
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<FormStore>();
+        // Every save keeps what lists show beside the form (findings, 执行率, money), computed with the form's profile.
+        services.AddSingleton(sp =>
+        {
+            var profiles = sp.GetRequiredService<ProfileCatalog>();
+            return new FormStore(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>(),
+                form => Jixiao.Core.Workflow.FormFigures.Of(form, profiles.ForForm(form)));
+        });
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<WindowStore>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<OrganisationStore>();
@@ -77,6 +84,8 @@ public static class JixiaoApp
         DownloadEndpoints.Map(app);
         AdminEndpoints.Map(app);
         SummaryAndUploadPages.Map(app);
+        ListEndpoints.Map(app);
+        Features.Work.WorkbenchPages.Map(app);
 
         await Startup.PrepareAsync(app);
         var db = app.Services.GetRequiredService<Database>();

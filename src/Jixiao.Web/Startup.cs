@@ -27,6 +27,22 @@ public static class Startup
         else if (!string.IsNullOrEmpty(configured)) await accounts.SetPasswordAsync("admin", configured);
 
         if (app.Configuration.GetValue("Jixiao:LoadDemoData", true)) await LoadDemoDataAsync(app, db);
+
+        // Forms stored before their list columns existed (or imported without them) get them now, in the background:
+        // lists and filters are right for them once it is done, and the app serves meanwhile.
+        var store = app.Services.GetRequiredService<FormStore>();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                var filled = await store.FillFiguresAsync(ct: app.Lifetime.ApplicationStopping);
+                if (filled > 0) log.LogInformation("已补算 {Count} 张表的列表数据（审核发现、执行率、金额）", filled);
+            }
+            catch (Exception ex) when (ex is StorageException or OperationCanceledException or System.Data.Common.DbException)
+            {
+                log.LogWarning("补算列表数据未完成：{Message}", ex.Message);
+            }
+        });
     }
 
     /// <summary>The seed forms, with their organisations, into an empty database.</summary>

@@ -26,6 +26,10 @@ public sealed record BatchImportOptions
 
     /// <summary>Who the audit rows name.</summary>
     public string Actor { get; init; } = "import";
+
+    /// <summary>What lists show beside a form (findings, 执行率, money), computed by the readers; null leaves them empty
+    /// (the web app fills them in later).</summary>
+    public Func<PerformanceForm, Jixiao.Core.Workflow.FormFigures>? Figures { get; init; }
 }
 
 /// <summary>A file, or a form in it, that could not be read.</summary>
@@ -145,7 +149,7 @@ public static class BatchImport
                     }
                     foreach (var form in result.Forms)
                     {
-                        var prepared = FormRow.Of(form);
+                        var prepared = FormRow.Of(form, options.Figures?.Invoke(form));
                         progress.Parsed();
                         if (!queue.Writer.TryWrite(prepared))
                         {

@@ -16,11 +16,15 @@ public enum FormAction
     Import,
     Export,
     Administer,    // organisations and accounts
+    Schedule,      // 安排填报时间: open the year's windows (申报, 监控, 自评) and set their deadlines
 }
 
 public static class FormActions
 {
     public static readonly IReadOnlyList<FormAction> All = Enum.GetValues<FormAction>();
+
+    /// <summary>The actions that concern no single form (they are asked about with no form facts, or a new form's).</summary>
+    public static bool IsFormless(this FormAction a) => a is FormAction.Create or FormAction.Import or FormAction.Administer or FormAction.Schedule;
 
     /// <summary>The actions that move a form through the workflow (`POST /api/forms/{id}/transitions`).</summary>
     public static readonly IReadOnlyList<FormAction> Transitions = [FormAction.Submit, FormAction.Return, FormAction.Approve, FormAction.Publish];
@@ -49,6 +53,7 @@ public static class FormActions
         FormAction.Import => "导入",
         FormAction.Export => "下载",
         FormAction.Administer => "管理机构和账号",
+        FormAction.Schedule => "安排填报时间",
         _ => a.ToString(),
     };
 }

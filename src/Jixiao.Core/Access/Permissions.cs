@@ -85,6 +85,8 @@ public static class Permissions
         new(ReviewScore, Admin, Reach.AllUnits, [Submitted, DepartmentApproved, Approved], FormKind.SelfEvaluation),
 
         new(Administer, Admin, Reach.AllUnits),
+        new(Schedule, FinanceReviewer, Reach.AllUnits),
+        new(Schedule, Admin, Reach.AllUnits),
     ];
 
     static IEnumerable<Grant> GrantsOf(Role role, FormAction action) =>
@@ -99,7 +101,7 @@ public static class Permissions
     /// </summary>
     public static Decision Decide(Role role, FormAction action, FormFacts? form)
     {
-        if (form is not null && action is not (View or Create or Import) && !Decide(role, View, form).Allowed)
+        if (form is not null && action is not (View or Create or Import) && !action.IsFormless() && !Decide(role, View, form).Allowed)
             return new Decision(false, "没有这张绩效表，或您无权查看", Hidden: true);
 
         var grants = GrantsOf(role, action).ToList();
@@ -124,5 +126,5 @@ public static class Permissions
 
     /// <summary>Every action the person may take on the form now, in the table's order (the buttons of a form page).</summary>
     public static IReadOnlyList<FormAction> Allowed(Role role, FormFacts form) =>
-        FormActions.All.Where(a => a is not (Create or Import or Administer) && Decide(role, a, form).Allowed).ToList();
+        FormActions.All.Where(a => !a.IsFormless() && Decide(role, a, form).Allowed).ToList();
 }

@@ -78,6 +78,9 @@ public static class Scorer
         return (rate, score, text.ToString());
     }
 
+    /// <summary>An amount to the 分 (money in 元 is kept to two decimals).</summary>
+    public static decimal RoundMoney(decimal yuan) => Math.Round(yuan, 2, MidpointRounding.AwayFromZero);
+
     /// <summary>执行率 of a fund row, rounded as the profile says; null when the figures do not allow one.</summary>
     public static decimal? ExecutionRateOf(decimal? executed, decimal? adjustedBudget, ScoringProfile profile) =>
         executed is { } done && adjustedBudget is { } budget && budget > 0 ? profile.RoundExecutionRate(done / budget * 100m) : null;

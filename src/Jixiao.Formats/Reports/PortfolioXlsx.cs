@@ -15,15 +15,13 @@ public static class PortfolioXlsx
     /// <summary>The sheets, in order.</summary>
     public static readonly IReadOnlyList<string> SheetNames = ["概况", "等级分布", "执行率", "常见问题", "主管部门", "实施单位", "抽查顺序", "审核发现"];
 
-    private const uint Header = Styles.Label, Text = Styles.Text, Count = Styles.MoneyBase, Fixed2 = Styles.NumberBase + 2;
-
-    public static void Write(PortfolioReport r, string path) => File.WriteAllBytes(path, Render(r));
+        public static void Write(PortfolioReport r, string path) => File.WriteAllBytes(path, Render(r));
 
     public static byte[] Render(PortfolioReport r)
     {
         var book = new XlsxBook();
 
-        var overview = new Table(book, "概况", "项目", "数值", "说明");
+        var overview = new XlsxTable(book, "概况", "项目", "数值", "说明");
         overview.Row(T("绩效表"), C(r.Forms), T("张"));
         overview.Row(T("自评表"), C(r.SelfEvaluations), T("张"));
         overview.Row(T("申报表"), C(r.Declarations), T("张"));
@@ -44,29 +42,29 @@ public static class PortfolioXlsx
             ? "只列出最需复核的表；全部审核意见请用 jixiao check --json 导出" : "有错误或警告的表全部列出"));
         overview.Finish();
 
-        var grades = new Table(book, "等级分布", "等级", "表上等级", "按规则计分的等级");
+        var grades = new XlsxTable(book, "等级分布", "等级", "表上等级", "按规则计分的等级");
         foreach (var g in r.Grades) grades.Row(T(g.Grade), C(g.Printed), C(g.RuleBased));
         grades.Finish();
 
-        var rates = new Table(book, "执行率", "预算执行率区间", "自评表数");
+        var rates = new XlsxTable(book, "执行率", "预算执行率区间", "自评表数");
         foreach (var t in r.ExecutionRates) rates.Row(T(t.Label), C(t.Count));
         rates.Finish();
 
-        var findings = new Table(book, "常见问题", "审核规则", "级别", "说明", "次数", "涉及表数");
+        var findings = new XlsxTable(book, "常见问题", "审核规则", "级别", "说明", "次数", "涉及表数");
         foreach (var f in r.TopFindings) findings.Row(T(f.Code), T(f.Severity.ToChinese()), T(f.Title), C(f.Count), C(f.Forms));
         findings.Finish();
 
         Groups(book, "主管部门", r.Departments, withDepartment: false);
         Groups(book, "实施单位", r.Units, withDepartment: true);
 
-        var spot = new Table(book, "抽查顺序", "序号", "项目名称", "实施单位", "表上总分", "按规则计分", "高出", "错误", "警告", "主要问题", "来源");
+        var spot = new XlsxTable(book, "抽查顺序", "序号", "项目名称", "实施单位", "表上总分", "按规则计分", "高出", "错误", "警告", "主要问题", "来源");
         int rank = 1;
         foreach (var e in r.SpotChecks)
             spot.Row(C(rank++), T(e.Form.ProjectName), T(e.Form.ImplementingUnit), F(e.Sheet?.PrintedTotalScore), F(e.Sheet?.RuleBasedTotalScore),
                 F(e.UnsupportedPoints), C(e.Errors), C(e.Warnings), T(PortfolioHtml.MainCodes(e)), T(PortfolioHtml.Source(e.Form)));
         spot.Finish();
 
-        var listed = new Table(book, "审核发现", "序号", "项目名称", "实施单位", "级别", "审核规则", "说明", "来源");
+        var listed = new XlsxTable(book, "审核发现", "序号", "项目名称", "实施单位", "级别", "审核规则", "说明", "来源");
         int n = 1;
         foreach (var e in r.ListedForms)
         {
@@ -82,8 +80,8 @@ public static class PortfolioXlsx
     private static void Groups(XlsxBook book, string name, IReadOnlyList<GroupSummary> groups, bool withDepartment)
     {
         var t = withDepartment
-            ? new Table(book, name, "实施单位", "主管部门", "表数", "自评表", "错误", "警告", "有错误的表", "平均总分", "平均执行率（%）")
-            : new Table(book, name, "主管部门", "表数", "自评表", "错误", "警告", "有错误的表", "平均总分", "平均执行率（%）");
+            ? new XlsxTable(book, name, "实施单位", "主管部门", "表数", "自评表", "错误", "警告", "有错误的表", "平均总分", "平均执行率（%）")
+            : new XlsxTable(book, name, "主管部门", "表数", "自评表", "错误", "警告", "有错误的表", "平均总分", "平均执行率（%）");
         foreach (var g in groups)
         {
             var head = withDepartment ? new[] { T(g.Name), T(g.Department) } : [T(g.Name)];
@@ -94,51 +92,12 @@ public static class PortfolioXlsx
 
     // ---- cells ---------------------------------------------------------------------------------------------------
 
-    private readonly record struct Value(string Text, decimal? Number, uint Style);
+    private static XlsxCell T(string? text) => XlsxCell.Text(text);
 
-    private static Value T(string? text) => new(text ?? "", null, Text);
-
-    private static Value C(int count) => new(count.ToString(System.Globalization.CultureInfo.InvariantCulture), count, Count);
+    private static XlsxCell C(int count) => XlsxCell.Count(count);
 
     /// <summary>A score, rate or average: two decimals shown, the exact value stored. Empty when there is none.</summary>
-    private static Value F(decimal? value) => value is { } v ? new(Num.Fixed(v), v, Fixed2) : new("", null, Fixed2);
+    private static XlsxCell F(decimal? value) => XlsxCell.Fixed2(value);
 
-    private static Value Share(int part, int whole) => whole == 0 ? F(null) : F(Math.Round(100m * part / whole, 2));
-
-    /// <summary>A sheet holding one table: the header in row 1 (frozen), then a row per item; widths from the content.</summary>
-    private sealed class Table
-    {
-        private readonly SheetDraft _sheet;
-        private readonly double[] _widths;
-        private int _row = 1;
-
-        public Table(XlsxBook book, string name, params string[] headers)
-        {
-            _sheet = book.AddSheet(name);
-            _sheet.Print = false;
-            _sheet.FrozenRows = 1;
-            _widths = new double[headers.Length];
-            Row(headers.Select(h => new Value(h, null, Header)).ToArray());
-        }
-
-        public void Row(params Value[] cells)
-        {
-            for (int c = 0; c < cells.Length; c++)
-            {
-                _sheet.Set(_row, c, cells[c].Text, cells[c].Number, cells[c].Style);
-                _widths[c] = Math.Max(_widths[c], Width(cells[c].Text));
-            }
-            _row++;
-        }
-
-        public void Finish() => _sheet.Widths = _widths;
-
-        /// <summary>Excel width units: a CJK character is about two; at least 6, at most 60 (longer text wraps).</summary>
-        private static double Width(string text)
-        {
-            double units = 0;
-            foreach (var ch in text) units += ChineseText.IsCjk(ch) || ch > 0x2E80 ? 2.0 : 1.1;
-            return Math.Clamp(Math.Ceiling(units + 2), 6, 60);
-        }
-    }
+    private static XlsxCell Share(int part, int whole) => whole == 0 ? F(null) : F(Math.Round(100m * part / whole, 2));
 }

@@ -117,7 +117,8 @@ internal sealed class SqliteBatchWriter(Database db, DbConnection c, string acto
         {
             _form = sqlite.CreateCommand();
             _form.CommandText = FormRows.Insert(Db);
-            foreach (var p in new[] { "@Kind", "@Year", "@ProjectName", "@Department", "@ImplementingUnit", "@UnitId", "@Hash", "@Document", "@TotalScore", "@Grade", "@Now", "@DeclarationId", "@AdjustsId" })
+            foreach (var p in new[] { "@Kind", "@Year", "@ProjectName", "@Department", "@ImplementingUnit", "@UnitId", "@Hash", "@Document", "@TotalScore", "@Grade", "@Now", "@DeclarationId", "@AdjustsId",
+                                      "@ErrorCount", "@WarningCount", "@FindingCodes", "@ExecutionRate", "@Budget", "@Executed" })
                 _form.Parameters.Add(new SqliteParameter { ParameterName = p, Value = DBNull.Value });
             _audit = sqlite.CreateCommand();
             _audit.CommandText = FormRows.InsertImportEntry;
@@ -147,6 +148,12 @@ internal sealed class SqliteBatchWriter(Database db, DbConnection c, string acto
         fp[7].Value = f.Document;
         fp[8].Value = Db.Number(f.TotalScore) ?? DBNull.Value;
         fp[9].Value = (object?)f.Grade ?? DBNull.Value;
+        fp[13].Value = (object?)f.Figures?.Errors ?? DBNull.Value;
+        fp[14].Value = (object?)f.Figures?.Warnings ?? DBNull.Value;
+        fp[15].Value = (object?)f.Figures?.CodesText ?? DBNull.Value;
+        fp[16].Value = Db.Number(f.Figures?.ExecutionRate) ?? DBNull.Value;
+        fp[17].Value = Db.Number(f.Figures?.Budget) ?? DBNull.Value;
+        fp[18].Value = Db.Number(f.Figures?.Executed) ?? DBNull.Value;
         var id = _form.ExecuteScalar();
         // The document is in SQLite's pages now; the parameter must not keep the last one alive until the next form.
         fp[7].Value = DBNull.Value;
@@ -185,7 +192,9 @@ internal sealed class PostgresBatchWriter(Database db, DbConnection c, string ac
         await Connection.ExecuteAsync("""
             CREATE TEMPORARY TABLE IF NOT EXISTS ingest_staging (
                 seq integer, kind text, year integer, project_name text, department text, implementing_unit text,
-                unit_id bigint, content_hash text, document text, total_score numeric(9, 2), grade text, file text
+                unit_id bigint, content_hash text, document text, total_score numeric(9, 2), grade text, file text,
+                error_count integer, warning_count integer, finding_codes text, execution_rate numeric(12, 2),
+                budget numeric(16, 2), executed numeric(16, 2)
             ) ON COMMIT DELETE ROWS;
             ALTER TABLE ingest_staging ALTER COLUMN document SET STORAGE EXTERNAL;
             """);
@@ -213,7 +222,8 @@ internal sealed class PostgresBatchWriter(Database db, DbConnection c, string ac
         // One COPY for the whole batch unless a new organisation interrupts it (a COPY holds the connection); the
         // staging table takes several COPYs in one transaction.
         _copy ??= await ((NpgsqlConnection)Connection).BeginBinaryImportAsync(
-            "COPY ingest_staging (seq, kind, year, project_name, department, implementing_unit, unit_id, content_hash, document, total_score, grade, file) FROM STDIN (FORMAT BINARY)", ct);
+            "COPY ingest_staging (seq, kind, year, project_name, department, implementing_unit, unit_id, content_hash, document, total_score, grade, file, "
+            + "error_count, warning_count, finding_codes, execution_rate, budget, executed) FROM STDIN (FORMAT BINARY)", ct);
         var copy = _copy;
         await copy.StartRowAsync(ct);
         await copy.WriteAsync(seq, NpgsqlDbType.Integer, ct);
@@ -228,6 +238,12 @@ internal sealed class PostgresBatchWriter(Database db, DbConnection c, string ac
         await WriteNullable(copy, f.TotalScore, NpgsqlDbType.Numeric, ct);
         await WriteNullable(copy, f.Grade, NpgsqlDbType.Text, ct);
         await WriteNullable(copy, f.File, NpgsqlDbType.Text, ct);
+        await WriteNullable(copy, f.Figures?.Errors, NpgsqlDbType.Integer, ct);
+        await WriteNullable(copy, f.Figures?.Warnings, NpgsqlDbType.Integer, ct);
+        await WriteNullable(copy, f.Figures?.CodesText, NpgsqlDbType.Text, ct);
+        await WriteNullable(copy, f.Figures?.ExecutionRate, NpgsqlDbType.Numeric, ct);
+        await WriteNullable(copy, f.Figures?.Budget, NpgsqlDbType.Numeric, ct);
+        await WriteNullable(copy, f.Figures?.Executed, NpgsqlDbType.Numeric, ct);
     }
 
     private protected override async Task PauseAsync(CancellationToken ct)
@@ -246,7 +262,8 @@ internal sealed class PostgresBatchWriter(Database db, DbConnection c, string ac
             WITH ins AS (
                 INSERT INTO forms ({{FormRows.Columns}})
                 SELECT kind, year, project_name, department, implementing_unit, unit_id, 'draft', 1, content_hash,
-                       CAST(document AS jsonb), total_score, grade, @now, @now, NULL, NULL
+                       CAST(document AS jsonb), total_score, grade, @now, @now, NULL, NULL,
+                       error_count, warning_count, finding_codes, execution_rate, budget, executed
                 FROM ingest_staging s
                 -- Forms stored already are left out before their documents are parsed as jsonb (a re-run is mostly
                 -- these); ON CONFLICT still covers a writer that stores the same form meanwhile.

@@ -53,7 +53,7 @@ public class BrowserTests(Browser browser, TestDatabases databases)
         await page.FillAsync("input[name=username]", user);
         await page.FillAsync("input[name=password]", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/forms");
+        await page.WaitForURLAsync(baseAddress + "/");   // the 工作台
         return page;
     }
 

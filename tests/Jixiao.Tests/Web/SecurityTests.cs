@@ -96,10 +96,10 @@ public partial class SecurityTests(TestDatabases databases)
     private static partial Regex TokenRegex();
 
     [Theory]
-    [InlineData("/%5Cevil.example", "/forms")]
-    [InlineData("//evil.example/x", "/forms")]
-    [InlineData("https://evil.example/", "/forms")]
-    [InlineData("/%09/evil.example", "/forms")]
+    [InlineData("/%5Cevil.example", "/")]
+    [InlineData("//evil.example/x", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("/%09/evil.example", "/")]
     [InlineData("/forms/3", "/forms/3")]
     public async Task The_login_page_returns_only_to_a_path_of_this_site(string returnUrl, string expected)
     {

@@ -82,7 +82,7 @@ public static class AccountEndpoints
             if (wait is { } w) return LoginPage(http, TooManyMessage(w), 429);
             if (user is null) return LoginPage(http, WrongCredentials);
             await SignInAsync(http, user, sessions);
-            return Results.Redirect(LocalPath(http.Request.Query["returnUrl"].ToString()) ?? "/forms");
+            return Results.Redirect(LocalPath(http.Request.Query["returnUrl"].ToString()) ?? "/");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         app.MapPost("/logout", async (HttpContext http, SessionStore sessions) =>

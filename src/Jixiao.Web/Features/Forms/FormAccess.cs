@@ -18,27 +18,30 @@ public sealed class FormAccess(OrganisationStore organisations)
     /// so the answer does not reveal that the form exists.</summary>
     public static string NotFoundMessage(string id) => $"没有编号为 {id} 的绩效表，或您无权查看";
 
-    /// <summary>The list filter of what the person may view: <see cref="Permissions"/>' View rows as a query.</summary>
+    /// <summary>
+    /// The list filter of a person's working scope (<see cref="Permissions"/>' View rows as a query): a unit its own
+    /// forms, a 主管部门 reviewer the non-drafts of its units, finance every non-draft, the administrator all, the public
+    /// the published ones. Another unit's published forms are read on the public pages, or asked for with
+    /// `status=published`; keeping them out of the working list lets each scope be served by one index.
+    /// </summary>
     public async Task<FormFilter> ScopeAsync(CurrentUser user, FormFilter requested)
     {
+        bool OnlyPublished(FormFilter f) => f.Status == FormStatus.Published || f.Statuses is { Count: 1 } s && s.Contains(FormStatus.Published);
         switch (user.Role)
         {
             case Role.Public:
-                return requested.Status is { } s && s != FormStatus.Published ? requested with { UnitIds = [] } : requested with { Status = FormStatus.Published };
+                return (requested.Status ?? FormStatus.Published) != FormStatus.Published || requested.Statuses is { } st && st.Any(x => x != FormStatus.Published)
+                    ? requested with { UnitIds = [] } : requested with { Status = FormStatus.Published, Statuses = null };
             case Role.Admin:
                 return requested;
             case Role.FinanceReviewer:
                 return requested with { ExcludeDrafts = true };
             default:
+                // Published forms are everyone's to read, another unit's too.
+                if (OnlyPublished(requested)) return requested;
                 var units = await UnitsAsync(user);
-                // Another unit's forms: only what the public reads of it.
-                if (requested.UnitId is { } u && !units.Contains(u))
-                    return requested.Status is { } st && st != FormStatus.Published ? requested with { UnitIds = [] } : requested with { Status = FormStatus.Published };
-                return requested with
-                {
-                    UnitIds = requested.UnitId is { } own ? [own] : units.ToList(), UnitId = null,
-                    ExcludeDrafts = user.Role == Role.DepartmentReviewer, OrPublished = requested.UnitId is null,
-                };
+                var scope = requested.UnitId is { } u ? units.Where(x => x == u).ToList() : units.ToList();
+                return requested with { UnitIds = scope, UnitId = null, ExcludeDrafts = user.Role == Role.DepartmentReviewer };
         }
     }
 

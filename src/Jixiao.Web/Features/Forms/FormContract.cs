@@ -46,10 +46,16 @@ public sealed record FormSummaryDocument(
     [property: Description("状态")] string Status,
     [property: Description("版本")] int Version,
     [property: Description("总分")] decimal? TotalScore,
-    [property: Description("等级")] string? Grade)
+    [property: Description("等级")] string? Grade,
+    [property: Description("错误数")] int? ErrorCount = null,
+    [property: Description("警告数")] int? WarningCount = null,
+    [property: Description("逾期（填报时间已过仍未提交）")] bool Overdue = false,
+    [property: Description("所依据的申报表的编号")] long? DeclarationId = null,
+    [property: Description("所调整的表的编号")] long? AdjustsId = null)
 {
     public static FormSummaryDocument Of(FormSummary f) => new(f.Id, f.Kind, f.Year, f.ProjectName, f.Department, f.ImplementingUnit, f.UnitId,
-        f.Status, f.Version, f.TotalScore is null ? null : decimal.Parse(f.TotalScore, System.Globalization.CultureInfo.InvariantCulture), f.Grade);
+        f.Status, f.Version, f.TotalScore is null ? null : decimal.Parse(f.TotalScore, System.Globalization.CultureInfo.InvariantCulture), f.Grade,
+        f.ErrorCount, f.WarningCount, f.Overdue, f.DeclarationId, f.AdjustsId);
 }
 
 [Description("保存结果")]

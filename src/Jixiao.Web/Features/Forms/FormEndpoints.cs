@@ -12,32 +12,12 @@ public static class FormEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/forms", (HttpContext http, FormStore store, FormAccess access) => Api.Run(async () =>
-        {
-            var filter = ParseFilter(http.Request.Query);
-            var list = await store.ListAsync(await access.ScopeAsync(CurrentUser.From(http), filter));
-            return Api.Json(list.Select(FormSummaryDocument.Of).ToList());
-        })).WithName("ListForms").WithSummary("绩效表列表（按年度、单位、类型、状态筛选；limit、offset 分页）").Produces<List<FormSummaryDocument>>();
-
         app.MapGet("/api/forms/{id}", (string id, HttpContext http, FormStore store, FormAccess access) => Api.Run(async () =>
         {
             var form = await access.VisibleAsync(CurrentUser.From(http), id, store) ?? throw Api.NotFound(id);
             return Api.Json(StoredFormDocument.Of(form));
         })).WithName("GetForm").WithSummary("一张绩效表：交换格式的 JSON，加 id、status、version 等；可原样用 PUT 送回")
             .Produces<StoredFormDocument>().Produces<ApiError>(404);
-
-        app.MapGet("/forms", async (HttpContext http, FormStore store, FormAccess access) =>
-        {
-            var user = CurrentUser.From(http);
-            if (user.IsPublic) return Results.Redirect("/login?returnUrl=/forms");
-            FormFilter filter;
-            try { filter = ParseFilter(http.Request.Query); }
-            catch (ApiRefusal r) { return Page("绩效表", $"<p class=\"error\">{E(r.Error.Error)}</p>", user, Antiforgery.Field(http)); }
-            var list = await store.ListAsync(await access.ScopeAsync(user, filter));
-            var create = Jixiao.Core.Access.Permissions.MayEver(user.Role, Jixiao.Core.Access.FormAction.Create)
-                ? "<p><a class=\"button\" href=\"/forms/new\">新建申报表</a> <a class=\"button\" href=\"/imports\">导入</a></p>" : "";
-            return Page("绩效表", Flash.Render(http) + create + ListTable(list, "/forms"), user, Antiforgery.Field(http));
-        });
 
         app.MapGet("/forms/{id}", async (string id, HttpContext http, FormStore store, FormAccess access,
             Jixiao.Formats.Profiles.ProfileCatalog profiles) =>
@@ -68,43 +48,6 @@ public static class FormEndpoints
     {
         http.Response.StatusCode = 404;
         return Page("未找到", "<p class=\"error\">没有这张绩效表，或您无权查看。</p>", user, Antiforgery.Field(http));
-    }
-
-    /// <summary>Reads the list filters; a value that does not parse is a 400 naming the parameter.</summary>
-    private static FormFilter ParseFilter(IQueryCollection q)
-    {
-        var filter = new FormFilter();
-        if (q["year"].FirstOrDefault() is { Length: > 0 } y)
-        {
-            if (!int.TryParse(y, out var year) || year is < 1990 or > 2100) throw Api.Fail(400, $"年度“{y}”不是有效年份（1990–2100）", "year");
-            filter = filter with { Year = year };
-        }
-        if (q["unit"].FirstOrDefault() is { Length: > 0 } u)
-        {
-            if (!long.TryParse(u, out var unit) || unit <= 0) throw Api.Fail(400, $"单位编号“{u}”无效", "unit");
-            filter = filter with { UnitId = unit };
-        }
-        if (q["kind"].FirstOrDefault() is { Length: > 0 } k)
-        {
-            if (FormKinds.FromCode(k) is null) throw Api.Fail(400, $"类型“{k}”无效，应为 self-evaluation 或 target-declaration", "kind");
-            filter = filter with { Kind = k };
-        }
-        if (q["status"].FirstOrDefault() is { Length: > 0 } s)
-        {
-            if (FormStatuses.FromCode(s) is not { } status) throw Api.Fail(400, $"状态“{s}”无效，应为 {FormStatuses.CodeList} 之一", "status");
-            filter = filter with { Status = status };
-        }
-        if (q["limit"].FirstOrDefault() is { Length: > 0 } l)
-        {
-            if (!int.TryParse(l, out var limit) || limit is < 1 or > 1000) throw Api.Fail(400, $"每页条数“{l}”无效（1–1000）", "limit");
-            filter = filter with { Limit = limit };
-        }
-        if (q["offset"].FirstOrDefault() is { Length: > 0 } o)
-        {
-            if (!int.TryParse(o, out var offset) || offset < 0) throw Api.Fail(400, $"偏移“{o}”无效", "offset");
-            filter = filter with { Offset = offset };
-        }
-        return filter;
     }
 
     private static string ListTable(IReadOnlyList<FormSummary> list, string link)

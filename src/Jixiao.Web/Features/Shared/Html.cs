@@ -12,10 +12,11 @@ public static class Html
     public static IResult Page(string title, string body, CurrentUser user, string? antiforgeryField = null)
     {
         var nav = new StringBuilder();
-        nav.Append("<a href=\"/\">首页</a> <a href=\"/public\">公开的绩效表</a> ");
+        nav.Append(user.IsPublic ? "<a href=\"/\">首页</a> " : "<a href=\"/\">工作台</a> ").Append("<a href=\"/public\">公开的绩效表</a> ");
         if (user.IsPublic) nav.Append("<a href=\"/login\">登录</a>");
         else
-            nav.Append($"<a href=\"/forms\">我的绩效表</a> ")
+            nav.Append($"<a href=\"/forms\">绩效表</a> ")
+               .Append(Permissions.MayEver(user.Role, FormAction.Schedule) ? "<a href=\"/windows\">填报时间</a> " : "")
                .Append(Permissions.MayEver(user.Role, FormAction.Administer) ? "<a href=\"/admin\">系统管理</a> " : "")
                .Append($"<span class=\"who\">{E(user.Username)}（{E(user.Role.ToChinese())}）</span> ")
                .Append($"<form method=\"post\" action=\"/logout\" class=\"inline\">{antiforgeryField}<button type=\"submit\">退出</button></form>");
@@ -58,6 +59,17 @@ public static class Html
               button[disabled] { background: #999; cursor: not-allowed; }
               label.override { display: block; white-space: nowrap; }
               td textarea[name^=override-reason] { display: block; width: 9rem; margin-top: .2rem; }
+              form.filters { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .6rem 0; }
+              form.filters input[name=q] { width: 14rem; }
+              tr.overdue td { background: #fff3f3; }
+              .kind { font-size: 12px; padding: 0 .3rem; border-radius: 3px; white-space: nowrap; }
+              .kind-target-declaration { background: #e8f0fb; } .kind-self-evaluation { background: #eef8ea; }
+              .cards { display: flex; flex-wrap: wrap; gap: .8rem; }
+              .card { display: flex; flex-direction: column; min-width: 10rem; padding: .8rem 1rem; border: 1px solid #ddd; border-radius: 6px; color: inherit; text-decoration: none; }
+              a.card:hover { border-color: #8b1a1a; }
+              .card .count { font-size: 28px; font-weight: bold; } .card.urgent .count { color: #a00; }
+              nav.pager { margin: .8rem 0; } nav.pager a { margin: 0 .3rem; }
+              .lead { font-size: 17px; max-width: 50rem; line-height: 1.7; }
               .readonly { color: #333; background: #f4f4f4; padding: .15rem .3rem; display: inline-block; min-width: 3rem; }
             </style>
             </head>

@@ -2,14 +2,13 @@ using Jixiao.Storage;
 
 namespace Jixiao.Web.Features.Shared;
 
-/// <summary>What is not a feature of its own: health, the home page, the pages' scripts.</summary>
+/// <summary>What is not a feature of its own: health and the pages' scripts.</summary>
 public static class SiteEndpoints
 {
     public static void Map(WebApplication app)
     {
         app.MapGet("/health", (Database db) => Api.Json(new Health("ok", db.Kind == DatabaseKind.Sqlite ? "sqlite" : "postgresql")))
             .WithSummary("运行状态").Produces<Health>();
-        app.MapGet("/", () => Results.Redirect("/public"));
         // Scripts are embedded in the assembly: served however the app is started.
         app.MapGet("/js/{name}", (string name) =>
         {
