@@ -141,6 +141,23 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
         return row is null ? null : ToStored(row);
     }
 
+    /// <summary>Every published form, a page at a time in id order (keyset: each page costs the same however far in).</summary>
+    public async IAsyncEnumerable<IReadOnlyList<StoredForm>> PublishedAsync(int pageSize = 500,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        long last = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            List<StoredForm> page;
+            await using (var c = await db.ConnectAsync(ct))
+                page = (await c.QueryAsync<Row>(new CommandDefinition($"{SelectRow} WHERE status = 'published' AND id > @last ORDER BY id LIMIT @pageSize",
+                    new { last, pageSize }, cancellationToken: ct))).Select(ToStored).ToList();
+            if (page.Count == 0) yield break;
+            last = page[^1].Id;
+            yield return page;
+        }
+    }
+
     /// <summary>The forms made from this one: the self-evaluations bound to it and its 调整.</summary>
     public async Task<IReadOnlyList<StoredForm>> DerivedFromAsync(long id, CancellationToken ct = default)
     {

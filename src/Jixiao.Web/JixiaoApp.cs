@@ -86,6 +86,7 @@ public static class JixiaoApp
         SummaryAndUploadPages.Map(app);
         ListEndpoints.Map(app);
         Features.Work.WorkbenchPages.Map(app);
+        Features.Public.OpenData.Map(app);
 
         await Startup.PrepareAsync(app);
         var db = app.Services.GetRequiredService<Database>();

@@ -1,4 +1,5 @@
 using Jixiao.Formats.Import;
+using Jixiao.Core.Workflow;
 using Jixiao.Storage;
 using Jixiao.Web.Features.Accounts;
 using Jixiao.Web.Features.Organisations;
@@ -61,5 +62,74 @@ public static class Startup
                 if ((await store.ImportAsync(form, unit, "system")).Created) count++;
             }
         app.Logger.LogInformation("已载入演示数据：{Count} 张绩效表", count);
+        if (count > 0 && app.Configuration.GetValue("Jixiao:DemoWorkflow", true)) await DemoWorkflowAsync(app, store);
+    }
+
+    // Where the demo forms stand, so that every page has something to show: each status, a returned form with its
+    // reason, published forms for the public pages, an approved declaration with its bound self-evaluation, this
+    // year's windows. Set by "system" without the workflow's checks: the seeds have no error findings anyway.
+    static readonly (string Project, FormStatus[] Path, string? Reason)[] DemoStatuses =
+    [
+        ("生活驿站运行经费", [FormStatus.Submitted, FormStatus.DepartmentApproved, FormStatus.Approved], null),
+        ("党建经费", [FormStatus.Submitted], null),
+        ("专户项目经费", [FormStatus.Submitted, FormStatus.Returned], "指标只有 3 个，缺少效益和满意度指标，请补充后重新提交。"),
+        ("党建服务工作经费", [FormStatus.Submitted, FormStatus.DepartmentApproved, FormStatus.Approved, FormStatus.Published], null),
+        ("电教远教工作经费", [FormStatus.Submitted, FormStatus.DepartmentApproved, FormStatus.Approved, FormStatus.Published], null),
+        ("信息化建设项目", [FormStatus.Submitted, FormStatus.DepartmentApproved, FormStatus.Approved], null),
+        ("信息化运维项目", [FormStatus.Submitted, FormStatus.DepartmentApproved], null),
+        ("文体事务管理", [FormStatus.Submitted], null),
+        ("社区自治管理", [FormStatus.Submitted, FormStatus.DepartmentApproved, FormStatus.Approved, FormStatus.Published], null),
+        ("党群阵地设备运行维护", [FormStatus.Submitted, FormStatus.DepartmentApproved, FormStatus.Approved, FormStatus.Published], null),
+        ("上海市党员干部现代远程教育网络体系运维（非信息化项目）", [FormStatus.Submitted, FormStatus.Returned], "实际完成情况照抄了预期目标，请写明实际做了什么。"),
+    ];
+
+    // One account for each role at the demo's organisations, printed once with its password.
+    static readonly (string Username, string RealName, Jixiao.Core.Access.Role Role, string Organisation)[] DemoAccounts =
+    [
+        ("unit-dangjian", "上海市党建服务中心填报员", Jixiao.Core.Access.Role.Unit, "上海市党建服务中心"),
+        ("unit-xidu", "西渡街道党群服务中心填报员", Jixiao.Core.Access.Role.Unit, "上海市奉贤区西渡街道社区党群服务中心"),
+        ("dept-zuzhibu", "市委组织部审核员", Jixiao.Core.Access.Role.DepartmentReviewer, "中共上海市委组织部"),
+        ("dept-xidu", "西渡街道办事处审核员", Jixiao.Core.Access.Role.DepartmentReviewer, "上海市奉贤区人民政府西渡街道办事处"),
+        ("finance", "财政局审核员", Jixiao.Core.Access.Role.FinanceReviewer, OrganisationTree.FinanceBureau),
+    ];
+
+    static async Task DemoWorkflowAsync(WebApplication app, FormStore store)
+    {
+        var forms = await store.ListAsync(new FormFilter(Limit: 1000));
+        foreach (var (project, path, reason) in DemoStatuses)
+        {
+            if (forms.FirstOrDefault(f => f.ProjectName == project) is not { } f) continue;
+            var version = f.Version;
+            foreach (var status in path)
+                version = (await store.ChangeStatusAsync(f.Id, version, status, "system", status == FormStatus.Returned ? reason : "演示数据")).CurrentVersion;
+        }
+        // The approved declaration's self-evaluation, made as a unit would make it (bound, figures computed).
+        if (forms.FirstOrDefault(f => f.ProjectName == "生活驿站运行经费") is { } d && await store.GetAsync(d.Id) is { Form: Jixiao.Core.Model.TargetDeclaration declaration } stored)
+        {
+            var profiles = app.Services.GetRequiredService<Jixiao.Formats.Profiles.ProfileCatalog>();
+            var evaluation = Jixiao.Core.Entry.BoundEvaluation.Draft(declaration, profiles.ForForm(declaration));
+            evaluation.Source = new Jixiao.Core.Model.SourceRef($"由第 {d.Id} 号申报表建立", null);
+            await store.ImportAsync(evaluation, stored.UnitId, "system", d.Id, null);
+        }
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var today = Jixiao.Web.Features.Shared.Today.In(clock);
+        var windows = app.Services.GetRequiredService<WindowStore>();
+        await windows.SetAsync(new Window(today.Year + 1, Stage.Declaration, today.AddDays(-14), today.AddDays(30)), "system");
+        await windows.SetAsync(new Window(2024, Stage.SelfEvaluation, new DateOnly(2025, 3, 1), new DateOnly(2025, 4, 30)), "system");
+
+        var accounts = app.Services.GetRequiredService<AccountStore>();
+        var organisations = await app.Services.GetRequiredService<OrganisationStore>().AllAsync();
+        var lines = new List<string>();
+        var configured = app.Configuration["Jixiao:DemoPassword"];
+        foreach (var (username, realName, role, organisation) in DemoAccounts)
+        {
+            if (await accounts.ExistsAsync(username) || organisations.FirstOrDefault(o => o.Name == organisation) is not { } org) continue;
+            var password = string.IsNullOrEmpty(configured) ? Passwords.Generate() : configured;
+            await accounts.CreateAsync(username, password, role, org.Id);
+            lines.Add($"  {username,-14} {Jixiao.Core.Access.Roles.ToChinese(role),-8} {organisation}  密码：{password}");
+        }
+        if (lines.Count > 0)
+            Console.WriteLine("已创建演示账号（只显示这一次；可用配置 Jixiao:DemoPassword 指定统一密码）：\n" + string.Join("\n", lines));
+        app.Logger.LogInformation("演示数据已就位：各状态的表、公开的表、一张依据申报表的自评表、填报时间和各角色的演示账号");
     }
 }

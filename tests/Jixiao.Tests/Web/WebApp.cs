@@ -22,6 +22,16 @@ public sealed class WebApp : WebApplicationFactory<Program>
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"jixiao-web-{Guid.NewGuid():N}");
 
     private readonly string? _profiles;
+    private bool _demoWorkflow;
+
+    /// <summary>The app as `run.sh` starts it: the demo forms in every status, windows and an account per role.</summary>
+    public static async Task<WebApp> StartWithDemoAsync(TestDatabases databases, string kind)
+    {
+        var db = await databases.FreshAsync(kind);
+        var app = new WebApp(db.ConnectionString) { _demoWorkflow = true };
+        _ = app.Server;
+        return app;
+    }
 
     private WebApp(string connection, string? profiles = null)
     {
@@ -64,6 +74,9 @@ public sealed class WebApp : WebApplicationFactory<Program>
         builder.UseSetting("Jixiao:DataDirectory", _dataDir);
         builder.UseSetting("Jixiao:AdminPassword", AdminPassword);
         builder.UseSetting("Jixiao:LoadDemoData", "true");
+        // The seed forms as drafts: tests move them through the workflow themselves (DemoTests checks the demo's own).
+        builder.UseSetting("Jixiao:DemoWorkflow", _demoWorkflow ? "true" : "false");
+        builder.UseSetting("Jixiao:DemoPassword", "演示-Demo-2024");
         if (_profiles is not null) builder.UseSetting("Jixiao:ProfilesDirectory", _profiles);
     }
 

@@ -29,13 +29,6 @@ public static class FormEndpoints
             return Page(form.Form.ProjectName ?? "绩效表", Flash.Render(http) + FormView(form) + work, user, Antiforgery.Field(http));
         });
 
-        app.MapGet("/public", async (HttpContext http, FormStore store) =>
-        {
-            var list = await store.ListAsync(new FormFilter(Status: FormStatus.Published));
-            var body = list.Count == 0 ? "<p>还没有公开的绩效表。</p>" : ListTable(list, "/public/forms");
-            return Page("公开的绩效表", body, CurrentUser.From(http), Antiforgery.Field(http));
-        });
-
         app.MapGet("/public/forms/{id}", async (string id, HttpContext http, FormStore store) =>
         {
             var form = long.TryParse(id, out var n) ? await store.GetAsync(n) : null;
@@ -48,19 +41,6 @@ public static class FormEndpoints
     {
         http.Response.StatusCode = 404;
         return Page("未找到", "<p class=\"error\">没有这张绩效表，或您无权查看。</p>", user, Antiforgery.Field(http));
-    }
-
-    private static string ListTable(IReadOnlyList<FormSummary> list, string link)
-    {
-        var sb = new StringBuilder("<table><thead><tr><th>年度</th><th>类型</th><th>项目名称</th><th>主管部门</th><th>实施单位</th><th>状态</th><th>总分</th><th>等级</th></tr></thead><tbody>");
-        foreach (var f in list)
-        {
-            var kind = FormKinds.FromCode(f.Kind) == FormKind.SelfEvaluation ? "自评表" : "申报表";
-            var status = FormStatuses.FromCode(f.Status)?.ToChinese() ?? f.Status;
-            sb.Append($"<tr><td>{f.Year}</td><td>{kind}</td><td><a href=\"{link}/{f.Id}\">{E(f.ProjectName)}</a></td><td>{E(f.Department)}</td>")
-              .Append($"<td>{E(f.ImplementingUnit)}</td><td class=\"status\">{E(status)}</td><td>{E(f.TotalScore)}</td><td>{E(f.Grade)}</td></tr>");
-        }
-        return sb.Append("</tbody></table>").ToString();
     }
 
     /// <summary>A form on a page: the official layout (the same markup the HTML and PDF exports print) and downloads.</summary>

@@ -96,9 +96,25 @@ public static class ListEndpoints
             var body = new StringBuilder(Flash.Render(http));
             if (Permissions.MayEver(user.Role, FormAction.Create))
                 body.Append("<p><a class=\"button\" href=\"/forms/new\">新建申报表</a> <a class=\"button\" href=\"/imports\">导入</a></p>");
-            body.Append(await FiltersAsync(http.Request.Query, user, organisations, access));
-            body.Append(ListTable(page, requested, http, user));
+            body.Append(await FiltersAsync(http.Request.Query, user, organisations, access, "/forms"));
+            body.Append(ListTable(page, requested, http, user, "/forms", "/forms"));
             return Page("绩效表", body.ToString(), user, Antiforgery.Field(http));
+        });
+
+        app.MapGet("/public", async (HttpContext http, FormStore store, FormAccess access, OrganisationStore organisations, TimeProvider clock) =>
+        {
+            var user = CurrentUser.From(http);
+            FormFilter requested;
+            try { requested = await ParseAsync(http.Request.Query, organisations, clock, PageSize) with { Status = FormStatus.Published, Statuses = null }; }
+            catch (ApiRefusal r) { return Page("公开的绩效表", $"<p class=\"error\">{E(r.Error.Error)}</p>", user, Antiforgery.Field(http)); }
+            // Everyone reads the published forms, whoever asks: the public scope, not the person's working one.
+            var page = await store.PageAsync(await access.ScopeAsync(CurrentUser.Public, requested));
+            var body = new StringBuilder("<p>已公开的财政项目支出绩效目标申报表和绩效自评表。开放数据：")
+                .Append("<a href=\"/public/data?format=csv\">CSV</a> <a href=\"/public/data?format=xlsx\">Excel</a> <a href=\"/public/data?format=json\">JSON</a>")
+                .Append("（字段说明见 <a href=\"/public/data/schema\">数据说明</a>）</p>");
+            body.Append(await FiltersAsync(http.Request.Query, CurrentUser.Public, organisations, access, "/public"));
+            body.Append(ListTable(page, requested, http, CurrentUser.Public, "/public/forms", "/public"));
+            return Page("公开的绩效表", body.ToString(), user, Antiforgery.Field(http));
         });
 
         app.MapPost("/forms/bulk", async (HttpContext http, FormStore store, FormAccess access, ProfileCatalog profiles) =>
@@ -240,7 +256,7 @@ public static class ListEndpoints
     static string ExportFileName(FormPage page) => $"绩效表列表_{page.Forms.Count}张.xlsx";
 
     /// <summary>The filter bar: search, year, kind, status, the person's 主管部门 and units, grade, errors, overdue, sort.</summary>
-    static async Task<string> FiltersAsync(IQueryCollection q, CurrentUser user, OrganisationStore organisations, FormAccess access)
+    static async Task<string> FiltersAsync(IQueryCollection q, CurrentUser user, OrganisationStore organisations, FormAccess access, string action)
     {
         string V(string name) => E(q[name].FirstOrDefault());
         string Options(string name, IEnumerable<(string Value, string Label)> options)
@@ -250,27 +266,32 @@ public static class ListEndpoints
         }
         var orgs = await organisations.AllAsync();
         var units = (await access.UnitsAsync(user)).ToHashSet();
-        var visibleUnits = user.Role is Role.FinanceReviewer or Role.Admin ? orgs.Where(o => o.Kind == "unit").ToList() : orgs.Where(o => units.Contains(o.Id)).ToList();
+        var visibleUnits = user.Role is Role.FinanceReviewer or Role.Admin or Role.Public ? orgs.Where(o => o.Kind == "unit").ToList() : orgs.Where(o => units.Contains(o.Id)).ToList();
+        var isPublic = user.IsPublic;
         var departments = orgs.Where(o => o.Kind == "department" && visibleUnits.Any(u => u.ParentId == o.Id)).ToList();
-        var sb = new StringBuilder("<form method=\"get\" action=\"/forms\" class=\"filters\">");
+        var sb = new StringBuilder($"<form method=\"get\" action=\"{action}\" class=\"filters\">");
         sb.Append($"<input name=\"q\" value=\"{V("q")}\" placeholder=\"搜索项目、单位\" aria-label=\"搜索\" maxlength=\"100\">");
         sb.Append($"<select name=\"year\" aria-label=\"年度\"><option value=\"\">全部年度</option>{Options("year", Enumerable.Range(2020, 10).Reverse().Select(y => (y.ToString(), y + "年度")))}</select>");
         sb.Append($"<select name=\"kind\" aria-label=\"类型\"><option value=\"\">全部类型</option>{Options("kind", [("target-declaration", "申报表"), ("self-evaluation", "自评表")])}</select>");
-        sb.Append($"<select name=\"status\" aria-label=\"状态\"><option value=\"\">全部状态</option>{Options("status", FormStatuses.All.Select(s => (s.ToCode(), s.ToChinese())))}</select>");
+        if (!isPublic)
+            sb.Append($"<select name=\"status\" aria-label=\"状态\"><option value=\"\">全部状态</option>{Options("status", FormStatuses.All.Select(s => (s.ToCode(), s.ToChinese())))}</select>");
         if (departments.Count > 1)
             sb.Append($"<select name=\"department\" aria-label=\"主管部门\"><option value=\"\">全部主管部门</option>{Options("department", departments.Select(d => (d.Id.ToString(), d.Name)))}</select>");
         if (visibleUnits.Count > 1)
             sb.Append($"<select name=\"unit\" aria-label=\"实施单位\"><option value=\"\">全部实施单位</option>{Options("unit", visibleUnits.Select(u => (u.Id.ToString(), u.Name)))}</select>");
         sb.Append($"<select name=\"grade\" aria-label=\"等级\"><option value=\"\">全部等级</option>{Options("grade", [("优", "优"), ("良", "良"), ("中", "中"), ("差", "差")])}</select>");
-        sb.Append($"<select name=\"errors\" aria-label=\"审核发现\"><option value=\"\">审核发现不限</option>{Options("errors", [("true", "有错误"), ("false", "没有错误")])}</select>");
-        sb.Append($"<label><input type=\"checkbox\" name=\"overdue\" value=\"true\"{(q["overdue"] == "true" ? " checked" : "")}> 只看逾期</label>");
+        if (!isPublic)
+        {
+            sb.Append($"<select name=\"errors\" aria-label=\"审核发现\"><option value=\"\">审核发现不限</option>{Options("errors", [("true", "有错误"), ("false", "没有错误")])}</select>");
+            sb.Append($"<label><input type=\"checkbox\" name=\"overdue\" value=\"true\"{(q["overdue"] == "true" ? " checked" : "")}> 只看逾期</label>");
+        }
         sb.Append($"<select name=\"sort\" aria-label=\"排序\">{Options("sort", [("newest", "最新"), ("updated", "最近修改"), ("score", "总分从高到低"), ("-score", "总分从低到高"), ("name", "项目名称")])}</select>");
-        sb.Append("<button type=\"submit\">查询</button> <a href=\"/forms\">清除</a></form>");
+        sb.Append($"<button type=\"submit\">查询</button> <a href=\"{action}\">清除</a></form>");
         return sb.ToString();
     }
 
     /// <summary>The page of the list, with its count, pager, export link and (for reviewers) the bulk actions.</summary>
-    static string ListTable(FormPage page, FormFilter requested, HttpContext http, CurrentUser user)
+    static string ListTable(FormPage page, FormFilter requested, HttpContext http, CurrentUser user, string link, string self)
     {
         var query = http.Request.QueryString.Value ?? "";
         var bulk = BulkActions.Where(a => Permissions.MayEver(user.Role, a)).ToList();
@@ -278,21 +299,24 @@ public static class ListEndpoints
         var first = page.Total == 0 ? 0 : requested.Offset + 1;
         var last = requested.Offset + page.Forms.Count;
         var exportQuery = string.Join("&", http.Request.Query.Where(kv => kv.Key is not ("page" or "offset" or "limit")).Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value.ToString())}"));
-        sb.Append($"<p class=\"list-count\">共 <strong id=\"total\">{page.Total}</strong> 张，显示第 {first}–{last} 张 · <a href=\"/api/forms/export?{E(exportQuery)}\">导出 Excel</a></p>");
+        sb.Append($"<p class=\"list-count\">共 <strong id=\"total\">{page.Total}</strong> 张，显示第 {first}–{last} 张")
+          .Append(user.IsPublic ? "</p>" : $" · <a href=\"/api/forms/export?{E(exportQuery)}\">导出 Excel</a></p>");
         if (page.Forms.Count == 0) return sb.Append("<p>没有符合条件的绩效表。</p>").ToString();
         if (bulk.Count > 0)
             sb.Append($"<form method=\"post\" action=\"/forms/bulk\" id=\"bulk\">{Antiforgery.Field(http)}<input type=\"hidden\" name=\"back\" value=\"{E(query)}\">");
         sb.Append("<table class=\"list\"><thead><tr>");
         if (bulk.Count > 0) sb.Append("<th><input type=\"checkbox\" aria-label=\"全选\" onclick=\"document.querySelectorAll('input[name=sel]').forEach(c=>c.checked=this.checked)\"></th>");
-        sb.Append("<th>年度</th><th>类型</th><th>项目名称</th><th>主管部门</th><th>实施单位</th><th>状态</th><th>审核发现</th><th>总分</th><th>等级</th></tr></thead><tbody>");
+        sb.Append("<th>年度</th><th>类型</th><th>项目名称</th><th>主管部门</th><th>实施单位</th><th>状态</th>")
+          .Append(user.IsPublic ? "" : "<th>审核发现</th>").Append("<th>总分</th><th>等级</th></tr></thead><tbody>");
         foreach (var f in page.Forms)
         {
             sb.Append(f.Overdue ? "<tr class=\"overdue\">" : "<tr>");
             if (bulk.Count > 0) sb.Append($"<td><input type=\"checkbox\" name=\"sel\" value=\"{f.Id}:{f.Version}\" aria-label=\"选择 {E(f.ProjectName)}\"></td>");
             var findings = f.ErrorCount is null ? "" : f.ErrorCount > 0 ? $"<span class=\"error\">错误 {f.ErrorCount}</span>" : f.WarningCount > 0 ? $"警告 {f.WarningCount}" : "无";
             sb.Append($"<td>{f.Year}</td><td><span class=\"kind kind-{E(f.Kind)}\">{E(KindName(f))}</span></td>")
-              .Append($"<td><a href=\"/forms/{f.Id}\">{E(f.ProjectName)}</a></td><td>{E(f.Department)}</td><td>{E(f.ImplementingUnit)}</td>")
-              .Append($"<td class=\"status\">{E(StatusName(f))}{(f.Overdue ? " <span class=\"error\">逾期</span>" : "")}</td><td>{findings}</td>")
+              .Append($"<td><a href=\"{link}/{f.Id}\">{E(f.ProjectName)}</a></td><td>{E(f.Department)}</td><td>{E(f.ImplementingUnit)}</td>")
+              .Append($"<td class=\"status\">{E(StatusName(f))}{(f.Overdue ? " <span class=\"error\">逾期</span>" : "")}</td>")
+              .Append(user.IsPublic ? "" : $"<td>{findings}</td>")
               .Append($"<td>{E(f.TotalScore)}</td><td>{E(f.Grade)}</td></tr>");
         }
         sb.Append("</tbody></table>");
@@ -302,11 +326,11 @@ public static class ListEndpoints
             foreach (var a in bulk) sb.Append($"<button type=\"submit\" name=\"action\" value=\"{a.ToCode()}\">批量{E(a.ToChinese())}</button> ");
             sb.Append("<span class=\"note\">有错误的表不会执行，结果逐张说明。</span></p></form>");
         }
-        sb.Append(Pager(page.Total, requested, http));
+        sb.Append(Pager(page.Total, requested, http, self));
         return sb.ToString();
     }
 
-    static string Pager(int total, FormFilter requested, HttpContext http)
+    static string Pager(int total, FormFilter requested, HttpContext http, string self)
     {
         var size = requested.Limit;
         var pages = Math.Max(1, (total + size - 1) / size);
@@ -316,7 +340,7 @@ public static class ListEndpoints
         {
             var query = http.Request.Query.Where(kv => kv.Key is not ("page" or "offset")).Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value.ToString())}")
                 .Append($"page={page}");
-            return $"<a href=\"/forms?{E(string.Join("&", query))}\">{label}</a>";
+            return $"<a href=\"{self}?{E(string.Join("&", query))}\">{label}</a>";
         }
         var sb = new StringBuilder("<nav class=\"pager\" aria-label=\"分页\">");
         if (current > 1) sb.Append(Link(1, "首页")).Append(' ').Append(Link(current - 1, "上一页")).Append(' ');
