@@ -46,9 +46,11 @@ public static class WorkbenchPages
         app.MapGet("/", async (HttpContext http, FormStore store, FormAccess access, WindowStore windows, TimeProvider clock) =>
         {
             var user = CurrentUser.From(http);
-            if (user.IsPublic) return Home(http);
+            if (user.IsPublic)
+                return Home(http, await store.PageAsync(new FormFilter(Status: FormStatus.Published, Limit: 8) { Sort = FormSort.Updated }, withTotal: false));
             var bench = await WorkbenchAsync(user, store, access, windows, clock);
-            return Page("工作台", Flash.Render(http) + Render(bench, user), user, Antiforgery.Field(http));
+            var recent = await store.PageAsync(await access.ScopeAsync(user, new FormFilter(Limit: 8) { Sort = FormSort.Updated, Today = Today.In(clock) }), withTotal: false);
+            return Page("工作台", Flash.Render(http) + Render(bench, user) + Recent("最近修改的表", recent, "/forms"), user, Antiforgery.Field(http));
         });
 
         app.MapGet("/api/workbench", (HttpContext http, FormStore store, FormAccess access, WindowStore windows, TimeProvider clock) => Api.Run(async () =>
@@ -197,8 +199,24 @@ public static class WorkbenchPages
         return sb.Append("</p>").ToString();
     }
 
-    /// <summary>The public's first page: what the system is, and where to go.</summary>
-    static IResult Home(HttpContext http) => Page("预算绩效管理", """
+    /// <summary>A short list of forms: project, kind, unit, status, score, when changed.</summary>
+    static string Recent(string title, FormPage page, string link)
+    {
+        if (page.Forms.Count == 0) return "";
+        var sb = new StringBuilder($"<section class=\"recent\"><h2>{E(title)}</h2><table class=\"list\"><thead><tr><th>项目名称</th><th>类型</th><th>实施单位</th><th>状态</th><th>总分</th><th>修改时间</th></tr></thead><tbody>");
+        foreach (var f in page.Forms)
+        {
+            var when = DateTimeOffset.TryParse(f.UpdatedAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var t)
+                ? t.ToOffset(Today.ChinaOffset).ToString("yyyy-MM-dd HH:mm") : "";
+            var kind = f.Kind == "self-evaluation" ? "自评表" : "申报表";
+            sb.Append($"<tr><td><a href=\"{link}/{f.Id}\">{E(f.ProjectName)}</a></td><td><span class=\"kind kind-{E(f.Kind)}\">{kind}</span></td><td>{E(f.ImplementingUnit)}</td>")
+              .Append($"<td class=\"status\">{E(FormStatuses.FromCode(f.Status)?.ToChinese())}{(f.Overdue ? " <span class=\"error\">逾期</span>" : "")}</td><td>{E(f.TotalScore)}</td><td>{when}</td></tr>");
+        }
+        return sb.Append("</tbody></table></section>").ToString();
+    }
+
+    /// <summary>The public's first page: what the system is, where to go, and the latest published forms.</summary>
+    static IResult Home(HttpContext http, FormPage published) => Page("预算绩效管理", """
         <section class="intro">
           <p class="lead">绩效是财政项目支出绩效管理的系统：预算单位申报绩效目标，主管部门和财政审核；年中运行监控；年后自评，系统按评分方案计算执行率、各指标得分、总分和等级，并列出计算过程；审核通过的表依法公开。</p>
           <ul>
@@ -209,5 +227,5 @@ public static class WorkbenchPages
           </ul>
           <p><a class="button" href="/public">查看公开的绩效表</a> <a class="button" href="/login">登录</a></p>
         </section>
-        """, CurrentUser.Public, Antiforgery.Field(http));
+        """ + Recent("最近公开的绩效表", published, "/public/forms"), CurrentUser.Public, Antiforgery.Field(http));
 }

@@ -1,0 +1,111 @@
+using Jixiao.Core.Access;
+using Jixiao.Core.Workflow;
+using Jixiao.Storage;
+using Jixiao.Tests.Storage;
+using Microsoft.Playwright;
+
+namespace Jixiao.Tests.Web;
+
+/// <summary>The work tool in a real browser: the 工作台's counts, search and filters, a bulk approval, the public side.</summary>
+[Collection("browser")]
+public class ListBrowserTests(Browser browser, TestDatabases databases)
+{
+    static string Screens => Path.Combine(Jixiao.Tests.Support.TestProfiles.RepoRoot, "docs", "images");
+
+    async Task<IPage> LoginAsync(string baseAddress, string user, string password)
+    {
+        var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(baseAddress + "/login");
+        await page.FillAsync("input[name=username]", user);
+        await page.FillAsync("input[name=password]", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(baseAddress + "/");
+        return page;
+    }
+
+    static async Task ShotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("JIXIAO_SCREENSHOTS") != "1") return;
+        Directory.CreateDirectory(Screens);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screens, name + ".png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_workbench_counts_lead_to_their_lists_search_and_filters_narrow_them_and_a_reviewer_approves_a_selection()
+    {
+        var (app, baseAddress) = await WebApp.StartOnSocketAsync(databases, "sqlite");
+        using var _ = app;
+        var (u, up) = await app.UserAsync(Role.Unit, "上海市党建服务中心");
+        var (d, dp) = await app.UserAsync(Role.DepartmentReviewer, "中共上海市委组织部");
+        foreach (var name in new[] { "电教远教工作经费", "信息化运维项目" }) await app.SetStatusAsync(await app.FormIdAsync(name), FormStatus.Submitted);
+
+        // The unit's 工作台: three drafts left of its five, two in review; the count is a link to the list behind it.
+        var unit = await LoginAsync(baseAddress, u, up);
+        Assert.Equal("3", await unit.TextContentAsync("a.card:has-text('我的草稿') .count"));
+        Assert.Equal("2", await unit.TextContentAsync("a.card:has-text('已提交、审核中') .count"));
+        await ShotAsync(unit, "web-workbench");
+        await unit.ClickAsync("a.card:has-text('我的草稿')");
+        await unit.WaitForURLAsync("**/forms?status=draft");
+        Assert.Equal("3", await unit.TextContentAsync("#total"));
+
+        // Search and filters: 信息化 in the unit's forms (信息化运维项目, 信息化建设项目, and the 远程教育 project named
+        // （非信息化项目）), then only the drafts among them (信息化运维项目 is submitted).
+        await unit.GotoAsync(baseAddress + "/forms");
+        await unit.FillAsync("form.filters input[name=q]", "信息化");
+        await unit.ClickAsync("form.filters button[type=submit]");
+        await unit.WaitForSelectorAsync("#total");
+        Assert.Equal("3", await unit.TextContentAsync("#total"));
+        await unit.SelectOptionAsync("form.filters select[name=status]", "draft");
+        await unit.ClickAsync("form.filters button[type=submit]");
+        await unit.WaitForFunctionAsync("() => document.querySelector('#total').textContent === '2'");
+        var drafts = await unit.TextContentAsync("table.list");
+        Assert.Contains("信息化建设项目", drafts);
+        Assert.DoesNotContain("信息化运维项目", drafts);
+
+        // The 主管部门 selects both submitted forms and approves them in one action.
+        var dept = await LoginAsync(baseAddress, d, dp);
+        Assert.Equal("2", await dept.TextContentAsync("a.card:has-text('待我审核') .count"));
+        await dept.ClickAsync("a.card:has-text('待我审核')");
+        await dept.WaitForSelectorAsync("table.list");
+        await ShotAsync(dept, "web-forms");
+        await dept.CheckAsync("thead input[type=checkbox]");
+        await dept.ClickAsync("button[value=approve]");
+        await dept.WaitForSelectorAsync(".done, .error[role=alert]");
+        Assert.Contains("已审核通过 2 张", await dept.TextContentAsync("[role=status]"));
+        await dept.GotoAsync(baseAddress + "/");
+        Assert.Equal("0", await dept.TextContentAsync(".card:has-text('待我审核') .count"));
+        Assert.Equal("2", await dept.TextContentAsync("a.card:has-text('已审核、待财政审核') .count"));
+    }
+
+    [Fact]
+    public async Task The_public_finds_published_forms_and_downloads_the_open_data()
+    {
+        var (app, baseAddress) = await WebApp.StartOnSocketAsync(databases, "sqlite");
+        using var _ = app;
+        foreach (var name in new[] { "党建服务工作经费", "电教远教工作经费", "社区自治管理" })
+        {
+            var id = await app.FormIdAsync(name);
+            foreach (var s in new[] { FormStatus.Submitted, FormStatus.DepartmentApproved, FormStatus.Approved, FormStatus.Published }) await app.SetStatusAsync(id, s);
+        }
+        var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(baseAddress + "/");
+        Assert.Contains("财政项目支出绩效管理", await page.TextContentAsync("main"));
+        await ShotAsync(page, "web-home");
+        await page.ClickAsync("a.button:has-text('查看公开的绩效表')");
+        await page.WaitForSelectorAsync("#total");
+        Assert.Equal("3", await page.TextContentAsync("#total"));
+        await page.FillAsync("form.filters input[name=q]", "中山");
+        await page.ClickAsync("form.filters button[type=submit]");
+        await page.WaitForFunctionAsync("() => document.querySelector('#total').textContent === '1'");
+        await ShotAsync(page, "web-public");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:has-text('CSV')"));
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);   // the BOM: Excel opens it as UTF-8
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        Assert.StartsWith("\uFEFF表编号", text);
+        Assert.Contains("社区自治管理", text);
+    }
+}
