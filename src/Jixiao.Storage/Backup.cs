@@ -267,13 +267,13 @@ public static partial class Backup
     }
 
     /// <summary>
-    /// Every table but the migration list must be empty: a database that was only migrated holds nothing a
-    /// restore could lose.
+    /// Every table but the migration list and the data version must be empty: a database that was only migrated
+    /// holds nothing a restore could lose.
     /// </summary>
     private static async Task EnsureEmptyAsync(DbConnection c, IEnumerable<string> tables, Func<string, string> quote)
     {
         var holding = new List<string>();
-        foreach (var t in tables.Where(t => t != "schema_migrations"))
+        foreach (var t in tables.Where(t => t is not ("schema_migrations" or "data_version")))
             if (await c.ExecuteScalarAsync<bool>($"SELECT EXISTS (SELECT 1 FROM {quote(t)})")) holding.Add(t);
         if (holding.Count == 0) return;
         var counts = await CountAsync(c, null, t => Task.FromResult(holding.Contains(t)));

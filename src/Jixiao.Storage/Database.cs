@@ -61,9 +61,23 @@ public sealed class Database
             await c.DisposeAsync();
             throw new StorageException($"无法连接数据库：{ex.Message}");
         }
+        // mmap: a list's index scan reads pages from the mapped file instead of a read() per page into each
+        // connection's small cache (at 100,000 forms, most of a scan's time was those system calls).
         if (Kind == DatabaseKind.Sqlite)
-            await c.ExecuteAsync("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+            await c.ExecuteAsync("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456;");
         return c;
+    }
+
+    /// <summary>
+    /// Refreshes the query planner's statistics of the forms table. Without them SQLite takes a filter on the year as
+    /// selective (every form may share one year) and sorts where an index would serve; after a batch import or at
+    /// start is when the table's shape changes. About half a second at 100,000 forms.
+    /// </summary>
+    public async Task AnalyzeAsync(CancellationToken ct = default)
+    {
+        await using var c = await ConnectAsync(ct);
+        await c.ExecuteAsync(new CommandDefinition(Kind == DatabaseKind.Sqlite ? "PRAGMA analysis_limit = 0; ANALYZE forms" : "ANALYZE forms",
+            cancellationToken: ct, commandTimeout: 600));
     }
 
     /// <summary>The SQL text of a JSON parameter: PostgreSQL stores documents as jsonb.</summary>

@@ -89,6 +89,9 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
 {
     public Database Database => db;
 
+    // Totals and counts over the whole table, kept until a write moves data_version.
+    private readonly UntilChanged counted = new();
+
     private FormRow RowOf(PerformanceForm form) => FormRow.Of(form, figures?.Invoke(form));
 
     // Properties, not a positional record: SQLite hands back every integer as Int64, and Dapper converts properties.
@@ -173,19 +176,22 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
         (await PageAsync(filter, withTotal: false, ct)).Forms;
 
     /// <summary>
-    /// A page of the list and the count of the whole list. Every scope and sort has an index that serves it
-    /// (migration 0003): a page costs the same at 100,000 forms as at 1,000, and OFFSET walks the index, not the rows.
+    /// A page of the list and the count of the whole list. The page is chosen on the list's indexes alone (every
+    /// column a list filters and sorts on is in <c>forms_list</c>, migration 0003) and only its rows are then read,
+    /// so a deep OFFSET walks index entries, not documents. The count is kept until the data changes.
     /// </summary>
     public async Task<FormPage> PageAsync(FormFilter filter, bool withTotal = true, CancellationToken ct = default)
     {
-        var (where, p) = Where(filter);
+        var (where, p, key) = Where(filter);
         p.Add("limit", Math.Clamp(filter.Limit, 1, 10_000));
         p.Add("offset", Math.Max(0, filter.Offset));
         var order = filter.Sort switch
         {
             FormSort.Updated => "updated_at DESC, id DESC",
-            FormSort.ScoreHigh => $"{ScoreOrder} DESC, id DESC",
-            FormSort.ScoreLow => $"{ScoreOrder} ASC, id DESC",
+            // Forms without a score (declarations) last either way, in both databases (PostgreSQL puts NULL first
+            // in a descending sort unless told); forms_by_score serves the descending one.
+            FormSort.ScoreHigh => $"{ScoreOrder} DESC NULLS LAST, id DESC",
+            FormSort.ScoreLow => $"{ScoreOrder} ASC NULLS LAST, id DESC",
             FormSort.Name => "project_name ASC, id DESC",
             _ => "year DESC, id DESC",
         };
@@ -195,26 +201,33 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
                    implementing_unit AS ImplementingUnit, unit_id AS UnitId, status AS Status, version AS Version,
                    CAST(total_score AS TEXT) AS TotalScore, grade AS Grade, error_count AS ErrorCount, warning_count AS WarningCount,
                    declaration_id AS DeclarationId, adjusts_id AS AdjustsId, CAST(updated_at AS TEXT) AS UpdatedAt, {overdue} AS Overdue
-            FROM forms {where}
+            FROM forms
+            WHERE id IN (SELECT id FROM forms {where} ORDER BY {order} LIMIT @limit OFFSET @offset)
             ORDER BY {order}
-            LIMIT @limit OFFSET @offset
             """;
         await using var c = await db.ConnectAsync(ct);
         var rows = (await c.QueryAsync<FormSummary>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList();
-        var total = withTotal ? await c.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM forms {where}", p, cancellationToken: ct)) : rows.Count;
+        var total = withTotal
+            ? await counted.GetAsync(c, "count\u001e" + key,
+                () => c.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM forms {where}", p, cancellationToken: ct)), ct)
+            : rows.Count;
         return new FormPage(rows, total);
     }
 
-    /// <summary>How many forms of each status a list holds (the 工作台's counts), with its overdue ones.</summary>
+    /// <summary>How many forms of each status a list holds (the 工作台's counts), with its overdue ones; kept until the data changes.</summary>
     public async Task<(IReadOnlyDictionary<FormStatus, int> ByStatus, int Overdue)> CountsAsync(FormFilter filter, CancellationToken ct = default)
     {
-        var (where, p) = Where(filter);
+        var (where, p, key) = Where(filter);
         await using var c = await db.ConnectAsync(ct);
-        var rows = await c.QueryAsync<(string Status, long Count)>(new CommandDefinition($"SELECT status, COUNT(*) FROM forms {where} GROUP BY status", p, cancellationToken: ct));
-        var overdue = filter.Today is null ? 0 : await c.ExecuteScalarAsync<int>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM forms {(where.Length == 0 ? "WHERE" : where + " AND")} {OverdueCondition}", p, cancellationToken: ct));
-        return (rows.Where(r => FormStatuses.FromCode(r.Status) is not null)
-            .ToDictionary(r => FormStatuses.FromCode(r.Status)!.Value, r => (int)r.Count), overdue);
+        return await counted.GetAsync(c, "statuses\u001e" + key, async () =>
+        {
+            var rows = await c.QueryAsync<(string Status, long Count)>(new CommandDefinition($"SELECT status, COUNT(*) FROM forms {where} GROUP BY status", p, cancellationToken: ct));
+            var overdue = filter.Today is null ? 0 : await c.ExecuteScalarAsync<int>(new CommandDefinition(
+                $"SELECT COUNT(*) FROM forms {(where.Length == 0 ? "WHERE" : where + " AND")} {OverdueCondition}", p, cancellationToken: ct));
+            IReadOnlyDictionary<FormStatus, int> byStatus = rows.Where(r => FormStatuses.FromCode(r.Status) is not null)
+                .ToDictionary(r => FormStatuses.FromCode(r.Status)!.Value, r => (int)r.Count);
+            return (byStatus, overdue);
+        }, ct);
     }
 
     // SQLite keeps scores as exact text: ordered as numbers, never added up.
@@ -227,23 +240,34 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
             AND w.stage = CASE forms.kind WHEN 'target-declaration' THEN 'declaration' ELSE 'self-evaluation' END AND w.closes_on < @today)
         """;
 
-    private (string Where, DynamicParameters Parameters) Where(FormFilter filter)
+    /// <summary>
+    /// The WHERE clause of a list, its parameters, and a key that names both (what <see cref="UntilChanged"/> keeps a
+    /// count under).
+    /// </summary>
+    private (string Where, DynamicParameters Parameters, string Key) Where(FormFilter filter)
     {
         var where = new List<string>();
         var p = new DynamicParameters();
+        var key = new System.Text.StringBuilder();
+        void Add(string name, object value)
+        {
+            p.Add(name, value);
+            key.Append(name).Append('=').Append(value is System.Collections.IEnumerable list and not string
+                ? string.Join(",", list.Cast<object>()) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)).Append('\u001f');
+        }
         string In(string name, IReadOnlyCollection<long> ids)
         {
-            p.Add(name, ids.ToArray());
+            Add(name, ids.ToArray());
             return ids.Count == 0 ? "1 = 0" : db.Kind == DatabaseKind.PostgreSql ? $"unit_id = ANY(@{name})" : $"unit_id IN @{name}";
         }
-        if (filter.Year is { } y) { where.Add("year = @year"); p.Add("year", y); }
-        if (filter.UnitId is { } u) { where.Add("unit_id = @unit"); p.Add("unit", u); }
-        if (filter.Kind is { } k) { where.Add("kind = @kind"); p.Add("kind", k); }
-        if (filter.Status is { } s) { where.Add("status = @status"); p.Add("status", s.ToCode()); }
+        if (filter.Year is { } y) { where.Add("year = @year"); Add("year", y); }
+        if (filter.UnitId is { } u) { where.Add("unit_id = @unit"); Add("unit", u); }
+        if (filter.Kind is { } k) { where.Add("kind = @kind"); Add("kind", k); }
+        if (filter.Status is { } s) { where.Add("status = @status"); Add("status", s.ToCode()); }
         if (filter.Statuses is { Count: > 0 } any)
         {
             where.Add(db.Kind == DatabaseKind.PostgreSql ? "status = ANY(@statuses)" : "status IN @statuses");
-            p.Add("statuses", any.Select(x => x.ToCode()).ToArray());
+            Add("statuses", any.Select(x => x.ToCode()).ToArray());
         }
         if (filter.UnitIds is { } ids)
         {
@@ -259,16 +283,17 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
             // LIKE with the user's words taken literally: % and _ are escaped.
             var words = filter.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
             where.Add("(project_name LIKE @search ESCAPE '\\' OR implementing_unit LIKE @search ESCAPE '\\' OR department LIKE @search ESCAPE '\\')");
-            p.Add("search", "%" + words + "%");
+            Add("search", "%" + words + "%");
         }
-        if (filter.Grade is { } g) { where.Add("grade = @grade"); p.Add("grade", g); }
+        if (filter.Grade is { } g) { where.Add("grade = @grade"); Add("grade", g); }
         if (filter.HasErrors is { } e) where.Add(e ? "error_count > 0" : "error_count = 0");
         if (filter.Today is { } today)
         {
-            p.Add("today", db.Date(today));
+            Add("today", db.Date(today));
             if (filter.OnlyOverdue) where.Add(OverdueCondition);
         }
-        return (where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "", p);
+        var clause = where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "";
+        return (clause, p, clause + "\u001e" + key);
     }
 
     /// <summary>

@@ -38,6 +38,7 @@ public static class Startup
             {
                 var filled = await store.FillFiguresAsync(ct: app.Lifetime.ApplicationStopping);
                 if (filled > 0) log.LogInformation("已补算 {Count} 张表的列表数据（审核发现、执行率、金额）", filled);
+                await db.AnalyzeAsync(app.Lifetime.ApplicationStopping);
             }
             catch (Exception ex) when (ex is StorageException or OperationCanceledException or System.Data.Common.DbException)
             {

@@ -191,6 +191,8 @@ public static class BatchImport
                 if (writer.Pending >= options.BatchSize) await CommitAsync();
             }
             if (writer.Pending > 0) await CommitAsync();
+            // The table's shape changed (often from empty to 100,000 forms): the planner learns it now.
+            if (progress.Stored > 0) await db.AnalyzeAsync(ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
