@@ -13,7 +13,7 @@ public sealed record HistoryRecord(string Action, string? Change, string? Field,
 /// A history row as a person reads it: what it is about (<see cref="Label"/>), the sentence (<see cref="Summary"/>),
 /// the indicator row it concerns counted from 1, and whether the system computed it.
 /// </summary>
-public sealed record ReadableEntry(string Label, string Summary, int? Row, bool Computed, string? Change);
+public sealed record ReadableEntry(string Label, string Summary, int? Row, bool Computed, string? Change, string? Old = null, string? New = null);
 
 public static partial class HistoryText
 {
@@ -25,7 +25,7 @@ public static partial class HistoryText
     /// marked as such either way; <paramref name="rowScoreIsUnits"/> tells, for a row, whether its score is the
     /// unit's (a qualitative row, an override) — the rows of a bound self-evaluation are its declaration's, in order.
     /// </summary>
-    public static ReadableEntry Describe(HistoryRecord r, FormKind kind, bool bound, Func<int, bool>? rowScoreIsUnits = null, int? maxValue = null)
+    public static ReadableEntry Describe(HistoryRecord r, FormKind? kind, bool bound, Func<int, bool>? rowScoreIsUnits = null, int? maxValue = null)
     {
         var row = RowOf(r.Field);
         switch (r.Action)
@@ -37,7 +37,7 @@ public static partial class HistoryText
                 {
                     var label = r.Label ?? FieldLabels.Of(field, kind);
                     var at = k == ChangeKind.Moved && int.TryParse(r.New, out var to) ? to : row;
-                    return new(label, Summary(k, computed, label, r.Old, r.New, maxValue), at, computed, r.Change);
+                    return new(label, Summary(k, computed, label, r.Old, r.New, maxValue), at, computed, r.Change, r.Old, r.New);
                 }
                 var old = Printed.Stored(r.Old, field);
                 var @new = Printed.Stored(r.New, field);
@@ -45,7 +45,7 @@ public static partial class HistoryText
                 var kindOfChange = whole && r.Old is null ? ChangeKind.Added : whole && r.New is null ? ChangeKind.Removed : ChangeKind.Changed;
                 var isComputed = kindOfChange == ChangeKind.Changed && FormHistory.IsComputed(field, bound, rowScoreIsUnits);
                 var text = FieldLabels.Of(field, kind);
-                return new(text, Summary(kindOfChange, isComputed, text, old, @new, maxValue), row, isComputed, ChangeKinds.ToCode(kindOfChange, isComputed));
+                return new(text, Summary(kindOfChange, isComputed, text, old, @new, maxValue), row, isComputed, ChangeKinds.ToCode(kindOfChange, isComputed), old, @new);
             }
             case "status":
             {
