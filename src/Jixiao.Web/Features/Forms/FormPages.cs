@@ -306,9 +306,10 @@ public static class FormPages
               <fieldset><legend>基本信息</legend><div id="header-fields" class="fields"></div></fieldset>
               <fieldset><legend>项目资金</legend><div id="fund-fields" class="fields"></div></fieldset>
               <fieldset><legend>绩效目标</legend><div id="goal-fields" class="fields"></div></fieldset>
+              {(selfEvaluation ? "<fieldset><legend>总分</legend><div id=\"total-fields\" class=\"fields\"></div></fieldset>" : "")}
               <table class="indicators {(selfEvaluation ? "self" : "declaration")}">{head}<tbody id="indicator-rows"></tbody></table>
               <p>{(bound ? "" : "<button type=\"button\" id=\"add-row\">添加指标行</button> ")}<button type="button" id="save">保存</button> <span id="save-state" role="status"></span></p>
-              <section><h2>计分</h2><div id="score"></div><h2>审核发现</h2><div id="findings" aria-live="polite"></div></section>
+              <section>{(selfEvaluation ? "<h2>计分</h2>" : "")}<div id="score"></div><h2>审核发现</h2><div id="findings" aria-live="polite"></div></section>
             </div>
             <script type="application/json" id="form-json">{Embed(json)}</script>
             <script type="application/json" id="framework-json">{Embed(framework)}</script>
@@ -329,15 +330,18 @@ public static class FormPages
         table.indicators col.c-row { width: 3.2rem; }
         table.indicators td.rownum { text-align: center; color: #555; }
         table.indicators td.rownum button { display: block; width: 100%; padding: .1rem; margin: .1rem 0; font-size: 12px; }
-        table.self col.c-target { width: 8rem; } table.self col.c-actual { width: 9.5rem; } table.self col.c-weight { width: 5rem; }
-        table.self col.c-score { width: 8.5rem; } table.self col.c-name { width: 24%; }
+        table.self col.c-target { width: 8rem; } table.self col.c-actual { width: 11rem; } table.self col.c-weight { width: 5rem; }
+        table.self col.c-score { width: 10rem; } table.self col.c-name { width: 24%; }
         table.self td input, table.self td select { width: 100%; }
         table.self td.score input[type=checkbox] { width: auto; }
         table.self td textarea { width: 100%; display: block; }
         table.declaration col.c-level1 { width: 8.5rem; } table.declaration col.c-level2 { width: 10.5rem; } table.declaration col.c-target { width: 16rem; }
-        table.declaration col.c-actions { width: 9.5rem; } table.declaration col.c-hint { width: 22%; }
+        table.declaration col.c-actions { width: 9.5rem; } table.declaration col.c-hint { width: 24%; }
+        table.declaration td.working { font-size: 12px; } table.declaration td.working .error { color: #a00; }
+        table.declaration td.working .warning { color: #a35a00; } table.declaration td.working .info { color: #555; }
         table.declaration td.target select { width: 4.5rem; } table.declaration td.target input[name^=target] { width: 6rem; } table.declaration td.target input[name^=unit] { width: 4rem; }
         .filing { font-size: 12px; color: #555; }
+        #return-reason h2 { margin: .3rem 0; font-size: 1.2rem; } #return-reason p { margin: .3rem 0; }
         tr.working-row td { border-top: 0; font-size: 12px; color: #444; background: #fafafa; }
         tr.comment-row td { background: #fff5f5; border-left: 4px solid #a00; font-size: 14px; }
         tr.comment-row label { white-space: nowrap; margin-left: .6rem; }

@@ -75,7 +75,8 @@ public sealed class HistoryView
     const string Css = """
         section.history ol.timeline { list-style: none; padding: 0; margin: 0; }
         section.history li.block { border-left: 3px solid #c9b99a; padding: .2rem .8rem; margin: 0 0 .7rem; }
-        section.history li.block.status { border-left-color: #8b1a1a; }
+        section.history li.block-status { border-left-color: #8b1a1a; }
+        section.history li.block-addressed { border-left-color: #176b2c; }
         section.history .meta { margin: 0 0 .2rem; font-size: 13px; color: #555; }
         section.history .meta strong { color: #1d1d1d; margin-left: .4rem; font-size: 14px; }
         section.history ul { margin: .2rem 0; padding-left: 1.2rem; font-size: 14px; }
@@ -117,7 +118,7 @@ public sealed class HistoryView
             : first.Action == "import" ? "建立"
             : first.Action == "addressed" ? "处理退回意见"
             : $"保存，第 {first.Version} 版";
-        var sb = new StringBuilder($"<li class=\"block {(status is not null ? "status" : first.Action)}\" data-version=\"{first.Version}\">")
+        var sb = new StringBuilder($"<li class=\"block block-{(status is not null ? "status" : first.Action)}\" data-version=\"{first.Version}\">")
             .Append($"<p class=\"meta\"><time>{Time(first.At)}</time> <span class=\"who\">{E(first.Actor)}</span> <strong>{E(title)}</strong></p>");
         var typed = new List<AuditEntry>();
         var computed = new List<ReadableEntry>();
