@@ -213,6 +213,42 @@ public class EditorBrowserTests(Browser browser, TestDatabases databases)
     }
 
     [Fact]
+    public async Task The_editors_messages_name_fields_in_chinese_never_by_json_path()
+    {
+        var (app, baseAddress) = await WebApp.StartOnSocketAsync(databases, "sqlite");
+        using var _ = app;
+        var (u, p) = await app.UserAsync(Role.Unit, Unit);
+        var id = await app.FormIdAsync(Declaration);
+        var mine = await LoginAsync(baseAddress, u, p);
+        var theirs = await LoginAsync(baseAddress, u, p);
+        await mine.GotoAsync($"{baseAddress}/forms/{id}/edit");
+        await theirs.GotoAsync($"{baseAddress}/forms/{id}/edit");
+        await CheckedAsync(mine);
+        await CheckedAsync(theirs);
+
+        // Someone else saves first; my save is refused with what they changed.
+        await theirs.FillAsync("input[name=annualTotal]", "300000.00");
+        await theirs.FillAsync("tr[data-row='2'] input[name=target-2]", "95");
+        await theirs.ClickAsync("#save");
+        await theirs.WaitForSelectorAsync("#save-state:has-text('已保存')");
+        await mine.FillAsync("textarea[name=overallGoal]", "三年内建成覆盖全街道的生活驿站网络。");
+        await mine.ClickAsync("#save");
+        await mine.WaitForSelectorAsync("#save-state.error");
+        var conflict = (await mine.TextContentAsync("#save-state"))!;
+        // A row without a name: the message names the row by its number and the field in words.
+        await mine.FillAsync("input[name=name-1]", "");
+        await mine.WaitForFunctionAsync("() => document.getElementById('findings').textContent.includes('不能保存')");
+        var findings = (await mine.TextContentAsync("#findings"))!;
+
+        Assert.Contains("已被他人修改", conflict);
+        Assert.Contains("项目资金·年度资金申请总额由 296000.00 改为 300000.00", conflict);
+        Assert.Contains("第 3 行三级指标“", conflict);
+        Assert.Contains("请填写第 2 行的三级指标名称", findings);
+        foreach (var text in new[] { conflict, findings })
+            Assert.DoesNotMatch(@"[a-z]+[A-Z]?[a-z]*\.[a-z]|indicators\[|funds\.|annualTotal", text);
+    }
+
+    [Fact]
     public async Task The_self_evaluation_editor_fits_1280_pixels_without_horizontal_scrolling()
     {
         var (app, baseAddress) = await WebApp.StartOnSocketAsync(databases, "sqlite");
