@@ -1,6 +1,7 @@
 using System.Data.Common;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Dapper;
+using Jixiao.Core.History;
 using Jixiao.Core.Model;
 using Jixiao.Core.Workflow;
 using Jixiao.Core.Interchange;
@@ -70,7 +71,45 @@ public sealed record FormFilter(int? Year = null, long? UnitId = null, string? K
 /// <summary>A page of a list and how many forms the whole list holds.</summary>
 public sealed record FormPage(IReadOnlyList<FormSummary> Forms, int Total);
 
-public sealed record AuditEntry(long Id, DateTimeOffset At, string Actor, string Action, int Version, string? Field, string? OldValue, string? NewValue, string? Reason);
+/// <summary>
+/// One history row. <see cref="Field"/> is the JSON path for machines; <see cref="Label"/> its readable name when the
+/// row was written with one (edits since the history became readable, comments), <see cref="Change"/> the kind of
+/// edit (changed, computed, added, removed, moved; <see cref="ChangeKinds"/>). A comment's <see cref="OldValue"/> is
+/// the identity of the row it was written on; an <c>addressed</c> row <see cref="RefersTo"/> its comment.
+/// </summary>
+public sealed record AuditEntry(long Id, DateTimeOffset At, string Actor, string Action, int Version, string? Field, string? OldValue, string? NewValue, string? Reason,
+    string? Label = null, string? Change = null, long? RefersTo = null)
+{
+    public HistoryRecord Record => new(Action, Change, Field, Label, OldValue, NewValue, Reason);
+}
+
+/// <summary>The 一级, 二级 and 三级 of the row a return comment was written on: how the comment finds its row after edits.</summary>
+public sealed record RowIdentity(string? Level1, string? Level2, string? Name)
+{
+    public static RowIdentity? Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json) || json[0] != '{') return null;
+        try { return JsonSerializer.Deserialize<RowIdentity>(json, Compact); }
+        catch (JsonException) { return null; }
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Compact);
+
+    static readonly JsonSerializerOptions Compact = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+}
+
+/// <summary>What became of marking a return comment addressed.</summary>
+public enum MarkOutcome
+{
+    Marked,
+    NoSuchComment,     // no comment of this form has that id
+    EarlierReturn,     // the comment belongs to an earlier return, already answered by a resubmission
+    NotReturned,       // the form is no longer returned (resubmitted meanwhile)
+}
 
 /// <summary>
 /// The outcome of a save that expected a version: done, or a conflict naming what the other person changed, or
@@ -319,9 +358,9 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
             await tx.RollbackAsync(ct);
             return new UpdateResult(false, current.Version, since);
         }
-        var before = FormJson.Content(FormJsonReader.Parse(current.Document));
-        var after = FormJson.Content(form);
-        var changes = Diff(before, after, "").ToList();
+        // What a person reads later: rows by identity, values as printed, the figures of a bound self-evaluation
+        // marked as computed (the save's person is still the actor: the save caused them).
+        var changes = FormHistory.Compare(FormJsonReader.Parse(current.Document), form, bound: (declarationId ?? current.DeclarationId) is not null);
         var row = RowOf(form);
         var now = db.Time(clock.GetUtcNow());
         int rows;
@@ -343,11 +382,15 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
             await tx.RollbackAsync(ct);
             return new UpdateResult(false, current.Version + 1, []);
         }
-        foreach (var (field, oldValue, newValue) in changes)
+        foreach (var change in changes)
             await c.ExecuteAsync("""
-                INSERT INTO audit_log (form_id, at, actor, action, version, field, old_value, new_value, reason)
-                VALUES (@id, @now, @actor, 'edit', @version, @field, @oldValue, @newValue, @reason)
-                """, new { id, now, actor, field, oldValue, newValue, reason, version = expectedVersion + 1 }, tx);
+                INSERT INTO audit_log (form_id, at, actor, action, version, field, old_value, new_value, reason, label, change_kind)
+                VALUES (@id, @now, @actor, 'edit', @version, @field, @oldValue, @newValue, @reason, @label, @kind)
+                """, new
+            {
+                id, now, actor, field = change.Field, oldValue = change.Old, newValue = change.New, reason, version = expectedVersion + 1,
+                label = change.Label, kind = change.Code,
+            }, tx);
         await tx.CommitAsync(ct);
         return new UpdateResult(true, expectedVersion + 1, []);
     }
@@ -382,8 +425,7 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
     {
         await using var c = await db.ConnectAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        var current = await c.QuerySingleOrDefaultAsync<Row>(
-            "SELECT id AS Id, status AS Status, version AS Version FROM forms WHERE id = @id", new { id }, tx)
+        var current = await c.QuerySingleOrDefaultAsync<Row>($"{SelectRow} WHERE id = @id", new { id }, tx)
             ?? throw new StorageException($"表 {id} 不存在");
         if (current.Version != expectedVersion)
         {
@@ -398,11 +440,18 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
             INSERT INTO audit_log (form_id, at, actor, action, version, field, old_value, new_value, reason)
             VALUES (@id, @now, @actor, 'status', @version, 'status', @old, @new, @reason)
             """, new { id, now, actor, version = expectedVersion + 1, old = current.Status, @new = status.ToCode(), reason }, tx);
+        // A comment keeps the row it was written on by name (label) and identity (old_value), so that it can be shown
+        // beside that row after the unit inserts or moves rows.
+        var rows = rowComments.Count > 0 ? FormJsonReader.Parse(current.Document).Indicators : [];
         foreach (var (row, text) in rowComments)
+        {
+            var indicator = row >= 0 && row < rows.Count ? rows[row] : null;
+            var identity = indicator is null ? null : new RowIdentity(indicator.Level1, indicator.Level2, indicator.Name).ToJson();
             await c.ExecuteAsync("""
-                INSERT INTO audit_log (form_id, at, actor, action, version, field, new_value)
-                VALUES (@id, @now, @actor, 'comment', @version, @field, @text)
-                """, new { id, now, actor, version = expectedVersion + 1, field = $"indicators[{row}]", text }, tx);
+                INSERT INTO audit_log (form_id, at, actor, action, version, field, old_value, new_value, label)
+                VALUES (@id, @now, @actor, 'comment', @version, @field, @identity, @text, @label)
+                """, new { id, now, actor, version = expectedVersion + 1, field = $"indicators[{row}]", identity, text, label = FieldLabels.Row(row, indicator?.Name) }, tx);
+        }
         if (acknowledgement is { } ack)
             await c.ExecuteAsync("""
                 INSERT INTO audit_log (form_id, at, actor, action, version, new_value, reason)
@@ -410,6 +459,32 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
                 """, new { id, now, actor, version = expectedVersion + 1, warnings = ack.Warnings, reason = ack.Reason }, tx);
         await tx.CommitAsync(ct);
         return new UpdateResult(true, expectedVersion + 1, []);
+    }
+
+    /// <summary>
+    /// The unit marks a comment of the last return addressed (or not): an <c>addressed</c> row that refers to the
+    /// comment, at the form's current version (marking is not an edit: it does not move the version, so the editor's
+    /// next save is not stale). Only while the form is returned, and only comments of its last return.
+    /// </summary>
+    public async Task<MarkOutcome> MarkCommentAsync(long id, long commentId, bool addressed, string actor, CancellationToken ct = default)
+    {
+        await using var c = await db.ConnectAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var form = await c.QuerySingleOrDefaultAsync<Row>("SELECT id AS Id, status AS Status, version AS Version FROM forms WHERE id = @id", new { id }, tx);
+        if (form is null) return MarkOutcome.NoSuchComment;
+        var comment = await c.QuerySingleOrDefaultAsync<(long Id, long Version, string? Field, string? Label)>(
+            "SELECT id, version, field, label FROM audit_log WHERE id = @commentId AND form_id = @id AND action = 'comment'", new { commentId, id }, tx);
+        if (comment.Id == 0) return MarkOutcome.NoSuchComment;
+        if (form.Status != FormStatus.Returned.ToCode()) return MarkOutcome.NotReturned;
+        var lastReturn = await c.ExecuteScalarAsync<long?>(
+            "SELECT MAX(version) FROM audit_log WHERE form_id = @id AND action = 'status' AND new_value = 'returned'", new { id }, tx);
+        if (lastReturn != comment.Version) return MarkOutcome.EarlierReturn;
+        await c.ExecuteAsync("""
+            INSERT INTO audit_log (form_id, at, actor, action, version, field, new_value, label, refers_to)
+            VALUES (@id, @now, @actor, 'addressed', @version, @field, @value, @label, @commentId)
+            """, new { id, now = db.Time(clock.GetUtcNow()), actor, version = form.Version, field = comment.Field, value = addressed ? "true" : "false", label = comment.Label, commentId }, tx);
+        await tx.CommitAsync(ct);
+        return MarkOutcome.Marked;
     }
 
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(long id, CancellationToken ct = default)
@@ -424,10 +499,10 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
 
     private async Task<IReadOnlyList<AuditEntry>> ReadAudit(DbConnection c, DbTransaction? tx, string where, object args)
     {
-        var rows = await c.QueryAsync<(long Id, string At, string Actor, string Action, long Version, string? Field, string? OldValue, string? NewValue, string? Reason)>(
-            $"SELECT id, CAST(at AS TEXT), actor, action, version, field, old_value, new_value, reason FROM audit_log WHERE {where} ORDER BY id", args, tx);
+        var rows = await c.QueryAsync<(long Id, string At, string Actor, string Action, long Version, string? Field, string? OldValue, string? NewValue, string? Reason, string? Label, string? Change, long? RefersTo)>(
+            $"SELECT id, CAST(at AS TEXT), actor, action, version, field, old_value, new_value, reason, label, change_kind, refers_to FROM audit_log WHERE {where} ORDER BY id", args, tx);
         return rows.Select(r => new AuditEntry(r.Id, DateTimeOffset.Parse(r.At, System.Globalization.CultureInfo.InvariantCulture),
-            r.Actor, r.Action, (int)r.Version, r.Field, r.OldValue, r.NewValue, r.Reason)).ToList();
+            r.Actor, r.Action, (int)r.Version, r.Field, r.OldValue, r.NewValue, r.Reason, r.Label, r.Change, r.RefersTo)).ToList();
     }
 
     /// <summary>
@@ -466,27 +541,4 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
         }
         return done;
     }
-
-    /// <summary>The leaves that differ between two JSON documents, by path (`indicators[3].score`).</summary>
-    internal static IEnumerable<(string Field, string? Old, string? New)> Diff(JsonNode? a, JsonNode? b, string path)
-    {
-        switch (a, b)
-        {
-            case (JsonObject oa, JsonObject ob):
-                foreach (var key in oa.Select(p => p.Key).Union(ob.Select(p => p.Key)))
-                    foreach (var d in Diff(oa[key], ob[key], path.Length == 0 ? key : $"{path}.{key}")) yield return d;
-                break;
-            case (JsonArray aa, JsonArray ab):
-                for (int i = 0; i < Math.Max(aa.Count, ab.Count); i++)
-                    foreach (var d in Diff(i < aa.Count ? aa[i] : null, i < ab.Count ? ab[i] : null, $"{path}[{i}]")) yield return d;
-                break;
-            default:
-                var sa = a?.ToJsonString(FormJson.Options);
-                var sb = b?.ToJsonString(FormJson.Options);
-                if (sa != sb) yield return (path, Unquote(sa), Unquote(sb));
-                break;
-        }
-    }
-
-    private static string? Unquote(string? s) => s is { Length: >= 2 } && s[0] == '"' && s[^1] == '"' ? s[1..^1] : s;
 }

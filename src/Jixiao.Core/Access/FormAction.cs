@@ -13,6 +13,7 @@ public enum FormAction
     Adjust,        // 调整: a new revision of an approved declaration
     SelfEvaluate,  // 建立自评表 from an approved declaration
     ReviewScore,   // 复核分
+    AddressComment, // 标记退回意见已处理: the unit answers a reviewer's row comment
     Import,
     Export,
     Administer,    // organisations and accounts
@@ -33,6 +34,7 @@ public static class FormActions
     {
         FormAction.SelfEvaluate => "self-evaluate",
         FormAction.ReviewScore => "review-score",
+        FormAction.AddressComment => "address-comment",
         _ => a.ToString().ToLowerInvariant(),
     };
 
@@ -50,6 +52,7 @@ public static class FormActions
         FormAction.Adjust => "调整",
         FormAction.SelfEvaluate => "建立自评表",
         FormAction.ReviewScore => "记录复核分",
+        FormAction.AddressComment => "标记退回意见已处理",
         FormAction.Import => "导入",
         FormAction.Export => "下载",
         FormAction.Administer => "管理机构和账号",

@@ -70,6 +70,10 @@ public static class Permissions
         new(Adjust, Admin, Reach.AllUnits, Final, FormKind.TargetDeclaration),
         new(SelfEvaluate, Unit, Reach.OwnUnits, Final, FormKind.TargetDeclaration),
         new(SelfEvaluate, Admin, Reach.AllUnits, Final, FormKind.TargetDeclaration),
+        // The unit answers the reviewer's row comments while the form is back with it; once resubmitted, the marks
+        // are what the reviewer reads.
+        new(AddressComment, Unit, Reach.OwnUnits, [Returned]),
+        new(AddressComment, Admin, Reach.AllUnits, [Returned]),
 
         // Review: the 主管部门 first, for its units; then finance, for all (when the region has that stage).
         new(Return, DepartmentReviewer, Reach.OwnUnits, [Submitted]),

@@ -64,6 +64,8 @@ internal static class ProfileParser
                 OutputMeasuresNotEffects = Strings(lists, "lists.outputMeasuresNotEffects", "outputMeasuresNotEffects"),
                 UnitRules = UnitRules(lists),
                 FinanceStage = FinanceStage(root),
+                ProjectNatures = Choices(root, "projectNatures", Enumerations.ProjectNatures),
+                ProjectCategories = Choices(root, "projectCategories", Enumerations.ProjectCategories),
             };
 
             if (profile.ExecutionWeight <= 0 || profile.ExecutionWeight >= 100)
@@ -108,6 +110,25 @@ internal static class ProfileParser
             JsonValueKind.False => false,
             _ => throw Bad("approval.financeStage", "必须是 true（主管部门审核后再由财政审核）或 false（主管部门审核即为终审）"),
         };
+    }
+
+    /// <summary>
+    /// `enumerations.projectNatures` / `.projectCategories`: the choices of a declaration's header, optional (the
+    /// default lists when absent), else a non-empty list of distinct non-empty strings.
+    /// </summary>
+    static IReadOnlyList<string> Choices(JsonElement root, string name, IReadOnlyList<string> defaults)
+    {
+        if (!root.TryGetProperty("enumerations", out var e) || e.ValueKind == JsonValueKind.Null) return defaults;
+        if (e.ValueKind != JsonValueKind.Object) throw Bad("enumerations", "必须是对象 { \"projectNatures\": [ … ], \"projectCategories\": [ … ] }");
+        foreach (var p in e.EnumerateObject())
+            if (p.Name is not ("projectNatures" or "projectCategories"))
+                throw Bad($"enumerations.{p.Name}", "不是可用的字段（只有 projectNatures 项目性质、projectCategories 项目类别）");
+        if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return defaults;
+        var field = $"enumerations.{name}";
+        var list = Strings(e, field, name);
+        if (list.Count == 0) throw Bad(field, "至少要有一项（不写此字段则用默认的列表）");
+        if (list.Distinct().Count() != list.Count) throw Bad(field, $"有重复的项：{string.Join("、", list.GroupBy(x => x).Where(g => g.Count() > 1).Select(g => g.Key))}");
+        return list;
     }
 
     static string? OptStr(JsonElement obj, string field) =>

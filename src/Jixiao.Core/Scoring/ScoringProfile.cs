@@ -91,6 +91,15 @@ public sealed class ScoringProfile
     /// </summary>
     public bool FinanceStage { get; init; } = true;
 
+    /// <summary>
+    /// The choices of a declaration's 项目性质 and 项目类别 (`enumerations.projectNatures`, `.projectCategories`; by
+    /// default <see cref="Enumerations"/>' lists). The editor offers them; a value outside the list that an imported form
+    /// carries stays possible.
+    /// </summary>
+    public IReadOnlyList<string> ProjectNatures { get; init; } = Enumerations.ProjectNatures;
+
+    public IReadOnlyList<string> ProjectCategories { get; init; } = Enumerations.ProjectCategories;
+
     public decimal RoundScore(decimal value) => Num.Round(value, Decimals, ScoreRounding);
 
     public decimal RoundExecutionRate(decimal value) => Num.Round(value, Decimals, ExecutionRateRounding);

@@ -57,6 +57,39 @@ public class ProfileTests
     }
 
     [Fact]
+    public void Project_natures_and_categories_are_profile_data_defaulting_to_the_known_lists()
+    {
+        var withoutListJson = RemoveEnumerations(TestProfiles.NationalJson);
+        Assert.DoesNotContain("\"enumerations\"", withoutListJson);
+        var withoutList = ScoringProfile.Parse(withoutListJson);
+        var ownList = ScoringProfile.Parse(TestProfiles.NationalJson.Replace("\"projectCategories\": [", "\"projectCategories\": [\"乡村振兴类\", "));
+
+        Assert.Equal(Enumerations.ProjectNatures, TestProfiles.Shanghai.ProjectNatures);
+        Assert.Equal(Enumerations.ProjectCategories, TestProfiles.National.ProjectCategories);
+        Assert.Equal(Enumerations.ProjectNatures, withoutList.ProjectNatures);
+        Assert.Equal(Enumerations.ProjectCategories, withoutList.ProjectCategories);
+        Assert.Equal("乡村振兴类", ownList.ProjectCategories[0]);
+    }
+
+    [Theory]
+    [InlineData("\"projectNatures\": [", "\"projectNatures\": [\"\", ", "enumerations.projectNatures", "非空字符串")]
+    [InlineData("\"projectNatures\": [", "\"projectNatures\": [\"结转项目\", ", "enumerations.projectNatures", "重复")]
+    [InlineData("\"projectCategories\": [", "\"categories\": [], \"projectCategories\": [", "enumerations.categories", "不是可用的字段")]
+    public void A_bad_list_of_choices_is_rejected_in_chinese_naming_the_field(string from, string to, string field, string words)
+    {
+        var e = Assert.Throws<ProfileException>(() => ScoringProfile.Parse(TestProfiles.NationalJson.Replace(from, to)));
+        Assert.Equal(field, e.Field);
+        Assert.Contains(words, e.Message);
+    }
+
+    static string RemoveEnumerations(string json)
+    {
+        var start = json.IndexOf("  \"enumerations\"", StringComparison.Ordinal);
+        var end = json.IndexOf("},", start, StringComparison.Ordinal) + 2;
+        return json[..start] + json[end..].TrimStart('\n');
+    }
+
+    [Fact]
     public void Malformed_json_is_rejected_with_its_line()
     {
         var e = Assert.Throws<ProfileException>(() => ScoringProfile.Parse("{\n  \"id\": \n}"));

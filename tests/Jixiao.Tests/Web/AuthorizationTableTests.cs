@@ -52,6 +52,8 @@ public class AuthorizationTableTests(TestDatabases databases)
         ("adjust",          "declaration", FormStatus.Submitted,          "-----", "-----"),
         ("self-evaluation", "declaration", FormStatus.Approved,           "-U--A", "----A"),
         ("self-evaluation", "declaration", FormStatus.DepartmentApproved, "-----", "-----"),
+        ("address-comment", "self",        FormStatus.Returned,           "-U--A", "----A"),
+        ("address-comment", "self",        FormStatus.Submitted,          "-----", "-----"),
         ("export",          "self",        FormStatus.Submitted,          "-UDFA", "---FA"),
         ("export",          "self",        FormStatus.Published,          "PUDFA", "PUDFA"),
         ("create",          "declaration", FormStatus.Draft,              "-U--A", "----A"),
@@ -88,7 +90,8 @@ public class AuthorizationTableTests(TestDatabases databases)
                     var expected = (place == "own" ? own : other)[r] != '-';
                     var role = RoleOrder[r];
                     var id = formKind == "none" || action is "create" or "import" or "check" ? 0 : await FreshFormAsync(app, seeds, formKind, state, place, ++n);
-                    var (allowed, answer) = await TryAsync(clients[role], action, formKind, id, place, seeds, ++n);
+                    var comment = action == "address-comment" ? await CommentOfAsync(app, id) : 0;
+                    var (allowed, answer) = await TryAsync(clients[role], action, formKind, id, place, seeds, ++n, comment);
                     if (allowed != expected)
                         mismatches.Add($"{action} {formKind}/{state.ToCode()} by {role} on {place}: expected {(expected ? "allow" : "deny")}, got {answer}");
                 }
@@ -131,12 +134,19 @@ public class AuthorizationTableTests(TestDatabases databases)
             _ => [],
         };
         int version = 1;
-        foreach (var s in path) version = (await store.ChangeStatusAsync(id, version, s, "test", null)).CurrentVersion;
+        // Every return carries a comment on row 1, so that marking a comment addressed has one to mark.
+        foreach (var s in path)
+            version = (await store.ChangeStatusAsync(id, version, s, "test", null, s == FormStatus.Returned ? [(0, "请核对第 1 行")] : [])).CurrentVersion;
         return id;
     }
 
     /// <summary>Tries the action; allowed means it did what it should (a 2xx, and for an import a stored form).</summary>
-    private static async Task<(bool Allowed, string Answer)> TryAsync(HttpClient c, string action, string formKind, long id, string place, List<PerformanceForm> seeds, int n)
+    /// <summary>The row comment of the form's last return (none on a form never returned: 0, which no comment has).</summary>
+    private static async Task<long> CommentOfAsync(WebApp app, long id) =>
+        (await app.Service<FormStore>().HistoryAsync(id)).LastOrDefault(h => h.Action == "comment")?.Id ?? 0;
+
+    private static async Task<(bool Allowed, string Answer)> TryAsync(HttpClient c, string action, string formKind, long id, string place, List<PerformanceForm> seeds, int n,
+        long comment = 0)
     {
         var current = action is "read" or "history" or "export" or "admin" or "create" or "import" or "check" ? null : await CurrentVersionAsync(c, id);
         HttpResponseMessage r = action switch
@@ -149,6 +159,7 @@ public class AuthorizationTableTests(TestDatabases databases)
             "review-score" => await c.PostAsJsonAsync($"/api/forms/{id}/review-score", new { score = "95.00", version = current ?? 1 }),
             "adjust" => await c.PostAsJsonAsync($"/api/forms/{id}/adjust", new { }),
             "self-evaluation" => await c.PostAsJsonAsync($"/api/forms/{id}/self-evaluation", new { }),
+            "address-comment" => await c.PostAsJsonAsync($"/api/forms/{id}/comments/{comment}/addressed", new { addressed = true }),
             "export" => await c.GetAsync($"/api/forms/{id}/export?format=html"),
             "create" => await c.PostAsync("/api/forms", Json(NewForm(seeds, formKind, place, n))),
             "import" => await ImportAsync(c, seeds, place, n),

@@ -89,8 +89,8 @@ public class BrowserTests(Browser browser, TestDatabases databases)
         await ShotAsync(unit, "web-forms");
         await unit.GotoAsync(baseAddress + "/forms/new");
         await unit.FillAsync("input[name=projectName]", "社区党群阵地提升项目");
-        await unit.FillAsync("input[name=projectNature]", "其他经常性项目");
-        await unit.FillAsync("input[name=projectCategory]", "特定目标类");
+        await unit.SelectOptionAsync("select[name=projectNature]", "其他经常性项目");
+        await unit.SelectOptionAsync("select[name=projectCategory]", "特定目标类");
         await unit.FillAsync("input[name=startDate]", "2027-01-01");
         await unit.FillAsync("input[name=endDate]", "2027-12-31");
         await unit.FillAsync("input[name=annualTotal]", "200000.00");
@@ -182,6 +182,7 @@ public class BrowserTests(Browser browser, TestDatabases databases)
         await unit.WaitForFunctionAsync("() => document.querySelector('[data-computed=totalScore]').textContent === '94.50'");
         Assert.Equal("20.00", await unit.TextContentAsync("[data-computed='indicators.0.score']"));
         Assert.Contains("单位改为 20.00", await unit.TextContentAsync("#findings"));
+        Assert.True(await unit.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 1280);   // no sideways scrolling
         await ShotAsync(unit, "web-self-evaluation-editor");
         await unit.ClickAsync("#save");
         await unit.WaitForSelectorAsync("#save-state:has-text('已保存')");

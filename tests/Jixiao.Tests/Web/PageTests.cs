@@ -59,7 +59,7 @@ public partial class PageTests(TestDatabases databases)
         Assert.Equal($"/forms/{id}", submit.Headers.Location!.ToString());
         Assert.Contains("已提交，现在的状态是“已提交”", unitAfter);
         Assert.DoesNotContain("action-submit", unitAfter);
-        Assert.Contains("状态变更", unitAfter);
+        Assert.Contains("提交（草稿 → 已提交）", unitAfter);                 // the history says what happened, in words
         Assert.Contains("action-approve", reviewPage);
         Assert.Contains("action-return", reviewPage);
         Assert.Contains("退回意见（必填）", reviewPage);

@@ -99,3 +99,22 @@ public sealed record CheckResponse(
     [property: Description("不能保存的值")] IReadOnlyList<FieldProblem> Problems,
     [property: Description("计分表（自评表）")] ScoreSheetDocument? Score,
     [property: Description("将要保存的记录（由申报表建立的自评表：指标、年初预算数与各得分由系统计算）")] FormDocument? Record);
+
+[Description("标记退回意见是否已处理")]
+public sealed record AddressedRequest
+{
+    [Description("已处理（true）或改回未处理（false）")] public required bool Addressed { get; init; }
+}
+
+/// <summary>A row comment of the last return, with what the unit made of it.</summary>
+[Description("退回时的逐行意见及处理情况")]
+public sealed record ReturnCommentDocument(
+    [property: Description("意见编号")] long Id,
+    [property: Description("指标行（从 1 起，退回时的行号）")] int? Row,
+    [property: Description("所在行")] string Label,
+    [property: Description("意见")] string Text,
+    [property: Description("提出意见的人员")] string Actor,
+    [property: Description("退回时间")] DateTimeOffset At,
+    [property: Description("是否已处理")] bool Addressed,
+    [property: Description("标记的人员")] string? AddressedBy,
+    [property: Description("标记时间")] DateTimeOffset? AddressedAt);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jixiao.Core.Access;
+using Jixiao.Core.History;
 using Jixiao.Core.Model;
 using Jixiao.Core.Review;
 using Jixiao.Core.Scoring;
@@ -73,9 +74,13 @@ public static class FormPages
                 Flash.Set(http, $"这张表现在不能修改：{decision.Refusal}", isError: true);
                 return Results.Redirect($"/forms/{stored.Id}");
             }
-            var returned = stored.Status == FormStatus.Returned ? ReturnedSection(stored, await store.HistoryAsync(stored.Id)) : "";
+            // A returned form opens with the reason on top; each row comment goes beside its row (the editor places them).
+            var view = new HistoryView(stored, await store.HistoryAsync(stored.Id));
+            var returned = stored.Status == FormStatus.Returned ? ReturnReason(view) : "";
+            var comments = stored.Status == FormStatus.Returned && view.LastReturn is { } round
+                ? JsonSerializer.SerializeToNode(round.Comments.Select(EditorComment).ToList(), FormJson.Options)!.AsArray() : [];
             return Editor($"编辑：{stored.Form.ProjectName}", FormJson.ToJson(stored.Form), stored.Id, stored.Version, stored.DeclarationId is not null,
-                profiles.ForForm(stored.Form), user, http, returned);
+                profiles.ForForm(stored.Form), user, http, returned, comments);
         });
 
         app.MapGet("/forms/new", async (HttpContext http, OrganisationStore organisations, ProfileCatalog profiles, TimeProvider clock) =>
@@ -91,7 +96,7 @@ public static class FormPages
             var unit = orgs.FirstOrDefault(o => o.Id == user.OrganisationId);
             var dept = orgs.FirstOrDefault(o => o.Id == unit?.ParentId && o.Kind == "department");
             var blank = new TargetDeclaration { Year = clock.GetLocalNow().Year + 1, ImplementingUnit = unit?.Name, Department = dept?.Name };
-            return Editor("新建财政项目支出绩效目标申报表", FormJson.ToJson(blank), null, 0, false, profiles.ForForm(blank), user, http, "");
+            return Editor("新建财政项目支出绩效目标申报表", FormJson.ToJson(blank), null, 0, false, profiles.ForForm(blank), user, http, "", []);
         });
     }
 
@@ -114,19 +119,21 @@ public static class FormPages
     {
         var profile = profiles.ForForm(f.Form);
         var findings = Gate.Findings(f.Form, profile);
+        var view = new HistoryView(f, history);
         var sb = new StringBuilder();
         sb.Append(Actions(user, f, facts, http, findings));
+        sb.Append(ReturnedSection(f, view));
         sb.Append(Acknowledged(f, history));
         sb.Append(FindingsSection(findings, profile));
         if (f.Form is SelfEvaluation s) sb.Append(WorkingSection(Scorer.Score(s, profile), f.DeclarationId is not null));
-        if (f.Status == FormStatus.Returned) sb.Append(ReturnedSection(f, history));
-        sb.Append(HistorySection(history));
+        sb.Append(view.Section());
         return sb.ToString();
     }
 
     static string Actions(CurrentUser user, StoredForm f, FormFacts facts, HttpContext http, IReadOnlyList<Finding> findings)
     {
-        var allowed = Permissions.Allowed(user.Role, facts).Where(a => a is not (FormAction.View or FormAction.Export)).ToList();
+        // Marking comments addressed happens beside the rows in the editor, not as a button here.
+        var allowed = Permissions.Allowed(user.Role, facts).Where(a => a is not (FormAction.View or FormAction.Export or FormAction.AddressComment)).ToList();
         if (allowed.Count == 0) return "";
         var errors = findings.Count(x => x.Severity == Severity.Error);
         var warnings = findings.Where(x => x.Severity == Severity.Warning).ToList();
@@ -219,50 +226,61 @@ public static class FormPages
         return sb.Append("</ul></section>").ToString();
     }
 
-    static string ReturnedSection(StoredForm f, IReadOnlyList<AuditEntry> history)
+    /// <summary>
+    /// The last return, while it matters: to the unit while the form is back with it, and to the reviewers after the
+    /// unit resubmitted — each row comment numbered from 1 and marked 已处理 or 未处理 as the unit left it.
+    /// </summary>
+    static string ReturnedSection(StoredForm f, HistoryView view)
     {
-        var lastReturn = history.LastOrDefault(h => h.Action == "status" && h.NewValue == "returned");
-        if (lastReturn is null) return "";
-        var sb = new StringBuilder($"<section class=\"returned\"><h2>退回意见</h2><p>{E(lastReturn.Actor)}：{E(lastReturn.Reason)}</p>");
-        var rowNotes = history.Where(h => h.Action == "comment" && h.Version == lastReturn.Version).ToList();
-        if (rowNotes.Count > 0)
+        if (view.LastReturn is not { } round) return "";
+        var resubmitted = f.Status is FormStatus.Submitted or FormStatus.DepartmentApproved;
+        if (f.Status != FormStatus.Returned && !resubmitted) return "";
+        var r = round.Status;
+        var sb = new StringBuilder($"<section class=\"returned\"><h2>{(resubmitted ? "上次退回的意见及单位的处理" : "退回意见")}</h2>")
+            .Append($"<p>{E(r.Actor)} 于 {HistoryView.Time(r.At)} 退回：<strong>{E(r.Reason)}</strong></p>");
+        if (round.Comments.Count > 0)
         {
-            sb.Append("<ul>");
-            foreach (var n in rowNotes)
-            {
-                var row = int.TryParse(n.Field?.Replace("indicators[", "").Replace("]", ""), out var r) ? r : -1;
-                var name = row >= 0 && row < f.Form.Indicators.Count ? f.Form.Indicators[row].Name : n.Field;
-                sb.Append($"<li>第 {row + 1} 行“{E(name)}”：{E(n.NewValue)}</li>");
-            }
+            var addressed = round.Comments.Count(c => c.Addressed);
+            sb.Append($"<p class=\"note\">逐行意见 {round.Comments.Count} 条，单位已处理 {addressed} 条{(f.Status == FormStatus.Returned ? "；请在编辑页对应的行下处理，处理后勾选“已处理”" : "")}。</p><ul class=\"return-comments\">");
+            foreach (var c in round.Comments)
+                sb.Append($"<li data-comment=\"{c.Id}\">{E(c.RowName)}：{E(c.Entry.NewValue)} ")
+                  .Append(c.Addressed
+                      ? $"<span class=\"addressed\">已处理</span><span class=\"note\">（{E(c.Mark!.Actor)}，{HistoryView.Time(c.Mark.At)}）</span>"
+                      : "<span class=\"open\">未处理</span>")
+                  .Append("</li>");
             sb.Append("</ul>");
         }
         return sb.Append("</section>").ToString();
     }
 
-    static string HistorySection(IReadOnlyList<AuditEntry> history)
+    /// <summary>The editor's head for a returned form: who returned it and why; the row comments go beside their rows.</summary>
+    static string ReturnReason(HistoryView view)
     {
-        if (history.Count == 0) return "";
-        var sb = new StringBuilder("<h2>修改记录</h2><table class=\"history\"><thead><tr><th>时间</th><th>人员</th><th>操作</th><th>字段</th><th>原值</th><th>新值</th><th>理由</th></tr></thead><tbody>");
-        foreach (var h in history)
-        {
-            var action = h.Action switch { "import" => "导入", "edit" => "修改", "status" => "状态变更", "comment" => "逐行意见", "acknowledge" => "确认警告", _ => h.Action };
-            string Status(string? s) => FormStatuses.FromCode(s) is { } st ? st.ToChinese() : s ?? "";
-            var (oldV, newV) = h.Action switch
-            {
-                "status" => (Status(h.OldValue), Status(h.NewValue)),
-                "acknowledge" => ("", "见“提交时确认的警告”"),
-                _ => (h.OldValue, h.NewValue),
-            };
-            sb.Append($"<tr><td>{h.At.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}</td><td>{E(h.Actor)}</td><td>{action}</td><td>{E(h.Field)}</td>")
-              .Append($"<td>{E(oldV)}</td><td>{E(newV)}</td><td>{E(h.Reason)}</td></tr>");
-        }
-        return sb.Append("</tbody></table>").ToString();
+        if (view.LastReturn is not { } round) return "";
+        var r = round.Status;
+        var count = round.Comments.Count;
+        return $"<section class=\"returned\" id=\"return-reason\"><h2>退回意见</h2><p>{E(r.Actor)} 于 {HistoryView.Time(r.At)} 退回：<strong>{E(r.Reason)}</strong></p>"
+            + (count > 0 ? $"<p class=\"note\">另有逐行意见 {count} 条，显示在对应的指标行下方；处理后勾选“已处理”，审核人员会看到（标记即时保存）。</p>" : "")
+            + "<ul id=\"unplaced-comments\"></ul></section>";
     }
 
-    private static IResult Editor(string title, JsonObject json, long? id, int version, bool bound, ScoringProfile profile, CurrentUser user, HttpContext http, string above)
+    /// <summary>A comment as the editor places it: its row then (from 1) and the row's identity, so it follows the row through inserts and moves.</summary>
+    static EditorCommentDocument EditorComment(ReturnComment c) => new(c.Id, c.Row, c.Identity?.Level1, c.Identity?.Level2, c.Identity?.Name,
+        c.Entry.NewValue ?? "", c.Entry.Actor, c.Addressed, c.Mark?.Actor, c.Mark is { } m ? HistoryView.Time(m.At) : null);
+
+    sealed record EditorCommentDocument(long Id, int? Row, string? Level1, string? Level2, string? Name, string Text, string Actor, bool Addressed,
+        string? AddressedBy, string? AddressedAt);
+
+    private static IResult Editor(string title, JsonObject json, long? id, int version, bool bound, ScoringProfile profile, CurrentUser user, HttpContext http, string above,
+        JsonArray comments)
     {
+        var kind = FormKinds.FromCode((string?)json["kind"]);
         var framework = new JsonObject
         {
+            // The profile's choices for the header, and the fields' Chinese names: the editor's messages never show a JSON path.
+            ["projectNatures"] = new JsonArray(profile.ProjectNatures.Select(n => (JsonNode)n).ToArray()),
+            ["projectCategories"] = new JsonArray(profile.ProjectCategories.Select(n => (JsonNode)n).ToArray()),
+            ["labels"] = new JsonObject(FieldLabels.Names(kind).Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
             ["level1"] = new JsonArray(Framework.Level1Names.Select(n => (JsonNode)n).ToArray()),
             ["level2"] = new JsonArray(Framework.Level2Parent.Keys.Select(n => (JsonNode)n).ToArray()),
             ["parent"] = new JsonObject(Framework.Level2Parent.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
@@ -272,26 +290,62 @@ public static class FormPages
         // JSON inside a <script> element: `<` is escaped so no text can close the element.
         string Embed(JsonNode n) => n.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
         var selfEvaluation = (string?)json["kind"] == "self-evaluation";
+        // The 自评表 fits 1280 px: 一级/二级 above the name in one column, the scorer's working on a line under its row.
         var head = selfEvaluation
-            ? "<th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及改进措施</th><th>计分过程</th><th></th>"
-            : "<th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>提示</th><th></th>";
+            ? "<colgroup><col class=\"c-row\"><col class=\"c-name\"><col class=\"c-target\"><col class=\"c-actual\"><col class=\"c-weight\"><col class=\"c-score\"><col class=\"c-reason\"></colgroup>"
+              + "<thead><tr><th>行</th><th>指标（一级·二级／三级）</th><th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及改进措施</th></tr></thead>"
+            : "<colgroup><col class=\"c-row\"><col class=\"c-level1\"><col class=\"c-level2\"><col class=\"c-name\"><col class=\"c-target\"><col class=\"c-hint\"><col class=\"c-actions\"></colgroup>"
+              + "<thead><tr><th>行</th><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>提示</th><th></th></tr></thead>";
         var note = bound
             ? "<p class=\"note\">本自评表依据审核通过的申报表：指标和年初预算数不能在此修改（要改请对申报表“调整”）；执行率、定量指标得分、总分和等级由系统计算。定性指标选完成等级后在区间内打分；认为定量指标应得其他分数时，可“改分”并写明理由，审核人员会看到。</p>"
             : "";
         var body = $"""
+            <style>{EditorCss}</style>
             {above}{note}
             <div id="editor" data-id="{id}" data-version="{version}" data-bound="{(bound ? "true" : "false")}">
               <fieldset><legend>基本信息</legend><div id="header-fields" class="fields"></div></fieldset>
               <fieldset><legend>项目资金</legend><div id="fund-fields" class="fields"></div></fieldset>
               <fieldset><legend>绩效目标</legend><div id="goal-fields" class="fields"></div></fieldset>
-              <table class="indicators"><thead><tr>{head}</tr></thead><tbody id="indicator-rows"></tbody></table>
+              {(selfEvaluation ? "<fieldset><legend>总分</legend><div id=\"total-fields\" class=\"fields\"></div></fieldset>" : "")}
+              <table class="indicators {(selfEvaluation ? "self" : "declaration")}">{head}<tbody id="indicator-rows"></tbody></table>
               <p>{(bound ? "" : "<button type=\"button\" id=\"add-row\">添加指标行</button> ")}<button type="button" id="save">保存</button> <span id="save-state" role="status"></span></p>
-              <section><h2>计分</h2><div id="score"></div><h2>审核发现</h2><div id="findings" aria-live="polite"></div></section>
+              <section>{(selfEvaluation ? "<h2>计分</h2>" : "")}<div id="score"></div><h2>审核发现</h2><div id="findings" aria-live="polite"></div></section>
             </div>
             <script type="application/json" id="form-json">{Embed(json)}</script>
             <script type="application/json" id="framework-json">{Embed(framework)}</script>
+            <script type="application/json" id="comments-json">{Embed(comments)}</script>
             <script src="/js/editor.js"></script>
             """;
         return Page(title, body, user, Antiforgery.Field(http));
     }
+
+    // The editor's own look, kept with it (the page frame is shared). Fixed column widths so that no input or long
+    // working text pushes the table past the page.
+    const string EditorCss = """
+        table.indicators { table-layout: fixed; }
+        table.indicators th { font-size: 13px; overflow-wrap: anywhere; }
+        table.indicators td { overflow-wrap: anywhere; }
+        table.indicators input:not([type=checkbox]), table.indicators select, table.indicators textarea { box-sizing: border-box; max-width: 100%; }
+        table.indicators td > select, table.indicators td > textarea, table.indicators td.name input { width: 100%; }
+        table.indicators col.c-row { width: 3.2rem; }
+        table.indicators td.rownum { text-align: center; color: #555; }
+        table.indicators td.rownum button { display: block; width: 100%; padding: .1rem; margin: .1rem 0; font-size: 12px; }
+        table.self col.c-target { width: 8rem; } table.self col.c-actual { width: 11rem; } table.self col.c-weight { width: 5rem; }
+        table.self col.c-score { width: 10rem; } table.self col.c-name { width: 24%; }
+        table.self td input, table.self td select { width: 100%; }
+        table.self td.score input[type=checkbox] { width: auto; }
+        table.self td textarea { width: 100%; display: block; }
+        table.declaration col.c-level1 { width: 8.5rem; } table.declaration col.c-level2 { width: 10.5rem; } table.declaration col.c-target { width: 16rem; }
+        table.declaration col.c-actions { width: 9.5rem; } table.declaration col.c-hint { width: 24%; }
+        table.declaration td.working { font-size: 12px; } table.declaration td.working .error { color: #a00; }
+        table.declaration td.working .warning { color: #a35a00; } table.declaration td.working .info { color: #555; }
+        table.declaration td.target select { width: 4.5rem; } table.declaration td.target input[name^=target] { width: 6rem; } table.declaration td.target input[name^=unit] { width: 4rem; }
+        .filing { font-size: 12px; color: #555; }
+        #return-reason h2 { margin: .3rem 0; font-size: 1.2rem; } #return-reason p { margin: .3rem 0; }
+        tr.working-row td { border-top: 0; font-size: 12px; color: #444; background: #fafafa; }
+        tr.comment-row td { background: #fff5f5; border-left: 4px solid #a00; font-size: 14px; }
+        tr.comment-row label { white-space: nowrap; margin-left: .6rem; }
+        tr.comment-row .addressed, #unplaced-comments .addressed { color: #176b2c; font-weight: bold; }
+        tr.comment-row .open { color: #a35a00; font-weight: bold; }
+        """;
 }

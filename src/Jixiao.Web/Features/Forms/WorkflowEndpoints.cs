@@ -39,8 +39,27 @@ public static class WorkflowEndpoints
             var user = CurrentUser.From(http);
             if (user.IsPublic) return Api.Error(401, "请先登录");
             var form = await access.RequireAsync(user, id, FormAction.View, store);
-            return Api.Json((await store.HistoryAsync(form.Id)).Select(HistoryEntry.Of).ToList());
-        })).WithSummary("一张表的修改与状态变更记录：谁、何时、字段的旧值和新值、理由").Produces<List<HistoryEntry>>();
+            return Api.Json(new HistoryView(form, await store.HistoryAsync(form.Id)).Entries);
+        })).WithSummary("一张表的修改与状态变更记录：谁、何时、字段（路径与中文名 label）、旧值和新值、中文说明 summary（行从 1 起，系统计算的标为 computed）、理由")
+            .Produces<List<HistoryEntry>>();
+
+        app.MapPost("/api/forms/{id}/comments/{commentId}/addressed", (string id, string commentId, HttpContext http, FormStore store, FormAccess access) => Api.Run(async () =>
+        {
+            var user = CurrentUser.From(http);
+            var form = await access.RequireAsync(user, id, FormAction.AddressComment, store);
+            var body = await Api.ReadAsync<AddressedRequest>(http);
+            var missing = Api.Fail(404, $"这张表没有编号为 {commentId} 的退回意见", "commentId");
+            if (!long.TryParse(commentId, out var comment) || comment <= 0) throw missing;
+            switch (await store.MarkCommentAsync(form.Id, comment, body.Addressed, user.Username!))
+            {
+                case MarkOutcome.NoSuchComment: throw missing;
+                case MarkOutcome.EarlierReturn: throw Api.Fail(409, "这条意见属于较早的一次退回，单位已重新提交过；只能标记最近一次退回的意见", "commentId");
+                case MarkOutcome.NotReturned: throw Api.Fail(409, "这张表已不是“已退回”状态，不能再标记退回意见", "status");
+            }
+            var marked = new HistoryView(form, await store.HistoryAsync(form.Id)).Comment(comment) ?? throw missing;
+            return Api.Json(marked.ToDocument());
+        })).WithSummary("单位标记一条退回意见已处理（或改回未处理）：只在表“已退回”时、只对最近一次退回的意见；审核人员在表的页面上看到哪些已处理")
+            .Accepts<AddressedRequest>("application/json").Produces<ReturnCommentDocument>().Produces<ApiError>(403).Produces<ApiError>(404).Produces<ApiError>(409);
     }
 
     /// <summary>

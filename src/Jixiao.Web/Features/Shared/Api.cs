@@ -3,25 +3,43 @@ using System.Text;
 using System.Text.Json.Serialization;
 using Jixiao.Core.Access;
 using Jixiao.Core.Entry;
+using Jixiao.Core.History;
 using Jixiao.Core.Interchange;
 using Jixiao.Formats.Reports;
 using Jixiao.Storage;
 
 namespace Jixiao.Web.Features.Shared;
 
-/// <summary>One history entry: who, when, which field, old and new value, and why.</summary>
+/// <summary>
+/// One history entry: who, when, which field, old and new value, and why; with the field's name and the sentence a
+/// person reads (<see cref="Summary"/>: 第 3 行三级指标“新增监控点位”的指标值由 ≥4 改为 ≥6). Field paths stay for
+/// machines.
+/// </summary>
 [Description("修改记录")]
 public sealed record HistoryEntry(
     [property: Description("时间")] DateTimeOffset At,
     [property: Description("人员")] string Actor,
-    [property: Description("操作（import / edit / status / comment / acknowledge）")] string Action,
+    [property: Description("操作（import / edit / status / comment / acknowledge / addressed）")] string Action,
     [property: Description("版本")] int Version,
-    [property: Description("字段")] string? Field,
+    [property: Description("字段（JSON 路径）")] string? Field,
     [property: Description("原值")] string? OldValue,
     [property: Description("新值")] string? NewValue,
-    [property: Description("理由")] string? Reason)
+    [property: Description("理由")] string? Reason,
+    [property: Description("编号（退回意见的编号用于标记已处理）")] long Id = 0,
+    [property: Description("所涉内容的名称")] string? Label = null,
+    [property: Description("这条记录的中文说明")] string? Summary = null,
+    [property: Description("修改的种类（changed 修改 / computed 系统计算 / added 新增行 / removed 删除行 / moved 移动行）"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Change = null,
+    [property: Description("指标行（从 1 起）"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Row = null,
+    [property: Description("是否由系统按评分方案计算")] bool Computed = false,
+    [property: Description("所标记的退回意见的编号（addressed）"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? RefersTo = null,
+    [property: Description("退回意见是否已由单位标记为已处理（comment）"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Addressed = null)
 {
-    public static HistoryEntry Of(AuditEntry a) => new(a.At, a.Actor, a.Action, a.Version, a.Field, a.OldValue, a.NewValue, a.Reason);
+    /// <summary>An entry read on its own (a stale save's changes): its stored label, else its field path translated.</summary>
+    public static HistoryEntry Of(AuditEntry a) => Of(a, HistoryText.Describe(a.Record, null, bound: false), null);
+
+    public static HistoryEntry Of(AuditEntry a, ReadableEntry readable, bool? addressed) =>
+        new(a.At, a.Actor, a.Action, a.Version, a.Field, a.OldValue, a.NewValue, a.Reason, a.Id, readable.Label, readable.Summary,
+            readable.Change, readable.Row, readable.Computed, a.RefersTo, addressed);
 }
 
 /// <summary>

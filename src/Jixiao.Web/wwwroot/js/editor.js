@@ -1,5 +1,7 @@
 // The form editor: edits the interchange JSON of one form, shows the review findings and the scorer's working as
-// the unit types (POST /api/check), and saves through the API with the version it started from.
+// the unit types (POST /api/check), and saves through the API with the version it started from. It protects work
+// (a warning before leaving with unsaved changes, a confirmation before deleting a row), speaks of fields by their
+// Chinese names, and shows a returned form's row comments beside their rows, where the unit marks them addressed.
 (function () {
   "use strict";
   const root = document.getElementById("editor");
@@ -12,6 +14,8 @@
     (key, value, context) => typeof value === "number" && !counts.includes(key) && context && context.source ? context.source : value);
   let form = parse(document.getElementById("form-json").textContent);
   const framework = JSON.parse(document.getElementById("framework-json").textContent);
+  const comments = JSON.parse((document.getElementById("comments-json") || {}).textContent || "[]");
+  const labels = framework.labels || {};
   const comparators = ["", "≥", ">", "=", "≤", "<"];
   const isSelf = form.kind === "self-evaluation";
   // A self-evaluation made from an approved declaration: its indicators and computed figures are the server's.
@@ -33,11 +37,42 @@
   const isNumber = (s) => /^-?\d+(\.\d+)?$/.test(String(s ?? "").replace(/,/g, "").trim());
   const num = (s) => (s === "" || s === null || s === undefined || !isNumber(s) ? null : String(s).replace(/,/g, "").trim());
 
+  // A field of the API by its Chinese name, composed as the server composes it (FieldLabels): rows from 1, named by
+  // their 三级指标. Never a JSON path in front of the unit.
+  function label(field) {
+    if (!field || field === "$") return "";
+    const pattern = (f) => f.replace(/\[\d+\]/g, "[]");
+    let m = /^indicators\[(\d+)\](.*)$/.exec(field);
+    if (m) {
+      const i = Number(m[1]), rest = m[2], ind = form.indicators[i];
+      const row = ind && ind.name ? `第 ${i + 1} 行三级指标“${ind.name}”` : `第 ${i + 1} 行`;
+      if (!rest) return row;
+      if (rest === ".name") return `第 ${i + 1} 行的三级指标`;
+      return `${row}的${labels["indicators[]" + pattern(rest)] || "内容"}`;
+    }
+    m = /^funds\.rows\[(\d+)\](.*)$/.exec(field);
+    if (m) {
+      const r = form.funds && form.funds.rows && form.funds.rows[Number(m[1])];
+      const row = r && r.label ? r.label : `第 ${Number(m[1]) + 1} 个资金行`;
+      return m[2] ? `项目资金·${row}的${labels["funds.rows[]" + pattern(m[2])] || "内容"}` : `项目资金·资金行“${row}”`;
+    }
+    return labels[pattern(field)] || "";
+  }
+  // A server message with the field paths in it (strict reading names them for API clients) put in Chinese words.
+  const readable = (message) => String(message ?? "")
+    .replace(/（([A-Za-z$][\w.[\]]*)）/g, (all, path) => { const l = label(path); return l ? `（${l}）` : ""; })
+    .replace(/\b[a-z][A-Za-z]*(\[\d+\])?(\.[A-Za-z]+(\[\d+\])?)+\b/g, (path) => label(path) || path);
+
+  // Unsaved work: every edit counts; a save covers the edits made before it started.
+  let edits = 0, savedEdits = 0;
+  const dirty = () => edits !== savedEdits;
+  window.addEventListener("beforeunload", (e) => { if (dirty()) { e.preventDefault(); e.returnValue = ""; } });
+
   function field(label, get, set, opts = {}) {
     if (opts.readonly) return el("label", { class: "field" }, label, readonly(get(), { "data-computed": opts.computed || null, "data-name": opts.name || null }));
     const input = el(opts.multiline ? "textarea" : "input", {
       name: opts.name, "aria-label": label, maxlength: opts.max || 200, rows: opts.multiline ? 4 : null,
-      inputmode: opts.number ? "decimal" : null,
+      inputmode: opts.number ? "decimal" : null, type: opts.type || null,
     });
     input.value = get() ?? "";
     input.addEventListener("input", () => {
@@ -51,31 +86,63 @@
     return el("label", { class: "field" }, label, input);
   }
 
+  // A choice from the profile's list; a value an imported form carries that the list lacks stays, marked.
+  function choice(text, get, set, options, name) {
+    const current = get() || "";
+    const select = el("select", { name, "aria-label": text }, el("option", { value: "" }, "（请选择）"),
+      ...options.map(v => el("option", { value: v }, v)),
+      ...(current && !options.includes(current) ? [el("option", { value: current }, current + "（不在本方案的列表中）")] : []));
+    select.value = current;
+    select.addEventListener("change", () => { set(select.value || null); changed(); });
+    return el("label", { class: "field" }, text, select);
+  }
+
   function targetText(t) {
     if (!t) return "";
     if (t.value === null || t.value === undefined) return t.text || "";
     return (t.comparator || "") + t.value + (t.unit ? "(" + t.unit + ")" : "");
   }
 
+  // One indicator row, and under it (a 自评表) the scorer's working and any return comments on the row.
   function rowEditor(ind, i) {
     const tr = el("tr", { "data-row": i });
-    const cells = bound ? fixedCells(ind) : editableCells(ind, i);
-    if (isSelf) cells.push(...evaluationCells(ind, i));
-    cells.push(el("td", { class: "working", "data-working": i }));
-    cells.push(bound ? el("td", {}) : el("td", { class: "row-actions" },
+    const actions = bound ? [] : [
       el("button", { type: "button", title: "上移", onclick: () => move(i, -1) }, "↑"),
       el("button", { type: "button", title: "下移", onclick: () => move(i, 1) }, "↓"),
-      el("button", { type: "button", title: "删除", onclick: () => { form.indicators.splice(i, 1); render(); changed(); } }, "删除")));
+      el("button", { type: "button", title: "删除", class: "delete-row", onclick: () => remove(i) }, "删除")];
+    const cells = [el("td", { class: "rownum" }, String(i + 1), ...(isSelf ? actions : []))];
+    if (isSelf) {
+      cells.push(...(bound ? fixedCells(ind) : editableCells(ind, i, true)));
+      cells.push(...evaluationCells(ind, i));
+    } else {
+      cells.push(...editableCells(ind, i, false));
+      cells.push(el("td", { class: "working", "data-working": i }));
+      cells.push(el("td", { class: "row-actions" }, ...actions));
+    }
     cells.forEach(c => tr.append(c));
-    return tr;
+    const columns = cells.length;
+    const rows = [tr];
+    if (isSelf) rows.push(el("tr", { class: "working-row" }, el("td", {}), el("td", { colspan: columns - 1, class: "working", "data-working": i })));
+    (commentsOf.get(ind) || []).forEach(c => rows.push(el("tr", { class: "comment-row", "data-comment": c.id },
+      el("td", { class: "rownum" }, "意见"), el("td", { colspan: columns - 1 }, ...commentBody(c)))));
+    return rows;
+  }
+
+  function remove(i) {
+    const ind = form.indicators[i];
+    if (!confirm(`删除第 ${i + 1} 行“${ind.name || "（未命名）"}”？保存后才生效。`)) return;
+    form.indicators.splice(i, 1);
+    render(); changed();
   }
 
   // The approved declaration's row: shown, not edited (a change goes through 调整).
   function fixedCells(ind) {
-    return [el("td", {}, ind.level1 || ""), el("td", {}, ind.level2 || ""), el("td", {}, ind.name || ""), el("td", { class: "target" }, targetText(ind.target))];
+    return [el("td", { class: "name" }, el("div", { class: "filing" }, [ind.level1, ind.level2].filter(Boolean).join("·")), el("div", {}, ind.name || "")),
+      el("td", { class: "target" }, targetText(ind.target))];
   }
 
-  function editableCells(ind, i) {
+  // 一级, 二级, 三级 and the target; in a 自评表 the three names share one column (stacked), so the table fits.
+  function editableCells(ind, i, stacked) {
     const level1 = el("select", { "aria-label": "一级指标" }, ...["", ...framework.level1].map(v => el("option", { value: v }, v)));
     level1.value = ind.level1 || "";
     level1.addEventListener("change", () => { ind.level1 = level1.value || null; changed(); });
@@ -86,7 +153,8 @@
       if (ind.level2 && framework.parent[ind.level2]) { ind.level1 = framework.parent[ind.level2]; level1.value = ind.level1; }
       changed();
     });
-    const name = el("input", { "aria-label": "三级指标", maxlength: 200, name: `name-${i}` });
+    // Stacked in a 自评表's narrow column, a long name wraps in a box of two lines instead of running out of sight.
+    const name = el(stacked ? "textarea" : "input", { "aria-label": "三级指标", maxlength: 200, name: `name-${i}`, rows: stacked ? 2 : null });
     name.value = ind.name || "";
     name.addEventListener("input", () => { ind.name = name.value; changed(); });
     ind.target = ind.target || { text: "", comparator: null, value: null, unit: null };
@@ -106,7 +174,58 @@
     };
     [cmp, value, unit].forEach(x => x.addEventListener("input", syncTarget));
     cmp.addEventListener("change", syncTarget);
-    return [el("td", {}, level1), el("td", {}, level2), el("td", {}, name), el("td", { class: "target" }, cmp, value, unit)];
+    if (stacked) return [el("td", { class: "name" }, level1, level2, name), el("td", { class: "target" }, cmp, value, unit)];
+    return [el("td", {}, level1), el("td", {}, level2), el("td", { class: "name" }, name), el("td", { class: "target" }, cmp, value, unit)];
+  }
+
+  // Return comments: each placed beside the row it was written on, found by the row's identity (一级, 二级, 三级) so
+  // that it follows the row through inserts and moves; kept with that row object while the unit edits.
+  const commentsOf = new Map();
+  const unplaced = [];
+  comments.forEach(c => {
+    const hasIdentity = c.name !== null && c.name !== undefined;
+    const same = form.indicators.map((ind, i) => [ind, i]).filter(([ind]) => hasIdentity
+      && (ind.name || "") === (c.name || "") && (ind.level1 || "") === (c.level1 || "") && (ind.level2 || "") === (c.level2 || ""));
+    same.sort((a, b) => Math.abs(a[1] - (c.row - 1)) - Math.abs(b[1] - (c.row - 1)));
+    const row = same.length ? same[0][0] : !hasIdentity && c.row ? form.indicators[c.row - 1] : null;
+    if (row) { if (!commentsOf.has(row)) commentsOf.set(row, []); commentsOf.get(row).push(c); } else unplaced.push(c);
+  });
+
+  function commentBody(c) {
+    const state = el("span", { class: c.addressed ? "addressed" : "open", role: "status" }, stateText(c));
+    const box = el("input", { type: "checkbox", name: `addressed-${c.id}`, "aria-label": `第 ${c.row} 行的退回意见已处理` });
+    box.checked = !!c.addressed;
+    box.addEventListener("change", () => mark(c, box, state));
+    return [el("strong", {}, "退回意见"), `（${c.actor}，退回时第 ${c.row} 行）：`, el("span", { class: "comment-text" }, c.text),
+      el("label", {}, box, " 已处理"), " ", state];
+  }
+
+  const stateText = (c) => c.addressed ? `${c.addressedBy || ""} 已标记，审核人员会看到` : "未处理";
+
+  // A mark is saved at once, apart from the form: it is the unit's answer to the reviewer, not an edit of the form.
+  async function mark(c, box, state) {
+    const wanted = box.checked;
+    box.disabled = true;
+    try {
+      const r = await fetch(`/api/forms/${formId}/comments/${c.id}/addressed`,
+        { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ addressed: wanted }) });
+      const body = await r.json().catch(() => ({}));
+      if (!r.ok) throw new Error(readable(body.error || "标记失败"));
+      Object.assign(c, { addressed: body.addressed, addressedBy: body.addressedBy });
+      state.className = c.addressed ? "addressed" : "open";
+      state.textContent = stateText(c);
+    } catch (e) {
+      box.checked = !wanted;
+      state.className = "error";
+      state.textContent = e.message;
+    } finally { box.disabled = false; }
+  }
+
+  function showUnplaced() {
+    const list = document.getElementById("unplaced-comments");
+    if (!list) return;
+    list.replaceChildren(...unplaced.map(c => el("li", { "data-comment": c.id },
+      `退回时第 ${c.row} 行${c.name ? "“" + c.name + "”" : ""}的意见（这一行已改名或删除）：`, ...commentBody(c).slice(2))));
   }
 
   // 实际完成值, 分值, 得分 and 偏差原因. Bound: a qualitative target takes an achievement label and a score in its
@@ -139,7 +258,7 @@
     const weight = el("input", { "aria-label": "分值", size: 5, name: `weight-${i}` });
     weight.value = ind.weight ?? "";
     weight.addEventListener("input", () => { ind.weight = num(weight.value); changed(); });
-    const scoreCell = el("td", {});
+    const scoreCell = el("td", { class: "score" });
     const byBand = ind.actual && ind.actual.achievement;
     if (!bound || byBand) {
       const score = el("input", { "aria-label": "得分", size: 5, name: `score-${i}` });
@@ -158,13 +277,13 @@
         const os = el("input", { "aria-label": "改后的得分", size: 5, name: `override-score-${i}` });
         os.value = ind.scoreOverride.score ?? "";
         os.addEventListener("input", () => { ind.scoreOverride.score = num(os.value); changed(); });
-        const reason = el("textarea", { "aria-label": "改分理由", rows: 2, maxlength: 2000, name: `override-reason-${i}` });
+        const reason = el("textarea", { "aria-label": "改分理由", rows: 4, maxlength: 2000, name: `override-reason-${i}`, placeholder: "改分理由（必填）" });
         reason.value = ind.scoreOverride.reason || "";
         reason.addEventListener("input", () => { ind.scoreOverride.reason = reason.value; changed(); });
         scoreCell.append(os, reason);
       }
     }
-    const reason = el("textarea", { "aria-label": "偏差原因分析及改进措施", rows: 2, maxlength: 5000, name: `reason-${i}` });
+    const reason = el("textarea", { "aria-label": "偏差原因分析及改进措施", rows: 3, maxlength: 5000, name: `reason-${i}` });
     reason.value = ind.deviationReason || "";
     reason.addEventListener("input", () => { ind.deviationReason = reason.value || null; changed(); });
     return [el("td", {}, actual), el("td", {}, weight), scoreCell, el("td", {}, reason)];
@@ -185,10 +304,10 @@
       field("实施单位", () => form.implementingUnit, v => form.implementingUnit = v, { name: "implementingUnit", readonly: bound }),
       field("年度", () => form.year, v => form.year = v === null ? null : Number(v), { name: "year", number: true, max: 4, readonly: bound }));
     if (!isSelf) header.append(
-      field("项目性质", () => form.projectNature, v => form.projectNature = v || null, { name: "projectNature" }),
-      field("项目类别", () => form.projectCategory, v => form.projectCategory = v || null, { name: "projectCategory" }),
-      field("计划开始日期（yyyy-MM-dd）", () => form.startDate, v => form.startDate = v || null, { name: "startDate", max: 10 }),
-      field("计划完成日期（yyyy-MM-dd）", () => form.endDate, v => form.endDate = v || null, { name: "endDate", max: 10 }));
+      choice("项目性质", () => form.projectNature, v => form.projectNature = v, framework.projectNatures || [], "projectNature"),
+      choice("项目类别", () => form.projectCategory, v => form.projectCategory = v, framework.projectCategories || [], "projectCategory"),
+      field("计划开始日期", () => form.startDate, v => form.startDate = v || null, { name: "startDate", max: 10, type: "date" }),
+      field("计划完成日期", () => form.endDate, v => form.endDate = v || null, { name: "endDate", max: 10, type: "date" }));
     const funds = document.getElementById("fund-fields");
     form.funds = form.funds || {};
     if (isSelf) {
@@ -203,7 +322,8 @@
         field("执行率得分", () => total.score, v => { total.score = v; form.funds.score = v; }, { name: "executionScore", number: true, readonly: bound, computed: "funds.score" }));
       document.getElementById("goal-fields").replaceChildren(
         field("预期目标", () => form.goals?.annual, v => (form.goals = form.goals || {}).annual = v, { multiline: true, max: 5000, name: "expectedGoal", readonly: bound }),
-        field("实际完成情况", () => form.goals?.actual, v => (form.goals = form.goals || {}).actual = v, { multiline: true, max: 5000, name: "actualOutcome" }),
+        field("实际完成情况", () => form.goals?.actual, v => (form.goals = form.goals || {}).actual = v, { multiline: true, max: 5000, name: "actualOutcome" }));
+      document.getElementById("total-fields").replaceChildren(
         field("总分", () => form.totalScore, v => form.totalScore = v, { number: true, name: "totalScore", readonly: bound, computed: "totalScore" }),
         field("评分等级", () => form.grade, v => form.grade = v, { name: "grade", max: 2, readonly: bound, computed: "grade" }));
     } else {
@@ -221,12 +341,15 @@
         field("年度总体目标", () => form.goals?.annual, v => (form.goals = form.goals || {}).annual = v, { multiline: true, max: 5000, name: "annualGoal" }));
     }
     const body = document.getElementById("indicator-rows");
-    body.replaceChildren(...form.indicators.map(rowEditor));
+    body.replaceChildren(...form.indicators.flatMap(rowEditor));
   }
 
   let timer = null;
   function changed() {
-    document.getElementById("save-state").textContent = "有未保存的修改";
+    edits++;
+    const state = document.getElementById("save-state");
+    state.className = "";
+    state.textContent = "有未保存的修改";
     clearTimeout(timer);
     timer = setTimeout(check, 400);
   }
@@ -240,7 +363,11 @@
     const box = document.getElementById("findings");
     const result = parse(await r.text());
     if (mine !== checks) return;
-    if (!r.ok) { box.replaceChildren(el("p", { class: "error" }, (result.error || "检查失败") + (result.field ? `（${result.field}）` : ""))); return; }
+    if (!r.ok) {
+      const where = label(result.field);
+      box.replaceChildren(el("p", { class: "error" }, readable(result.error || "检查失败") + (where && !readable(result.error).includes(where) ? `（${where}）` : "")));
+      return;
+    }
     root.dataset.checked = String(mine);
     document.querySelectorAll("[data-working]").forEach(td => td.replaceChildren());
     if (result.record) showComputed(result.record);
@@ -250,12 +377,18 @@
         el("p", {}, `预算执行率 ${s.executionRate ?? "—"}% → ${s.executionScore ?? "—"} 分（${s.executionExplanation}）；总分 ${s.totalScore ?? "—"}（${s.grade ?? "—"}），按规则计分 ${s.ruleBasedTotalScore ?? "—"}`));
       (s.indicators || []).forEach((ind, i) => {
         const td = document.querySelector(`[data-working="${i}"]`);
-        if (td) td.append(el("span", { class: ind.printedScore !== null && ind.computedScore !== null && ind.printedScore !== ind.computedScore ? "differs" : "" }, ind.explanation || ""));
+        if (td) td.append(...(isSelf ? ["计分过程："] : []),
+          el("span", { class: ind.printedScore !== null && ind.computedScore !== null && ind.printedScore !== ind.computedScore ? "differs" : "" }, ind.explanation || ""));
       });
     }
     const severity = { error: "错误", warning: "警告", info: "提示" };
-    const items = [...(result.problems || []).map(p => el("li", { class: "error" }, `[不能保存] ${p.message}`)),
-                   ...(result.findings || []).map(f => el("li", { class: f.severity }, `[${severity[f.severity] || f.severity}] ${f.row ? "第 " + f.row + " 行" : ""}${f.name ? "“" + f.name + "”：" : ""}${f.message}`))];
+    // A declaration has no working to show: its 提示 column holds the findings of each row.
+    if (!isSelf) (result.findings || []).filter(f => f.row).forEach(f => {
+      const td = document.querySelector(`[data-working="${f.row - 1}"]`);
+      if (td) td.append(el("div", { class: f.severity }, `[${severity[f.severity] || f.severity}] ${readable(f.message)}`));
+    });
+    const items = [...(result.problems || []).map(p => el("li", { class: "error" }, `[不能保存] ${readable(p.message)}`)),
+                   ...(result.findings || []).map(f => el("li", { class: f.severity }, `[${severity[f.severity] || f.severity}] ${f.row ? "第 " + f.row + " 行" : ""}${f.name ? "“" + f.name + "”：" : ""}${readable(f.message)}`))];
     box.replaceChildren(items.length ? el("ul", {}, ...items) : el("p", {}, "没有审核发现。"));
   }
 
@@ -272,18 +405,20 @@
 
   async function save() {
     const url = formId ? `/api/forms/${formId}?version=${version}` : "/api/forms";
+    const covered = edits;
     const r = await fetch(url, { method: formId ? "PUT" : "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(form) });
     const body = parse(await r.text());
     const state = document.getElementById("save-state");
     state.className = "";
     if (r.ok) {
-      state.textContent = `已保存（第 ${body.version} 版）`;
+      savedEdits = covered;
+      state.textContent = `已保存（第 ${body.version} 版）` + (dirty() ? "；之后的修改尚未保存" : "");
       if (!formId) { location.href = `/forms/${body.id}`; return; }
       version = body.version;
       return;
     }
-    let message = (body.error || "保存失败") + (body.problems && body.problems.length > 1 ? `（另有 ${body.problems.length - 1} 处，见审核发现）` : "");
-    if (r.status === 409 && body.changes) message += " " + body.changes.map(c => `${c.actor} 修改了 ${c.field ?? c.action}：${c.oldValue ?? ""} → ${c.newValue ?? ""}`).join("；");
+    let message = readable(body.error || "保存失败") + (body.problems && body.problems.length > 1 ? `（另有 ${body.problems.length - 1} 处，见审核发现）` : "");
+    if (r.status === 409 && body.changes) message += " " + body.changes.map(c => `${c.actor}：${c.summary || label(c.field) || c.action}`).join("；");
     state.textContent = message;
     state.className = "error";
   }
@@ -295,5 +430,6 @@
   });
   document.getElementById("save").addEventListener("click", save);
   render();
+  showUnplaced();
   check();
 })();
