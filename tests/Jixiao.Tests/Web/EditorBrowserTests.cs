@@ -32,7 +32,7 @@ public class EditorBrowserTests(Browser browser, TestDatabases databases)
         await page.FillAsync("input[name=username]", user);
         await page.FillAsync("input[name=password]", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/forms");
+        await page.WaitForURLAsync(baseAddress + "/");   // the 工作台
         return page;
     }
 
@@ -167,12 +167,12 @@ public class EditorBrowserTests(Browser browser, TestDatabases databases)
 
         await unit.FillAsync("input[name=projectName]", "生活驿站运行经费（修订）");
         // The click starts a navigation that the page's warning holds up; the person answers "stay".
-        await unit.ClickAsync("header a:has-text('我的绩效表')");
+        await unit.ClickAsync("header a[href='/forms']");
         await unit.WaitForTimeoutAsync(500);
         var stayed = unit.Url;
         await unit.ClickAsync("#save");
         await unit.WaitForSelectorAsync("#save-state:has-text('已保存')");
-        await unit.ClickAsync("header a:has-text('我的绩效表')");
+        await unit.ClickAsync("header a[href='/forms']");
         await unit.WaitForURLAsync("**/forms");
 
         Assert.Equal(["beforeunload"], dialogs);
