@@ -65,6 +65,17 @@ public sealed record FormFilter(int? Year = null, long? UnitId = null, string? K
     public bool OnlyOverdue { get; init; }
     public DateOnly? Today { get; init; }
     public FormSort Sort { get; init; } = FormSort.Newest;
+    /// <summary>执行率 from (included), percent: with <see cref="RateBelow"/> a band of the dashboard.</summary>
+    public decimal? RateFrom { get; init; }
+    /// <summary>执行率 below (left out), percent.</summary>
+    public decimal? RateBelow { get; init; }
+    /// <summary>Forms with a finding of this check (its code in `finding_codes`).</summary>
+    public string? FindingCode { get; init; }
+    /// <summary>
+    /// Each project as it stands: a declaration superseded by an approved 调整 is left out, and so is a 调整 not yet
+    /// approved (the revision before it stands until then). Self-evaluations are never adjusted: all of them stay.
+    /// </summary>
+    public bool CurrentOnly { get; init; }
 }
 
 /// <summary>A page of a list and how many forms the whole list holds.</summary>
@@ -88,6 +99,16 @@ public sealed record Acknowledgement(string Reason, string Warnings);
 public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceForm, FormFigures>? figures = null)
 {
     public Database Database => db;
+
+    private long _generation;
+
+    /// <summary>
+    /// Goes up after every write this store commits: what is computed from the forms (the dashboards) and kept for a
+    /// while is stale once it has moved. Writes by another process (a CLI import) do not move it.
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    private void Changed() => Interlocked.Increment(ref _generation);
 
     private FormRow RowOf(PerformanceForm form) => FormRow.Of(form, figures?.Invoke(form));
 
@@ -131,6 +152,7 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
         }
         await c.ExecuteAsync(FormRows.InsertImportEntry, new { Id = id, Now = now, Actor = actor, row.File }, tx);
         await tx.CommitAsync(ct);
+        Changed();
         return (id.Value, true);
     }
 
@@ -200,17 +222,29 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
             .ToDictionary(r => FormStatuses.FromCode(r.Status)!.Value, r => (int)r.Count), overdue);
     }
 
+    /// <summary>执行率 as a number to compare: SQLite keeps it as exact text; two places of a percent compare exactly as REAL.</summary>
+    internal static string RateColumn(Database db) => db.Kind == DatabaseKind.Sqlite ? "CAST(execution_rate AS REAL)" : "execution_rate";
+
+    static object RateParameter(Database db, decimal value) => db.Kind == DatabaseKind.Sqlite ? (double)value : value;
+
+    /// <summary>See <see cref="FormFilter.CurrentOnly"/>; served by the partial index on adjusts_id.</summary>
+    internal const string CurrentCondition = """
+        NOT EXISTS (SELECT 1 FROM forms later WHERE later.adjusts_id = forms.id AND later.status IN ('approved', 'published'))
+        AND (forms.adjusts_id IS NULL OR forms.status IN ('approved', 'published'))
+        """;
+
     // SQLite keeps scores as exact text: ordered as numbers, never added up.
     private string ScoreOrder => db.Kind == DatabaseKind.Sqlite ? "CAST(total_score AS REAL)" : "total_score";
 
     // A draft or returned form of a year whose window for its kind (申报 for a declaration, 自评 for a self-evaluation)
     // closed before @today.
-    private const string OverdueCondition = """
+    internal const string OverdueCondition = """
         status IN ('draft', 'returned') AND EXISTS (SELECT 1 FROM windows w WHERE w.year = forms.year
             AND w.stage = CASE forms.kind WHEN 'target-declaration' THEN 'declaration' ELSE 'self-evaluation' END AND w.closes_on < @today)
         """;
 
-    private (string Where, DynamicParameters Parameters) Where(FormFilter filter)
+    /// <summary>The WHERE clause of a filter over `forms` (unaliased) and its parameters; the dashboards group by it.</summary>
+    internal (string Where, DynamicParameters Parameters) Where(FormFilter filter)
     {
         var where = new List<string>();
         var p = new DynamicParameters();
@@ -251,6 +285,11 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
             p.Add("today", db.Date(today));
             if (filter.OnlyOverdue) where.Add(OverdueCondition);
         }
+        // The dashboards' click-throughs: a 执行率 band, one check's findings, the projects as they stand.
+        if (filter.RateFrom is { } from) { where.Add($"{RateColumn(db)} >= @rateFrom"); p.Add("rateFrom", RateParameter(db, from)); }
+        if (filter.RateBelow is { } below) { where.Add($"{RateColumn(db)} < @rateBelow"); p.Add("rateBelow", RateParameter(db, below)); }
+        if (filter.FindingCode is { } code) { where.Add("finding_codes LIKE @findingCode"); p.Add("findingCode", $"%|{code}|%"); }
+        if (filter.CurrentOnly) where.Add(CurrentCondition);
         return (where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "", p);
     }
 
@@ -307,6 +346,7 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
                 VALUES (@id, @now, @actor, 'edit', @version, @field, @oldValue, @newValue, @reason)
                 """, new { id, now, actor, field, oldValue, newValue, reason, version = expectedVersion + 1 }, tx);
         await tx.CommitAsync(ct);
+        Changed();
         return new UpdateResult(true, expectedVersion + 1, []);
     }
 
@@ -367,6 +407,7 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
                 VALUES (@id, @now, @actor, 'acknowledge', @version, @warnings, @reason)
                 """, new { id, now, actor, version = expectedVersion + 1, warnings = ack.Warnings, reason = ack.Reason }, tx);
         await tx.CommitAsync(ct);
+        Changed();
         return new UpdateResult(true, expectedVersion + 1, []);
     }
 
@@ -419,6 +460,7 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
                 }
                 await tx.CommitAsync(ct);
             }
+            Changed();
             done += page.Count;
             last = page[^1].Id;
         }

@@ -6,6 +6,11 @@ namespace Jixiao.Storage;
 /// <summary>The windows finance opens for a year's stages (申报, 监控, 自评), one per year and stage.</summary>
 public sealed class WindowStore(Database db, TimeProvider clock)
 {
+    private long _generation;
+
+    /// <summary>Goes up after every change of a window (what is overdue changes with it), as <see cref="FormStore.Generation"/>.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
     public async Task<IReadOnlyList<Window>> AllAsync(CancellationToken ct = default)
     {
         await using var c = await db.ConnectAsync(ct);
@@ -25,11 +30,14 @@ public sealed class WindowStore(Database db, TimeProvider clock)
             ON CONFLICT (year, stage) DO UPDATE SET opens_on = excluded.opens_on, closes_on = excluded.closes_on,
                 opened_by = excluded.opened_by, opened_at = excluded.opened_at
             """, new { w.Year, Stage = w.Stage.ToCode(), OpensOn = db.Date(w.OpensOn), ClosesOn = db.Date(w.ClosesOn), actor, now = db.Time(clock.GetUtcNow()) });
+        Interlocked.Increment(ref _generation);
     }
 
     public async Task<bool> RemoveAsync(int year, Stage stage, CancellationToken ct = default)
     {
         await using var c = await db.ConnectAsync(ct);
-        return await c.ExecuteAsync("DELETE FROM windows WHERE year = @year AND stage = @stage", new { year, stage = stage.ToCode() }) > 0;
+        var removed = await c.ExecuteAsync("DELETE FROM windows WHERE year = @year AND stage = @stage", new { year, stage = stage.ToCode() }) > 0;
+        Interlocked.Increment(ref _generation);
+        return removed;
     }
 }
