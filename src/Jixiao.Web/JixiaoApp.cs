@@ -48,6 +48,8 @@ public static class JixiaoApp
         });
         services.AddSingleton<SessionStore>();
         services.AddSingleton<WindowStore>();
+        services.AddSingleton<DashboardStore>();
+        services.AddSingleton<ProjectStore>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<OrganisationStore>();
@@ -86,6 +88,7 @@ public static class JixiaoApp
         SummaryAndUploadPages.Map(app);
         ListEndpoints.Map(app);
         Features.Work.WorkbenchPages.Map(app);
+        ProjectPages.Map(app);
 
         await Startup.PrepareAsync(app);
         var db = app.Services.GetRequiredService<Database>();
