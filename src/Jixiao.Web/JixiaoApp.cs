@@ -50,6 +50,8 @@ public static class JixiaoApp
         services.AddSingleton<WindowStore>();
         services.AddSingleton<DashboardStore>();
         services.AddSingleton<ProjectStore>();
+        services.AddSingleton<Features.Analysis.DashboardCache>();
+        services.AddSingleton<Features.Analysis.Dashboards>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<OrganisationStore>();
@@ -88,6 +90,7 @@ public static class JixiaoApp
         SummaryAndUploadPages.Map(app);
         ListEndpoints.Map(app);
         Features.Work.WorkbenchPages.Map(app);
+        Features.Analysis.DashboardPages.Map(app);
         ProjectPages.Map(app);
 
         await Startup.PrepareAsync(app);
