@@ -40,7 +40,7 @@ public static class Charts
     /// <summary>Horizontal bars with the label on the left, so that long Chinese names stay readable.</summary>
     public static string HorizontalBars(IReadOnlyList<Bar> bars, string title)
     {
-        const int label = 230, room = 250, row = 24, right = 90;
+        const int label = 230, room = 220, row = 24, right = 70;
         if (bars.Count == 0) return "<p class=\"note\">（无）</p>";
         var max = Math.Max(0.01m, bars.Max(b => b.Value));
         var sb = Open(label + room + right, bars.Count * row + 8, title);
@@ -60,18 +60,18 @@ public static class Charts
     /// <summary>Two bars per category (申报资金 and 全年执行数 of a 主管部门), with a legend.</summary>
     public static string PairedBars(IReadOnlyList<(string Label, Bar A, Bar B)> rows, string legendA, string legendB, string title)
     {
-        const int label = 230, room = 250, row = 34, right = 100, top = 24;
+        const int label = 215, room = 170, row = 34, right = 80, top = 24;
         if (rows.Count == 0) return "<p class=\"note\">（无）</p>";
         var max = Math.Max(0.01m, rows.Max(r => Math.Max(r.A.Value, r.B.Value)));
         var sb = Open(label + room + right, rows.Count * row + top + 6, title);
         var (colourA, colourB) = (rows[0].A.Color, rows[0].B.Color);
         sb.Append(Invariant($"<rect x=\"{label}\" y=\"4\" width=\"12\" height=\"12\" fill=\"{colourA}\"/><text x=\"{label + 16}\" y=\"14\">{E(legendA)}</text>"));
-        sb.Append(Invariant($"<rect x=\"{label + 110}\" y=\"4\" width=\"12\" height=\"12\" fill=\"{colourB}\"/><text x=\"{label + 126}\" y=\"14\">{E(legendB)}</text>\n"));
+        sb.Append(Invariant($"<rect x=\"{label + 90}\" y=\"4\" width=\"12\" height=\"12\" fill=\"{colourB}\"/><text x=\"{label + 106}\" y=\"14\">{E(legendB)}</text>\n"));
         for (int k = 0; k < rows.Count; k++)
         {
             var (name, a, b) = rows[k];
             var y = top + k * row;
-            sb.Append(Invariant($"<text x=\"{label - 6}\" y=\"{y + 19}\" text-anchor=\"end\"><title>{E(name)}</title>{E(Clip(name, 17))}</text>"));
+            sb.Append(Invariant($"<text x=\"{label - 6}\" y=\"{y + 19}\" text-anchor=\"end\"><title>{E(name)}</title>{E(Clip(name, 16))}</text>"));
             foreach (var (bar, dy) in new[] { (a, 2), (b, 16) })
             {
                 var w = (int)Math.Round(bar.Value / max * room);

@@ -51,7 +51,8 @@ public static class DashboardPages
         .panel { margin: 1.4rem 0; }
         .panel h2 { font-size: 17px; border-bottom: 2px solid #8b1a1a; padding-bottom: .2rem; }
         .pair { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
-        .pair > table { width: auto; min-width: 18rem; }
+        .pair > div > table { width: auto; min-width: 18rem; }
+        .dash-cards .card { min-width: 8.6rem; padding: .6rem .9rem; }
         .pair svg.chart { max-width: 100%; height: auto; }
         td.n, th.n { text-align: right; white-space: nowrap; }
         svg.chart a.bar:hover rect { opacity: .75; }
@@ -82,7 +83,7 @@ public static class DashboardPages
           .Append("申报表按各项目现行的一版计（已被审核通过的调整取代的、尚未审核通过的调整不计）。点击数字或图中的条形可查看对应的绩效表。</p>");
 
         // The headline numbers.
-        sb.Append("<div class=\"cards\">");
+        sb.Append("<div class=\"cards dash-cards\">");
         Card(sb, d.SelfEvaluations.Count.ToString("#,0", CultureInfo.InvariantCulture), "自评表（张）", d.SelfEvaluations.Link);
         Card(sb, d.Declarations.Count.ToString("#,0", CultureInfo.InvariantCulture), "申报表（张）", d.Declarations.Link);
         Card(sb, WanYuan(d.DeclaredYuan), "申报资金（万元）", null);
@@ -105,8 +106,8 @@ public static class DashboardPages
 
         // Money by 主管部门: the chart shows the largest; the table lists all.
         var charted = d.Departments.Take(15).ToList();
-        var money = new StringBuilder("<table class=\"compact\"><thead><tr><th>主管部门</th><th class=\"n\">申报表</th><th class=\"n\">申报资金（万元）</th><th class=\"n\">自评表</th>")
-            .Append("<th class=\"n\">全年预算数（万元）</th><th class=\"n\">全年执行数（万元）</th><th class=\"n\">执行率</th></tr></thead><tbody>");
+        var money = new StringBuilder("<table class=\"compact\"><caption class=\"dash-note\">金额单位：万元</caption><thead><tr><th>主管部门</th><th class=\"n\">申报表</th><th class=\"n\">申报资金</th><th class=\"n\">自评表</th>")
+            .Append("<th class=\"n\">全年预算数</th><th class=\"n\">全年执行数</th><th class=\"n\">执行率</th></tr></thead><tbody>");
         foreach (var x in d.Departments)
             money.Append($"<tr><td>{E(x.Name)}</td><td class=\"n\">{Num(x.Declarations)}</td><td class=\"n\">{WanYuan(x.DeclaredYuan)}</td><td class=\"n\">{Num(x.SelfEvaluations)}</td>")
                  .Append($"<td class=\"n\">{WanYuan(x.BudgetYuan)}</td><td class=\"n\">{WanYuan(x.ExecutedYuan)}</td><td class=\"n\">{(x.ExecutionRate is { } xr ? Fixed(xr) + "%" : "—")}</td></tr>");

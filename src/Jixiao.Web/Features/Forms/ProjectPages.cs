@@ -142,9 +142,11 @@ public static class ProjectPages
 
     static string Status(string code) => FormStatuses.FromCode(code)?.ToChinese() ?? code;
 
+    const string Css = "<style>td.n, th.n { text-align: right; white-space: nowrap; } tr.standing-superseded td { color: #666; background: #f7f7f7; }</style>";
+
     static string RenderProject(ProjectDocument p)
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(Css);
         sb.Append($"<p>{p.Year}年度 · 主管部门：{E(p.Department)} · 实施单位：{E(p.ImplementingUnit)}")
           .Append(p.Summary is { } s ? $" · <a href=\"{E(s)}\">本单位{p.Year}年度项目绩效目标汇总表</a>" : "").Append("</p>");
         sb.Append("<table class=\"list project\"><thead><tr><th>表</th><th>编号</th><th>状态</th><th>地位</th><th>总分</th><th>等级</th><th>审核发现</th>")
@@ -161,7 +163,7 @@ public static class ProjectPages
         }
         sb.Append("</tbody></table>");
         if (p.SelfEvaluations.Count == 0) sb.Append("<p class=\"note\">还没有自评表。申报表审核通过后，单位可在申报表页面“建立自评表”。</p>");
-        sb.Append("<p class=\"note\">“已被调整取代”：其后的调整已审核通过，汇总表和统计分析按现行的一版计。本人无权查看的表（如他人的草稿）不列出。</p>");
+        sb.Append("<p class=\"note\">资金：申报表为年度资金申请总额，自评表为全年预算数。“已被调整取代”：其后的调整已审核通过，汇总表和统计分析按现行的一版计；“调整中”：尚未审核通过。本人无权查看的表（如他人的草稿）不列出。</p>");
         return sb.ToString();
     }
 
@@ -192,7 +194,7 @@ public static class ProjectPages
 
     static string RenderSummary(IReadOnlyList<ProjectForm> rows, long unit, int year)
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(Css);
         var api = $"/api/summaries?unit={unit}&year={year}";
         if (rows.Count == 0) return sb.Append($"<p>该单位 {year} 年度没有您可查看的申报表。</p>").ToString();
         sb.Append($"<p class=\"actions\">下载汇总表：<a class=\"button\" href=\"{E(api + "&format=xlsx")}\">Excel</a> <a class=\"button\" href=\"{E(api + "&format=pdf")}\">PDF</a> ")
