@@ -6,7 +6,7 @@ namespace Jixiao.Tests.Web;
 /// <summary>The dashboards' cache on its own: one reading for many waiting requests, a new one after a write, a bound.</summary>
 public class DashboardCacheTests
 {
-    static readonly DashboardFigures Empty = new([], new Dictionary<string, int>(), []);
+    static readonly DashboardReading Empty = new(new DashboardFigures([], new Dictionary<string, int>(), []), []);
 
     [Fact]
     public async Task Requests_that_miss_together_share_one_reading_and_a_new_generation_reads_again()
@@ -14,7 +14,7 @@ public class DashboardCacheTests
         var cache = new DashboardCache(TimeProvider.System);
         int readings = 0;
         var gate = new TaskCompletionSource();
-        async Task<DashboardFigures> Read()
+        async Task<DashboardReading> Read()
         {
             Interlocked.Increment(ref readings);
             await gate.Task;
@@ -38,9 +38,9 @@ public class DashboardCacheTests
     public async Task While_figures_are_read_again_others_get_the_previous_ones_at_once()
     {
         var cache = new DashboardCache(TimeProvider.System);
-        var old = new DashboardFigures([], new Dictionary<string, int> { ["score-sum"] = 1 }, []);
+        var old = new DashboardReading(new DashboardFigures([], new Dictionary<string, int> { ["score-sum"] = 1 }, []), []);
         await cache.GetAsync("k", 1, () => Task.FromResult(old));
-        var gate = new TaskCompletionSource<DashboardFigures>();
+        var gate = new TaskCompletionSource<DashboardReading>();
 
         var refreshing = cache.GetAsync("k", 2, () => gate.Task);   // the request that reads again waits for it
         var meanwhile = await cache.GetAsync("k", 2, () => throw new InvalidOperationException("not read twice"));

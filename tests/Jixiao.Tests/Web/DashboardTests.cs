@@ -263,6 +263,12 @@ public class DashboardTests(TestDatabases databases)
             Assert.True(count == await DashboardData.ListedAsync(finance, link), $"{path}: {link}");
         }
 
+        // Another 主管部门 is another dashboard, not the one just kept.
+        var party = (await app.Service<OrganisationStore>().AllAsync()).Single(o => o.Name == DashboardData.PartyDepartment).Id;
+        var other = await DashboardAsync(finance, $"&department={party}");
+        Assert.Equal(DashboardData.PartyDepartment, (string?)other["departmentName"]);
+        Assert.Equal(2, (int)other["selfEvaluations"]!["count"]!);
+
         Assert.Equal(HttpStatusCode.Forbidden, (await unit.GetAsync($"/api/dashboard?year={DashboardData.Year}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await unit.GetAsync("/dashboard")).StatusCode);
         Assert.DoesNotContain("统计分析</a>", await (await unit.GetAsync("/")).Content.ReadAsStringAsync());

@@ -1,7 +1,11 @@
 using System.Collections.Concurrent;
+using Jixiao.Core.Workflow;
 using Jixiao.Storage;
 
 namespace Jixiao.Web.Features.Analysis;
+
+/// <summary>What one reading of the database gives a dashboard: the grouped figures and the year's windows.</summary>
+public sealed record DashboardReading(DashboardFigures Figures, IReadOnlyList<Window> Windows);
 
 /// <summary>
 /// The dashboards' figures, kept per (scope, year, 主管部门, day) for <see cref="Lifetime"/> and stale as soon as this app
@@ -18,7 +22,7 @@ public sealed class DashboardCache(TimeProvider clock)
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
     public const int MaxEntries = 256;
 
-    sealed record Entry(Lazy<Task<DashboardFigures>> Figures, long Generation, DateTimeOffset At, Entry? Previous)
+    sealed record Entry(Lazy<Task<DashboardReading>> Figures, long Generation, DateTimeOffset At, Entry? Previous)
     {
         public bool Done => Figures.IsValueCreated && Figures.Value.IsCompletedSuccessfully;
         public bool Failed => Figures.IsValueCreated && (Figures.Value.IsFaulted || Figures.Value.IsCanceled);
@@ -30,7 +34,7 @@ public sealed class DashboardCache(TimeProvider clock)
 
     /// <summary>The figures for <paramref name="key"/> as of <paramref name="generation"/> (or, while they are being read
     /// again, the previous ones), and the time they were read.</summary>
-    public async Task<(DashboardFigures Figures, DateTimeOffset At)> GetAsync(string key, long generation, Func<Task<DashboardFigures>> compute)
+    public async Task<(DashboardReading Figures, DateTimeOffset At)> GetAsync(string key, long generation, Func<Task<DashboardReading>> compute)
     {
         var now = clock.GetUtcNow();
         bool Usable(Entry e) => e.Generation == generation && now - e.At < Lifetime && !e.Failed;
@@ -39,8 +43,8 @@ public sealed class DashboardCache(TimeProvider clock)
         // Lazy: of several requests that miss together, only the entry that lands in the dictionary runs its queries.
         Entry? made = null;
         var entry = _entries.AddOrUpdate(key,
-            _ => made = new Entry(new Lazy<Task<DashboardFigures>>(compute), generation, now, null),
-            (_, old) => Usable(old) ? old : made = new Entry(new Lazy<Task<DashboardFigures>>(compute), generation, now,
+            _ => made = new Entry(new Lazy<Task<DashboardReading>>(compute), generation, now, null),
+            (_, old) => Usable(old) ? old : made = new Entry(new Lazy<Task<DashboardReading>>(compute), generation, now,
                 old.Done ? old with { Previous = null } : old.Previous));
         if (!ReferenceEquals(entry, made) && !entry.Done && entry.Previous is { } previous)
             return (previous.Figures.Value.Result, previous.At);

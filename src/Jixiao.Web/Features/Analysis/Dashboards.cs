@@ -125,7 +125,26 @@ public sealed class Dashboards(FormStore forms, DashboardStore store, WindowStor
         return (await store.LatestYearAsync(scope) ?? Today.In(clock).Year, department);
     }
 
-    public async Task<DashboardDocument> BuildAsync(CurrentUser user, int year, long? department)
+    public async Task<DashboardDocument> BuildAsync(CurrentUser user, int year, long? department) =>
+        (await BuildWithOrganisationsAsync(user, year, department)).Assembled.Dashboard;
+
+    /// <summary>
+    /// A dashboard added up from one reading, with its JSON and page body once made: requests that find the reading
+    /// kept (and the same organisation tree) reuse all three, so that a kept dashboard costs its session check and one
+    /// read of the tree.
+    /// </summary>
+    public sealed class Assembled(int tree, DashboardDocument dashboard)
+    {
+        public int Tree => tree;
+        public DashboardDocument Dashboard => dashboard;
+        public byte[]? Json { get; set; }
+        public string? Body { get; set; }
+    }
+
+    readonly System.Runtime.CompilerServices.ConditionalWeakTable<DashboardReading, Assembled> _assembled = new();
+
+    /// <summary>The dashboard and the organisation tree it was drawn with (the page lists the 主管部门 from it).</summary>
+    public async Task<(Assembled Assembled, IReadOnlyList<Organisation> Organisations)> BuildWithOrganisationsAsync(CurrentUser user, int year, long? department)
     {
         var today = Today.In(clock);
         var orgs = await organisations.AllAsync();
@@ -138,10 +157,17 @@ public sealed class Dashboards(FormStore forms, DashboardStore store, WindowStor
         // Overdue work is looked at whole (a draft 调整 that is late is late), drafts included: see FiguresAsync.
         var overdueScope = (await access.ScopeAsync(user, requested)) with { ExcludeDrafts = false };
         static string Ids(IReadOnlyCollection<long>? ids) => ids is null ? "*" : string.Join(",", ids.Order());
-        var key = $"{Ids(scope.UnitIds)}|{Ids(scope.WithinUnits)}|{scope.ExcludeDrafts}|{year}|{today:yyyy-MM-dd}";
-        var (figures, asOf) = await cache.GetAsync(key, forms.Generation + windows.Generation, () => store.FiguresAsync(scope, overdueScope));
-        var yearWindows = (await windows.AllAsync()).Where(w => w.Year == year).Select(w => WindowDocument.Of(w, today)).ToList();
-        return Assemble(figures, asOf, year, department, orgs, scope, yearWindows);
+        var key = $"{Ids(scope.UnitIds)}|{department}:{Ids(scope.WithinUnits)}|{scope.ExcludeDrafts}|{year}|{today:yyyy-MM-dd}";
+        // What a request that finds the figures kept still reads: its session and the organisation tree (names and
+        // 主管部门 may change without a form changing).
+        var (reading, asOf) = await cache.GetAsync(key, forms.Generation + windows.Generation, async () =>
+            new DashboardReading(await store.FiguresAsync(scope, overdueScope), (await windows.AllAsync()).Where(w => w.Year == year).ToList()));
+        var tree = orgs.Aggregate(orgs.Count, (h, o) => HashCode.Combine(h, o.Id, o.Name, o.Kind, o.ParentId));
+        if (_assembled.TryGetValue(reading, out var kept) && kept.Tree == tree) return (kept, orgs);
+        var yearWindows = reading.Windows.Select(w => WindowDocument.Of(w, today)).ToList();
+        var made = new Assembled(tree, Assemble(reading.Figures, asOf, year, department, orgs, scope, yearWindows));
+        _assembled.AddOrUpdate(reading, made);
+        return (made, orgs);
     }
 
     /// <summary>The figures of units added up into the dashboard, each count with its list address.</summary>
