@@ -20,7 +20,9 @@ public sealed record DashboardReading(DashboardFigures Figures, IReadOnlyList<Wi
 public sealed class DashboardCache(TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
-    public const int MaxEntries = 256;
+    // A reading with its dashboard, JSON and page body is a few hundred kB with a few hundred units: 128 of them (and the
+    // previous reading each may hold) stay well within the app's memory.
+    public const int MaxEntries = 128;
 
     sealed record Entry(Lazy<Task<DashboardReading>> Figures, long Generation, DateTimeOffset At, Entry? Previous)
     {
