@@ -66,6 +66,17 @@ public sealed record FormFilter(int? Year = null, long? UnitId = null, string? K
     public bool OnlyOverdue { get; init; }
     public DateOnly? Today { get; init; }
     public FormSort Sort { get; init; } = FormSort.Newest;
+    /// <summary>执行率 from (included), percent: with <see cref="RateBelow"/> a band of the dashboard.</summary>
+    public decimal? RateFrom { get; init; }
+    /// <summary>执行率 below (left out), percent.</summary>
+    public decimal? RateBelow { get; init; }
+    /// <summary>Forms with a finding of this check (its code in `finding_codes`).</summary>
+    public string? FindingCode { get; init; }
+    /// <summary>
+    /// Each project as it stands: a declaration superseded by an approved 调整 is left out, and so is a 调整 not yet
+    /// approved (the revision before it stands until then). Self-evaluations are never adjusted: all of them stay.
+    /// </summary>
+    public bool CurrentOnly { get; init; }
 }
 
 /// <summary>A page of a list and how many forms the whole list holds.</summary>
@@ -130,6 +141,16 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
 
     // Totals and counts over the whole table, kept until a write moves data_version.
     private readonly UntilChanged counted = new();
+
+    /// <summary>
+    /// The database's data version (migration 0003): it moves on every write to forms or windows, by any process.
+    /// What is computed from the forms and kept (the dashboards) is stale once it has moved.
+    /// </summary>
+    public async Task<long> DataVersionAsync(CancellationToken ct = default)
+    {
+        await using var c = await db.ConnectAsync(ct);
+        return await UntilChanged.VersionAsync(c, ct);
+    }
 
     private FormRow RowOf(PerformanceForm form) => FormRow.Of(form, figures?.Invoke(form));
 
@@ -269,21 +290,32 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
         }, ct);
     }
 
+    /// <summary>执行率 as a number to compare: SQLite keeps it as exact text; two places of a percent compare exactly as REAL.</summary>
+    internal static string RateColumn(Database db) => db.Kind == DatabaseKind.Sqlite ? "CAST(execution_rate AS REAL)" : "execution_rate";
+
+    static object RateParameter(Database db, decimal value) => db.Kind == DatabaseKind.Sqlite ? (double)value : value;
+
+    /// <summary>See <see cref="FormFilter.CurrentOnly"/>; served by the partial index on adjusts_id.</summary>
+    internal const string CurrentCondition = """
+        NOT EXISTS (SELECT 1 FROM forms later WHERE later.adjusts_id = forms.id AND later.status IN ('approved', 'published'))
+        AND (forms.adjusts_id IS NULL OR forms.status IN ('approved', 'published'))
+        """;
+
     // SQLite keeps scores as exact text: ordered as numbers, never added up.
     private string ScoreOrder => db.Kind == DatabaseKind.Sqlite ? "CAST(total_score AS REAL)" : "total_score";
 
     // A draft or returned form of a year whose window for its kind (申报 for a declaration, 自评 for a self-evaluation)
     // closed before @today.
-    private const string OverdueCondition = """
+    internal const string OverdueCondition = """
         status IN ('draft', 'returned') AND EXISTS (SELECT 1 FROM windows w WHERE w.year = forms.year
             AND w.stage = CASE forms.kind WHEN 'target-declaration' THEN 'declaration' ELSE 'self-evaluation' END AND w.closes_on < @today)
         """;
 
     /// <summary>
-    /// The WHERE clause of a list, its parameters, and a key that names both (what <see cref="UntilChanged"/> keeps a
-    /// count under).
+    /// The WHERE clause of a filter over `forms` (unaliased), its parameters, and a key that names both (what
+    /// <see cref="UntilChanged"/> keeps a count under); the dashboards group by it.
     /// </summary>
-    private (string Where, DynamicParameters Parameters, string Key) Where(FormFilter filter)
+    internal (string Where, DynamicParameters Parameters, string Key) Where(FormFilter filter)
     {
         var where = new List<string>();
         var p = new DynamicParameters();
@@ -331,6 +363,11 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
             Add("today", db.Date(today));
             if (filter.OnlyOverdue) where.Add(OverdueCondition);
         }
+        // The dashboards' click-throughs: a 执行率 band, one check's findings, the projects as they stand.
+        if (filter.RateFrom is { } from) { where.Add($"{RateColumn(db)} >= @rateFrom"); Add("rateFrom", RateParameter(db, from)!); }
+        if (filter.RateBelow is { } below) { where.Add($"{RateColumn(db)} < @rateBelow"); Add("rateBelow", RateParameter(db, below)!); }
+        if (filter.FindingCode is { } code) { where.Add("finding_codes LIKE @findingCode"); Add("findingCode", $"%|{code}|%"); }
+        if (filter.CurrentOnly) where.Add(CurrentCondition);
         var clause = where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "";
         return (clause, p, clause + "\u001e" + key);
     }

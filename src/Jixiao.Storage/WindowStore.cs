@@ -30,6 +30,7 @@ public sealed class WindowStore(Database db, TimeProvider clock)
     public async Task<bool> RemoveAsync(int year, Stage stage, CancellationToken ct = default)
     {
         await using var c = await db.ConnectAsync(ct);
-        return await c.ExecuteAsync("DELETE FROM windows WHERE year = @year AND stage = @stage", new { year, stage = stage.ToCode() }) > 0;
+        var removed = await c.ExecuteAsync("DELETE FROM windows WHERE year = @year AND stage = @stage", new { year, stage = stage.ToCode() }) > 0;
+        return removed;
     }
 }

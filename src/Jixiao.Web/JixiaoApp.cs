@@ -48,6 +48,10 @@ public static class JixiaoApp
         });
         services.AddSingleton<SessionStore>();
         services.AddSingleton<WindowStore>();
+        services.AddSingleton<DashboardStore>();
+        services.AddSingleton<ProjectStore>();
+        services.AddSingleton<Features.Analysis.DashboardCache>();
+        services.AddSingleton<Features.Analysis.Dashboards>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<OrganisationStore>();
@@ -87,6 +91,8 @@ public static class JixiaoApp
         ListEndpoints.Map(app);
         Features.Work.WorkbenchPages.Map(app);
         Features.Public.OpenData.Map(app);
+        Features.Analysis.DashboardPages.Map(app);
+        ProjectPages.Map(app);
 
         await Startup.PrepareAsync(app);
         var db = app.Services.GetRequiredService<Database>();

@@ -18,6 +18,7 @@ public enum FormAction
     Export,
     Administer,    // organisations and accounts
     Schedule,      // 安排填报时间: open the year's windows (申报, 监控, 自评) and set their deadlines
+    Analyse,       // 统计分析: the dashboards over the person's scope (figures only; the forms behind them by View)
 }
 
 public static class FormActions
@@ -25,7 +26,7 @@ public static class FormActions
     public static readonly IReadOnlyList<FormAction> All = Enum.GetValues<FormAction>();
 
     /// <summary>The actions that concern no single form (they are asked about with no form facts, or a new form's).</summary>
-    public static bool IsFormless(this FormAction a) => a is FormAction.Create or FormAction.Import or FormAction.Administer or FormAction.Schedule;
+    public static bool IsFormless(this FormAction a) => a is FormAction.Create or FormAction.Import or FormAction.Administer or FormAction.Schedule or FormAction.Analyse;
 
     /// <summary>The actions that move a form through the workflow (`POST /api/forms/{id}/transitions`).</summary>
     public static readonly IReadOnlyList<FormAction> Transitions = [FormAction.Submit, FormAction.Return, FormAction.Approve, FormAction.Publish];
@@ -57,6 +58,7 @@ public static class FormActions
         FormAction.Export => "下载",
         FormAction.Administer => "管理机构和账号",
         FormAction.Schedule => "安排填报时间",
+        FormAction.Analyse => "查看统计分析",
         _ => a.ToString(),
     };
 }

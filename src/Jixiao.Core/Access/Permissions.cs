@@ -91,6 +91,10 @@ public static class Permissions
         new(Administer, Admin, Reach.AllUnits),
         new(Schedule, FinanceReviewer, Reach.AllUnits),
         new(Schedule, Admin, Reach.AllUnits),
+        // 统计分析: a 主管部门 over its units, finance and the administrator over all; a unit has its lists instead.
+        new(Analyse, DepartmentReviewer, Reach.OwnUnits),
+        new(Analyse, FinanceReviewer, Reach.AllUnits),
+        new(Analyse, Admin, Reach.AllUnits),
     ];
 
     static IEnumerable<Grant> GrantsOf(Role role, FormAction action) =>

@@ -61,6 +61,7 @@ public class AuthorizationTableTests(TestDatabases databases)
         ("import",          "declaration", FormStatus.Draft,              "-U--A", "----A"),
         ("check",           "declaration", FormStatus.Draft,              "-UDFA", "-UDFA"),
         ("admin",           "none",        FormStatus.Draft,              "----A", "----A"),
+        ("dashboard",       "none",        FormStatus.Draft,              "--DFA", "--DFA"),
     ];
 
     private static readonly string[] RoleOrder = [P, U, D, F, A];
@@ -148,7 +149,7 @@ public class AuthorizationTableTests(TestDatabases databases)
     private static async Task<(bool Allowed, string Answer)> TryAsync(HttpClient c, string action, string formKind, long id, string place, List<PerformanceForm> seeds, int n,
         long comment = 0)
     {
-        var current = action is "read" or "history" or "export" or "admin" or "create" or "import" or "check" ? null : await CurrentVersionAsync(c, id);
+        var current = action is "read" or "history" or "export" or "admin" or "create" or "import" or "check" or "dashboard" ? null : await CurrentVersionAsync(c, id);
         HttpResponseMessage r = action switch
         {
             "read" => await c.GetAsync($"/api/forms/{id}"),
@@ -165,6 +166,7 @@ public class AuthorizationTableTests(TestDatabases databases)
             "import" => await ImportAsync(c, seeds, place, n),
             "check" => await c.PostAsync("/api/check", Json(NewForm(seeds, formKind, place, n))),
             "admin" => await c.PostAsJsonAsync("/api/users", new { username = $"u{n}", password = "0123456789ab", role = "admin" }),
+            "dashboard" => await c.GetAsync("/api/dashboard?year=2024"),
             _ => throw new ArgumentException(action),
         };
         var answer = $"{(int)r.StatusCode}";

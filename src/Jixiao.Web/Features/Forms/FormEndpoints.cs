@@ -53,6 +53,7 @@ public static class FormEndpoints
           .Append($"<a href=\"/api/forms/{stored.Id}/export?format=html\">HTML</a>")
           .Append(stored.DeclarationId is { } d ? $" · 依据申报表 <a href=\"/forms/{d}\">第 {d} 号</a>" : "")
           .Append(stored.AdjustsId is { } a ? $" · 调整自 <a href=\"/forms/{a}\">第 {a} 号</a>" : "")
+          .Append($" · <a class=\"project-link\" href=\"/projects/{stored.Id}\">项目全程</a>")
           .Append(f is SelfEvaluation { ReviewScore: { } review } se2 ? $" · <strong class=\"review\">复核分 {review:0.00}</strong>（单位自评 {se2.TotalScore:0.00}）" : "")
           .Append("</p>");
         sb.Append("<style>").Append(Jixiao.Formats.Html.HtmlRenderer.FormCss).Append("</style>")

@@ -55,7 +55,7 @@ public static class ListEndpoints
             http.Response.Headers["X-Total-Count"] = page.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Api.Json(page.Forms.Select(FormSummaryDocument.Of).ToList());
         })).WithName("ListForms")
-            .WithSummary("绩效表列表：q 搜索（项目、单位、主管部门），year、kind、status（可逗号分隔多个）、department、unit、grade、errors=true|false、overdue=true 筛选，sort=newest|updated|score|-score|name 排序，limit、offset 分页；总数在响应头 X-Total-Count")
+            .WithSummary("绩效表列表：q 搜索（项目、单位、主管部门），year、kind、status（可逗号分隔多个）、department、unit、grade、errors=true|false、overdue=true、rate=60-80（执行率区间，含下限不含上限）、finding=审核规则编码、current=true（各项目现行的一版）筛选，sort=newest|updated|score|-score|name 排序，limit、offset 分页；总数在响应头 X-Total-Count")
             .Produces<List<FormSummaryDocument>>();
 
         app.MapGet("/api/forms/export", (HttpContext http, FormStore store, FormAccess access, OrganisationStore organisations, TimeProvider clock) => Api.Run(async () =>
@@ -97,6 +97,8 @@ public static class ListEndpoints
             if (Permissions.MayEver(user.Role, FormAction.Create))
                 body.Append("<p><a class=\"button\" href=\"/forms/new\">新建申报表</a> <a class=\"button\" href=\"/imports\">导入</a></p>");
             body.Append(await FiltersAsync(http.Request.Query, user, organisations, access, "/forms"));
+            if ((requested.UnitId ?? (user.Role == Role.Unit ? user.OrganisationId : null)) is { } summaryUnit)
+                body.Append($"<p class=\"note\"><a href=\"/summaries?unit={summaryUnit}{(requested.Year is { } sy ? $"&amp;year={sy}" : "")}\">项目绩效目标汇总表</a></p>");
             body.Append(ListTable(page, requested, http, user, "/forms", "/forms"));
             return Page("绩效表", body.ToString(), user, Antiforgery.Field(http));
         });
@@ -215,6 +217,23 @@ public static class ListEndpoints
             if (o is not ("true" or "false")) throw Api.Fail(400, "overdue 应为 true 或 false", "overdue");
             filter = filter with { OnlyOverdue = o == "true" };
         }
+        // The dashboards' click-throughs (统计分析): a 执行率 band, one check's findings, the projects as they stand.
+        if (Get("rate") is { } rate)
+        {
+            if (ExecutionRateBand.Parse(rate) is not { } band) throw Api.Fail(400, $"执行率区间“{rate}”无效，应为“下限-上限”（如 60-80、-60、100-；含下限、不含上限）", "rate");
+            filter = filter with { RateFrom = band.From, RateBelow = band.Below };
+        }
+        if (Get("finding") is { } finding)
+        {
+            if (finding.Length > 64 || !finding.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+                throw Api.Fail(400, $"审核规则编码“{finding}”无效", "finding");
+            filter = filter with { FindingCode = finding };
+        }
+        if (Get("current") is { } current)
+        {
+            if (current is not ("true" or "false")) throw Api.Fail(400, "current 应为 true（各项目现行的一版）或 false", "current");
+            filter = filter with { CurrentOnly = current == "true" };
+        }
         if (Get("sort") is { } sort)
             filter = filter with
             {
@@ -286,6 +305,10 @@ public static class ListEndpoints
             sb.Append($"<label><input type=\"checkbox\" name=\"overdue\" value=\"true\"{(q["overdue"] == "true" ? " checked" : "")}> 只看逾期</label>");
         }
         sb.Append($"<select name=\"sort\" aria-label=\"排序\">{Options("sort", [("newest", "最新"), ("updated", "最近修改"), ("score", "总分从高到低"), ("-score", "总分从低到高"), ("name", "项目名称")])}</select>");
+        // The dashboards' filters have no control here: kept as they came, and said.
+        foreach (var (name, label) in new[] { ("rate", $"执行率 {q["rate"]}%"), ("finding", $"审核发现 {q["finding"]}"), ("current", q["current"] == "true" ? "各项目现行的一版" : "") })
+            if (q[name].FirstOrDefault() is { Length: > 0 } value)
+                sb.Append($"<input type=\"hidden\" name=\"{name}\" value=\"{E(value)}\">").Append(label.Length > 0 ? $"<span class=\"kind\">{E(label)}</span>" : "");
         sb.Append($"<button type=\"submit\">查询</button> <a href=\"{action}\">清除</a></form>");
         return sb.ToString();
     }

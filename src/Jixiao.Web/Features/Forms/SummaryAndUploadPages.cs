@@ -21,7 +21,8 @@ public static class SummaryAndUploadPages
             var format = q["format"].ToString();
             if (format is not ("xlsx" or "pdf" or "html")) return Api.Error(400, "format 应为 xlsx、pdf 或 html", "format");
             var user = CurrentUser.From(http);
-            var filter = await access.ScopeAsync(user, new FormFilter(Year: y, UnitId: unitId, Kind: "target-declaration", Limit: 1000));
+            // Each project once, as it stands: a revision superseded by an approved 调整, or a 调整 not yet approved, is left out.
+            var filter = await access.ScopeAsync(user, new FormFilter(Year: y, UnitId: unitId, Kind: "target-declaration", Limit: 1000) { CurrentOnly = true });
             var declarations = new List<TargetDeclaration>();
             foreach (var s in await store.ListAsync(filter))
                 if (await store.GetAsync(s.Id) is { Form: TargetDeclaration d } stored && stored.UnitId == unitId

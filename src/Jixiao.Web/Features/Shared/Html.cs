@@ -17,6 +17,7 @@ public static class Html
         else
             nav.Append($"<a href=\"/forms\">绩效表</a> ")
                .Append(Permissions.MayEver(user.Role, FormAction.Schedule) ? "<a href=\"/windows\">填报时间</a> " : "")
+               .Append(Permissions.MayEver(user.Role, FormAction.Analyse) ? "<a href=\"/dashboard\">统计分析</a> " : "")
                .Append(Permissions.MayEver(user.Role, FormAction.Administer) ? "<a href=\"/admin\">系统管理</a> " : "")
                .Append($"<span class=\"who\">{E(user.Username)}（{E(user.Role.ToChinese())}）</span> ")
                .Append($"<form method=\"post\" action=\"/logout\" class=\"inline\">{antiforgeryField}<button type=\"submit\">退出</button></form>");
