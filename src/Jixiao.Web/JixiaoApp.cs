@@ -61,6 +61,7 @@ public static class JixiaoApp
     {
         ErrorPages.Use(app);
         app.UseAuthentication();
+        PasswordChangeGate.Use(app);
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
@@ -96,8 +97,8 @@ public static class JixiaoApp
         // APIs answer 401/403 instead of redirecting to the login page.
         o.Events.OnRedirectToLogin = ctx => Deny(ctx, 401, "请先登录");
         o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, 403, "无权执行此操作");
-        // The cookie is only a pointer to a session row: an ended session (logout, password change) or a changed
-        // account (role, organisation) is seen on the next request.
+        // The cookie is only a pointer to a session row: an ended session (logout, password change, a disabled
+        // account) or a changed account (role, organisation, name) is seen on the next request.
         o.Events.OnValidatePrincipal = async ctx =>
         {
             var claimed = CurrentUser.From(ctx.Principal!);
@@ -108,7 +109,8 @@ public static class JixiaoApp
                 await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                 return;
             }
-            if (user.Role != claimed.Role || user.OrganisationId != claimed.OrganisationId || user.Username != claimed.Username)
+            if (user.Role != claimed.Role || user.OrganisationId != claimed.OrganisationId || user.Username != claimed.Username
+                || user.RealName != claimed.RealName || user.MustChangePassword != claimed.MustChangePassword)
             {
                 ctx.ReplacePrincipal(CurrentUser.Principal(user, claimed.SessionId!, CookieAuthenticationDefaults.AuthenticationScheme));
                 ctx.ShouldRenew = true;
