@@ -44,6 +44,7 @@ public static class JixiaoApp
         services.AddSingleton<AccountStore>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<OrganisationStore>();
+        services.AddSingleton<Administration>();
         services.AddSingleton<FormAccess>();
         services.AddSingleton<SharedPdfPrinter>();
         services.AddSingleton(_ => ProfileCatalog.Load(profilesDir));
