@@ -45,6 +45,7 @@ public static class JixiaoApp
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<OrganisationStore>();
         services.AddSingleton<Administration>();
+        services.AddSingleton<ActorNames>();
         services.AddSingleton<FormAccess>();
         services.AddSingleton<SharedPdfPrinter>();
         services.AddSingleton(_ => ProfileCatalog.Load(profilesDir));

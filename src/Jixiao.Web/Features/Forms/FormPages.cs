@@ -62,7 +62,7 @@ public static class FormPages
             return Results.Redirect($"/forms/{Uri.EscapeDataString(id)}");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
 
-        app.MapGet("/forms/{id}/edit", async (string id, HttpContext http, FormStore store, FormAccess access, ProfileCatalog profiles) =>
+        app.MapGet("/forms/{id}/edit", async (string id, HttpContext http, FormStore store, FormAccess access, ProfileCatalog profiles, Accounts.ActorNames actors) =>
         {
             var user = CurrentUser.From(http);
             if (user.IsPublic) return Results.Redirect($"/login?returnUrl=/forms/{Uri.EscapeDataString(id)}/edit");
@@ -73,7 +73,7 @@ public static class FormPages
                 Flash.Set(http, $"这张表现在不能修改：{decision.Refusal}", isError: true);
                 return Results.Redirect($"/forms/{stored.Id}");
             }
-            var returned = stored.Status == FormStatus.Returned ? ReturnedSection(stored, await store.HistoryAsync(stored.Id)) : "";
+            var returned = stored.Status == FormStatus.Returned ? ReturnedSection(stored, await actors.LabelledAsync(await store.HistoryAsync(stored.Id))) : "";
             return Editor($"编辑：{stored.Form.ProjectName}", FormJson.ToJson(stored.Form), stored.Id, stored.Version, stored.DeclarationId is not null,
                 profiles.ForForm(stored.Form), user, http, returned);
         });

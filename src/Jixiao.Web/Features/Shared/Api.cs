@@ -19,9 +19,14 @@ public sealed record HistoryEntry(
     [property: Description("字段")] string? Field,
     [property: Description("原值")] string? OldValue,
     [property: Description("新值")] string? NewValue,
-    [property: Description("理由")] string? Reason)
+    [property: Description("理由")] string? Reason,
+    [property: Description("人员姓名（账号的姓名；没有则为空）")] string? ActorName = null)
 {
-    public static HistoryEntry Of(AuditEntry a) => new(a.At, a.Actor, a.Action, a.Version, a.Field, a.OldValue, a.NewValue, a.Reason);
+    /// <summary>An entry; with the real names of the page (<see cref="Accounts.ActorNames"/>), its actor's name.</summary>
+    public static HistoryEntry Of(AuditEntry a) => Of(a, null);
+
+    public static HistoryEntry Of(AuditEntry a, IReadOnlyDictionary<string, string>? names) =>
+        new(a.At, a.Actor, a.Action, a.Version, a.Field, a.OldValue, a.NewValue, a.Reason, names?.GetValueOrDefault(a.Actor));
 }
 
 /// <summary>
