@@ -265,6 +265,44 @@ public partial class AdminAccountTests(TestDatabases databases)
         Assert.True((bool)(await WebApp.JsonAsync(second))["mustChangePassword"]!);
     }
 
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Every_administration_endpoint_answers_403_to_a_unit_and_401_to_the_public_and_changes_nothing(string kind)
+    {
+        using var app = await WebApp.StartAsync(databases, kind);
+        var admin = await app.ClientAsync("admin", WebApp.AdminPassword);
+        var (u, p) = await app.UserAsync(Role.Unit, "上海市党建服务中心");
+        var id = (long)(await WebApp.JsonAsync(await admin.GetAsync("/api/users?q=" + u))).AsArray().Single()!["id"]!;
+        var org = await OrgIdAsync(admin, "上海市党建服务中心");
+        var calls = new (HttpMethod Method, string Url, string? Body)[]
+        {
+            (HttpMethod.Get, "/api/users", null),
+            (HttpMethod.Post, "/api/users", """{"username":"x","password":"0123456789ab","role":"admin"}"""),
+            (HttpMethod.Put, $"/api/users/{id}", """{"realName":"x","role":"admin"}"""),
+            (HttpMethod.Post, $"/api/users/{id}/disable", "{}"),
+            (HttpMethod.Post, $"/api/users/{id}/enable", "{}"),
+            (HttpMethod.Post, $"/api/users/{id}/one-time-password", "{}"),
+            (HttpMethod.Post, $"/api/users/{id}/unlock", "{}"),
+            (HttpMethod.Post, "/api/organisations", """{"name":"x","kind":"finance"}"""),
+            (HttpMethod.Put, $"/api/organisations/{org}", """{"name":"x"}"""),
+            (HttpMethod.Post, $"/api/organisations/{org}/deactivate", "{}"),
+            (HttpMethod.Post, $"/api/organisations/{org}/activate", "{}"),
+            (HttpMethod.Get, "/api/admin/import-template", null),
+        };
+        var unit = await app.ClientAsync(u, p);   // logged in first: the login itself is recorded (最近登录)
+        var before = await (await admin.GetAsync("/api/users")).Content.ReadAsStringAsync() + await (await admin.GetAsync("/api/organisations")).Content.ReadAsStringAsync();
+
+        foreach (var (client, expected) in new[] { (unit, HttpStatusCode.Forbidden), (await app.ClientAsync(), HttpStatusCode.Unauthorized) })
+            foreach (var (method, url, body) in calls)
+            {
+                var r = await client.SendAsync(new HttpRequestMessage(method, url) { Content = body is null ? null : Json(body) });
+                Assert.True(r.StatusCode == expected, $"{method} {url}: {(int)r.StatusCode}");
+            }
+        var after = await (await admin.GetAsync("/api/users")).Content.ReadAsStringAsync() + await (await admin.GetAsync("/api/organisations")).Content.ReadAsStringAsync();
+
+        Assert.Equal(before, after);
+    }
+
     [Fact]
     public async Task Unlocking_a_name_lifts_its_login_throttle_and_no_other()
     {
