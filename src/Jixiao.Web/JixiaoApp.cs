@@ -55,6 +55,8 @@ public static class JixiaoApp
         services.AddSingleton<AccountStore>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<OrganisationStore>();
+        services.AddSingleton<Administration>();
+        services.AddSingleton<ActorNames>();
         services.AddSingleton<FormAccess>();
         services.AddSingleton<SharedPdfPrinter>();
         services.AddSingleton(_ => ProfileCatalog.Load(profilesDir));
@@ -72,6 +74,7 @@ public static class JixiaoApp
     {
         ErrorPages.Use(app);
         app.UseAuthentication();
+        PasswordChangeGate.Use(app);
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
@@ -112,8 +115,8 @@ public static class JixiaoApp
         // APIs answer 401/403 instead of redirecting to the login page.
         o.Events.OnRedirectToLogin = ctx => Deny(ctx, 401, "请先登录");
         o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, 403, "无权执行此操作");
-        // The cookie is only a pointer to a session row: an ended session (logout, password change) or a changed
-        // account (role, organisation) is seen on the next request.
+        // The cookie is only a pointer to a session row: an ended session (logout, password change, a disabled
+        // account) or a changed account (role, organisation, name) is seen on the next request.
         o.Events.OnValidatePrincipal = async ctx =>
         {
             var claimed = CurrentUser.From(ctx.Principal!);
@@ -124,7 +127,8 @@ public static class JixiaoApp
                 await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                 return;
             }
-            if (user.Role != claimed.Role || user.OrganisationId != claimed.OrganisationId || user.Username != claimed.Username)
+            if (user.Role != claimed.Role || user.OrganisationId != claimed.OrganisationId || user.Username != claimed.Username
+                || user.RealName != claimed.RealName || user.MustChangePassword != claimed.MustChangePassword)
             {
                 ctx.ReplacePrincipal(CurrentUser.Principal(user, claimed.SessionId!, CookieAuthenticationDefaults.AuthenticationScheme));
                 ctx.ShouldRenew = true;

@@ -17,10 +17,11 @@ public enum Reach
 public sealed record Grant(FormAction Action, Role Role, Reach Reach, IReadOnlyList<FormStatus>? States = null, FormKind? Kind = null);
 
 /// <summary>
-/// What the decision needs to know about the form: its kind, its status, and whether its unit is one of the
-/// person's units. For actions that make a new form (create, import) it describes the form to be made.
+/// What the decision needs to know about the form: its kind, its status, whether its unit is one of the person's
+/// units, and whether that unit is still active (the administrator deactivates a unit that is merged or dissolved).
+/// For actions that make a new form (create, import) it describes the form to be made.
 /// </summary>
-public sealed record FormFacts(FormKind Kind, FormStatus Status, bool InScope);
+public sealed record FormFacts(FormKind Kind, FormStatus Status, bool InScope, bool UnitActive = true);
 
 /// <summary>
 /// The answer: allowed, or the Chinese reason it is not. <see cref="Hidden"/> means the person may not even see
@@ -42,6 +43,12 @@ public static class Permissions
     static readonly FormStatus[] NotDraft = [Submitted, Returned, DepartmentApproved, Approved, Published];
     static readonly FormStatus[] Editable = [Draft, Returned];
     static readonly FormStatus[] Final = [Approved, Published];
+
+    /// <summary>
+    /// The actions that make a new form for the unit. A deactivated unit gets none, whoever asks; everything else
+    /// (reading, downloading, the review of what it already submitted) goes on as the grants say.
+    /// </summary>
+    public static readonly IReadOnlyList<FormAction> MakeNewForms = [Create, Import, Adjust, SelfEvaluate];
 
     public static readonly IReadOnlyList<Grant> Table =
     [
@@ -105,9 +112,19 @@ public static class Permissions
 
     /// <summary>
     /// The decision for one person, one action and one form (or, for <see cref="Administer"/>, none). A form the
-    /// person may not view is hidden whatever the action, so that refusals do not reveal it.
+    /// person may not view is hidden whatever the action, so that refusals do not reveal it. A deactivated unit gets
+    /// no new form (<see cref="MakeNewForms"/>) even where the table would allow it.
     /// </summary>
     public static Decision Decide(Role role, FormAction action, FormFacts? form)
+    {
+        var decision = ByTable(role, action, form);
+        // Asked last, so that someone the table refuses learns the table's reason, not the state of another unit.
+        if (decision.Allowed && form is { UnitActive: false } && MakeNewForms.Contains(action))
+            return new Decision(false, $"该单位已停用，不能再{action.ToChinese()}（已有的表仍可查看）");
+        return decision;
+    }
+
+    static Decision ByTable(Role role, FormAction action, FormFacts? form)
     {
         if (form is not null && action is not (View or Create or Import) && !action.IsFormless() && !Decide(role, View, form).Allowed)
             return new Decision(false, "没有这张绩效表，或您无权查看", Hidden: true);

@@ -43,7 +43,41 @@ public static class XlsxReader
     /// <summary>The instructions sheet of the fill-in template: text for people, not a form.</summary>
     public const string InstructionsSheet = "填写说明";
 
+    /// <summary>Every visible sheet but the instructions, one after another, a blank row between two sheets.</summary>
     public static List<string[]> ReadGrid(byte[] bytes)
+    {
+        var grid = new List<string[]>();
+        ReadVisibleSheets(bytes, (book, part, name, strings, formats) =>
+        {
+            if (grid.Count > 0) grid.Add([]);  // sheets stay apart, as a blank line would keep two texts apart
+            book.ReadSheet(part, name, strings, formats, grid);
+        });
+        return grid;
+    }
+
+    /// <summary>A sheet as <see cref="ReadSheets"/> gives it: its name, the sheet's row number of its first row, the rows.</summary>
+    public sealed record GridSheet(string Name, int FirstRow, IReadOnlyList<string[]> Rows);
+
+    /// <summary>
+    /// The same sheets as <see cref="ReadGrid"/>, under the same caps, each by itself with its name, and the number of
+    /// its first row (blank rows inside a sheet are kept as empty rows), so that a reader of a workbook of named sheets
+    /// can say which sheet and row a value came from.
+    /// </summary>
+    public static List<GridSheet> ReadSheets(byte[] bytes)
+    {
+        var sheets = new List<GridSheet>();
+        ReadVisibleSheets(bytes, (book, part, name, strings, formats) =>
+        {
+            var rows = new List<string[]>();
+            var first = book.ReadSheet(part, name, strings, formats, rows);
+            sheets.Add(new GridSheet(name, first, rows));
+        });
+        return sheets;
+    }
+
+    private delegate void SheetVisitor(WorkbookReader book, WorksheetPart part, string name, string[] strings, string[] formats);
+
+    private static void ReadVisibleSheets(byte[] bytes, SheetVisitor visit)
     {
         CheckZip(bytes);
         try
@@ -54,7 +88,6 @@ public static class XlsxReader
             var book = new WorkbookReader(doc.StrictRelationshipFound);
             var strings = wb.SharedStringTablePart is { } sst ? book.SharedStrings(sst) : [];
             var formats = wb.WorkbookStylesPart is { } styles ? book.NumberFormats(styles) : [];
-            var grid = new List<string[]>();
             foreach (var sheet in book.Sheets(wb))
             {
                 if (sheet.State is { } st && st != "visible")
@@ -64,10 +97,8 @@ public static class XlsxReader
                 }
                 if (sheet.Name == InstructionsSheet) continue;
                 if (sheet.Id is not { } rel || wb.GetPartById(rel) is not WorksheetPart wsp) continue;
-                if (grid.Count > 0) grid.Add([]);  // sheets stay apart, as a blank line would keep two texts apart
-                book.ReadSheet(wsp, sheet.Name ?? "", strings, formats, grid);
+                visit(book, wsp, sheet.Name ?? "", strings, formats);
             }
-            return grid;
         }
         catch (UnreadableFileException) { throw; }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or XmlException or IOException
@@ -333,7 +364,8 @@ public static class XlsxReader
             return ids.Select(id => custom.TryGetValue(id, out var code) ? code : BuiltIn(id)).ToArray();
         }
 
-        public void ReadSheet(WorksheetPart part, string name, string[] strings, string[] formats, List<string[]> grid)
+        /// <summary>The sheet's rows appended to grid, from its first row with text; returns that row's number (0: none).</summary>
+        public int ReadSheet(WorksheetPart part, string name, string[] strings, string[] formats, List<string[]> grid)
         {
             var sheet = new SheetRows(name, strings, formats);
             using (var r = Open(part) ?? throw new InvalidDataException("empty worksheet part"))
@@ -347,7 +379,7 @@ public static class XlsxReader
             }
             var rows = sheet.Rows;
             int maxCol = sheet.MaxCol, lastKey = sheet.LastKey;
-            if (rows.Count == 0) return;
+            if (rows.Count == 0) return 0;
             _cells += rows.Count * maxCol;
             int first = rows.Keys.First();
             for (int r = first; r <= lastKey; r++)
@@ -362,6 +394,7 @@ public static class XlsxReader
                 }
                 grid.Add(cells);
             }
+            return first;
         }
 
         private sealed class SheetRows(string name, string[] strings, string[] formats)

@@ -34,11 +34,7 @@ public sealed class LoginThrottle(TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         TimeSpan? wait = null;
-        if (_counters.TryGetValue(PairKey(address, username), out var pair) && Fresh(pair, now) && pair.Failures >= FreeFailures)
-        {
-            var delay = TimeSpan.FromTicks(Math.Min(Window.Ticks, FirstWait.Ticks << Math.Min(pair.Failures - FreeFailures, 10)));
-            if (pair.Last + delay > now) wait = pair.Last + delay - now;
-        }
+        if (_counters.TryGetValue(PairKey(address, username), out var pair)) wait = PairWait(pair, now);
         if (_counters.TryGetValue(address, out var all) && Fresh(all, now) && all.Failures >= FreeFailuresPerAddress)
         {
             var rest = all.Last + Window - now;
@@ -66,7 +62,43 @@ public sealed class LoginThrottle(TimeProvider clock)
 
     public void Succeeded(string address, string username) => _counters.TryRemove(PairKey(address, username), out _);
 
+    /// <summary>
+    /// The administrator's 解除登录限制: the name's failures from every address are forgotten, so its owner may try
+    /// again at once. The counts per address stay: they are about where the tries come from, not whose name was typed,
+    /// and forgetting them would hand a guesser at that address fresh tries for every name.
+    /// </summary>
+    public int Clear(string username)
+    {
+        var suffix = "\n" + username.ToLowerInvariant();
+        int cleared = 0;
+        foreach (var key in _counters.Keys)
+            if (IsPairOf(key, suffix) && _counters.TryRemove(key, out _)) cleared++;
+        return cleared;
+    }
+
+    /// <summary>The names (lower case) some address must wait for now before trying again: one pass, for the administrator's list.</summary>
+    public IReadOnlySet<string> ThrottledNames()
+    {
+        var now = clock.GetUtcNow();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, c) in _counters)
+            if (key.IndexOf('\n') is >= 0 and var at && PairWait(c, now) is not null) names.Add(key[(at + 1)..]);
+        return names;
+    }
+
     bool Fresh(Counter c, DateTimeOffset now) => c.Last + Window > now;
+
+    // A pair key is the address, one line break, the name: the first line break must start the suffix, or a name
+    // holding a line break would match another name's pairs.
+    static bool IsPairOf(string key, string suffix) => key.EndsWith(suffix, StringComparison.Ordinal) && key.IndexOf('\n') == key.Length - suffix.Length;
+
+    /// <summary>The wait one (address, name) pair is under now: none before <see cref="FreeFailures"/>, then doubling.</summary>
+    TimeSpan? PairWait(Counter pair, DateTimeOffset now)
+    {
+        if (!Fresh(pair, now) || pair.Failures < FreeFailures) return null;
+        var delay = TimeSpan.FromTicks(Math.Min(Window.Ticks, FirstWait.Ticks << Math.Min(pair.Failures - FreeFailures, 10)));
+        return pair.Last + delay > now ? pair.Last + delay - now : null;
+    }
 
     void Prune(DateTimeOffset now)
     {

@@ -21,6 +21,8 @@ public sealed class SessionStore(Database db, TimeProvider clock)
         public string Username { get; init; } = "";
         public string Role { get; init; } = "";
         public long? OrganisationId { get; init; }
+        public string? RealName { get; init; }
+        public long MustChangePassword { get; init; }
         public string ExpiresAt { get; init; } = "";
     }
 
@@ -36,17 +38,21 @@ public sealed class SessionStore(Database db, TimeProvider clock)
         return id;
     }
 
-    /// <summary>The account of a live session (its role and organisation as they are now); null when ended or unknown.</summary>
+    /// <summary>
+    /// The account of a live session (its role, organisation, name and password flag as they are now); null when
+    /// ended, unknown, or the account is disabled (disabling also ends the sessions; this is the second lock).
+    /// </summary>
     public async Task<User?> FindAsync(string id)
     {
         await using var c = await db.ConnectAsync();
         var row = await c.QuerySingleOrDefaultAsync<SessionRow>("""
-            SELECT s.user_id AS UserId, u.username AS Username, u.role AS Role, u.organisation_id AS OrganisationId, CAST(s.expires_at AS TEXT) AS ExpiresAt
+            SELECT s.user_id AS UserId, u.username AS Username, u.role AS Role, u.organisation_id AS OrganisationId,
+                   u.real_name AS RealName, CAST(u.must_change_password AS INTEGER) AS MustChangePassword, CAST(s.expires_at AS TEXT) AS ExpiresAt
             FROM sessions s JOIN users u ON u.id = s.user_id
-            WHERE s.id = @id AND s.revoked_at IS NULL
+            WHERE s.id = @id AND s.revoked_at IS NULL AND u.disabled_at IS NULL
             """, new { id = Hash(id) });
         if (row is null || DateTimeOffset.Parse(row.ExpiresAt, System.Globalization.CultureInfo.InvariantCulture) <= clock.GetUtcNow()) return null;
-        return Roles.FromCode(row.Role) is { } role ? new User(row.UserId, row.Username, role, row.OrganisationId) : null;
+        return Roles.FromCode(row.Role) is { } role ? new User(row.UserId, row.Username, role, row.OrganisationId, row.RealName, row.MustChangePassword != 0) : null;
     }
 
     public async Task RevokeAsync(string id)

@@ -53,7 +53,7 @@ public sealed class FormAccess(OrganisationStore organisations)
         unitId is { } unit && (await UnitsAsync(user)).Contains(unit);
 
     public async Task<FormFacts> FactsAsync(CurrentUser user, StoredForm form) =>
-        new(form.Form.Kind, form.Status, await InScopeAsync(user, form.UnitId));
+        new(form.Form.Kind, form.Status, await InScopeAsync(user, form.UnitId), await organisations.IsActiveAsync(form.UnitId));
 
     public async Task<Decision> DecideAsync(CurrentUser user, FormAction action, StoredForm form) =>
         Permissions.Decide(user.Role, action, await FactsAsync(user, form));
@@ -83,5 +83,5 @@ public sealed class FormAccess(OrganisationStore organisations)
 
     /// <summary>A new form for a unit (created or imported): allowed only for the person's own units.</summary>
     public async Task<Decision> DecideNewAsync(CurrentUser user, FormAction action, FormKind kind, long? unitId) =>
-        Permissions.Decide(user.Role, action, new FormFacts(kind, FormStatus.Draft, await InScopeAsync(user, unitId)));
+        Permissions.Decide(user.Role, action, new FormFacts(kind, FormStatus.Draft, await InScopeAsync(user, unitId), await organisations.IsActiveAsync(unitId)));
 }

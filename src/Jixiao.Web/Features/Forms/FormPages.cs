@@ -63,7 +63,7 @@ public static class FormPages
             return Results.Redirect($"/forms/{Uri.EscapeDataString(id)}");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
 
-        app.MapGet("/forms/{id}/edit", async (string id, HttpContext http, FormStore store, FormAccess access, ProfileCatalog profiles) =>
+        app.MapGet("/forms/{id}/edit", async (string id, HttpContext http, FormStore store, FormAccess access, ProfileCatalog profiles, Accounts.ActorNames actors) =>
         {
             var user = CurrentUser.From(http);
             if (user.IsPublic) return Results.Redirect($"/login?returnUrl=/forms/{Uri.EscapeDataString(id)}/edit");
@@ -75,7 +75,7 @@ public static class FormPages
                 return Results.Redirect($"/forms/{stored.Id}");
             }
             // A returned form opens with the reason on top; each row comment goes beside its row (the editor places them).
-            var view = new HistoryView(stored, await store.HistoryAsync(stored.Id));
+            var view = new HistoryView(stored, await actors.LabelledAsync(await store.HistoryAsync(stored.Id)));
             var returned = stored.Status == FormStatus.Returned ? ReturnReason(view) : "";
             var comments = stored.Status == FormStatus.Returned && view.LastReturn is { } round
                 ? JsonSerializer.SerializeToNode(round.Comments.Select(EditorComment).ToList(), FormJson.Options)!.AsArray() : [];

@@ -34,13 +34,15 @@ public static class WorkflowEndpoints
         })).WithSummary("复核分：主管部门或财政审核人员在自评表上记录复核得分（0–100，最多两位小数）")
             .Accepts<ReviewScoreRequest>("application/json").Produces<TransitionResponse>().Produces<ApiError>(400);
 
-        app.MapGet("/api/forms/{id}/history", (string id, HttpContext http, FormStore store, FormAccess access) => Api.Run(async () =>
+        app.MapGet("/api/forms/{id}/history", (string id, HttpContext http, FormStore store, FormAccess access, Accounts.ActorNames actors) => Api.Run(async () =>
         {
             var user = CurrentUser.From(http);
             if (user.IsPublic) return Api.Error(401, "请先登录");
             var form = await access.RequireAsync(user, id, FormAction.View, store);
-            return Api.Json(new HistoryView(form, await store.HistoryAsync(form.Id)).Entries);
-        })).WithSummary("一张表的修改与状态变更记录：谁、何时、字段（路径与中文名 label）、旧值和新值、中文说明 summary（行从 1 起，系统计算的标为 computed）、理由")
+            var history = await store.HistoryAsync(form.Id);
+            var names = await actors.ForAsync(history);
+            return Api.Json(new HistoryView(form, history).Entries.Select(e => e with { ActorName = names.GetValueOrDefault(e.Actor) }).ToList());
+        })).WithSummary("一张表的修改与状态变更记录：谁（用户名 actor、姓名 actorName）、何时、字段（路径与中文名 label）、旧值和新值、中文说明 summary（行从 1 起，系统计算的标为 computed）、理由")
             .Produces<List<HistoryEntry>>();
 
         app.MapPost("/api/forms/{id}/comments/{commentId}/addressed", (string id, string commentId, HttpContext http, FormStore store, FormAccess access) => Api.Run(async () =>

@@ -1,137 +1,114 @@
-using System.ComponentModel;
-using System.Text;
 using Jixiao.Core.Access;
 using Jixiao.Web.Features.Accounts;
+using Jixiao.Web.Features.Forms;
 using Jixiao.Web.Features.Shared;
-using static Jixiao.Web.Features.Shared.Html;
 
 namespace Jixiao.Web.Features.Organisations;
 
-[Description("新机构，或机构的新名称")]
-public sealed record OrganisationRequest(
-    [property: Description("名称")] string? Name,
-    [property: Description("类型（finance 财政部门 / department 主管部门 / unit 实施单位）")] string? Kind = null,
-    [property: Description("上级机构编号")] long? ParentId = null);
-
-[Description("新账号")]
-public sealed record NewUserRequest(
-    [property: Description("用户名")] string? Username,
-    [property: Description("初始密码（至少 10 个字符）")] string? Password,
-    [property: Description("角色（unit / department-reviewer / finance-reviewer / admin）")] string? Role,
-    [property: Description("所属机构编号")] long? OrganisationId = null);
-
-[Description("已保存的机构")]
-public sealed record OrganisationSaved([property: Description("编号")] long Id, [property: Description("名称")] string? Name = null);
-
-[Description("已建立的账号")]
-public sealed record UserCreated([property: Description("编号")] long Id, [property: Description("用户名")] string Username, [property: Description("角色")] string Role);
-
-/// <summary>The administrator's work: the organisation tree and the accounts of the people in it.</summary>
+/// <summary>
+/// The administrator's API: the organisation tree and the accounts of the people in it, the workbook import and its
+/// template. Every check is <see cref="Administration"/>'s; these endpoints read the request strictly and answer.
+/// </summary>
 public static class AdminEndpoints
 {
-    private static readonly Dictionary<string, string> KindNames = new() { ["finance"] = "财政部门", ["department"] = "主管部门", ["unit"] = "实施单位" };
-
     public static void Map(WebApplication app)
     {
         app.MapGet("/api/organisations", (HttpContext http, OrganisationStore organisations) => Api.Run(async () =>
             CurrentUser.From(http).IsPublic ? Api.Error(401, "请先登录") : Api.Json(await organisations.AllAsync())))
-            .WithSummary("组织机构：财政部门 → 主管部门 → 实施单位").Produces<List<Organisation>>();
+            .WithSummary("组织机构：财政部门 → 主管部门 → 实施单位（active：是否启用）").Produces<List<Organisation>>();
 
-        app.MapPost("/api/organisations", (HttpContext http, OrganisationStore organisations) => Api.Run(async () =>
+        app.MapPost("/api/organisations", (HttpContext http, Administration admin) => Api.Run(async () =>
         {
-            Require(http);
+            Administration.Require(http);
             var body = await Api.ReadAsync<OrganisationRequest>(http);
-            if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200) return Api.Error(400, "请填写机构名称（不超过 200 字）", "name");
-            if (body.Kind is null || !KindNames.ContainsKey(body.Kind)) return Api.Error(400, "kind 应为 finance、department 或 unit", "kind");
-            var all = await organisations.AllAsync();
-            var parent = body.ParentId is { } p ? all.FirstOrDefault(o => o.Id == p) : null;
-            var expectedParent = body.Kind switch { "unit" => "department", "department" => "finance", _ => null };
-            if (expectedParent is not null && parent?.Kind != expectedParent)
-                return Api.Error(400, $"{KindNames[body.Kind]}的上级应为一个{KindNames[expectedParent]}", "parentId");
-            if (all.Any(o => o.Kind == body.Kind && o.Name == body.Name.Trim())) return Api.Error(400, $"已有名为“{body.Name.Trim()}”的{KindNames[body.Kind]}", "name");
-            var id = await organisations.EnsureAsync(body.Name.Trim(), body.Kind, parent?.Id);
-            return Api.Json(new OrganisationSaved(id, body.Name.Trim()), 201);
+            return Api.Json(await admin.CreateOrganisationAsync(body), 201);
         })).WithSummary("新增机构（管理员）").Accepts<OrganisationRequest>("application/json").Produces<OrganisationSaved>(201).Produces<ApiError>(400);
 
-        app.MapPut("/api/organisations/{id}", (string id, HttpContext http, OrganisationStore organisations) => Api.Run(async () =>
+        app.MapPut("/api/organisations/{id}", (string id, HttpContext http, Administration admin) => Api.Run(async () =>
         {
-            Require(http);
+            Administration.Require(http);
             var body = await Api.ReadAsync<OrganisationRequest>(http);
-            if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Length > 200) return Api.Error(400, "请填写机构名称（不超过 200 字）", "name");
-            var all = await organisations.AllAsync();
-            var org = long.TryParse(id, out var n) ? all.FirstOrDefault(o => o.Id == n) : null;
-            if (org is null) return Api.Error(404, $"没有编号为 {id} 的机构", "id");
-            if (body.Kind is not null && body.Kind != org.Kind) return Api.Error(400, "不能改变机构的类型", "kind");
-            if (all.Any(o => o.Id != org.Id && o.Kind == org.Kind && o.Name == body.Name.Trim()))
-                return Api.Error(400, $"已有名为“{body.Name.Trim()}”的{KindNames[org.Kind]}", "name");
-            await organisations.RenameAsync(org.Id, body.Name.Trim());
-            return Api.Json(new OrganisationSaved(org.Id, body.Name.Trim()));
-        })).WithSummary("机构改名（管理员）；已存的表保留其上原来印的名称").Accepts<OrganisationRequest>("application/json").Produces<OrganisationSaved>();
+            return Api.Json(await admin.UpdateOrganisationAsync(id, body));
+        })).WithSummary("机构改名，或给出 parentId 移到另一上级（管理员）；已存的表保留其上原来印的名称")
+            .Accepts<OrganisationRequest>("application/json").Produces<Organisation>().Produces<ApiError>(400).Produces<ApiError>(404);
 
-        app.MapPost("/api/users", (HttpContext http, AccountStore accounts, OrganisationStore organisations) => Api.Run(async () =>
-        {
-            Require(http);
-            var body = await Api.ReadAsync<NewUserRequest>(http);
-            if (string.IsNullOrWhiteSpace(body.Username) || body.Username.Length > 100) return Api.Error(400, "请填写用户名（不超过 100 字）", "username");
-            if (body.Password is null || body.Password.Length < AccountEndpoints.MinPasswordLength || body.Password.Length > 200)
-                return Api.Error(400, $"密码应为 {AccountEndpoints.MinPasswordLength}–200 个字符", "password");
-            if (Roles.FromCode(body.Role) is not { } role) return Api.Error(400, $"role 应为 {Roles.CodeList} 之一", "role");
-            if (await accounts.ExistsAsync(body.Username.Trim())) return Api.Error(400, $"用户名“{body.Username.Trim()}”已被使用", "username");
-            var org = body.OrganisationId is { } oid ? (await organisations.AllAsync()).FirstOrDefault(o => o.Id == oid) : null;
-            if (role.OrganisationKind() is { } needed && org?.Kind != needed)
-                return Api.Error(400, $"{role.ToChinese()}须属于一个{KindNames[needed]}", "organisationId");
-            var user = await accounts.CreateAsync(body.Username.Trim(), body.Password, role, org?.Id);
-            return Api.Json(new UserCreated(user.Id, user.Username, user.Role.ToCode()), 201);
-        })).WithSummary("新增账号（管理员）").Accepts<NewUserRequest>("application/json").Produces<UserCreated>(201).Produces<ApiError>(400);
-
-        app.MapGet("/admin", async (HttpContext http, OrganisationStore organisations) =>
-        {
-            var user = CurrentUser.From(http);
-            if (!Permissions.Decide(user.Role, FormAction.Administer, null).Allowed) return Results.Redirect("/login?returnUrl=/admin");
-            var all = await organisations.AllAsync();
-            var sb = new StringBuilder("<h2>组织机构</h2><ul class=\"tree\">");
-            void Tree(long? parent, int depth)
+        foreach (var (verb, active) in new[] { ("deactivate", false), ("activate", true) })
+            app.MapPost($"/api/organisations/{{id}}/{verb}", (string id, HttpContext http, Administration admin) => Api.Run(async () =>
             {
-                foreach (var o in all.Where(o => o.ParentId == parent))
-                {
-                    sb.Append($"<li>{E(o.Name)} <small>（{KindNames.GetValueOrDefault(o.Kind, o.Kind)}，编号 {o.Id}）</small><ul>");
-                    Tree(o.Id, depth + 1);
-                    sb.Append("</ul></li>");
-                }
-            }
-            Tree(null, 0);
-            sb.Append("</ul>");
-            sb.Append("""
-                <h2>新增账号</h2>
-                <form id="new-user">
-                  <label>用户名 <input name="username" maxlength="100" required></label>
-                  <label>初始密码 <input name="password" type="password" minlength="10" required></label>
-                  <label>角色 <select name="role"><option value="unit">单位填报</option><option value="department-reviewer">主管部门审核</option>
-                    <option value="finance-reviewer">财政审核</option><option value="admin">管理员</option></select></label>
-                  <label>所属机构编号 <input name="organisationId" inputmode="numeric" size="6"></label>
-                  <button type="submit">新增</button> <span id="user-state" role="status"></span>
-                </form>
-                <script>
-                document.getElementById('new-user').addEventListener('submit', async e => {
-                  e.preventDefault();
-                  const f = new FormData(e.target);
-                  const body = { username: f.get('username'), password: f.get('password'), role: f.get('role'),
-                                 organisationId: f.get('organisationId') ? Number(f.get('organisationId')) : null };
-                  const r = await fetch('/api/users', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-                  const b = await r.json();
-                  document.getElementById('user-state').textContent = r.ok ? '已新增：' + b.username : b.error;
-                });
-                </script>
-                """);
-            return Page("系统管理", sb.ToString(), user, Antiforgery.Field(http));
-        });
+                Administration.Require(http);
+                await Api.ReadAsync<EmptyRequest>(http);
+                return Api.Json(await admin.SetOrganisationActiveAsync(id, active));
+            })).WithSummary(active ? "启用机构（管理员）；请求体为 {}" : "停用机构（管理员）：不再新建绩效表，已有的表和账号照常查看，不删除任何内容；请求体为 {}")
+                .Accepts<EmptyRequest>("application/json").Produces<Organisation>().Produces<ApiError>(400).Produces<ApiError>(404);
+
+        app.MapGet("/api/users", (HttpContext http, Administration admin) => Api.Run(async () =>
+        {
+            Administration.Require(http);
+            var (users, total) = await admin.ListUsersAsync(Filter(http.Request.Query));
+            http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Api.Json(users);
+        })).WithSummary("账号列表（管理员）：q 按用户名或姓名查找，role、organisation 筛选，limit、offset 分页；总数在响应头 X-Total-Count")
+            .Produces<List<UserSummary>>().Produces<ApiError>(403);
+
+        app.MapPost("/api/users", (HttpContext http, Administration admin) => Api.Run(async () =>
+        {
+            Administration.Require(http);
+            var body = await Api.ReadAsync<NewUserRequest>(http);
+            return Api.Json(await admin.CreateUserAsync(body), 201);
+        })).WithSummary("新增账号（管理员）：首次登录须修改密码；不给 password 则自动生成并在答复中给出一次")
+            .Accepts<NewUserRequest>("application/json").Produces<UserCreated>(201).Produces<ApiError>(400);
+
+        app.MapPut("/api/users/{id}", (string id, HttpContext http, Administration admin) => Api.Run(async () =>
+        {
+            var user = Administration.Require(http);
+            var body = await Api.ReadAsync<UserUpdateRequest>(http);
+            return Api.Json(await admin.UpdateUserAsync(user, id, body));
+        })).WithSummary("修改账号的姓名、角色、所属机构（管理员）；下一次请求起生效")
+            .Accepts<UserUpdateRequest>("application/json").Produces<UserSummary>().Produces<ApiError>(400).Produces<ApiError>(404);
+
+        foreach (var (verb, disabled) in new[] { ("disable", true), ("enable", false) })
+            app.MapPost($"/api/users/{{id}}/{verb}", (string id, HttpContext http, Administration admin) => Api.Run(async () =>
+            {
+                var user = Administration.Require(http);
+                await Api.ReadAsync<EmptyRequest>(http);
+                return Api.Json(await admin.SetUserDisabledAsync(user, id, disabled));
+            })).WithSummary(disabled ? "停用账号（管理员）：其会话立即结束，不能再登录（答复与密码错误相同）；请求体为 {}" : "启用账号（管理员）；请求体为 {}")
+                .Accepts<EmptyRequest>("application/json").Produces<UserSummary>().Produces<ApiError>(400).Produces<ApiError>(404);
+
+        app.MapPost("/api/users/{id}/one-time-password", (string id, HttpContext http, Administration admin) => Api.Run(async () =>
+        {
+            var user = Administration.Require(http);
+            await Api.ReadAsync<EmptyRequest>(http);
+            return Api.Json(await admin.OneTimePasswordAsync(user, id));
+        })).WithSummary("一次性密码（管理员）：生成并只在此答复中给出；该账号的会话全部结束，登录后须先修改密码；请求体为 {}")
+            .Accepts<EmptyRequest>("application/json").Produces<OneTimePasswordIssued>().Produces<ApiError>(400).Produces<ApiError>(404);
+
+        app.MapPost("/api/users/{id}/unlock", (string id, HttpContext http, Administration admin) => Api.Run(async () =>
+        {
+            Administration.Require(http);
+            await Api.ReadAsync<EmptyRequest>(http);
+            return Api.Json(await admin.UnlockAsync(id));
+        })).WithSummary("解除登录限制（管理员）：忘掉该用户名输错密码的次数，可立即再试；不结束会话、不改密码；请求体为 {}")
+            .Accepts<EmptyRequest>("application/json").Produces<UserSummary>().Produces<ApiError>(404);
+
+        AdminImport.Map(app);
+        AdminPages.Map(app);
     }
 
-    /// <summary>The table's Administer row: the administrator only; the answer refusing anyone else.</summary>
-    private static void Require(HttpContext http)
+    /// <summary>The list's query: q, role, organisation, limit (1–1000), offset; a value that does not parse is a 400 naming it.</summary>
+    public static AccountFilter Filter(IQueryCollection q)
     {
-        var user = CurrentUser.From(http);
-        var decision = Permissions.Decide(user.Role, FormAction.Administer, null);
-        if (!decision.Allowed) throw user.IsPublic ? Api.Fail(401, "请先登录") : Api.Fail(403, "只有管理员可以管理机构和账号");
+        var filter = new AccountFilter();
+        if (q["q"].FirstOrDefault() is { Length: > 0 } text)
+            filter = filter with { Text = text.Length <= 100 ? text : throw Api.Fail(400, "查找的文字不能超过 100 字", "q") };
+        if (q["role"].FirstOrDefault() is { Length: > 0 } role)
+            filter = filter with { Role = Roles.FromCode(role) ?? throw Api.Fail(400, $"角色“{role}”无效，应为 {Roles.CodeList} 之一", "role") };
+        if (q["organisation"].FirstOrDefault() is { Length: > 0 } org)
+            filter = filter with { OrganisationId = long.TryParse(org, out var id) && id > 0 ? id : throw Api.Fail(400, $"机构编号“{org}”无效", "organisation") };
+        if (q["limit"].FirstOrDefault() is { Length: > 0 } l)
+            filter = filter with { Limit = int.TryParse(l, out var limit) && limit is >= 1 and <= 1000 ? limit : throw Api.Fail(400, $"每页条数“{l}”无效（1–1000）", "limit") };
+        if (q["offset"].FirstOrDefault() is { Length: > 0 } o)
+            filter = filter with { Offset = int.TryParse(o, out var offset) && offset >= 0 ? offset : throw Api.Fail(400, $"偏移“{o}”无效", "offset") };
+        return filter;
     }
 }

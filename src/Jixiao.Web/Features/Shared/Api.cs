@@ -32,7 +32,8 @@ public sealed record HistoryEntry(
     [property: Description("指标行（从 1 起）"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Row = null,
     [property: Description("是否由系统按评分方案计算")] bool Computed = false,
     [property: Description("所标记的退回意见的编号（addressed）"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? RefersTo = null,
-    [property: Description("退回意见是否已由单位标记为已处理（comment）"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Addressed = null)
+    [property: Description("退回意见是否已由单位标记为已处理（comment）"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Addressed = null,
+    [property: Description("人员姓名（账号的姓名；没有则为空）")] string? ActorName = null)
 {
     /// <summary>An entry read on its own (a stale save's changes): its stored label, else its field path translated.</summary>
     public static HistoryEntry Of(AuditEntry a) => Of(a, HistoryText.Describe(a.Record, null, bound: false), null);

@@ -14,12 +14,17 @@ public static class Html
         var nav = new StringBuilder();
         nav.Append(user.IsPublic ? "<a href=\"/\">首页</a> " : "<a href=\"/\">工作台</a> ").Append("<a href=\"/public\">公开的绩效表</a> ");
         if (user.IsPublic) nav.Append("<a href=\"/login\">登录</a>");
+        // A password the administrator set is changed first: no links to pages that would only send the person back.
+        else if (user.MustChangePassword)
+            nav.Clear().Append($"<span class=\"who\" title=\"用户名 {E(user.Username)}\">{E(user.DisplayName)}（{E(user.Role.ToChinese())}）</span> ")
+               .Append($"<form method=\"post\" action=\"/logout\" class=\"inline\">{antiforgeryField}<button type=\"submit\">退出</button></form>");
         else
             nav.Append($"<a href=\"/forms\">绩效表</a> ")
                .Append(Permissions.MayEver(user.Role, FormAction.Schedule) ? "<a href=\"/windows\">填报时间</a> " : "")
                .Append(Permissions.MayEver(user.Role, FormAction.Analyse) ? "<a href=\"/dashboard\">统计分析</a> " : "")
                .Append(Permissions.MayEver(user.Role, FormAction.Administer) ? "<a href=\"/admin\">系统管理</a> " : "")
-               .Append($"<span class=\"who\">{E(user.Username)}（{E(user.Role.ToChinese())}）</span> ")
+               .Append($"<span class=\"who\" title=\"用户名 {E(user.Username)}\">{E(user.DisplayName)}（{E(user.Role.ToChinese())}）</span> ")
+               .Append("<a href=\"/account\">我的账号</a> ")
                .Append($"<form method=\"post\" action=\"/logout\" class=\"inline\">{antiforgeryField}<button type=\"submit\">退出</button></form>");
         var html = $$"""
             <!DOCTYPE html>
