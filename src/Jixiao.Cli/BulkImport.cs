@@ -11,7 +11,7 @@ namespace Jixiao.Cli;
 /// <summary>`jixiao import DIR... --db …`: the batch import with live progress and a summary a person or a script can read.</summary>
 internal static class BulkImport
 {
-    public static async Task<int> RunAsync(string[] paths, string connection, bool json, int? batchSize, CancellationToken ct)
+    public static async Task<int> RunAsync(string[] paths, string connection, bool json, int? batchSize, int? parallelism, CancellationToken ct)
     {
         var (files, missing) = FileArguments.Expand(paths);
         Database db;
@@ -32,6 +32,7 @@ internal static class BulkImport
         var options = new BatchImportOptions
         {
             BatchSize = batchSize is > 0 ? batchSize.Value : 5_000,
+            Parallelism = parallelism ?? Environment.ProcessorCount,
             Actor = $"cli:{Environment.UserName}",
             Figures = profiles is null ? null : form => Jixiao.Core.Workflow.FormFigures.Of(form, profiles.For(form)),
         };

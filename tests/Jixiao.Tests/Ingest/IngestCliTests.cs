@@ -50,12 +50,19 @@ public class IngestCliTests(TestDatabases databases, GeneratedInput input)
     public async Task A_killed_import_run_again_gives_the_totals_of_an_uninterrupted_one_without_duplicates(string kind)
     {
         var db = await databases.FreshAsync(kind);
-        var args = new[] { "import", input.Directory, "--db", db.ConnectionString, "--batch-size", "10" };
+        // The input again, with a named pipe halfway through that nobody writes to: read one file at a time, the
+        // import stops there for good, with the files after it still to come. Killed there (as a power cut or
+        // `kill -9` would), however fast the machine.
+        var dir = Path.Combine(Path.GetTempPath(), $"jixiao-killed-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        foreach (var f in input.Files) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        var pipe = Path.Combine(dir, Path.GetFileName(input.Files[input.Files.Count / 2]) + "-pipe.txt");
+        using (var mkfifo = Process.Start("mkfifo", [pipe])) await mkfifo.WaitForExitAsync();
+        var args = new[] { "import", dir, "--db", db.ConnectionString, "--batch-size", "10" };
 
-        // Redirected, the command prints a progress line right after its first committed batch: kill it there, with
-        // the rest of the forms still to come, as a power cut or `kill -9` would.
-        using (var p = Process.Start(Jixiao(args))!)
+        using (var p = Process.Start(Jixiao([.. args, "--parallel", "1"]))!)
         {
+            // Redirected, the command prints a progress line right after its first committed batch.
             var firstProgress = new TaskCompletionSource();
             p.ErrorDataReceived += (_, e) => { if (e.Data?.StartsWith("进度", StringComparison.Ordinal) == true) firstProgress.TrySetResult(); };
             p.BeginErrorReadLine();
@@ -64,6 +71,7 @@ public class IngestCliTests(TestDatabases databases, GeneratedInput input)
             p.Kill(entireProcessTree: true);
             await p.WaitForExitAsync();
         }
+        File.Delete(pipe);
         await using (var c = await db.ConnectAsync())
         {
             var partial = await Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT COUNT(*) FROM forms");
@@ -72,6 +80,7 @@ public class IngestCliTests(TestDatabases databases, GeneratedInput input)
         }
 
         var (exit, stdout, _) = await RunAsync([.. args, "--json"]);
+        Directory.Delete(dir, recursive: true);
 
         Assert.Equal(1, exit);
         var s = JsonNode.Parse(stdout)!;
