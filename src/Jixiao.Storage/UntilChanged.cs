@@ -6,7 +6,7 @@ namespace Jixiao.Storage;
 
 /// <summary>
 /// Answers computed over the whole forms table — a list's total, the 工作台's counts, a dashboard's figures — kept
-/// until the data changes. Triggers move <c>data_version</c> on every write to forms and windows from any process
+/// until the data changes. Triggers move <c>data_version</c> on every write to forms, windows and organisations from any process
 /// (migration 0003), so an answer is reused only while nothing it could depend on was written. The version is read
 /// before the answer is computed: a write that lands in between makes the next request compute again, never keeps a
 /// stale answer. Decision 0017.

@@ -126,8 +126,8 @@ public static class Startup
         {
             if (await accounts.ExistsAsync(username) || organisations.FirstOrDefault(o => o.Name == organisation) is not { } org) continue;
             var password = string.IsNullOrEmpty(configured) ? Passwords.Generate() : configured;
-            await accounts.CreateAsync(username, password, role, org.Id);
-            lines.Add($"  {username,-14} {Jixiao.Core.Access.Roles.ToChinese(role),-8} {organisation}  密码：{password}");
+            await accounts.CreateAsync(username, password, role, org.Id, realName);
+            lines.Add($"  {username,-14} {realName,-6} {Jixiao.Core.Access.Roles.ToChinese(role),-8} {organisation}  密码：{password}");
         }
         if (lines.Count > 0)
             Console.WriteLine("已创建演示账号（只显示这一次；可用配置 Jixiao:DemoPassword 指定统一密码）：\n" + string.Join("\n", lines));

@@ -108,4 +108,22 @@ public class ListQueryTests(TestDatabases databases)
         await windows.SetAsync(new Window(year, Stage.SelfEvaluation, new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30)), "finance");
         Assert.Equal(0, (await store.CountsAsync(new FormFilter { Today = today })).Overdue);
     }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task The_kept_organisation_tree_follows_a_rename_made_by_another_process(string kind)
+    {
+        var db = await databases.FreshAsync(kind);
+        var organisations = new Jixiao.Web.Features.Organisations.OrganisationStore(db, Clock);
+        await using (var c = await db.ConnectAsync())
+            await c.ExecuteAsync("INSERT INTO organisations (name, kind) VALUES ('财政局', 'finance')");
+        Assert.Equal(["财政局"], (await organisations.AllAsync()).Select(o => o.Name));
+        Assert.Equal(["财政局"], (await organisations.AllAsync()).Select(o => o.Name));
+
+        var other = Database.Open(db.ConnectionString);
+        await using (var c = await other.ConnectAsync())
+            await c.ExecuteAsync("UPDATE organisations SET name = '某区财政局' WHERE kind = 'finance'");
+
+        Assert.Equal(["某区财政局"], (await organisations.AllAsync()).Select(o => o.Name));
+    }
 }

@@ -34,8 +34,8 @@ CREATE TABLE windows (
     UNIQUE (year, stage)
 );
 
--- A number that moves on every write to forms or windows, from any process: answers computed over the whole table (a
--- list's total, the 工作台's counts, a dashboard) are kept until it moves. Once per statement, so a COPY of 100,000
+-- A number that moves on every write to forms, windows or organisations, from any process: answers computed over
+-- the whole table (a list's total, the 工作台's counts, a dashboard, the organisation tree) are kept until it moves. Once per statement, so a COPY of 100,000
 -- rows moves it once; the row lock it takes is held to the commit, which orders writers but each holds it briefly.
 CREATE TABLE data_version (
     id  integer PRIMARY KEY CHECK (id = 1),
@@ -51,3 +51,4 @@ END
 $$;
 CREATE TRIGGER forms_changed AFTER INSERT OR UPDATE OR DELETE ON forms FOR EACH STATEMENT EXECUTE FUNCTION data_version_moved();
 CREATE TRIGGER windows_changed AFTER INSERT OR UPDATE OR DELETE ON windows FOR EACH STATEMENT EXECUTE FUNCTION data_version_moved();
+CREATE TRIGGER organisations_changed AFTER INSERT OR UPDATE OR DELETE ON organisations FOR EACH STATEMENT EXECUTE FUNCTION data_version_moved();

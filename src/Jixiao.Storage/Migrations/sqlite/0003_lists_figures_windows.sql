@@ -35,8 +35,9 @@ CREATE TABLE windows (
     UNIQUE (year, stage)
 );
 
--- A number that moves on every write to forms or windows, from any process (the web app, a batch import): answers
--- computed over the whole table (a list's total, the 工作台's counts, a dashboard) are kept until it moves.
+-- A number that moves on every write to forms, windows or organisations, from any process (the web app, a batch
+-- import): answers computed over the whole table (a list's total, the 工作台's counts, a dashboard, the organisation
+-- tree every page reads) are kept until it moves.
 CREATE TABLE data_version (
     id  INTEGER PRIMARY KEY CHECK (id = 1),
     n   INTEGER NOT NULL
@@ -49,3 +50,6 @@ CREATE TRIGGER forms_deleted AFTER DELETE ON forms BEGIN UPDATE data_version SET
 CREATE TRIGGER windows_inserted AFTER INSERT ON windows BEGIN UPDATE data_version SET n = n + 1; END;
 CREATE TRIGGER windows_updated AFTER UPDATE ON windows BEGIN UPDATE data_version SET n = n + 1; END;
 CREATE TRIGGER windows_deleted AFTER DELETE ON windows BEGIN UPDATE data_version SET n = n + 1; END;
+CREATE TRIGGER organisations_inserted AFTER INSERT ON organisations BEGIN UPDATE data_version SET n = n + 1; END;
+CREATE TRIGGER organisations_updated AFTER UPDATE ON organisations BEGIN UPDATE data_version SET n = n + 1; END;
+CREATE TRIGGER organisations_deleted AFTER DELETE ON organisations BEGIN UPDATE data_version SET n = n + 1; END;

@@ -287,7 +287,8 @@ public static class ListEndpoints
         var units = (await access.UnitsAsync(user)).ToHashSet();
         var visibleUnits = user.Role is Role.FinanceReviewer or Role.Admin or Role.Public ? orgs.Where(o => o.Kind == "unit").ToList() : orgs.Where(o => units.Contains(o.Id)).ToList();
         var isPublic = user.IsPublic;
-        var departments = orgs.Where(o => o.Kind == "department" && visibleUnits.Any(u => u.ParentId == o.Id)).ToList();
+        var parents = visibleUnits.Select(u => u.ParentId).ToHashSet();
+        var departments = orgs.Where(o => o.Kind == "department" && parents.Contains(o.Id)).ToList();
         var sb = new StringBuilder($"<form method=\"get\" action=\"{action}\" class=\"filters\">");
         sb.Append($"<input name=\"q\" value=\"{V("q")}\" placeholder=\"搜索项目、单位\" aria-label=\"搜索\" maxlength=\"100\">");
         sb.Append($"<select name=\"year\" aria-label=\"年度\"><option value=\"\">全部年度</option>{Options("year", Enumerable.Range(2020, 10).Reverse().Select(y => (y.ToString(), y + "年度")))}</select>");

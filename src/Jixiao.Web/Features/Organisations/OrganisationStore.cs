@@ -36,11 +36,15 @@ public sealed class OrganisationStore(Database db, TimeProvider clock)
         public string? DeactivatedAt { get; init; }
     }
 
+    // Every page reads the tree (scopes, filters, names); it is read again only after a write moved the data version.
+    private readonly UntilChanged kept = new(capacity: 1);
+
     public async Task<IReadOnlyList<Organisation>> AllAsync()
     {
         await using var c = await db.ConnectAsync();
-        return (await c.QueryAsync<OrgRow>("SELECT id AS Id, name AS Name, kind AS Kind, parent_id AS ParentId, CAST(deactivated_at AS TEXT) AS DeactivatedAt FROM organisations ORDER BY id"))
-            .Select(r => new Organisation(r.Id, r.Name, r.Kind, r.ParentId, r.DeactivatedAt is null)).ToList();
+        return await kept.GetAsync<IReadOnlyList<Organisation>>(c, "organisations", async () =>
+            (await c.QueryAsync<OrgRow>("SELECT id AS Id, name AS Name, kind AS Kind, parent_id AS ParentId, CAST(deactivated_at AS TEXT) AS DeactivatedAt FROM organisations ORDER BY id"))
+            .Select(r => new Organisation(r.Id, r.Name, r.Kind, r.ParentId, r.DeactivatedAt is null)).ToList());
     }
 
     /// <summary>A new name and parent for an organisation. Forms already stored keep the names they were printed with.</summary>
