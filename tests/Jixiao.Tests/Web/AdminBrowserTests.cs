@@ -25,24 +25,12 @@ public class AdminBrowserTests(Browser browser, TestDatabases databases)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screens, name + ".png"), FullPage = true });
     }
 
-    private async Task<IPage> LoginAsync(string baseAddress, string user, string password, string landing)
-    {
-        var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(baseAddress + "/login");
-        await page.FillAsync("input[name=username]", user);
-        await page.FillAsync("input[name=password]", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(baseAddress + landing);
-        return page;
-    }
-
     [Fact]
     public async Task A_unit_and_its_account_made_in_the_admin_pages_log_in_and_the_person_sets_a_password_on_the_account_page()
     {
         var (app, baseAddress) = await WebApp.StartOnSocketAsync(databases, "sqlite");
         using var _ = app;
-        var admin = await LoginAsync(baseAddress, "admin", WebApp.AdminPassword, "/");
+        var admin = await browser.LoginAsync(baseAddress, "admin", WebApp.AdminPassword, "/");
 
         // The administrator adds a unit under a 主管部门 chosen from the picker, not typed as a number.
         await admin.GotoAsync(baseAddress + "/admin");
@@ -102,7 +90,7 @@ public class AdminBrowserTests(Browser browser, TestDatabases databases)
         finally { File.Delete(workbook); }
 
         // The person logs in with the password the administrator chose, and must set their own before anything else.
-        var person = await LoginAsync(baseAddress, "changzheng", "长征镇初始密码-2026", "/account");
+        var person = await browser.LoginAsync(baseAddress, "changzheng", "长征镇初始密码-2026", "/account");
         Assert.Contains("请先设置自己的新密码", await person.ContentAsync());
         await person.GotoAsync(baseAddress + "/forms");
         await person.WaitForURLAsync("**/account");
@@ -116,7 +104,7 @@ public class AdminBrowserTests(Browser browser, TestDatabases databases)
         Assert.Contains("密码已修改", await person.TextContentAsync(".done"));
 
         // The new password is the one that opens the account now.
-        var again = await LoginAsync(baseAddress, "changzheng", "钱程自己的密码-2026", "/");
+        var again = await browser.LoginAsync(baseAddress, "changzheng", "钱程自己的密码-2026", "/");
         await again.ClickAsync("header a:has-text('我的账号')");
         await again.WaitForURLAsync("**/account");
         Assert.Contains("上海市普陀区长征镇社区党群服务中心", await again.TextContentAsync("table.account"));

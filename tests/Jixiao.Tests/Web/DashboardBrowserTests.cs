@@ -20,18 +20,6 @@ public class DashboardBrowserTests(Browser browser, TestDatabases databases)
         return AppContext.BaseDirectory;
     }
 
-    private async Task<IPage> LoginAsync(string baseAddress, string user, string password)
-    {
-        var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(baseAddress + "/login");
-        await page.FillAsync("input[name=username]", user);
-        await page.FillAsync("input[name=password]", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(baseAddress + "/");
-        return page;
-    }
-
     /// <summary>Screenshots for docs/images when JIXIAO_SCREENSHOTS=1 (1280 wide, the whole page).</summary>
     private static async Task ShotAsync(IPage page, string name)
     {
@@ -51,7 +39,7 @@ public class DashboardBrowserTests(Browser browser, TestDatabases databases)
         await windows.SetAsync(new Window(DashboardData.Year, Stage.SelfEvaluation, new DateOnly(2025, 4, 1), new DateOnly(2025, 6, 30)), "test");
         var (financeUser, financePassword) = await app.UserAsync(Role.FinanceReviewer, "财政局");
 
-        var finance = await LoginAsync(baseAddress, financeUser, financePassword);
+        var finance = await browser.LoginAsync(baseAddress, financeUser, financePassword);
         await finance.ClickAsync("header a:has-text('统计分析')");
         await finance.WaitForURLAsync("**/dashboard");
         // The latest year in finance's scope is 2025: the dashboard opens on it.
@@ -77,7 +65,7 @@ public class DashboardBrowserTests(Browser browser, TestDatabases databases)
 
         // The unit sees its project's chain and its 汇总表.
         var (unitUser, unitPassword) = await app.UserAsync(Role.Unit, DashboardData.Party);
-        var unit = await LoginAsync(baseAddress, unitUser, unitPassword);
+        var unit = await browser.LoginAsync(baseAddress, unitUser, unitPassword);
         await unit.GotoAsync($"{baseAddress}/forms/{ids.Adjustment}");
         await unit.ClickAsync(".make-evaluation");
         await unit.WaitForURLAsync("**/edit");

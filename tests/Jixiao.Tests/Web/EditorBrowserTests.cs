@@ -21,21 +21,6 @@ public class EditorBrowserTests(Browser browser, TestDatabases databases)
 
     static string TestProfilesRoot() => Support.TestProfiles.RepoRoot;
 
-    async Task<IPage> LoginAsync(string baseAddress, string user, string password)
-    {
-        var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai",
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(baseAddress + "/login");
-        await page.FillAsync("input[name=username]", user);
-        await page.FillAsync("input[name=password]", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(baseAddress + "/");   // the 工作台
-        return page;
-    }
-
     /// <summary>A 1280×800 screenshot for docs/images when JIXIAO_SCREENSHOTS=1, with <paramref name="top"/> at the top of the window.</summary>
     static async Task ShotAsync(IPage page, string name, string top)
     {
@@ -56,7 +41,7 @@ public class EditorBrowserTests(Browser browser, TestDatabases databases)
         using var _ = app;
         var (u, p) = await app.UserAsync(Role.Unit, Unit);
         var id = await app.FormIdAsync(Declaration);
-        var unit = await LoginAsync(baseAddress, u, p);
+        var unit = await browser.LoginAsync(baseAddress, u, p);
         await unit.GotoAsync($"{baseAddress}/forms/{id}/edit");
         await CheckedAsync(unit);
 
@@ -91,7 +76,7 @@ public class EditorBrowserTests(Browser browser, TestDatabases databases)
         await app.SetStatusAsync(id, FormStatus.Submitted);
 
         // The 主管部门 returns it with a reason and comments on rows 2 and 4.
-        var dept = await LoginAsync(baseAddress, d, dp);
+        var dept = await browser.LoginAsync(baseAddress, d, dp);
         await dept.GotoAsync($"{baseAddress}/forms/{id}");
         var row2 = (await dept.TextContentAsync("details.row-comments tr:nth-child(2) td:first-child"))!.Trim();
         await dept.FillAsync(".action-return input[name=reason]", "请按意见修改指标，并补充成本指标的测算依据");
@@ -102,7 +87,7 @@ public class EditorBrowserTests(Browser browser, TestDatabases databases)
         await dept.WaitForSelectorAsync(".done");
 
         // The unit opens the editor: the reason on top, each comment under its own row.
-        var unit = await LoginAsync(baseAddress, u, p);
+        var unit = await browser.LoginAsync(baseAddress, u, p);
         await unit.GotoAsync($"{baseAddress}/forms/{id}/edit");
         await CheckedAsync(unit);
         Assert.Contains("请按意见修改指标", await unit.TextContentAsync("#return-reason"));
@@ -159,7 +144,7 @@ public class EditorBrowserTests(Browser browser, TestDatabases databases)
         using var _ = app;
         var (u, p) = await app.UserAsync(Role.Unit, Unit);
         var id = await app.FormIdAsync(Declaration);
-        var unit = await LoginAsync(baseAddress, u, p);
+        var unit = await browser.LoginAsync(baseAddress, u, p);
         var dialogs = new List<string>();
         unit.Dialog += async (_, dialog) => { dialogs.Add(dialog.Type); await dialog.DismissAsync(); };
         await unit.GotoAsync($"{baseAddress}/forms/{id}/edit");
@@ -186,7 +171,7 @@ public class EditorBrowserTests(Browser browser, TestDatabases databases)
         using var _ = app;
         var (u, p) = await app.UserAsync(Role.Unit, Unit);
         var id = await app.FormIdAsync(Declaration);
-        var unit = await LoginAsync(baseAddress, u, p);
+        var unit = await browser.LoginAsync(baseAddress, u, p);
         await unit.GotoAsync($"{baseAddress}/forms/{id}/edit");
         await CheckedAsync(unit);
         var first = await unit.InputValueAsync("input[name=name-0]");
@@ -219,8 +204,8 @@ public class EditorBrowserTests(Browser browser, TestDatabases databases)
         using var _ = app;
         var (u, p) = await app.UserAsync(Role.Unit, Unit);
         var id = await app.FormIdAsync(Declaration);
-        var mine = await LoginAsync(baseAddress, u, p);
-        var theirs = await LoginAsync(baseAddress, u, p);
+        var mine = await browser.LoginAsync(baseAddress, u, p);
+        var theirs = await browser.LoginAsync(baseAddress, u, p);
         await mine.GotoAsync($"{baseAddress}/forms/{id}/edit");
         await theirs.GotoAsync($"{baseAddress}/forms/{id}/edit");
         await CheckedAsync(mine);
@@ -256,7 +241,7 @@ public class EditorBrowserTests(Browser browser, TestDatabases databases)
         // 党群综合服务: an imported 自评表 of 31 rows with long names and working, edited with every field open.
         var (u, p) = await app.UserAsync(Role.Unit, "上海市松江区中山街道社区党群服务中心");
         var id = await app.FormIdAsync("党群综合服务");
-        var unit = await LoginAsync(baseAddress, u, p);
+        var unit = await browser.LoginAsync(baseAddress, u, p);
         await unit.GotoAsync($"{baseAddress}/forms/{id}/edit");
         await CheckedAsync(unit);
         await unit.WaitForFunctionAsync("() => document.querySelector('td.working[data-working=\"30\"]').textContent.length > 0");

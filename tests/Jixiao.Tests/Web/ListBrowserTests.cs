@@ -12,18 +12,6 @@ public class ListBrowserTests(Browser browser, TestDatabases databases)
 {
     static string Screens => Path.Combine(Jixiao.Tests.Support.TestProfiles.RepoRoot, "docs", "images");
 
-    async Task<IPage> LoginAsync(string baseAddress, string user, string password)
-    {
-        var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(baseAddress + "/login");
-        await page.FillAsync("input[name=username]", user);
-        await page.FillAsync("input[name=password]", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(baseAddress + "/");
-        return page;
-    }
-
     static async Task ShotAsync(IPage page, string name)
     {
         if (Environment.GetEnvironmentVariable("JIXIAO_SCREENSHOTS") != "1") return;
@@ -41,7 +29,7 @@ public class ListBrowserTests(Browser browser, TestDatabases databases)
         foreach (var name in new[] { "电教远教工作经费", "信息化运维项目" }) await app.SetStatusAsync(await app.FormIdAsync(name), FormStatus.Submitted);
 
         // The unit's 工作台: three drafts left of its five, two in review; the count is a link to the list behind it.
-        var unit = await LoginAsync(baseAddress, u, up);
+        var unit = await browser.LoginAsync(baseAddress, u, up);
         Assert.Equal("3", await unit.TextContentAsync("a.card:has-text('我的草稿') .count"));
         Assert.Equal("2", await unit.TextContentAsync("a.card:has-text('已提交、审核中') .count"));
         await ShotAsync(unit, "web-workbench");
@@ -64,7 +52,7 @@ public class ListBrowserTests(Browser browser, TestDatabases databases)
         Assert.DoesNotContain("信息化运维项目", drafts);
 
         // The 主管部门 selects both submitted forms and approves them in one action.
-        var dept = await LoginAsync(baseAddress, d, dp);
+        var dept = await browser.LoginAsync(baseAddress, d, dp);
         Assert.Equal("2", await dept.TextContentAsync("a.card:has-text('待我审核') .count"));
         await dept.ClickAsync("a.card:has-text('待我审核')");
         await dept.WaitForSelectorAsync("table.list");
