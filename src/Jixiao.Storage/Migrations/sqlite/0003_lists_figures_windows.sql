@@ -21,6 +21,9 @@ CREATE INDEX forms_by_unit ON forms (unit_id, year DESC, id DESC);
 CREATE INDEX forms_by_status ON forms (status, year DESC, id DESC);
 CREATE INDEX forms_by_unit_status ON forms (unit_id, status, year DESC, id DESC);
 CREATE INDEX forms_by_updated ON forms (updated_at DESC, id DESC, status, unit_id);
+-- A unit's or a 主管部门's latest changes (the 工作台): their own forms, read from the index alone, not every row
+-- of their units fetched to be sorted.
+CREATE INDEX forms_by_unit_updated ON forms (unit_id, updated_at DESC, id DESC, status);
 -- Ranking by 总分 (scores are exact text, ordered as numbers), with the filter columns to check without the rows.
 CREATE INDEX forms_by_score ON forms (CAST(total_score AS REAL) DESC, id DESC, year, status, kind, unit_id, error_count, grade);
 
