@@ -4,6 +4,7 @@
 # at 32 concurrent connections with wrk on loopback, on SQLite and on PostgreSQL, beside GET /health (the server's
 # floor, measured in the same run). Bounded: each wrk run lasts $DURATION seconds and stops by itself.
 #   scripts/bench-web.sh [forms] > result.txt
+#   DATABASES=postgresql ONLY='工作台' scripts/bench-web.sh   # one database, the targets whose label matches
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -97,11 +98,13 @@ LUA
   # who, path (with %d for the random number), the largest random number (form ids, pages, or 1 for a fixed path), label
   while read -r who target max label; do
     [ -z "$who" ] && continue
+    [ -n "${ONLY:-}" ] && ! grep -q -- "${ONLY}" <<<"$label" && continue
     local cookie=${!who}
     # A page that answers anything but 200 (a redirect to the login, a refusal) would look fast: say so instead.
     local code; code=$(curl -s -o /dev/null -w '%{http_code}' -b "jixiao=$cookie" "http://127.0.0.1:$port$(printf "$target" 1)")
     if [ "$code" != 200 ]; then printf '| %s | %s | %s | | | | answers %s |\n' "$name" "$who" "$label" "$code"; continue; fi
     JX_COOKIE="$cookie" JX_PATH="$target" JX_MAX="$max" wrk -t2 -c32 -d"${duration}s" --latency -s "$lua" "http://127.0.0.1:$port" >"$work/wrk-$name.txt" 2>&1
+    sleep 3 # requests still queued in the server when wrk stopped (a slow target's) finish before the next target
     rps=$(awk '/Requests\/sec/{print $2}' "$work/wrk-$name.txt")
     p50=$(awk '/^ +50%/{print $2}' "$work/wrk-$name.txt")
     p99=$(awk '/^ +99%/{print $2}' "$work/wrk-$name.txt")
@@ -129,5 +132,9 @@ TARGETS
 echo "| database | as | path | requests/s | p50 | p99 | errors |"
 echo "|---|---|---|---:|---:|---:|---|"
 rm -f "$work/bench.db"*
-run_one sqlite "$work/bench.db"
-run_one postgresql "$pgconn"
+for database in ${DATABASES:-sqlite postgresql}; do
+  case $database in
+    sqlite) run_one sqlite "$work/bench.db" ;;
+    postgresql) run_one postgresql "$pgconn" ;;
+  esac
+done
