@@ -35,9 +35,15 @@ public sealed class Database
         var s = pathOrConnectionString.Trim();
         if (s.Contains("Host=", StringComparison.OrdinalIgnoreCase) || s.Contains("Server=", StringComparison.OrdinalIgnoreCase))
         {
-            try { _ = new NpgsqlConnectionStringBuilder(s); }
+            NpgsqlConnectionStringBuilder pg;
+            try { pg = new NpgsqlConnectionStringBuilder(s); }
             catch (ArgumentException ex) { throw new StorageException($"PostgreSQL 连接字符串无效：{ex.Message}"); }
-            return new Database(DatabaseKind.PostgreSql, s);
+            // A pooled connection is not reset (DISCARD ALL) when it goes back: a page opens five or six connections
+            // one after another, and each reset was a statement of its own on the server, dropping the plans of the
+            // one before. Nothing here leaves session state behind except the batch writer, which resets its own.
+            // A connection string that says otherwise is obeyed.
+            if (!s.Contains("Reset", StringComparison.OrdinalIgnoreCase)) pg.NoResetOnClose = true;
+            return new Database(DatabaseKind.PostgreSql, pg.ConnectionString);
         }
         var builder = s.Contains("Data Source=", StringComparison.OrdinalIgnoreCase)
             ? new SqliteConnectionStringBuilder(s)

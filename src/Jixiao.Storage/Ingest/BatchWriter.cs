@@ -88,10 +88,14 @@ public abstract class BatchWriter : IAsyncDisposable
         // A batch still open here was interrupted: its COPY is cancelled first, then disposing the transaction rolls it back.
         await DisposeCoreAsync();
         if (_tx is not null) await _tx.DisposeAsync();
+        await ResetSessionAsync();
         await Connection.DisposeAsync();
     }
 
     private protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Session state this writer set (a staging table, a setting), undone before the connection goes back to the pool.</summary>
+    private protected virtual Task ResetSessionAsync() => Task.CompletedTask;
 }
 
 /// <summary>
@@ -285,6 +289,14 @@ internal sealed class PostgresBatchWriter(Database db, DbConnection c, string ac
             try { await _copy.DisposeAsync(); } catch (Exception) { }
             _copy = null;
         }
+    }
+
+    // The pool does not reset connections (Database.Open): the staging table and the lz4 setting would stay with
+    // this connection for whoever takes it next. A broken connection is not returned to the pool anyway.
+    private protected override async Task ResetSessionAsync()
+    {
+        try { await Connection.ExecuteAsync("DISCARD ALL"); }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException) { }
     }
 
     private static Task WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct =>

@@ -43,6 +43,31 @@ public class BatchImportTests(TestDatabases databases, GeneratedInput input)
             await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM organisations WHERE kind = 'unit'"));
     }
 
+    [Fact]
+    public async Task On_postgresql_the_pooled_connections_carry_no_staging_table_or_setting_of_the_import_afterwards()
+    {
+        var db = await databases.FreshAsync("postgres");
+        // The pool does not reset connections when they go back (Database.Open), so the writer must undo its own.
+        Assert.True(new Npgsql.NpgsqlConnectionStringBuilder(db.ConnectionString).NoResetOnClose);
+        await BatchImport.RunAsync(db, input.Files, Options);
+
+        // Every idle connection of the pool at once: the writer's is among them.
+        var connections = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => db.ConnectAsync()));
+        try
+        {
+            foreach (var c in connections)
+            {
+                Assert.Null(await c.ExecuteScalarAsync<string?>("SELECT CAST(to_regclass('pg_temp.ingest_staging') AS text)"));
+                Assert.Equal(await c.ExecuteScalarAsync<string>("SELECT boot_val FROM pg_settings WHERE name = 'default_toast_compression'"),
+                    await c.ExecuteScalarAsync<string>("SHOW default_toast_compression"));
+            }
+        }
+        finally
+        {
+            foreach (var c in connections) await c.DisposeAsync();
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public async Task A_second_run_stores_nothing_and_skips_every_form(string kind)
