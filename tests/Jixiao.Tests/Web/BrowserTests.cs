@@ -103,7 +103,6 @@ public class BrowserTests(Browser browser, TestDatabases databases)
 
         // The unit declares its targets.
         var unit = await browser.LoginAsync(baseAddress, unitUser, unitPassword);
-        await ShotAsync(unit, "web-forms");
         await unit.GotoAsync(baseAddress + "/forms/new");
         await unit.FillAsync("input[name=projectName]", "社区党群阵地提升项目");
         await unit.SelectOptionAsync("select[name=projectNature]", "其他经常性项目");
