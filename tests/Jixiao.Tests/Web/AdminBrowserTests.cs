@@ -8,22 +8,6 @@ namespace Jixiao.Tests.Web;
 [Collection("browser")]
 public class AdminBrowserTests(Browser browser, TestDatabases databases)
 {
-    private static readonly string Screens = Path.Combine(RepoRoot(), "docs", "images");
-
-    private static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Jixiao.slnx"))) return d.FullName;
-        return AppContext.BaseDirectory;
-    }
-
-    /// <summary>Screenshots for docs/images when JIXIAO_SCREENSHOTS=1; otherwise nothing is written.</summary>
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("JIXIAO_SCREENSHOTS") != "1") return;
-        Directory.CreateDirectory(Screens);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screens, name + ".png"), FullPage = true });
-    }
 
     [Fact]
     public async Task A_unit_and_its_account_made_in_the_admin_pages_log_in_and_the_person_sets_a_password_on_the_account_page()
@@ -52,7 +36,7 @@ public class AdminBrowserTests(Browser browser, TestDatabases databases)
         Assert.Contains("钱程", await admin.TextContentAsync("table.facts"));
         await admin.GotoAsync(baseAddress + "/admin");
         Assert.Contains("钱程", await admin.TextContentAsync("table.users"));
-        await ShotAsync(admin, "web-admin");
+        await Browser.ShotAsync(admin, "web-admin");
 
         // The import page: a workbook previewed with its problems named by sheet, row and column.
         var workbook = Path.Combine(Path.GetTempPath(), $"jixiao-admin-{Guid.NewGuid():N}.xlsx");
@@ -85,7 +69,7 @@ public class AdminBrowserTests(Browser browser, TestDatabases databases)
             Assert.Contains("初始密码（E5）", preview);
             Assert.Contains("有问题", await admin.TextContentAsync("#import-preview table:nth-of-type(2)"));
             Assert.True(await admin.IsHiddenAsync("#import-confirm"));
-            await ShotAsync(admin, "web-admin-import");
+            await Browser.ShotAsync(admin, "web-admin-import");
         }
         finally { File.Delete(workbook); }
 
@@ -98,7 +82,7 @@ public class AdminBrowserTests(Browser browser, TestDatabases databases)
         await person.FillAsync("input[name=current]", "长征镇初始密码-2026");
         await person.FillAsync("input[name=new]", "钱程自己的密码-2026");
         await person.FillAsync("input[name=repeat]", "钱程自己的密码-2026");
-        await ShotAsync(person, "web-account");
+        await Browser.ShotAsync(person, "web-account");
         await person.ClickAsync("form.password button[type=submit]");
         await person.WaitForURLAsync(baseAddress + "/");   // the 工作台
         Assert.Contains("密码已修改", await person.TextContentAsync(".done"));

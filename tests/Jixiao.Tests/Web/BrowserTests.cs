@@ -29,6 +29,19 @@ public sealed class Browser : IAsyncLifetime
     }
 
     /// <summary>
+    /// A screenshot for docs/images when JIXIAO_SCREENSHOTS=1, otherwise nothing: the whole page 1280 wide, or with
+    /// <paramref name="top"/> given, the 1280×800 window with that element at its top.
+    /// </summary>
+    public static async Task ShotAsync(IPage page, string name, string? top = null)
+    {
+        if (Environment.GetEnvironmentVariable("JIXIAO_SCREENSHOTS") != "1") return;
+        var screens = Path.Combine(Support.TestProfiles.RepoRoot, "docs", "images");
+        Directory.CreateDirectory(screens);
+        if (top is not null) await page.EvaluateAsync("s => document.querySelector(s).scrollIntoView({ block: 'start' })", top);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screens, name + ".png"), FullPage = top is null });
+    }
+
+    /// <summary>
     /// A new 1280×800 window (zh-CN, Shanghai time) logged in as this person, on the page the login lands on. The wait
     /// is for the address and then the page's own content, not for the browser's load event: on a busy 2-core CI
     /// machine that event was once not seen after the redirect and the wait ran out although the page had arrived.
@@ -65,22 +78,6 @@ public sealed class BrowserCollection : ICollectionFixture<Browser>, ICollection
 [Collection("browser")]
 public class BrowserTests(Browser browser, TestDatabases databases)
 {
-    private static readonly string Screens = Path.Combine(RepoRoot(), "docs", "images");
-
-    private static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Jixiao.slnx"))) return d.FullName;
-        return AppContext.BaseDirectory;
-    }
-
-    /// <summary>Screenshots for docs/images when JIXIAO_SCREENSHOTS=1; otherwise nothing is written.</summary>
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("JIXIAO_SCREENSHOTS") != "1") return;
-        Directory.CreateDirectory(Screens);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screens, name + ".png"), FullPage = true });
-    }
 
     private static async Task ActAsync(IPage page, string action, string? reason = null)
     {
@@ -132,7 +129,7 @@ public class BrowserTests(Browser browser, TestDatabases databases)
         // The findings follow the latest edit: the missing-name problem of the blank form is gone.
         await unit.WaitForFunctionAsync("() => !document.getElementById('findings').textContent.includes('请填写项目名称') && document.getElementById('findings').textContent.length > 0");
         Assert.Equal("产出指标", await unit.InputValueAsync("tr[data-row='0'] select[aria-label='一级指标']"));
-        await ShotAsync(unit, "web-declaration-editor");
+        await Browser.ShotAsync(unit, "web-declaration-editor");
         await unit.ClickAsync("#save");
         await unit.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/forms/\d+$"));
         var formUrl = unit.Url;
@@ -199,7 +196,7 @@ public class BrowserTests(Browser browser, TestDatabases databases)
         Assert.Equal("20.00", await unit.TextContentAsync("[data-computed='indicators.0.score']"));
         Assert.Contains("单位改为 20.00", await unit.TextContentAsync("#findings"));
         Assert.True(await unit.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 1280);   // no sideways scrolling
-        await ShotAsync(unit, "web-self-evaluation-editor");
+        await Browser.ShotAsync(unit, "web-self-evaluation-editor");
         await unit.ClickAsync("#save");
         await unit.WaitForSelectorAsync("#save-state:has-text('已保存')");
         var evaluationUrl = unit.Url.Replace("/edit", "");
@@ -214,12 +211,12 @@ public class BrowserTests(Browser browser, TestDatabases databases)
         Assert.Contains("由系统按评分方案计算", review);
         Assert.Contains("score-overridden", review);                   // the override, shown to the reviewer as a departure
         Assert.Contains("其中一个阵地的提升仅完成主体部分", review);
-        await ShotAsync(dept, "web-review-page");
+        await Browser.ShotAsync(dept, "web-review-page");
         await ActAsync(dept, "approve");
         await finance.GotoAsync(evaluationUrl);
         await ActAsync(finance, "approve");
         await ActAsync(finance, "publish");
-        await ShotAsync(finance, "web-form-published");
+        await Browser.ShotAsync(finance, "web-form-published");
 
         // Anyone reads it logged out and downloads its PDF.
         var anonymous = await (await browser.Instance.NewContextAsync()).NewPageAsync();
@@ -232,7 +229,7 @@ public class BrowserTests(Browser browser, TestDatabases databases)
         Assert.Contains(">9.50<", published);
         Assert.Contains(">94.50<", published);
         Assert.Contains(">25.00<", published);   // a weight the server suggested, never retyped
-        await ShotAsync(anonymous, "web-public-form");
+        await Browser.ShotAsync(anonymous, "web-public-form");
         var download = await anonymous.RunAndWaitForDownloadAsync(() => anonymous.ClickAsync("a:has-text('PDF')"));
         Assert.EndsWith(".pdf", download.SuggestedFilename);
         var path = await download.PathAsync();
@@ -251,7 +248,7 @@ public class BrowserTests(Browser browser, TestDatabases databases)
         await page.ClickAsync("#upload button[type=submit]");
         await page.WaitForSelectorAsync("#preview table");
         var preview = await page.TextContentAsync("#preview");
-        await ShotAsync(page, "web-import-preview");
+        await Browser.ShotAsync(page, "web-import-preview");
         await page.ClickAsync("#confirm");
         await page.WaitForSelectorAsync("#upload-state:has-text('导入完成')");
         var saved = await page.TextContentAsync("#preview");

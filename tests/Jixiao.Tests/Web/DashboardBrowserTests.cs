@@ -11,22 +11,6 @@ namespace Jixiao.Tests.Web;
 [Collection("browser")]
 public class DashboardBrowserTests(Browser browser, TestDatabases databases)
 {
-    private static readonly string Screens = Path.Combine(RepoRoot(), "docs", "images");
-
-    private static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Jixiao.slnx"))) return d.FullName;
-        return AppContext.BaseDirectory;
-    }
-
-    /// <summary>Screenshots for docs/images when JIXIAO_SCREENSHOTS=1 (1280 wide, the whole page).</summary>
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("JIXIAO_SCREENSHOTS") != "1") return;
-        Directory.CreateDirectory(Screens);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screens, name + ".png"), FullPage = true });
-    }
 
     [Fact]
     public async Task Finance_opens_the_dashboard_clicks_a_bar_and_lands_on_the_forms_it_counts()
@@ -45,7 +29,7 @@ public class DashboardBrowserTests(Browser browser, TestDatabases databases)
         // The latest year in finance's scope is 2025: the dashboard opens on it.
         Assert.Equal("2025", await finance.InputValueAsync("select[name=year]"));
         Assert.Equal("2", await finance.TextContentAsync("#grades table tr:has-text('优') a"));
-        await ShotAsync(finance, "web-dashboard");
+        await Browser.ShotAsync(finance, "web-dashboard");
 
         // The 优 column of the grade chart: 自评甲 and 自评丙.
         await finance.ClickAsync("#grades svg a.bar >> nth=0");
@@ -75,13 +59,13 @@ public class DashboardBrowserTests(Browser browser, TestDatabases databases)
         Assert.Contains("已被调整取代", await unit.TextContentAsync("table.project"));
         Assert.Contains("第 1 次调整", await unit.TextContentAsync("table.project"));
         Assert.Contains("自评表", await unit.TextContentAsync("table.project"));
-        await ShotAsync(unit, "web-project");
+        await Browser.ShotAsync(unit, "web-project");
         await unit.ClickAsync("a:has-text('项目绩效目标汇总表')");
         await unit.WaitForURLAsync("**/summaries?**");
         var summary = await unit.TextContentAsync("table.summary");
         Assert.Contains("合计 2 个项目", summary);                                     // 申报甲 and 申报丙's 调整
         Assert.Contains("36.00", summary);                                             // the 调整's 360,000.00 元, not 申报丙's 30.00
         Assert.DoesNotContain("30.00", summary);
-        await ShotAsync(unit, "web-summary");
+        await Browser.ShotAsync(unit, "web-summary");
     }
 }

@@ -17,19 +17,6 @@ public class EditorBrowserTests(Browser browser, TestDatabases databases)
     const string Department = "上海市奉贤区人民政府西渡街道办事处";
     const string Declaration = "生活驿站运行经费";   // seed 003: a declaration of 11 rows, no errors
 
-    static readonly string Screens = Path.Combine(TestProfilesRoot(), "docs", "images");
-
-    static string TestProfilesRoot() => Support.TestProfiles.RepoRoot;
-
-    /// <summary>A 1280×800 screenshot for docs/images when JIXIAO_SCREENSHOTS=1, with <paramref name="top"/> at the top of the window.</summary>
-    static async Task ShotAsync(IPage page, string name, string top)
-    {
-        if (Environment.GetEnvironmentVariable("JIXIAO_SCREENSHOTS") != "1") return;
-        Directory.CreateDirectory(Screens);
-        await page.EvaluateAsync("s => document.querySelector(s).scrollIntoView({ block: 'start' })", top);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screens, name + ".png") });
-    }
-
     /// <summary>Waits until the editor has checked the form as it now stands (the findings and the working are drawn).</summary>
     static Task CheckedAsync(IPage page) =>
         page.WaitForFunctionAsync("() => Number(document.getElementById('editor').dataset.checked || 0) > 0");
@@ -98,7 +85,7 @@ public class EditorBrowserTests(Browser browser, TestDatabases databases)
         Assert.Equal(2, await unit.Locator("tr.comment-row").CountAsync());
         await unit.CheckAsync("tr[data-row='1'] + tr.comment-row input[type=checkbox]");
         await unit.WaitForSelectorAsync("tr[data-row='1'] + tr.comment-row .addressed");
-        await ShotAsync(unit, "web-editor-comments", "#return-reason");
+        await Browser.ShotAsync(unit, "web-editor-comments", "#return-reason");
 
         // A row inserted above them: the comments go with their rows, not with the row numbers.
         await unit.ClickAsync("#add-row");
@@ -134,7 +121,7 @@ public class EditorBrowserTests(Browser browser, TestDatabases databases)
         // The unit's save is one line: the rows after the inserted one did not "change".
         var save = await dept.Locator("section.history li.block-edit ul.changes > li").AllTextContentsAsync();
         Assert.StartsWith("新增第 1 行三级指标“项目预算控制数”", Assert.Single(save));
-        await ShotAsync(dept, "web-history", "section.history");
+        await Browser.ShotAsync(dept, "web-history", "section.history");
     }
 
     [Fact]

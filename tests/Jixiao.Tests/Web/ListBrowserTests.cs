@@ -10,14 +10,6 @@ namespace Jixiao.Tests.Web;
 [Collection("browser")]
 public class ListBrowserTests(Browser browser, TestDatabases databases)
 {
-    static string Screens => Path.Combine(Jixiao.Tests.Support.TestProfiles.RepoRoot, "docs", "images");
-
-    static async Task ShotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("JIXIAO_SCREENSHOTS") != "1") return;
-        Directory.CreateDirectory(Screens);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screens, name + ".png"), FullPage = true });
-    }
 
     [Fact]
     public async Task The_workbench_counts_lead_to_their_lists_search_and_filters_narrow_them_and_a_reviewer_approves_a_selection()
@@ -32,7 +24,7 @@ public class ListBrowserTests(Browser browser, TestDatabases databases)
         var unit = await browser.LoginAsync(baseAddress, u, up);
         Assert.Equal("3", await unit.TextContentAsync("a.card:has-text('我的草稿') .count"));
         Assert.Equal("2", await unit.TextContentAsync("a.card:has-text('已提交、审核中') .count"));
-        await ShotAsync(unit, "web-workbench");
+        await Browser.ShotAsync(unit, "web-workbench");
         await unit.ClickAsync("a.card:has-text('我的草稿')");
         await unit.WaitForURLAsync("**/forms?status=draft");
         Assert.Equal("3", await unit.TextContentAsync("#total"));
@@ -56,7 +48,7 @@ public class ListBrowserTests(Browser browser, TestDatabases databases)
         Assert.Equal("2", await dept.TextContentAsync("a.card:has-text('待我审核') .count"));
         await dept.ClickAsync("a.card:has-text('待我审核')");
         await dept.WaitForSelectorAsync("table.list");
-        await ShotAsync(dept, "web-forms");
+        await Browser.ShotAsync(dept, "web-forms");
         await dept.CheckAsync("thead input[type=checkbox]");
         await dept.ClickAsync("button[value=approve]");
         await dept.WaitForSelectorAsync(".done, .error[role=alert]");
@@ -81,14 +73,14 @@ public class ListBrowserTests(Browser browser, TestDatabases databases)
 
         await page.GotoAsync(baseAddress + "/");
         Assert.Contains("财政项目支出绩效管理", await page.TextContentAsync("main"));
-        await ShotAsync(page, "web-home");
+        await Browser.ShotAsync(page, "web-home");
         await page.ClickAsync("a.button:has-text('查看公开的绩效表')");
         await page.WaitForSelectorAsync("#total");
         Assert.Equal("3", await page.TextContentAsync("#total"));
         await page.FillAsync("form.filters input[name=q]", "中山");
         await page.ClickAsync("form.filters button[type=submit]");
         await page.WaitForFunctionAsync("() => document.querySelector('#total').textContent === '1'");
-        await ShotAsync(page, "web-public");
+        await Browser.ShotAsync(page, "web-public");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:has-text('CSV')"));
         var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);   // the BOM: Excel opens it as UTF-8
