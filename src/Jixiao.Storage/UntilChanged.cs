@@ -15,8 +15,41 @@ public sealed class UntilChanged(int capacity = 2048)
 {
     private readonly ConcurrentDictionary<string, (long Version, object Value)> answers = new(StringComparer.Ordinal);
 
-    public static Task<long> VersionAsync(DbConnection c, CancellationToken ct = default) =>
-        c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT n FROM data_version WHERE id = 1", cancellationToken: ct));
+    /// <summary>The data version, read once per <see cref="ReadOnce"/> scope (else every time it is asked for).</summary>
+    public static async Task<long> VersionAsync(DbConnection c, CancellationToken ct = default)
+    {
+        var open = scope.Value is { Closed: false } s ? s : null;
+        if (open?.Version is { } seen) return seen;
+        var version = await c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT n FROM data_version WHERE id = 1", cancellationToken: ct));
+        if (open is not null) open.Version = version;
+        return version;
+    }
+
+    // Closed when the request ends: work it started that outlives it (and carries its flow) reads afresh.
+    private sealed class Scope { public long? Version; public bool Closed; }
+    private static readonly AsyncLocal<Scope?> scope = new();
+
+    /// <summary>
+    /// Until disposed, the data version is read once in this flow: a page asks for it three or four times (the
+    /// organisation tree, a total, the 工作台's counts), each a round trip on PostgreSQL. For requests that only read
+    /// (the web app opens it for GET): a write inside the scope would leave the rest of it on the older version.
+    /// </summary>
+    public static IDisposable ReadOnce()
+    {
+        var previous = scope.Value;
+        var opened = new Scope();
+        scope.Value = opened;
+        return new Restore(opened, previous);
+    }
+
+    private sealed class Restore(Scope opened, Scope? previous) : IDisposable
+    {
+        public void Dispose()
+        {
+            opened.Closed = true;
+            scope.Value = previous;
+        }
+    }
 
     /// <summary>The answer kept under <paramref name="key"/> if the data has not changed since, else a new one.</summary>
     public async Task<T> GetAsync<T>(DbConnection c, string key, Func<Task<T>> compute, CancellationToken ct = default) where T : notnull

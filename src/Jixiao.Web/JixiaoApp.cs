@@ -73,6 +73,13 @@ public static class JixiaoApp
     public static async Task<WebApplication> UseJixiaoAsync(this WebApplication app)
     {
         ErrorPages.Use(app);
+        // A request that only reads asks the database for the data version once, however many kept answers it uses.
+        app.Use(async (http, next) =>
+        {
+            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)) { await next(); return; }
+            using var _ = UntilChanged.ReadOnce();
+            await next();
+        });
         app.UseAuthentication();
         PasswordChangeGate.Use(app);
         app.UseAuthorization();

@@ -93,6 +93,27 @@ public class ListQueryTests(TestDatabases databases)
 
     [Theory]
     [MemberData(nameof(Kinds))]
+    public async Task Inside_a_read_once_scope_the_version_is_read_once_and_after_it_a_write_is_seen_again(string kind)
+    {
+        var (db, store, ids) = await SeededAsync(kind);
+        var submitted = new FormFilter(Status: FormStatus.Submitted);
+        var other = Database.Open(db.ConnectionString);
+        var before = await store.DataVersionAsync();
+        using (UntilChanged.ReadOnce())
+        {
+            Assert.Equal(0, (await store.PageAsync(submitted)).Total);
+            await using (var c = await other.ConnectAsync())
+                await c.ExecuteAsync("UPDATE forms SET status = 'submitted' WHERE id = @id", new { id = ids[0] });
+            // What the scope is for (a GET reads, it does not write): the request keeps the version it first read.
+            Assert.Equal(before, await store.DataVersionAsync());
+            Assert.Equal(0, (await store.PageAsync(submitted)).Total);
+        }
+        Assert.NotEqual(before, await store.DataVersionAsync());
+        Assert.Equal(1, (await store.PageAsync(submitted)).Total);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
     public async Task Overdue_counts_follow_the_windows_finance_sets(string kind)
     {
         var (db, store, _) = await SeededAsync(kind);
