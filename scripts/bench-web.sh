@@ -28,7 +28,7 @@ cleanup() { [ -n "$web_pid" ] && kill "$web_pid" 2>/dev/null || true; [ -n "$pg_
 trap cleanup EXIT
 pg=$(scripts/pg-test-cluster.sh start)
 pg_dir=$(echo "$pg" | sed -n 1p)
-pgconn=$(echo "$pg" | sed -n 2p)
+pgconn="$(echo "$pg" | sed -n 2p)${PG_EXTRA:-}"
 
 port=5391
 password="bench-$(date +%s)-password"
