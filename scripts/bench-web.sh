@@ -5,6 +5,7 @@
 # floor, measured in the same run). Bounded: each wrk run lasts $DURATION seconds and stops by itself.
 #   scripts/bench-web.sh [forms] > result.txt
 #   DATABASES=postgresql ONLY='工作台' scripts/bench-web.sh   # one database, the targets whose label matches
+#   PG_EXTRA=';Maximum Pool Size=8' scripts/bench-web.sh          # appended to the PostgreSQL connection string
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
