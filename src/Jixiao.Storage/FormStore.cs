@@ -243,8 +243,10 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
     public async Task<FormPage> PageAsync(FormFilter filter, bool withTotal = true, CancellationToken ct = default)
     {
         var (where, p, key) = Where(filter);
-        p.Add("limit", Math.Clamp(filter.Limit, 1, 10_000));
-        p.Add("offset", Math.Max(0, filter.Offset));
+        var limit = Math.Clamp(filter.Limit, 1, 10_000);
+        var offset = Math.Max(0, filter.Offset);
+        p.Add("limit", limit);
+        p.Add("offset", offset);
         var order = filter.Sort switch
         {
             FormSort.Updated => "updated_at DESC, id DESC",
@@ -267,10 +269,13 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
             """;
         await using var c = await db.ConnectAsync(ct);
         var rows = (await c.QueryAsync<FormSummary>(new CommandDefinition(sql, p, cancellationToken: ct))).ToList();
-        var total = withTotal
-            ? await counted.GetAsync(c, "count\u001e" + key,
-                () => c.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM forms {where}", p, cancellationToken: ct)), ct)
-            : rows.Count;
+        // A page that is not full is the end of the list, so the total is known without counting: a search that
+        // finds a few forms (or none) then scans the table once, not twice. Past the end (no rows) it is counted.
+        var endsTheList = rows.Count < limit && (rows.Count > 0 || offset == 0);
+        var total = !withTotal ? rows.Count
+            : endsTheList ? offset + rows.Count
+            : await counted.GetAsync(c, "count\u001e" + key,
+                () => c.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) FROM forms {where}", p, cancellationToken: ct)), ct);
         return new FormPage(rows, total);
     }
 
