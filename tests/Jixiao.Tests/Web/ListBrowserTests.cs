@@ -12,6 +12,39 @@ public class ListBrowserTests(Browser browser, TestDatabases databases)
 {
 
     [Fact]
+    public async Task With_too_many_units_for_one_list_finance_picks_the_department_first_then_its_unit()
+    {
+        var (app, baseAddress) = await WebApp.StartOnSocketAsync(databases, "sqlite");
+        using var _ = app;
+        var organisations = app.Service<Jixiao.Web.Features.Organisations.OrganisationStore>();
+        var finance = (await organisations.AllAsync()).Single(o => o.Kind == "finance").Id;
+        var east = await organisations.EnsureAsync("东区教育局", "department", finance);
+        for (var i = 1; i <= Jixiao.Web.Features.Forms.ListEndpoints.UnitChoiceLimit; i++) await organisations.EnsureAsync($"东区第{i}小学", "unit", east);
+        // The seeds' 组织部 has one unit; a second makes its list a choice.
+        var department = (await organisations.AllAsync()).Single(o => o.Name == "中共上海市委组织部").Id;
+        await organisations.EnsureAsync("上海市党员教育中心", "unit", department);
+        await app.SetStatusAsync(await app.FormIdAsync("信息化运维项目"), FormStatus.Submitted);
+        var (f, fp) = await app.UserAsync(Role.FinanceReviewer, "财政局");
+
+        var page = await browser.LoginAsync(baseAddress, f, fp);
+        await page.GotoAsync(baseAddress + "/forms");
+        Assert.Equal(0, await page.Locator("form.filters select[name=unit]").CountAsync());
+        Assert.Contains("先选主管部门再选单位", await page.TextContentAsync("form.filters"));
+        await Browser.ShotAsync(page, "web-forms-many-units");
+
+        await page.SelectOptionAsync("form.filters select[name=department]", new SelectOptionValue { Label = "中共上海市委组织部" });
+        await page.ClickAsync("form.filters button[type=submit]");
+        await page.WaitForSelectorAsync("form.filters select[name=unit]");
+        var offered = await page.Locator("form.filters select[name=unit] option").AllTextContentsAsync();
+        Assert.Equal(new[] { "全部实施单位", "上海市党建服务中心", "上海市党员教育中心" }.Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
+        await page.SelectOptionAsync("form.filters select[name=unit]", new SelectOptionValue { Label = "上海市党建服务中心" });
+        await page.ClickAsync("form.filters button[type=submit]");
+        await page.WaitForURLAsync("**unit=*");
+        Assert.Equal("1", await page.TextContentAsync("#total"));
+        Assert.Contains("信息化运维项目", await page.TextContentAsync("table.list"));
+    }
+
+    [Fact]
     public async Task The_workbench_counts_lead_to_their_lists_search_and_filters_narrow_them_and_a_reviewer_approves_a_selection()
     {
         var (app, baseAddress) = await WebApp.StartOnSocketAsync(databases, "sqlite");

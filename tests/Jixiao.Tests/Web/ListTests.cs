@@ -173,6 +173,38 @@ public class ListTests(TestDatabases databases)
         Assert.Equal(HttpStatusCode.Unauthorized, (await (await app.ClientAsync()).GetAsync("/api/workbench")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_province_of_many_units_offers_them_per_department_and_the_page_does_not_carry_them_all()
+    {
+        using var app = await WebApp.StartAsync(databases, "sqlite");
+        var organisations = app.Service<Jixiao.Web.Features.Organisations.OrganisationStore>();
+        var finance = (await organisations.AllAsync()).Single(o => o.Kind == "finance").Id;
+        var east = await organisations.EnsureAsync("东区教育局", "department", finance);
+        var west = await organisations.EnsureAsync("西区教育局", "department", finance);
+        for (var i = 1; i <= 200; i++) await organisations.EnsureAsync($"东区第{i}小学", "unit", east);
+        for (var i = 1; i <= 150; i++) await organisations.EnsureAsync($"西区第{i}小学", "unit", west);
+        var (f, fp) = await app.UserAsync(Role.FinanceReviewer, "财政局");
+        var client = await app.ClientAsync(f, fp);
+
+        // 350 units and the seeds' own: more than one list should hold.
+        var all = await client.GetStringAsync("/forms");
+        Assert.DoesNotContain("<select name=\"unit\"", all);
+        Assert.DoesNotContain("东区第17小学", all);
+        Assert.Contains("先选主管部门再选单位", all);
+
+        // Within one 主管部门: its units only.
+        var eastPage = await client.GetStringAsync($"/forms?department={east}");
+        Assert.Contains("<select name=\"unit\"", eastPage);
+        Assert.Contains("东区第200小学", eastPage);
+        Assert.DoesNotContain("西区第1小学", eastPage);
+
+        // A unit chosen that way stays chosen, by name, when the 主管部门 is cleared.
+        var school = (await organisations.AllAsync()).Single(o => o.Name == "东区第17小学").Id;
+        var chosen = await client.GetStringAsync($"/forms?unit={school}");
+        Assert.Contains($"<input type=\"hidden\" name=\"unit\" value=\"{school}\">", chosen);
+        Assert.Contains("东区第17小学", chosen);
+    }
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public async Task The_list_exports_to_xlsx_with_the_same_filters(string kind)

@@ -275,6 +275,9 @@ public static class ListEndpoints
     static string ExportFileName(FormPage page) => $"绩效表列表_{page.Forms.Count}张.xlsx";
 
     /// <summary>The filter bar: search, year, kind, status, the person's 主管部门 and units, grade, errors, overdue, sort.</summary>
+    /// <summary>Units offered in one list of the filter bar at most (a 主管部门's, or all of them when fewer).</summary>
+    public const int UnitChoiceLimit = 300;
+
     static async Task<string> FiltersAsync(IQueryCollection q, CurrentUser user, OrganisationStore organisations, FormAccess access, string action)
     {
         string V(string name) => E(q[name].FirstOrDefault());
@@ -297,8 +300,18 @@ public static class ListEndpoints
             sb.Append($"<select name=\"status\" aria-label=\"状态\"><option value=\"\">全部状态</option>{Options("status", FormStatuses.All.Select(s => (s.ToCode(), s.ToChinese())))}</select>");
         if (departments.Count > 1)
             sb.Append($"<select name=\"department\" aria-label=\"主管部门\"><option value=\"\">全部主管部门</option>{Options("department", departments.Select(d => (d.Id.ToString(), d.Name)))}</select>");
-        if (visibleUnits.Count > 1)
-            sb.Append($"<select name=\"unit\" aria-label=\"实施单位\"><option value=\"\">全部实施单位</option>{Options("unit", visibleUnits.Select(u => (u.Id.ToString(), u.Name)))}</select>");
+        // A province has thousands of units: past UnitChoiceLimit the units are chosen within a 主管部门 (pick it
+        // first) or found with the search box, so that the page does not carry every unit of the province.
+        var unitChoices = long.TryParse(q["department"].FirstOrDefault(), out var department)
+            ? visibleUnits.Where(u => u.ParentId == department).ToList() : visibleUnits;
+        if (unitChoices.Count is > 1 and <= UnitChoiceLimit)
+            sb.Append($"<select name=\"unit\" aria-label=\"实施单位\"><option value=\"\">全部实施单位</option>{Options("unit", unitChoices.Select(u => (u.Id.ToString(), u.Name)))}</select>");
+        else if (unitChoices.Count > UnitChoiceLimit)
+        {
+            if (q["unit"].FirstOrDefault() is { Length: > 0 } chosen)
+                sb.Append($"<input type=\"hidden\" name=\"unit\" value=\"{E(chosen)}\"><span class=\"kind\">{E(orgs.FirstOrDefault(o => o.Id.ToString() == chosen)?.Name ?? chosen)}</span>");
+            sb.Append($"<span class=\"note\">实施单位有 {unitChoices.Count} 个：先选主管部门再选单位，或在搜索框输入单位名称</span>");
+        }
         sb.Append($"<select name=\"grade\" aria-label=\"等级\"><option value=\"\">全部等级</option>{Options("grade", [("优", "优"), ("良", "良"), ("中", "中"), ("差", "差")])}</select>");
         if (!isPublic)
         {
