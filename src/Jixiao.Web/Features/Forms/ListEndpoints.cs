@@ -274,10 +274,10 @@ public static class ListEndpoints
 
     static string ExportFileName(FormPage page) => $"绩效表列表_{page.Forms.Count}张.xlsx";
 
-    /// <summary>The filter bar: search, year, kind, status, the person's 主管部门 and units, grade, errors, overdue, sort.</summary>
     /// <summary>Units offered in one list of the filter bar at most (a 主管部门's, or all of them when fewer).</summary>
     public const int UnitChoiceLimit = 300;
 
+    /// <summary>The filter bar: search, year, kind, status, the person's 主管部门 and units, grade, errors, overdue, sort.</summary>
     static async Task<string> FiltersAsync(IQueryCollection q, CurrentUser user, OrganisationStore organisations, FormAccess access, string action)
     {
         string V(string name) => E(q[name].FirstOrDefault());
