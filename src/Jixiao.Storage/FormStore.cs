@@ -143,11 +143,13 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
     private readonly UntilChanged counted = new();
 
     /// <summary>
-    /// The database's data version (migration 0003): it moves on every write to forms or windows, by any process.
-    /// What is computed from the forms and kept (the dashboards) is stale once it has moved.
+    /// The database's data version (migration 0003): it moves on every write to forms, windows or organisations, by
+    /// any process. What is computed from the forms and kept (the dashboards) is stale once it has moved. Inside a
+    /// <see cref="UntilChanged.ReadOnce"/> scope that has read it, no connection is taken.
     /// </summary>
     public async Task<long> DataVersionAsync(CancellationToken ct = default)
     {
+        if (UntilChanged.VersionInScope is { } seen) return seen;
         await using var c = await db.ConnectAsync(ct);
         return await UntilChanged.VersionAsync(c, ct);
     }

@@ -18,12 +18,15 @@ public sealed class UntilChanged(int capacity = 2048)
     /// <summary>The data version, read once per <see cref="ReadOnce"/> scope (else every time it is asked for).</summary>
     public static async Task<long> VersionAsync(DbConnection c, CancellationToken ct = default)
     {
+        if (VersionInScope is { } seen) return seen;
         var open = scope.Value is { Closed: false } s ? s : null;
-        if (open?.Version is { } seen) return seen;
         var version = await c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT n FROM data_version WHERE id = 1", cancellationToken: ct));
         if (open is not null) open.Version = version;
         return version;
     }
+
+    /// <summary>The version this <see cref="ReadOnce"/> scope has read already; null when none is open or it has not read yet.</summary>
+    public static long? VersionInScope => scope.Value is { Closed: false, Version: { } seen } ? seen : null;
 
     // Closed when the request ends: work it started that outlives it (and carries its flow) reads afresh.
     private sealed class Scope { public long? Version; public bool Closed; }
