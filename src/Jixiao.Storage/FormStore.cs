@@ -15,8 +15,11 @@ namespace Jixiao.Storage;
 public sealed record StoredForm(long Id, FormStatus Status, int Version, long? UnitId, PerformanceForm Form, string ContentHash,
     long? DeclarationId = null, long? AdjustsId = null);
 
-/// <summary>A line of a form list, without the document.</summary>
-public sealed record FormSummary
+/// <summary>
+/// What every line of forms shows, without the document: a list's line (<see cref="FormSummary"/>) and a project's
+/// or a 汇总表's (<see cref="ProjectForm"/>) add their own figures. Read with <see cref="FormStore.LineColumns"/>.
+/// </summary>
+public abstract record FormLine
 {
     public long Id { get; init; }
     public string Kind { get; init; } = "";
@@ -34,6 +37,11 @@ public sealed record FormSummary
     public long? DeclarationId { get; init; }
     public long? AdjustsId { get; init; }
     public string UpdatedAt { get; init; } = "";
+}
+
+/// <summary>A line of a form list, without the document.</summary>
+public sealed record FormSummary : FormLine
+{
     /// <summary>Still a draft or returned after its window (申报 or 自评) closed.</summary>
     public bool Overdue { get; init; }
 }
@@ -242,6 +250,14 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
     /// column a list filters and sorts on is in <c>forms_list</c>, migration 0003) and only its rows are then read,
     /// so a deep OFFSET walks index entries, not documents. The count is kept until the data changes.
     /// </summary>
+    /// <summary>The columns of a <see cref="FormLine"/>, named as its properties.</summary>
+    internal const string LineColumns = """
+        id AS Id, kind AS Kind, year AS Year, project_name AS ProjectName, department AS Department,
+        implementing_unit AS ImplementingUnit, unit_id AS UnitId, status AS Status, version AS Version,
+        CAST(total_score AS TEXT) AS TotalScore, grade AS Grade, error_count AS ErrorCount, warning_count AS WarningCount,
+        declaration_id AS DeclarationId, adjusts_id AS AdjustsId, CAST(updated_at AS TEXT) AS UpdatedAt
+        """;
+
     public async Task<FormPage> PageAsync(FormFilter filter, bool withTotal = true, CancellationToken ct = default)
     {
         var (where, p, key) = Where(filter);
@@ -261,10 +277,7 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
         };
         var overdue = filter.Today is null ? "0" : $"CASE WHEN {OverdueCondition} THEN 1 ELSE 0 END";
         var sql = $"""
-            SELECT id AS Id, kind AS Kind, year AS Year, project_name AS ProjectName, department AS Department,
-                   implementing_unit AS ImplementingUnit, unit_id AS UnitId, status AS Status, version AS Version,
-                   CAST(total_score AS TEXT) AS TotalScore, grade AS Grade, error_count AS ErrorCount, warning_count AS WarningCount,
-                   declaration_id AS DeclarationId, adjusts_id AS AdjustsId, CAST(updated_at AS TEXT) AS UpdatedAt, {overdue} AS Overdue
+            SELECT {LineColumns}, {overdue} AS Overdue
             FROM forms
             WHERE id IN (SELECT id FROM forms {where} ORDER BY {order} LIMIT @limit OFFSET @offset)
             ORDER BY {order}
@@ -336,7 +349,7 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
         string In(string name, IReadOnlyCollection<long> ids)
         {
             Add(name, ids.ToArray());
-            return ids.Count == 0 ? "1 = 0" : db.Kind == DatabaseKind.PostgreSql ? $"unit_id = ANY(@{name})" : $"unit_id IN @{name}";
+            return ids.Count == 0 ? "1 = 0" : db.OneOf("unit_id", name);
         }
         if (filter.Year is { } y) { where.Add("year = @year"); Add("year", y); }
         if (filter.UnitId is { } u) { where.Add("unit_id = @unit"); Add("unit", u); }
@@ -344,7 +357,7 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
         if (filter.Status is { } s) { where.Add("status = @status"); Add("status", s.ToCode()); }
         if (filter.Statuses is { Count: > 0 } any)
         {
-            where.Add(db.Kind == DatabaseKind.PostgreSql ? "status = ANY(@statuses)" : "status IN @statuses");
+            where.Add(db.OneOf("status", "statuses"));
             Add("statuses", any.Select(x => x.ToCode()).ToArray());
         }
         if (filter.UnitIds is { } ids)

@@ -3,28 +3,12 @@ using Dapper;
 namespace Jixiao.Storage;
 
 /// <summary>A form of a project's chain, or of a 汇总表: its list line and its figures, without the document.</summary>
-public sealed record ProjectForm
+public sealed record ProjectForm : FormLine
 {
-    public long Id { get; init; }
-    public string Kind { get; init; } = "";
-    public int? Year { get; init; }
-    public string? ProjectName { get; init; }
-    public string? Department { get; init; }
-    public string? ImplementingUnit { get; init; }
-    public long? UnitId { get; init; }
-    public string Status { get; init; } = "";
-    public int Version { get; init; }
-    public string? TotalScore { get; init; }
-    public string? Grade { get; init; }
-    public int? ErrorCount { get; init; }
-    public int? WarningCount { get; init; }
-    public long? DeclarationId { get; init; }
-    public long? AdjustsId { get; init; }
     /// <summary>Exact decimal text in 元: a declaration's 年度资金申请总额, a self-evaluation's 全年预算数.</summary>
     public string? Budget { get; init; }
     public string? Executed { get; init; }
     public string? ExecutionRate { get; init; }
-    public string UpdatedAt { get; init; } = "";
 }
 
 /// <summary>
@@ -36,12 +20,8 @@ public sealed class ProjectStore(FormStore forms)
     /// <summary>More links than this in one chain is a loop or damage, not a project.</summary>
     const int MaxSteps = 100;
 
-    const string Columns = """
-        id AS Id, kind AS Kind, year AS Year, project_name AS ProjectName, department AS Department,
-        implementing_unit AS ImplementingUnit, unit_id AS UnitId, status AS Status, version AS Version,
-        CAST(total_score AS TEXT) AS TotalScore, grade AS Grade, error_count AS ErrorCount, warning_count AS WarningCount,
-        declaration_id AS DeclarationId, adjusts_id AS AdjustsId, CAST(budget AS TEXT) AS Budget, CAST(executed AS TEXT) AS Executed,
-        CAST(execution_rate AS TEXT) AS ExecutionRate, CAST(updated_at AS TEXT) AS UpdatedAt
+    const string Columns = FormStore.LineColumns + """
+        , CAST(budget AS TEXT) AS Budget, CAST(executed AS TEXT) AS Executed, CAST(execution_rate AS TEXT) AS ExecutionRate
         """;
 
     /// <summary>
@@ -69,11 +49,11 @@ public sealed class ProjectStore(FormStore forms)
         for (int step = 0; frontier.Count > 0 && step < MaxSteps; step++)
         {
             var children = await c.QueryAsync<long>(new CommandDefinition(
-                $"SELECT id FROM forms WHERE {In(db, "adjusts_id")} OR {In(db, "declaration_id")}", new { ids = frontier.ToArray() }, cancellationToken: ct));
+                $"SELECT id FROM forms WHERE {db.OneOf("adjusts_id", "ids")} OR {db.OneOf("declaration_id", "ids")}", new { ids = frontier.ToArray() }, cancellationToken: ct));
             frontier = children.Where(all.Add).ToList();
         }
         return (await c.QueryAsync<ProjectForm>(new CommandDefinition(
-            $"SELECT {Columns} FROM forms WHERE {In(db, "id")} ORDER BY id", new { ids = all.ToArray() }, cancellationToken: ct))).ToList();
+            $"SELECT {Columns} FROM forms WHERE {db.OneOf("id", "ids")} ORDER BY id", new { ids = all.ToArray() }, cancellationToken: ct))).ToList();
     }
 
     /// <summary>The forms of a filter with their figures, by 项目名称 (a 汇总表's order), at most <see cref="FormFilter.Limit"/>.</summary>
@@ -85,6 +65,4 @@ public sealed class ProjectStore(FormStore forms)
         return (await c.QueryAsync<ProjectForm>(new CommandDefinition(
             $"SELECT {Columns} FROM forms {where} ORDER BY project_name, id LIMIT @limit", p, cancellationToken: ct))).ToList();
     }
-
-    static string In(Database db, string column) => db.Kind == DatabaseKind.PostgreSql ? $"{column} = ANY(@ids)" : $"{column} IN @ids";
 }
