@@ -24,7 +24,7 @@ public sealed record EntryResult(SelfEvaluation Record, IReadOnlyList<FieldProbl
 public static class BoundEvaluation
 {
     public const string TotalLabel = "年度资金总额";
-    static readonly (string Label, string Match)[] SourceRows =
+    internal static readonly (string Label, string Match)[] SourceRows =
         [("其中：当年财政拨款", "当年财政拨款"), ("上年结转资金", "上年结转"), ("其他资金", "其他资金")];
 
     /// <summary>

@@ -9,18 +9,20 @@ namespace Jixiao.Core.Interchange;
 // names: OpenAPI shows them, and the strict reader names fields with them in its messages.
 // Fields of one kind only are marked [ForKind]: the writer leaves them out of the other kind's documents.
 
-/// <summary>Marks a field that belongs to one form kind (its kind code); the writer omits it for the other kind.</summary>
+/// <summary>Marks a field that belongs to some form kinds (their kind codes); the writer omits it for the others.</summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class ForKindAttribute(string kind) : Attribute
+public sealed class ForKindAttribute(params string[] kinds) : Attribute
 {
-    public string Kind { get; } = kind;
+    public IReadOnlyList<string> Kinds { get; } = kinds;
+
+    public bool Allows(string kind) => Kinds.Contains(kind);
 }
 
 [Description("绩效表（交换格式第 1 版）")]
 public record FormDocument
 {
     [Description("格式版本")] public int? FormatVersion { get; init; }
-    [Description("表的类型（self-evaluation 自评表 / target-declaration 申报表）")] public required string Kind { get; init; }
+    [Description("表的类型（self-evaluation 自评表 / target-declaration 申报表 / monitoring 监控表）")] public required string Kind { get; init; }
     [Description("年度")] public int? Year { get; init; }
     [Description("项目名称")] public string? ProjectName { get; init; }
     [Description("主管部门")] public string? Department { get; init; }
@@ -29,6 +31,7 @@ public record FormDocument
     [Description("项目类别"), ForKind("target-declaration")] public string? ProjectCategory { get; init; }
     [Description("计划开始日期（yyyy-MM-dd）"), ForKind("target-declaration")] public string? StartDate { get; init; }
     [Description("计划完成日期（yyyy-MM-dd）"), ForKind("target-declaration")] public string? EndDate { get; init; }
+    [Description("监控期"), ForKind("monitoring")] public MonitoringPeriodDocument? Period { get; init; }
     [Description("项目资金")] public FundsDocument? Funds { get; init; }
     [Description("绩效目标")] public GoalsDocument? Goals { get; init; }
     [Description("绩效指标")] public IReadOnlyList<IndicatorDocument>? Indicators { get; init; }
@@ -60,7 +63,7 @@ public sealed record FundsDocument
     [Description("执行率分值"), ForKind("self-evaluation")] public decimal? Weight { get; init; }
     [Description("执行率（%）"), ForKind("self-evaluation")] public decimal? ExecutionRate { get; init; }
     [Description("执行率得分"), ForKind("self-evaluation")] public decimal? Score { get; init; }
-    [Description("资金行"), ForKind("self-evaluation")] public IReadOnlyList<FundRowDocument>? Rows { get; init; }
+    [Description("资金行"), ForKind("self-evaluation", "monitoring")] public IReadOnlyList<FundRowDocument>? Rows { get; init; }
 
     /// <summary>The kind of the form these funds belong to, for the writer; not part of the JSON.</summary>
     [JsonIgnore] public string? For { get; init; }
@@ -71,12 +74,33 @@ public sealed record FundRowDocument
 {
     [Description("资金行名称")] public required string Label { get; init; }
     [Description("年初预算数")] public decimal? InitialBudget { get; init; }
-    [Description("全年预算数")] public decimal? AdjustedBudget { get; init; }
-    [Description("全年执行数")] public decimal? Executed { get; init; }
-    [Description("分值")] public decimal? Weight { get; init; }
+    [Description("全年预算数（自评表）/ 调整后预算数（监控表）")] public decimal? AdjustedBudget { get; init; }
+    [Description("全年执行数"), ForKind("self-evaluation")] public decimal? Executed { get; init; }
+    [Description("1-X月执行数"), ForKind("monitoring")] public decimal? ExecutedToDate { get; init; }
+    [Description("分值"), ForKind("self-evaluation")] public decimal? Weight { get; init; }
     [Description("执行率（%）")] public decimal? ExecutionRate { get; init; }
-    [Description("得分")] public decimal? Score { get; init; }
+    [Description("得分"), ForKind("self-evaluation")] public decimal? Score { get; init; }
+    [Description("全年预计执行数"), ForKind("monitoring")] public decimal? ForecastExecuted { get; init; }
+    [Description("偏差原因分析与纠偏措施"), ForKind("monitoring")] public DeviationDocument? Deviation { get; init; }
     [Description("原文行号")] public int? Line { get; init; }
+
+    [JsonIgnore] public string? For { get; init; }
+}
+
+[Description("监控期：1 月至 endMonth 月末的累计数")]
+public sealed record MonitoringPeriodDocument
+{
+    [Description("监控期末月份（1–12；1-7月为 7）")] public required int EndMonth { get; init; }
+    [Description("监控期名称（如 第三季度）")] public string? Name { get; init; }
+}
+
+[Description("偏差原因分析与纠偏措施")]
+public sealed record DeviationDocument
+{
+    [Description("偏差原因（funding 经费保障 / institutional 制度保障 / staffing 人员保障 / facilities 硬件条件保障 / other 其他）")]
+    public IReadOnlyList<string>? Causes { get; init; }
+    [Description("偏差原因说明")] public string? Reason { get; init; }
+    [Description("纠偏措施")] public string? CorrectiveAction { get; init; }
 }
 
 [Description("绩效目标")]
@@ -85,6 +109,7 @@ public sealed record GoalsDocument
     [Description("项目总目标"), ForKind("target-declaration")] public string? Overall { get; init; }
     [Description("年度总体目标（申报表）/ 预期目标（自评表）")] public string? Annual { get; init; }
     [Description("实际完成情况"), ForKind("self-evaluation")] public string? Actual { get; init; }
+    [Description("1-X月执行情况"), ForKind("monitoring")] public string? Progress { get; init; }
 
     [JsonIgnore] public string? For { get; init; }
 }
@@ -96,12 +121,19 @@ public sealed record IndicatorDocument
     [Description("二级指标")] public string? Level2 { get; init; }
     [Description("三级指标")] public string? Name { get; init; }
     [Description("年度指标值")] public TargetDocument? Target { get; init; }
-    [Description("实际完成值")] public ActualDocument? Actual { get; init; }
-    [Description("分值")] public decimal? Weight { get; init; }
-    [Description("得分")] public decimal? Score { get; init; }
-    [Description("偏差原因分析及改进措施")] public string? DeviationReason { get; init; }
+    [Description("实际完成值"), ForKind("self-evaluation", "target-declaration")] public ActualDocument? Actual { get; init; }
+    [Description("分值"), ForKind("self-evaluation", "target-declaration")] public decimal? Weight { get; init; }
+    [Description("得分"), ForKind("self-evaluation", "target-declaration")] public decimal? Score { get; init; }
+    [Description("偏差原因分析及改进措施"), ForKind("self-evaluation", "target-declaration")] public string? DeviationReason { get; init; }
     [Description("改分（单位认为应得的分及理由）"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ScoreOverrideDocument? ScoreOverride { get; init; }
+    [Description("1-X月执行情况"), ForKind("monitoring")] public ActualDocument? Progress { get; init; }
+    [Description("全年预计完成情况"), ForKind("monitoring")] public ActualDocument? Forecast { get; init; }
+    [Description("偏差原因分析与纠偏措施"), ForKind("monitoring")] public DeviationDocument? Deviation { get; init; }
+    [Description("完成目标可能性（certain 确定能 / possible 有可能 / impossible 完全不可能）"), ForKind("monitoring")] public string? Likelihood { get; init; }
+    [Description("备注"), ForKind("monitoring")] public string? Remark { get; init; }
     [Description("原文行号")] public int? Line { get; init; }
+
+    [JsonIgnore] public string? For { get; init; }
 }
 
 [Description("年度指标值")]

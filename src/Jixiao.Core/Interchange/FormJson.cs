@@ -41,13 +41,15 @@ public static class FormJson
             typeof(FormDocument).IsAssignableFrom(info.Type) ? o => ((FormDocument)o).Kind
             : info.Type == typeof(FundsDocument) ? o => ((FundsDocument)o).For
             : info.Type == typeof(GoalsDocument) ? o => ((GoalsDocument)o).For
+            : info.Type == typeof(FundRowDocument) ? o => ((FundRowDocument)o).For
+            : info.Type == typeof(IndicatorDocument) ? o => ((IndicatorDocument)o).For
             : null;
         if (kindOf is null) return;
         foreach (var p in info.Properties)
         {
             if (p.AttributeProvider?.GetCustomAttributes(typeof(ForKindAttribute), true).FirstOrDefault() is not ForKindAttribute only) continue;
             var before = p.ShouldSerialize;
-            p.ShouldSerialize = (o, v) => (kindOf(o) is not { } k || k == only.Kind) && (before?.Invoke(o, v) ?? true);
+            p.ShouldSerialize = (o, v) => (kindOf(o) is not { } k || only.Allows(k)) && (before?.Invoke(o, v) ?? true);
         }
     }
 
@@ -93,6 +95,7 @@ public static class FormJson
         var kind = form.Kind.ToCode();
         var d = form as TargetDeclaration;
         var s = form as SelfEvaluation;
+        var m = form as MonitoringForm;
         return new FormDocument
         {
             FormatVersion = FormatVersion,
@@ -105,11 +108,12 @@ public static class FormJson
             ProjectCategory = d?.ProjectCategory,
             StartDate = d?.StartDate?.ToString("yyyy-MM-dd"),
             EndDate = d?.EndDate?.ToString("yyyy-MM-dd"),
-            Funds = d is not null ? DeclarationFunds(d.Funds, kind) : SelfEvaluationFunds(s!.Funds, kind),
-            Goals = d is not null
-                ? new GoalsDocument { Overall = d.OverallGoal, Annual = d.AnnualGoal, For = kind }
+            Period = m is null ? null : new MonitoringPeriodDocument { EndMonth = m.Period.EndMonth, Name = m.Period.Name },
+            Funds = d is not null ? DeclarationFunds(d.Funds, kind) : m is not null ? MonitoringFunds(m.Funds, kind) : SelfEvaluationFunds(s!.Funds, kind),
+            Goals = d is not null ? new GoalsDocument { Overall = d.OverallGoal, Annual = d.AnnualGoal, For = kind }
+                : m is not null ? new GoalsDocument { Annual = m.AnnualGoal, Progress = m.GoalProgress, For = kind }
                 : new GoalsDocument { Annual = s!.ExpectedGoal, Actual = s.ActualOutcome, For = kind },
-            Indicators = form.Indicators.Select(Indicator).ToList(),
+            Indicators = form.Indicators.Select(i => Indicator(i, kind)).ToList(),
             TotalWeight = s?.TotalWeight,
             TotalScore = s?.TotalScore,
             Grade = s?.Grade,
@@ -150,22 +154,49 @@ public static class FormJson
             Rows = f.Rows.Select(r => new FundRowDocument
             {
                 Label = r.Label, InitialBudget = r.InitialBudget, AdjustedBudget = r.AdjustedBudget, Executed = r.Executed,
-                Weight = r.Weight, ExecutionRate = r.ExecutionRate, Score = r.Score, Line = r.Line,
+                Weight = r.Weight, ExecutionRate = r.ExecutionRate, Score = r.Score, Line = r.Line, For = kind,
             }).ToList(),
         };
     }
 
-    static IndicatorDocument Indicator(Indicator i) => new()
+    static FundsDocument MonitoringFunds(MonitoringFunds f, string kind) => new()
     {
+        For = kind,
+        Unit = f.Unit.ToChinese(),
+        Rows = f.Rows.Select(r => new FundRowDocument
+        {
+            Label = r.Label, InitialBudget = r.InitialBudget, AdjustedBudget = r.AdjustedBudget, ExecutedToDate = r.ExecutedToDate,
+            ExecutionRate = r.ExecutionRate, ForecastExecuted = r.ForecastExecuted, Deviation = Deviation(r.Deviation), Line = r.Line, For = kind,
+        }).ToList(),
+    };
+
+    static DeviationDocument? Deviation(Deviation? d) => d is null || d.IsEmpty ? null : new DeviationDocument
+    {
+        Causes = d.Causes.Select(c => c.ToCode()).ToList(),
+        Reason = string.IsNullOrWhiteSpace(d.Reason) ? null : d.Reason,
+        CorrectiveAction = string.IsNullOrWhiteSpace(d.CorrectiveAction) ? null : d.CorrectiveAction,
+    };
+
+    static ActualDocument? Actual(ActualValue? a) =>
+        a is null ? null : new ActualDocument { Text = a.Text, Value = a.Value, Unit = a.Unit, Achievement = a.Achievement?.ToCode() };
+
+    static IndicatorDocument Indicator(Indicator i, string kind) => new()
+    {
+        For = kind,
         Level1 = i.Level1,
         Level2 = i.Level2,
         Name = i.Name,
         Target = i.Target is { } t ? new TargetDocument { Text = t.Text, Comparator = t.Comparator?.ToSymbol(), Value = t.Value, Unit = t.Unit } : null,
-        Actual = i.Actual is { } a ? new ActualDocument { Text = a.Text, Value = a.Value, Unit = a.Unit, Achievement = a.Achievement?.ToCode() } : null,
+        Actual = Actual(i.Actual),
         Weight = i.Weight,
         Score = i.Score,
         DeviationReason = string.IsNullOrEmpty(i.DeviationReason) ? null : i.DeviationReason,
         ScoreOverride = i.Override is { } o ? new ScoreOverrideDocument { Score = o.Score, Reason = o.Reason } : null,
+        Progress = Actual(i.Progress),
+        Forecast = Actual(i.Forecast),
+        Deviation = Deviation(i.Deviation),
+        Likelihood = i.Likelihood?.ToCode(),
+        Remark = string.IsNullOrEmpty(i.Remark) ? null : i.Remark,
         Line = i.Line,
     };
 }

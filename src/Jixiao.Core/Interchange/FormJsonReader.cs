@@ -61,6 +61,10 @@ public static class FormJsonReader
         OtherKindFields(doc, doc.Kind, "", problems);
         if (doc.Funds is { } funds) OtherKindFields(funds, doc.Kind, "funds", problems);
         if (doc.Goals is { } goals) OtherKindFields(goals, doc.Kind, "goals", problems);
+        if (doc.Funds?.Rows is { } fundRows)
+            for (var i = 0; i < fundRows.Count; i++) OtherKindFields(fundRows[i], doc.Kind, $"funds.rows[{i}]", problems);
+        if (doc.Indicators is { } rows)
+            for (var i = 0; i < rows.Count; i++) OtherKindFields(rows[i], doc.Kind, $"indicators[{i}]", problems);
         PerformanceForm? form = null;
         try { form = ToModel(doc, problems); }
         catch (FormJsonException ex) { problems.Add(new FieldProblem(ex.Path, ex.Message)); }
@@ -79,21 +83,27 @@ public static class FormJsonReader
     {
         var label = FormKinds.FromCode(kind)?.ToChinese() ?? kind;
         foreach (var p in record.GetType().GetProperties())
-            if (p.GetCustomAttribute<ForKindAttribute>() is { } only && only.Kind != kind && p.GetValue(record) is not null)
+            if (p.GetCustomAttribute<ForKindAttribute>() is { } only && !only.Allows(kind) && p.GetValue(record) is not null)
             {
                 var name = JsonNamingPolicy.CamelCase.ConvertName(p.Name);
                 var field = path.Length == 0 ? name : $"{path}.{name}";
-                problems.Add(new FieldProblem(field, $"{label}没有字段“{field}”（它属于{FormKinds.FromCode(only.Kind)?.ToChinese()}）"));
+                var owners = string.Join("、", only.Kinds.Select(k => FormKinds.FromCode(k)?.ToChinese() ?? k));
+                problems.Add(new FieldProblem(field, $"{label}没有字段“{field}”（它属于{owners}）"));
             }
     }
 
     /// <summary>The model of a document. Codes outside the format (kind, comparator …) throw, naming the field.</summary>
     static PerformanceForm ToModel(FormDocument doc, List<FieldProblem>? strictProblems)
     {
-        var kind = FormKinds.FromCode(doc.Kind) ?? throw new FormJsonException($"kind 应为 \"self-evaluation\" 或 \"target-declaration\"，实际为“{doc.Kind}”", "kind");
+        var kind = FormKinds.FromCode(doc.Kind) ?? throw new FormJsonException($"kind 应为 {FormKinds.CodeList}，实际为“{doc.Kind}”", "kind");
         if (doc.FormatVersion is { } v && v != FormJson.FormatVersion)
             throw new FormJsonException($"formatVersion 应为 {FormJson.FormatVersion}，实际为 {v}", "formatVersion");
-        PerformanceForm form = kind == FormKind.SelfEvaluation ? new SelfEvaluation() : new TargetDeclaration();
+        PerformanceForm form = kind switch
+        {
+            FormKind.SelfEvaluation => new SelfEvaluation(),
+            FormKind.Monitoring => new MonitoringForm(),
+            _ => new TargetDeclaration(),
+        };
         form.Year = doc.Year;
         form.ProjectName = doc.ProjectName;
         form.Department = doc.Department;
@@ -145,6 +155,33 @@ public static class FormJsonReader
                 s.Grade = doc.Grade;
                 s.ReviewScore = doc.ReviewScore;
                 break;
+            case MonitoringForm m:
+                if (doc.Period is { } period)
+                {
+                    if (period.EndMonth is < 1 or > 12)
+                        throw new FormJsonException($"监控期末月份 period.endMonth 应为 1 到 12，实际为 {period.EndMonth}", "period.endMonth");
+                    m.Period = new MonitoringPeriod(period.EndMonth, string.IsNullOrWhiteSpace(period.Name) ? null : period.Name.Trim());
+                }
+                else if (strictProblems is not null)
+                    strictProblems.Add(new FieldProblem("period", "监控表缺少监控期 period（如 { \"endMonth\": 7 } 表示 1-7月）"));
+                if (doc.Funds is { } mf)
+                {
+                    m.Funds.Unit = Unit(mf.Unit) ?? MoneyUnit.WanYuan;
+                    var rows = mf.Rows ?? [];
+                    for (var i = 0; i < rows.Count; i++)
+                    {
+                        var r = rows[i];
+                        m.Funds.Rows.Add(new MonitoringFundRow
+                        {
+                            Label = r.Label, InitialBudget = r.InitialBudget, AdjustedBudget = r.AdjustedBudget, ExecutedToDate = r.ExecutedToDate,
+                            ExecutionRate = r.ExecutionRate, ForecastExecuted = r.ForecastExecuted,
+                            Deviation = Deviation(r.Deviation, $"funds.rows[{i}].deviation", $"资金行“{r.Label}”"), Line = r.Line,
+                        });
+                    }
+                }
+                m.AnnualGoal = doc.Goals?.Annual;
+                m.GoalProgress = doc.Goals?.Progress;
+                break;
         }
         var indicators = doc.Indicators ?? [];
         for (int i = 0; i < indicators.Count; i++)
@@ -177,13 +214,37 @@ public static class FormJsonReader
                 ?? throw new FormJsonException($"第 {Row(path)} 行的比较符应为 ≥ > = ≤ < 之一，实际为“{t.Comparator}”", path + ".target.comparator");
             ind.Target = new TargetValue(t.Text ?? "", cmp, t.Value, t.Unit);
         }
-        if (o.Actual is { } a)
-        {
-            Achievement? ach = a.Achievement is null ? null : Achievements.FromCode(a.Achievement)
-                ?? throw new FormJsonException($"第 {Row(path)} 行的完成等级应为 achieved / partially-achieved / not-achieved，实际为“{a.Achievement}”", path + ".actual.achievement");
-            ind.Actual = new ActualValue(a.Text ?? "", a.Value, a.Unit, ach);
-        }
+        ind.Actual = Actual(o.Actual, path + ".actual", Row(path));
+        ind.Progress = Actual(o.Progress, path + ".progress", Row(path));
+        ind.Forecast = Actual(o.Forecast, path + ".forecast", Row(path));
+        ind.Deviation = Deviation(o.Deviation, path + ".deviation", $"第 {Row(path)} 行");
+        if (o.Likelihood is { } l)
+            ind.Likelihood = MonitoringChoices.LikelihoodFromCode(l)
+                ?? throw new FormJsonException($"第 {Row(path)} 行的完成目标可能性应为 certain（确定能）/ possible（有可能）/ impossible（完全不可能），实际为“{l}”", path + ".likelihood");
+        ind.Remark = o.Remark;
         return ind;
+    }
+
+    static ActualValue? Actual(ActualDocument? a, string path, int row)
+    {
+        if (a is null) return null;
+        Achievement? ach = a.Achievement is null ? null : Achievements.FromCode(a.Achievement)
+            ?? throw new FormJsonException($"第 {row} 行的完成等级应为 achieved / partially-achieved / not-achieved，实际为“{a.Achievement}”", path + ".achievement");
+        return new ActualValue(a.Text ?? "", a.Value, a.Unit, ach);
+    }
+
+    static Deviation? Deviation(DeviationDocument? d, string path, string where)
+    {
+        if (d is null) return null;
+        var causes = new List<DeviationCause>();
+        foreach (var code in d.Causes ?? [])
+        {
+            var c = MonitoringChoices.CauseFromCode(code)
+                ?? throw new FormJsonException($"{where}的偏差原因应为 funding（经费保障）/ institutional（制度保障）/ staffing（人员保障）/ facilities（硬件条件保障）/ other（其他），实际为“{code}”", path + ".causes");
+            if (!causes.Contains(c)) causes.Add(c);
+        }
+        causes.Sort();
+        return new Deviation(causes, d.Reason, d.CorrectiveAction);
     }
 
     static int Row(string path) => int.Parse(path[(path.IndexOf('[') + 1)..path.IndexOf(']')], CultureInfo.InvariantCulture) + 1;

@@ -4,21 +4,44 @@ public enum FormKind
 {
     SelfEvaluation,    // 财政项目支出绩效自评表
     TargetDeclaration, // 财政项目支出绩效目标申报表
+    Monitoring,        // 项目支出绩效目标执行监控表 (运行监控, 双监控)
 }
 
 public static class FormKinds
 {
-    public static string ToCode(this FormKind k) => k == FormKind.SelfEvaluation ? "self-evaluation" : "target-declaration";
+    public static string ToCode(this FormKind k) => k switch
+    {
+        FormKind.SelfEvaluation => "self-evaluation",
+        FormKind.TargetDeclaration => "target-declaration",
+        FormKind.Monitoring => "monitoring",
+        _ => throw new ArgumentOutOfRangeException(nameof(k)),
+    };
 
     public static FormKind? FromCode(string? code) => code switch
     {
         "self-evaluation" => FormKind.SelfEvaluation,
         "target-declaration" => FormKind.TargetDeclaration,
+        "monitoring" => FormKind.Monitoring,
         _ => null,
     };
 
-    public static string ToChinese(this FormKind k) =>
-        k == FormKind.SelfEvaluation ? "财政项目支出绩效自评表" : "财政项目支出绩效目标申报表";
+    public static string ToChinese(this FormKind k) => k switch
+    {
+        FormKind.SelfEvaluation => "财政项目支出绩效自评表",
+        FormKind.TargetDeclaration => "财政项目支出绩效目标申报表",
+        _ => "项目支出绩效目标执行监控表",
+    };
+
+    /// <summary>The short name lists and messages use: 自评表, 申报表, 监控表.</summary>
+    public static string ShortName(this FormKind k) => k switch
+    {
+        FormKind.SelfEvaluation => "自评表",
+        FormKind.TargetDeclaration => "申报表",
+        _ => "监控表",
+    };
+
+    /// <summary>Every kind code, for the messages that list them.</summary>
+    public const string CodeList = "self-evaluation、target-declaration 或 monitoring";
 }
 
 /// <summary>Where something came from: the file and the 1-based line of its first text.</summary>
@@ -46,6 +69,13 @@ public sealed class Indicator
     /// When set, <see cref="Score"/> is the override's score; the rule-based score stays computable beside it.
     /// </summary>
     public ScoreOverride? Override { get; set; }
+
+    // Monitoring only (项目支出绩效目标执行监控表).
+    public ActualValue? Progress { get; set; }    // 1-X月执行情况
+    public ActualValue? Forecast { get; set; }    // 全年预计完成情况
+    public Deviation? Deviation { get; set; }     // 偏差原因分析 and 纠偏措施
+    public Likelihood? Likelihood { get; set; }   // 完成目标可能性
+    public string? Remark { get; set; }           // 备注
 
     public int? Line { get; set; }
 }

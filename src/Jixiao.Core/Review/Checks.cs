@@ -65,6 +65,13 @@ public static class Checks
     // The unit put its own score in place of the rules' (an override with a reason): a departure for the reviewer.
     public static readonly Check ScoreOverridden = new("score-overridden", Severity.Warning, "单位改动了按规则计算的得分", $"{Doc10}；rules.md §5.3");
 
+    // 运行监控 (docs/monitoring-form.md; the colours come from the profile's monitoring rules).
+    public static readonly Check MonitoringDeviationUnexplained = new("monitoring-deviation-unexplained", Severity.Error, "预警行未填偏差原因或纠偏措施", "财预〔2019〕136号；rules.md §8；docs/monitoring-form.md §3");
+    public static readonly Check MonitoringLikelihoodContradicts = new("monitoring-likelihood-contradicts", Severity.Warning, "完成目标可能性与全年预计完成情况矛盾", "财预〔2019〕136号；docs/monitoring-form.md §1.3");
+    public static readonly Check MonitoringFiguresInconsistent = new("monitoring-figures-inconsistent", Severity.Error, "监控表的资金数相互矛盾", "docs/monitoring-form.md §1.6");
+    public static readonly Check MonitoringNotFilled = new("monitoring-not-filled", Severity.Error, "监控表有未填的执行情况、预计数或完成可能性", "财预〔2019〕136号；docs/monitoring-form.md §1.2");
+    public static readonly Check ForecastActualGap = new("forecast-actual-gap", Severity.Warning, "实际完成值与监控时的全年预计相差较大", "issue 11；评分方案 monitoring.forecastActualGap");
+
     // A check that failed on unexpected input reports itself instead of stopping the review.
     public static readonly Check CheckFailed = new("check-failed", Severity.Info, "某项审核规则未能完成", "内部");
 

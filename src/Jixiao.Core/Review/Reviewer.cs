@@ -11,7 +11,7 @@ namespace Jixiao.Core.Review;
 /// first, then rows in printed order); nothing is thrown, whatever is missing: imported forms are often cut off
 /// or partly read, so every check first asks whether its figures are there and stays silent otherwise.
 /// </summary>
-public static class Reviewer
+public static partial class Reviewer
 {
     public static IReadOnlyList<Finding> Review(PerformanceForm form, ScoringProfile profile)
     {
@@ -34,6 +34,12 @@ public static class Reviewer
                 ctx.Run(Checks.DeclarationFundsSum, () => DeclarationFunds(ctx, td));
                 ctx.Run(Checks.DatesInvalid, () => Dates(ctx, td));
                 break;
+        }
+        // A monitoring form's targets are its approved declaration's, reviewed then: here only the progress is reviewed.
+        if (form is MonitoringForm mf)
+        {
+            Monitoring(ctx, mf);
+            return ctx.Findings;
         }
 
         ctx.Run(Checks.TooFewIndicators, () => TooFew(ctx));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Jixiao.Core.Model;
+using Jixiao.Core.Monitoring;
 
 namespace Jixiao.Core.Scoring;
 
@@ -66,6 +67,7 @@ internal static class ProfileParser
                 FinanceStage = FinanceStage(root),
                 ProjectNatures = Choices(root, "projectNatures", Enumerations.ProjectNatures),
                 ProjectCategories = Choices(root, "projectCategories", Enumerations.ProjectCategories),
+                Monitoring = MonitoringSection(root),
             };
 
             if (profile.ExecutionWeight <= 0 || profile.ExecutionWeight >= 100)
@@ -129,6 +131,60 @@ internal static class ProfileParser
         if (list.Count == 0) throw Bad(field, "至少要有一项（不写此字段则用默认的列表）");
         if (list.Distinct().Count() != list.Count) throw Bad(field, $"有重复的项：{string.Join("、", list.GroupBy(x => x).Where(g => g.Count() > 1).Select(g => g.Key))}");
         return list;
+    }
+
+    /// <summary>
+    /// `monitoring`: the warning rules of 运行监控, each an object with its figures, `source` and `firmness`. Absent:
+    /// the defaults. Present: only the rules it names are applied (a region without a rule leaves it out).
+    /// </summary>
+    static MonitoringRules MonitoringSection(JsonElement root)
+    {
+        if (!root.TryGetProperty("monitoring", out var m) || m.ValueKind == JsonValueKind.Null) return MonitoringRules.Default;
+        if (m.ValueKind != JsonValueKind.Object) throw Bad("monitoring", "必须是对象 { \"executionAgainstTime\": { … }, … }");
+        string[] known = ["executionAgainstTime", "forecastMissesTarget", "likelihood", "forecastExecutionShortfall", "forecastActualGap"];
+        foreach (var p in m.EnumerateObject())
+            if (!known.Contains(p.Name))
+                throw Bad($"monitoring.{p.Name}", $"不是可用的规则（可用：{string.Join("、", known)}）");
+        JsonElement? Rule(string name)
+        {
+            if (!m.TryGetProperty(name, out var r) || r.ValueKind == JsonValueKind.Null) return null;
+            if (r.ValueKind != JsonValueKind.Object) throw Bad($"monitoring.{name}", "必须是对象 { …, \"source\": …, \"firmness\": … }");
+            return r;
+        }
+        RuleSource Basis(JsonElement r, string name)
+        {
+            var firmness = Str(r, $"monitoring.{name}.firmness", "firmness");
+            if (firmness is not ("S" or "K" or "V" or "P" or "I" or "U"))
+                throw Bad($"monitoring.{name}.firmness", $"必须是 S、K、V、P、I、U 之一（rules.md 的可靠程度标记），不是 \"{firmness}\"");
+            return new RuleSource(Str(r, $"monitoring.{name}.source", "source"), firmness);
+        }
+        Light Colour(JsonElement r, string field, string name) =>
+            Lights.FromCode(Str(r, field, name)) is { } l && l != Light.Green ? l
+                : throw Bad(field, "必须是 \"yellow\" 或 \"red\"");
+
+        ExecutionAgainstTimeRule? time = null;
+        if (Rule("executionAgainstTime") is { } t)
+        {
+            const string f = "monitoring.executionAgainstTime";
+            var red = Dec(t, $"{f}.red", 0, 1000, "red");
+            var yellow = Dec(t, $"{f}.yellow", 0, 1000, "yellow");
+            if (red > yellow) throw Bad(f, $"的 red（{Num.Plain(red)}）不能大于 yellow（{Num.Plain(yellow)}）");
+            time = new ExecutionAgainstTimeRule(red, yellow, Basis(t, "executionAgainstTime"));
+        }
+        ForecastMissesTargetRule? miss = Rule("forecastMissesTarget") is { } fm
+            ? new ForecastMissesTargetRule(Colour(fm, "monitoring.forecastMissesTarget.light", "light"), Basis(fm, "forecastMissesTarget"))
+            : null;
+        LikelihoodRule? likely = Rule("likelihood") is { } l
+            ? new LikelihoodRule(Colour(l, "monitoring.likelihood.possible", "possible"), Colour(l, "monitoring.likelihood.impossible", "impossible"), Basis(l, "likelihood"))
+            : null;
+        ForecastExecutionShortfallRule? shortfall = Rule("forecastExecutionShortfall") is { } fs
+            ? new ForecastExecutionShortfallRule(Dec(fs, "monitoring.forecastExecutionShortfall.percent", 0, 100, "percent"),
+                Colour(fs, "monitoring.forecastExecutionShortfall.light", "light"), Basis(fs, "forecastExecutionShortfall"))
+            : null;
+        ForecastActualGapRule? gap = Rule("forecastActualGap") is { } g
+            ? new ForecastActualGapRule(Dec(g, "monitoring.forecastActualGap.percent", 0, 1000, "percent"), Basis(g, "forecastActualGap"))
+            : null;
+        return new MonitoringRules(time, miss, likely, shortfall, gap);
     }
 
     static string? OptStr(JsonElement obj, string field) =>

@@ -1,4 +1,5 @@
 using Jixiao.Core.Model;
+using Jixiao.Core.Monitoring;
 
 namespace Jixiao.Core.Scoring;
 
@@ -99,6 +100,9 @@ public sealed class ScoringProfile
     public IReadOnlyList<string> ProjectNatures { get; init; } = Enumerations.ProjectNatures;
 
     public IReadOnlyList<string> ProjectCategories { get; init; } = Enumerations.ProjectCategories;
+
+    /// <summary>运行监控's warning rules (the `monitoring` section; <see cref="MonitoringRules.Default"/> when absent).</summary>
+    public MonitoringRules Monitoring { get; init; } = MonitoringRules.Default;
 
     public decimal RoundScore(decimal value) => Num.Round(value, Decimals, ScoreRounding);
 

@@ -31,6 +31,36 @@ public static class Gate
         Completeness(form, profile).Concat(Reviewer.Review(form, profile))
             .OrderBy(f => f.Severity).ThenBy(f => f.Row ?? 0).ToList();
 
+    /// <summary>What a monitoring form must state before it is submitted: the total's execution and forecast, and per row its progress, forecast and likelihood.</summary>
+    static IEnumerable<Finding> MonitoringGaps(MonitoringForm m)
+    {
+        var name = m.ProjectName;
+        var label = m.Period.Label;
+        if (m.Indicators.Count == 0)
+            yield return Checks.MonitoringNotFilled.At("监控表没有任何绩效指标。指标应来自批复的申报表，请从申报表建立监控表。", name);
+        if (m.Funds.Total is not { } total)
+            yield return Checks.MonitoringNotFilled.At("监控表没有年度资金总额行。", name);
+        else
+        {
+            var missing = new List<string>();
+            if (total.Budget is null) missing.Add("年初预算数");
+            if (total.ExecutedToDate is null) missing.Add($"{label}执行数");
+            if (total.ForecastExecuted is null) missing.Add("全年预计执行数");
+            if (missing.Count > 0)
+                yield return Checks.MonitoringNotFilled.At($"年度资金总额未填{string.Join("、", missing)}。", name, line: total.Line);
+        }
+        for (var i = 0; i < m.Indicators.Count; i++)
+        {
+            var row = m.Indicators[i];
+            var missing = new List<string>();
+            if (string.IsNullOrWhiteSpace(row.Progress?.Text)) missing.Add($"{label}执行情况");
+            if (string.IsNullOrWhiteSpace(row.Forecast?.Text)) missing.Add("全年预计完成情况");
+            if (row.Likelihood is null) missing.Add("完成目标可能性");
+            if (missing.Count > 0)
+                yield return Checks.MonitoringNotFilled.At($"第 {i + 1} 行“{row.Name}”未填{string.Join("、", missing)}。", name, row.Name, row.Line, i + 1);
+        }
+    }
+
     static IEnumerable<Finding> Completeness(PerformanceForm form, ScoringProfile profile)
     {
         var name = form.ProjectName;
@@ -54,6 +84,9 @@ public static class Gate
                     if (s.Indicators[i].Score is null)
                         yield return Checks.EvaluationNotScored.At(
                             $"第 {i + 1} 行“{s.Indicators[i].Name}”没有得分：{sheet.Indicators[i].Explanation}。", name, s.Indicators[i].Name, s.Indicators[i].Line, i + 1);
+                break;
+            case MonitoringForm m:
+                foreach (var f in MonitoringGaps(m)) yield return f;
                 break;
         }
     }

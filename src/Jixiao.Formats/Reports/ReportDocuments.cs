@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Jixiao.Core.Review;
+using Jixiao.Core.Monitoring;
 using Jixiao.Core.Scoring;
 
 namespace Jixiao.Formats.Reports;
@@ -58,3 +59,33 @@ public sealed record ScoreSheetDocument(
             r.Kind switch { RowKind.Quantitative => "quantitative", RowKind.Qualitative => "qualitative", _ => "unscorable" })).ToList(),
         s.TotalScore, s.PrintedTotalScore, s.RuleBasedTotalScore, s.Grade, s.PrintedGrade, s.RuleBasedGrade, s.TotalsNote);
 }
+
+[Description("监控表的预警（每行的颜色及其计算过程）")]
+public sealed record MonitoringSheetDocument(
+    [property: Description("表的类型")] string Kind,
+    [property: Description("项目名称")] string? ProjectName,
+    [property: Description("评分方案")] string ProfileId,
+    [property: Description("监控期（如 1-7月）")] string Period,
+    [property: Description("时间进度（%）")] decimal TimeProgress,
+    [property: Description("预算执行预警（资金行中最差的颜色）")] string? FundsLight,
+    [property: Description("目标完成预警（指标行中最差的颜色）")] string? TargetsLight,
+    [property: Description("总体颜色")] string? Light,
+    [property: Description("资金行")] IReadOnlyList<MonitoringRowDocument> Funds,
+    [property: Description("指标行")] IReadOnlyList<MonitoringRowDocument> Indicators)
+{
+    public static MonitoringSheetDocument Of(MonitoringSheet s) => new(
+        "monitoring", s.ProjectName, s.ProfileId, s.Period.Label, s.TimeProgress,
+        s.FundsLight?.ToCode(), s.TargetsLight?.ToCode(), s.Overall?.ToCode(),
+        s.Funds.Select(f => new MonitoringRowDocument(null, f.Label, f.Line, f.ExecutionRate, f.Light.Light?.ToCode(), f.Light.Working, f.Light.Rules)).ToList(),
+        s.Indicators.Select(i => new MonitoringRowDocument(i.Row, i.Name, i.Line, null, i.Light.Light?.ToCode(), i.Light.Working, i.Light.Rules)).ToList());
+}
+
+[Description("监控表一行的预警")]
+public sealed record MonitoringRowDocument(
+    [property: Description("指标行号（从 1 起）")] int? Row,
+    [property: Description("资金行名称或三级指标")] string Name,
+    [property: Description("原文行号")] int? Line,
+    [property: Description("执行率（%，资金行）")] decimal? ExecutionRate,
+    [property: Description("颜色（green / yellow / red；无法判断时为 null）")] string? Light,
+    [property: Description("计算过程")] string Working,
+    [property: Description("使该行变色的规则")] IReadOnlyList<string> Rules);

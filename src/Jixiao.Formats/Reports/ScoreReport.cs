@@ -1,4 +1,5 @@
 using System.Text;
+using Jixiao.Core.Monitoring;
 using Jixiao.Core.Scoring;
 using static Jixiao.Formats.Reports.TextTable;
 
@@ -46,6 +47,26 @@ public static class ScoreReport
     public static string RenderText(IEnumerable<ScoreSheet> sheets) => string.Join("\n", sheets.Select(RenderText));
 
     static string Rate(decimal? rate) => rate is null ? "-" : Num.Fixed(rate.Value) + "%";
+
+    /// <summary>A monitoring form's lights for people: each row's colour and its working.</summary>
+    public static string RenderText(MonitoringSheet sheet)
+    {
+        var sb = new StringBuilder();
+        Line(sb, $"{sheet.ProjectName ?? "（未命名项目）"}　监控表 {sheet.Period.Label}　时间进度 {Num.Fixed(sheet.TimeProgress)}%　评分方案 {sheet.ProfileId}");
+        Line(sb, $"  预算执行预警 {LightName(sheet.FundsLight)}　目标完成预警 {LightName(sheet.TargetsLight)}");
+        foreach (var f in sheet.Funds) Line(sb, $"  [{LightName(f.Light.Light)}] {f.Label}：{f.Light.Working}");
+        foreach (var i in sheet.Indicators) Line(sb, $"  [{LightName(i.Light.Light)}] {i.Row}. {i.Name}：{i.Light.Working}");
+        return sb.ToString();
+    }
+
+    static string LightName(Light? l) => l?.ToChinese() ?? "-";
+
+    /// <summary>Score sheets and monitoring sheets in the order of their forms.</summary>
+    public static string RenderText(IEnumerable<object> sheets) =>
+        string.Join("\n", sheets.Select(s => s is MonitoringSheet m ? RenderText(m) : RenderText((ScoreSheet)s)));
+
+    public static string RenderJson(IEnumerable<object> sheets) =>
+        ReportJson.Serialize(sheets.Select(s => s is MonitoringSheet m ? (object)MonitoringSheetDocument.Of(m) : ScoreSheetDocument.Of((ScoreSheet)s)).ToList());
 
     /// <summary>The sheets as JSON: <see cref="ScoreSheetDocument"/>, the shape the API answers too.</summary>
     public static string RenderJson(IEnumerable<ScoreSheet> sheets) => ReportJson.Serialize(sheets.Select(ScoreSheetDocument.Of).ToList());

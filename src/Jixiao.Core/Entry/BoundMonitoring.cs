@@ -1,0 +1,98 @@
+using Jixiao.Core.Model;
+using Jixiao.Core.Monitoring;
+using Jixiao.Core.Scoring;
+
+namespace Jixiao.Core.Entry;
+
+/// <summary>The monitoring record as it will be stored, or the reasons it cannot be.</summary>
+public sealed record MonitoringEntry(MonitoringForm Record, IReadOnlyList<FieldProblem> Problems);
+
+/// <summary>
+/// A monitoring form is bound to its approved declaration, as a self-evaluation is: the header, 年度总体目标, the
+/// indicators and their 年度指标值 and each line's 年初预算数 come from the declaration, the period from the round,
+/// and 执行率 is computed. The unit enters execution to date, the forecasts, the deviation reasons and 完成目标可能性.
+/// Pure.
+/// </summary>
+public static class BoundMonitoring
+{
+    /// <summary>A new monitoring form for a round: the declaration's project, targets and budgets, nothing entered.</summary>
+    public static MonitoringForm Draft(TargetDeclaration declaration, MonitoringPeriod period, ScoringProfile profile)
+    {
+        var entered = new MonitoringForm();
+        foreach (var row in declaration.Indicators)
+            entered.Indicators.Add(new Indicator { Level1 = row.Level1, Level2 = row.Level2, Name = row.Name, Target = row.Target });
+        return Apply(entered, declaration, period, profile).Record;
+    }
+
+    public static MonitoringEntry Apply(MonitoringForm entered, TargetDeclaration declaration, MonitoringPeriod period, ScoringProfile profile)
+    {
+        var problems = new List<FieldProblem>();
+        var record = new MonitoringForm
+        {
+            Year = declaration.Year,
+            ProjectName = declaration.ProjectName,
+            Department = declaration.Department,
+            ImplementingUnit = declaration.ImplementingUnit,
+            AnnualGoal = declaration.AnnualGoal,
+            GoalProgress = Text(entered.GoalProgress),
+            Period = period,
+            Source = entered.Source,
+        };
+        Funds(record, entered, declaration, profile);
+        if (entered.Indicators.Count != declaration.Indicators.Count)
+            problems.Add(new("indicators",
+                $"监控表的指标须与审核通过的申报表一致：申报表有 {declaration.Indicators.Count} 行指标，这里有 {entered.Indicators.Count} 行。监控表不能增删指标；目标确需调整的，请对申报表“调整”并重新审核。"));
+        for (var i = 0; i < declaration.Indicators.Count; i++)
+        {
+            var fixedRow = declaration.Indicators[i];
+            var row = new Indicator { Level1 = fixedRow.Level1, Level2 = fixedRow.Level2, Name = fixedRow.Name, Target = fixedRow.Target };
+            record.Indicators.Add(row);
+            if (i >= entered.Indicators.Count) continue;
+            var e = entered.Indicators[i];
+            var p = $"indicators[{i}]";
+            if (e.Name != fixedRow.Name || e.Level1 != fixedRow.Level1 || e.Level2 != fixedRow.Level2)
+                problems.Add(new($"{p}.name",
+                    $"第 {i + 1} 行应为申报表的“{fixedRow.Level1}/{fixedRow.Level2}/{fixedRow.Name}”，这里是“{e.Level1}/{e.Level2}/{e.Name}”。监控表不能改名、调换或改放指标。"));
+            else if (e.Target is not null && !BoundEvaluation.SameTarget(e.Target, fixedRow.Target))
+                problems.Add(new($"{p}.target",
+                    $"第 {i + 1} 行“{fixedRow.Name}”的年度指标值由审核通过的申报表确定为 {fixedRow.Target?.Text ?? "（空）"}，监控表不能改为 {e.Target.Text}。目标确需调整的，请对申报表“调整”。"));
+            row.Progress = e.Progress;
+            row.Forecast = e.Forecast;
+            row.Deviation = e.Deviation is { IsEmpty: false } d ? d : null;
+            row.Likelihood = e.Likelihood;
+            row.Remark = Text(e.Remark);
+        }
+        return new MonitoringEntry(record, problems);
+    }
+
+    static string? Text(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    static void Funds(MonitoringForm record, MonitoringForm entered, TargetDeclaration declaration, ScoringProfile profile)
+    {
+        var unit = record.Funds.Unit = MoneyUnit.WanYuan;
+        decimal? FromDeclaration(decimal? amount) => amount is { } a ? Num.TwoPlaces(BoundEvaluation.Convert(a, declaration.Funds.Unit, unit)) : null;
+        var enteredTotal = entered.Funds.Total;
+        var lines = new List<(string Label, decimal? Budget, MonitoringFundRow? Entered)>
+        {
+            (BoundEvaluation.TotalLabel, FromDeclaration(declaration.Funds.AnnualTotal), enteredTotal),
+        };
+        var sources = new[] { declaration.Funds.CurrentYearAppropriation, declaration.Funds.CarryOver, declaration.Funds.Other };
+        for (var k = 0; k < BoundEvaluation.SourceRows.Length; k++)
+            lines.Add((BoundEvaluation.SourceRows[k].Label, FromDeclaration(sources[k]),
+                entered.Funds.Rows.FirstOrDefault(r => !ReferenceEquals(r, enteredTotal) && r.Label.Contains(BoundEvaluation.SourceRows[k].Match))));
+        foreach (var (label, budget, e) in lines)
+        {
+            var row = new MonitoringFundRow
+            {
+                Label = label,
+                InitialBudget = budget,
+                AdjustedBudget = e?.AdjustedBudget,
+                ExecutedToDate = e?.ExecutedToDate,
+                ForecastExecuted = e?.ForecastExecuted,
+                Deviation = e?.Deviation is { IsEmpty: false } d ? d : null,
+            };
+            row.ExecutionRate = MonitoringAssessor.ExecutionRate(row, profile);
+            record.Funds.Rows.Add(row);
+        }
+    }
+}
