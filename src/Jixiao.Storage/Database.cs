@@ -89,12 +89,12 @@ public sealed class Database
     /// <summary>The SQL text of a JSON parameter: PostgreSQL stores documents as jsonb.</summary>
     public string Json(string parameter) => Kind == DatabaseKind.PostgreSql ? $"CAST({parameter} AS jsonb)" : parameter;
 
-    /// <summary>The SQL text reading a JSON column as text.</summary>
-    /// <summary>“<paramref name="column"/> is one of the array parameter <paramref name="parameter"/>”: PostgreSQL takes
-    /// the array as one parameter (`= ANY`), SQLite through Dapper's expansion of `IN @list`.</summary>
+    /// <summary>“<paramref name="column"/> is one of the array parameter <paramref name="parameter"/>” (its name without
+    /// the @): PostgreSQL takes the array as one parameter (`= ANY`), SQLite through Dapper's expansion of `IN @list`.</summary>
     public string OneOf(string column, string parameter) =>
         Kind == DatabaseKind.PostgreSql ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
 
+    /// <summary>The SQL text reading a JSON column as text.</summary>
     public string JsonText(string column) => Kind == DatabaseKind.PostgreSql ? $"{column}::text" : column;
 
     /// <summary>Numbers stored exactly: PostgreSQL numeric, SQLite text (its NUMERIC is a float).</summary>

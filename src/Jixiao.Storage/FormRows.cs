@@ -1,5 +1,6 @@
 using Jixiao.Core.Interchange;
 using Jixiao.Core.Model;
+using Jixiao.Core.Monitoring;
 using Jixiao.Core.Workflow;
 
 namespace Jixiao.Storage;
@@ -36,14 +37,14 @@ public static class FormRows
     /// <summary>The columns a new form's row is written with, in this order.</summary>
     public const string Columns = "kind, year, project_name, department, implementing_unit, unit_id, status, version, content_hash, "
                                   + "document, total_score, grade, created_at, updated_at, declaration_id, adjusts_id, "
-                                  + "error_count, warning_count, finding_codes, execution_rate, budget, executed";
+                                  + "error_count, warning_count, finding_codes, execution_rate, budget, executed, light";
 
     /// <summary>A new form: parameters @Kind … @Grade (the <see cref="FormRow"/>), @UnitId, @Now, @DeclarationId, @AdjustsId.</summary>
     public static string Insert(Database db) => $"""
         INSERT INTO forms ({Columns})
         VALUES (@Kind, @Year, @ProjectName, @Department, @ImplementingUnit, @UnitId, 'draft', 1, @Hash,
                 {db.Json("@Document")}, @TotalScore, @Grade, @Now, @Now, @DeclarationId, @AdjustsId,
-                @ErrorCount, @WarningCount, @FindingCodes, @ExecutionRate, @Budget, @Executed)
+                @ErrorCount, @WarningCount, @FindingCodes, @ExecutionRate, @Budget, @Executed, @Light)
         ON CONFLICT (content_hash) DO NOTHING
         RETURNING id
         """;
@@ -58,7 +59,7 @@ public static class FormRows
                total_score = @TotalScore, grade = @Grade, updated_at = @Now, version = version + 1,
                declaration_id = COALESCE(@DeclarationId, declaration_id),
                error_count = @ErrorCount, warning_count = @WarningCount, finding_codes = @FindingCodes,
-               execution_rate = @ExecutionRate, budget = @Budget, executed = @Executed
+               execution_rate = @ExecutionRate, budget = @Budget, executed = @Executed, light = @Light
         WHERE id = @Id AND version = @Expected
         """;
 
@@ -85,6 +86,7 @@ public static class FormRows
         p.Add("ExecutionRate", db.Number(row.Figures?.ExecutionRate));
         p.Add("Budget", db.Number(row.Figures?.Budget));
         p.Add("Executed", db.Number(row.Figures?.Executed));
+        p.Add("Light", row.Figures?.Light?.ToCode());
         return p;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using Jixiao.Core.History;
 using Jixiao.Core.Model;
+using Jixiao.Core.Monitoring;
 using Jixiao.Core.Workflow;
 using Jixiao.Core.Interchange;
 
@@ -37,6 +38,9 @@ public abstract record FormLine
     public long? DeclarationId { get; init; }
     public long? AdjustsId { get; init; }
     public string UpdatedAt { get; init; } = "";
+
+    /// <summary>A monitoring form's worst light (green / yellow / red); null for the other kinds.</summary>
+    public string? Light { get; init; }
 }
 
 /// <summary>A line of a form list, without the document.</summary>
@@ -238,6 +242,26 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
         return (await c.QueryAsync<Row>($"{SelectRow} WHERE declaration_id = @id OR adjusts_id = @id ORDER BY id", new { id })).Select(ToStored).ToList();
     }
 
+    /// <summary>
+    /// The latest approved monitoring form of a project: bound to this declaration or to a revision it adjusts (the
+    /// forecast a self-evaluation is set beside). Null when none was approved.
+    /// </summary>
+    public async Task<(long Id, MonitoringForm Form)?> LatestMonitoringAsync(long declarationId, CancellationToken ct = default)
+    {
+        await using var c = await db.ConnectAsync(ct);
+        var start = db.Kind == DatabaseKind.PostgreSql ? "CAST(@declarationId AS bigint)" : "@declarationId";
+        var row = await c.QueryFirstOrDefaultAsync<(long Id, string Document)>(new CommandDefinition($"""
+            WITH RECURSIVE chain(id) AS (
+                SELECT {start}
+                UNION ALL SELECT f.adjusts_id FROM forms f JOIN chain ON f.id = chain.id WHERE f.adjusts_id IS NOT NULL)
+            SELECT m.id, {db.JsonText("m.document")} FROM forms m LEFT JOIN monitoring_rounds r ON r.id = m.round_id
+            WHERE m.kind = 'monitoring' AND m.status IN ('approved', 'published') AND m.declaration_id IN (SELECT id FROM chain)
+            ORDER BY r.end_month DESC, m.id DESC
+            LIMIT 1
+            """, new { declarationId }, cancellationToken: ct));
+        return row.Document is null ? null : (row.Id, (MonitoringForm)FormJsonReader.Parse(row.Document));
+    }
+
     private static StoredForm ToStored(Row r) =>
         new(r.Id, FormStatuses.FromCode(r.Status) ?? FormStatus.Draft, r.Version, r.UnitId, FormJsonReader.Parse(r.Document), r.ContentHash,
             r.DeclarationId, r.AdjustsId);
@@ -255,7 +279,7 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
         id AS Id, kind AS Kind, year AS Year, project_name AS ProjectName, department AS Department,
         implementing_unit AS ImplementingUnit, unit_id AS UnitId, status AS Status, version AS Version,
         CAST(total_score AS TEXT) AS TotalScore, grade AS Grade, error_count AS ErrorCount, warning_count AS WarningCount,
-        declaration_id AS DeclarationId, adjusts_id AS AdjustsId, CAST(updated_at AS TEXT) AS UpdatedAt
+        declaration_id AS DeclarationId, adjusts_id AS AdjustsId, CAST(updated_at AS TEXT) AS UpdatedAt, light AS Light
         """;
 
     public async Task<FormPage> PageAsync(FormFilter filter, bool withTotal = true, CancellationToken ct = default)
@@ -324,11 +348,14 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
     // SQLite keeps scores as exact text: ordered as numbers, never added up.
     private string ScoreOrder => db.Kind == DatabaseKind.Sqlite ? "CAST(total_score AS REAL)" : "total_score";
 
-    // A draft or returned form of a year whose window for its kind (申报 for a declaration, 自评 for a self-evaluation)
-    // closed before @today.
+    // A draft or returned form of a year whose window for its kind (申报 for a declaration, 监控 for a monitoring form,
+    // 自评 for a self-evaluation) closed before @today; a monitoring form of a round, once the round's deadline passed.
     internal const string OverdueCondition = """
-        status IN ('draft', 'returned') AND EXISTS (SELECT 1 FROM windows w WHERE w.year = forms.year
-            AND w.stage = CASE forms.kind WHEN 'target-declaration' THEN 'declaration' ELSE 'self-evaluation' END AND w.closes_on < @today)
+        status IN ('draft', 'returned') AND (
+            (forms.round_id IS NULL AND EXISTS (SELECT 1 FROM windows w WHERE w.year = forms.year
+                AND w.stage = CASE forms.kind WHEN 'target-declaration' THEN 'declaration' WHEN 'monitoring' THEN 'monitoring' ELSE 'self-evaluation' END
+                AND w.closes_on < @today))
+            OR EXISTS (SELECT 1 FROM monitoring_rounds r WHERE r.id = forms.round_id AND r.deadline < @today))
         """;
 
     /// <summary>
@@ -587,9 +614,10 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
                     var f = figures(FormJsonReader.Parse(document));
                     await c.ExecuteAsync("""
                         UPDATE forms SET error_count = @Errors, warning_count = @Warnings, finding_codes = @Codes,
-                               execution_rate = @Rate, budget = @Budget, executed = @Executed
+                               execution_rate = @Rate, budget = @Budget, executed = @Executed, light = @Light
                         WHERE id = @id
-                        """, new { id, f.Errors, f.Warnings, Codes = f.CodesText, Rate = db.Number(f.ExecutionRate), Budget = db.Number(f.Budget), Executed = db.Number(f.Executed) }, tx);
+                        """, new { id, f.Errors, f.Warnings, Codes = f.CodesText, Rate = db.Number(f.ExecutionRate), Budget = db.Number(f.Budget), Executed = db.Number(f.Executed),
+                            Light = f.Light?.ToCode() }, tx);
                 }
                 await tx.CommitAsync(ct);
             }

@@ -48,6 +48,13 @@ public static class JixiaoApp
         });
         services.AddSingleton<SessionStore>();
         services.AddSingleton<WindowStore>();
+        services.AddSingleton(sp =>
+        {
+            var profiles = sp.GetRequiredService<ProfileCatalog>();
+            return new MonitoringStore(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>(),
+                form => Jixiao.Core.Workflow.FormFigures.Of(form, profiles.ForForm(form)));
+        });
+        services.AddSingleton<Features.Monitoring.MonitoringWork>();
         services.AddSingleton<DashboardStore>();
         services.AddSingleton<ProjectStore>();
         services.AddSingleton<Features.Analysis.DashboardCache>();
@@ -103,6 +110,8 @@ public static class JixiaoApp
         Features.Public.OpenData.Map(app);
         Features.Analysis.DashboardPages.Map(app);
         ProjectPages.Map(app);
+        Features.Monitoring.MonitoringEndpoints.Map(app);
+        Features.Monitoring.MonitoringPages.Map(app);
 
         await Startup.PrepareAsync(app);
         var db = app.Services.GetRequiredService<Database>();

@@ -19,6 +19,10 @@ public enum FormAction
     Administer,    // organisations and accounts
     Schedule,      // 安排填报时间: open the year's windows (申报, 监控, 自评) and set their deadlines
     Analyse,       // 统计分析: the dashboards over the person's scope (figures only; the forms behind them by View)
+    OpenRound,     // 开展运行监控: open a monitoring round for a year and a period end (every approved declaration, or 重点监控)
+    RequireRectification, // 提出整改要求 after reviewing a monitoring form or a self-evaluation
+    RecordRectification,  // 填报整改结果: the unit says what it did
+    HoldFunding,   // 暂缓拨款 (and its release): finance holds a project's funds, with a reason
 }
 
 public static class FormActions
@@ -26,7 +30,8 @@ public static class FormActions
     public static readonly IReadOnlyList<FormAction> All = Enum.GetValues<FormAction>();
 
     /// <summary>The actions that concern no single form (they are asked about with no form facts, or a new form's).</summary>
-    public static bool IsFormless(this FormAction a) => a is FormAction.Create or FormAction.Import or FormAction.Administer or FormAction.Schedule or FormAction.Analyse;
+    public static bool IsFormless(this FormAction a) =>
+        a is FormAction.Create or FormAction.Import or FormAction.Administer or FormAction.Schedule or FormAction.Analyse or FormAction.OpenRound;
 
     /// <summary>The actions that move a form through the workflow (`POST /api/forms/{id}/transitions`).</summary>
     public static readonly IReadOnlyList<FormAction> Transitions = [FormAction.Submit, FormAction.Return, FormAction.Approve, FormAction.Publish];
@@ -36,6 +41,10 @@ public static class FormActions
         FormAction.SelfEvaluate => "self-evaluate",
         FormAction.ReviewScore => "review-score",
         FormAction.AddressComment => "address-comment",
+        FormAction.OpenRound => "open-round",
+        FormAction.RequireRectification => "require-rectification",
+        FormAction.RecordRectification => "record-rectification",
+        FormAction.HoldFunding => "hold-funding",
         _ => a.ToString().ToLowerInvariant(),
     };
 
@@ -59,6 +68,10 @@ public static class FormActions
         FormAction.Administer => "管理机构和账号",
         FormAction.Schedule => "安排填报时间",
         FormAction.Analyse => "查看统计分析",
+        FormAction.OpenRound => "开展运行监控",
+        FormAction.RequireRectification => "提出整改要求",
+        FormAction.RecordRectification => "填报整改结果",
+        FormAction.HoldFunding => "暂缓拨款",
         _ => a.ToString(),
     };
 }

@@ -43,6 +43,7 @@ public static class Permissions
     static readonly FormStatus[] NotDraft = [Submitted, Returned, DepartmentApproved, Approved, Published];
     static readonly FormStatus[] Editable = [Draft, Returned];
     static readonly FormStatus[] Final = [Approved, Published];
+    static readonly FormStatus[] Reviewed = [Submitted, DepartmentApproved, Approved, Published];
 
     /// <summary>
     /// The actions that make a new form for the unit. A deactivated unit gets none, whoever asks; everything else
@@ -102,6 +103,22 @@ public static class Permissions
         new(Analyse, DepartmentReviewer, Reach.OwnUnits),
         new(Analyse, FinanceReviewer, Reach.AllUnits),
         new(Analyse, Admin, Reach.AllUnits),
+
+        // 运行监控: finance opens the rounds; whoever reviews a monitoring form or a self-evaluation may require 整改 of
+        // its unit (the 主管部门 while it reviews, finance after), and the unit records what it did; finance holds a
+        // project's funds (暂缓拨款) on its approved declaration.
+        new(OpenRound, FinanceReviewer, Reach.AllUnits),
+        new(OpenRound, Admin, Reach.AllUnits),
+        new(RequireRectification, DepartmentReviewer, Reach.OwnUnits, Reviewed, FormKind.Monitoring),
+        new(RequireRectification, DepartmentReviewer, Reach.OwnUnits, Reviewed, FormKind.SelfEvaluation),
+        new(RequireRectification, FinanceReviewer, Reach.AllUnits, Reviewed, FormKind.Monitoring),
+        new(RequireRectification, FinanceReviewer, Reach.AllUnits, Reviewed, FormKind.SelfEvaluation),
+        new(RequireRectification, Admin, Reach.AllUnits, Reviewed, FormKind.Monitoring),
+        new(RequireRectification, Admin, Reach.AllUnits, Reviewed, FormKind.SelfEvaluation),
+        new(RecordRectification, Unit, Reach.OwnUnits, NotDraft),
+        new(RecordRectification, Admin, Reach.AllUnits, NotDraft),
+        new(HoldFunding, FinanceReviewer, Reach.AllUnits, Final, FormKind.TargetDeclaration),
+        new(HoldFunding, Admin, Reach.AllUnits, Final, FormKind.TargetDeclaration),
     ];
 
     static IEnumerable<Grant> GrantsOf(Role role, FormAction action) =>

@@ -65,6 +65,28 @@ public static class BoundMonitoring
         return new MonitoringEntry(record, problems);
     }
 
+    /// <summary>
+    /// The draft again after its declaration's 调整 is approved: the new indicator set, each row keeping what was
+    /// entered for the same 一级/二级/三级; the funds and the goal's progress as entered.
+    /// </summary>
+    public static MonitoringForm Rebind(MonitoringForm current, TargetDeclaration adjusted, ScoringProfile profile)
+    {
+        var entered = new MonitoringForm { GoalProgress = current.GoalProgress, Source = current.Source };
+        entered.Funds.Rows.AddRange(current.Funds.Rows);
+        var unused = current.Indicators.ToList();
+        foreach (var row in adjusted.Indicators)
+        {
+            var old = unused.FirstOrDefault(o => o.Level1 == row.Level1 && o.Level2 == row.Level2 && o.Name == row.Name);
+            if (old is not null) unused.Remove(old);
+            entered.Indicators.Add(new Indicator
+            {
+                Level1 = row.Level1, Level2 = row.Level2, Name = row.Name, Target = row.Target,
+                Progress = old?.Progress, Forecast = old?.Forecast, Deviation = old?.Deviation, Likelihood = old?.Likelihood, Remark = old?.Remark,
+            });
+        }
+        return Apply(entered, adjusted, current.Period, profile).Record;
+    }
+
     static string? Text(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     static void Funds(MonitoringForm record, MonitoringForm entered, TargetDeclaration declaration, ScoringProfile profile)

@@ -89,6 +89,29 @@ public static class FormValidation
                 Number("totalScore", s.TotalScore, 0, 100, "总分");
                 Text("grade", s.Grade, 2, "评分等级");
                 break;
+            case MonitoringForm m:
+                Text("goals.annual", m.AnnualGoal, MaxText, "年度总体目标");
+                Text("goals.progress", m.GoalProgress, MaxText, $"年度总体目标的{m.Period.Label}执行情况");
+                if (m.Funds.Rows.Count > MaxFundRows) Add("funds.rows", $"资金行不能超过 {MaxFundRows} 行");
+                for (int i = 0; i < m.Funds.Rows.Count; i++)
+                {
+                    var r = m.Funds.Rows[i];
+                    var p = $"funds.rows[{i}]";
+                    Text($"{p}.label", r.Label, 50, $"第 {i + 1} 个资金行的名称", required: true);
+                    Money($"{p}.initialBudget", r.InitialBudget, m.Funds.Unit, r.Label + "的年初预算数");
+                    Money($"{p}.adjustedBudget", r.AdjustedBudget, m.Funds.Unit, r.Label + "的调整后预算数");
+                    Money($"{p}.executedToDate", r.ExecutedToDate, m.Funds.Unit, $"{r.Label}的{m.Period.Label}执行数");
+                    Money($"{p}.forecastExecuted", r.ForecastExecuted, m.Funds.Unit, r.Label + "的全年预计执行数");
+                    Number($"{p}.executionRate", r.ExecutionRate, 0, 10000, r.Label + "的执行率");
+                    Deviation($"{p}.deviation", r.Deviation, r.Label);
+                }
+                break;
+        }
+        void Deviation(string field, Deviation? d, string where)
+        {
+            if (d is null) return;
+            Text($"{field}.reason", d.Reason, MaxText, $"{where}的偏差原因说明");
+            Text($"{field}.correctiveAction", d.CorrectiveAction, MaxText, $"{where}的纠偏措施");
         }
         for (int i = 0; i < f.Indicators.Count; i++)
         {
@@ -118,6 +141,15 @@ public static class FormValidation
                 if (a.Value is { } av && Math.Abs(av) >= MaxValue) Add($"{p}.actual.value", $"{row}的实际完成值 {av} 超出范围");
             }
             Text($"{p}.deviationReason", ind.DeviationReason, MaxText, $"{row}的偏差原因");
+            foreach (var (name, value, label) in new[] { ("progress", ind.Progress, "执行情况"), ("forecast", ind.Forecast, "全年预计完成情况") })
+                if (value is { } x)
+                {
+                    Text($"{p}.{name}.text", x.Text, MaxName, $"{row}的{label}");
+                    Text($"{p}.{name}.unit", x.Unit, MaxShort, $"{row}{label}的单位");
+                    if (x.Value is { } xv && Math.Abs(xv) >= MaxValue) Add($"{p}.{name}.value", $"{row}的{label} {xv} 超出范围");
+                }
+            Deviation($"{p}.deviation", ind.Deviation, row);
+            Text($"{p}.remark", ind.Remark, MaxText, $"{row}的备注");
             if (f is TargetDeclaration && (ind.Actual is not null || ind.Weight is not null || ind.Score is not null || ind.Override is not null))
                 Add($"{p}", $"{row}：申报表的指标没有实际完成值、分值和得分，这些在自评表中填写");
             if (ind.Weight is { } w)

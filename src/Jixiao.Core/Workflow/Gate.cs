@@ -1,5 +1,6 @@
 using Jixiao.Core.Access;
 using Jixiao.Core.Model;
+using Jixiao.Core.Monitoring;
 using Jixiao.Core.Review;
 using Jixiao.Core.Scoring;
 
@@ -18,17 +19,20 @@ public sealed record GateResult(IReadOnlyList<Finding> Findings, IReadOnlyList<F
 /// </summary>
 public static class Gate
 {
-    public static GateResult For(FormAction action, PerformanceForm form, ScoringProfile profile)
+    /// <param name="forecast">For a self-evaluation, the last approved monitoring form of its project: the rows whose
+    /// actual departs from its forecast are findings too (<see cref="MonitoringFollowUp"/>).</param>
+    public static GateResult For(FormAction action, PerformanceForm form, ScoringProfile profile, MonitoringForm? forecast = null)
     {
-        var findings = Findings(form, profile);
+        var findings = Findings(form, profile, forecast);
         var blocking = Transitions.IsGated(action) ? findings.Where(f => f.Severity == Severity.Error).ToList() : [];
         var acknowledge = action == FormAction.Submit ? findings.Where(f => f.Severity == Severity.Warning).ToList() : [];
         return new GateResult(findings, blocking, acknowledge);
     }
 
     /// <summary>The review's findings and the completeness ones, errors first (the order people read them in).</summary>
-    public static IReadOnlyList<Finding> Findings(PerformanceForm form, ScoringProfile profile) =>
+    public static IReadOnlyList<Finding> Findings(PerformanceForm form, ScoringProfile profile, MonitoringForm? forecast = null) =>
         Completeness(form, profile).Concat(Reviewer.Review(form, profile))
+            .Concat(form is SelfEvaluation s && forecast is not null ? MonitoringFollowUp.Findings(s, forecast, profile) : [])
             .OrderBy(f => f.Severity).ThenBy(f => f.Row ?? 0).ToList();
 
     /// <summary>What a monitoring form must state before it is submitted: the total's execution and forecast, and per row its progress, forecast and likelihood.</summary>

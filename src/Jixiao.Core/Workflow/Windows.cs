@@ -37,7 +37,12 @@ public static class Stages
     };
 
     /// <summary>The stage a form of this kind is filled in during.</summary>
-    public static Stage Of(FormKind kind) => kind == FormKind.TargetDeclaration ? Stage.Declaration : Stage.SelfEvaluation;
+    public static Stage Of(FormKind kind) => kind switch
+    {
+        FormKind.TargetDeclaration => Stage.Declaration,
+        FormKind.Monitoring => Stage.Monitoring,
+        _ => Stage.SelfEvaluation,
+    };
 }
 
 /// <summary>

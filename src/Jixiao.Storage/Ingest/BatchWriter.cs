@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Jixiao.Core.Monitoring;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
@@ -122,7 +123,7 @@ internal sealed class SqliteBatchWriter(Database db, DbConnection c, string acto
             _form = sqlite.CreateCommand();
             _form.CommandText = FormRows.Insert(Db);
             foreach (var p in new[] { "@Kind", "@Year", "@ProjectName", "@Department", "@ImplementingUnit", "@UnitId", "@Hash", "@Document", "@TotalScore", "@Grade", "@Now", "@DeclarationId", "@AdjustsId",
-                                      "@ErrorCount", "@WarningCount", "@FindingCodes", "@ExecutionRate", "@Budget", "@Executed" })
+                                      "@ErrorCount", "@WarningCount", "@FindingCodes", "@ExecutionRate", "@Budget", "@Executed", "@Light" })
                 _form.Parameters.Add(new SqliteParameter { ParameterName = p, Value = DBNull.Value });
             _audit = sqlite.CreateCommand();
             _audit.CommandText = FormRows.InsertImportEntry;
@@ -158,6 +159,7 @@ internal sealed class SqliteBatchWriter(Database db, DbConnection c, string acto
         fp[16].Value = Db.Number(f.Figures?.ExecutionRate) ?? DBNull.Value;
         fp[17].Value = Db.Number(f.Figures?.Budget) ?? DBNull.Value;
         fp[18].Value = Db.Number(f.Figures?.Executed) ?? DBNull.Value;
+        fp[19].Value = (object?)f.Figures?.Light?.ToCode() ?? DBNull.Value;
         var id = _form.ExecuteScalar();
         // The document is in SQLite's pages now; the parameter must not keep the last one alive until the next form.
         fp[7].Value = DBNull.Value;
@@ -198,7 +200,7 @@ internal sealed class PostgresBatchWriter(Database db, DbConnection c, string ac
                 seq integer, kind text, year integer, project_name text, department text, implementing_unit text,
                 unit_id bigint, content_hash text, document text, total_score numeric(9, 2), grade text, file text,
                 error_count integer, warning_count integer, finding_codes text, execution_rate numeric(12, 2),
-                budget numeric(16, 2), executed numeric(16, 2)
+                budget numeric(16, 2), executed numeric(16, 2), light text
             ) ON COMMIT DELETE ROWS;
             ALTER TABLE ingest_staging ALTER COLUMN document SET STORAGE EXTERNAL;
             """);
@@ -227,7 +229,7 @@ internal sealed class PostgresBatchWriter(Database db, DbConnection c, string ac
         // staging table takes several COPYs in one transaction.
         _copy ??= await ((NpgsqlConnection)Connection).BeginBinaryImportAsync(
             "COPY ingest_staging (seq, kind, year, project_name, department, implementing_unit, unit_id, content_hash, document, total_score, grade, file, "
-            + "error_count, warning_count, finding_codes, execution_rate, budget, executed) FROM STDIN (FORMAT BINARY)", ct);
+            + "error_count, warning_count, finding_codes, execution_rate, budget, executed, light) FROM STDIN (FORMAT BINARY)", ct);
         var copy = _copy;
         await copy.StartRowAsync(ct);
         await copy.WriteAsync(seq, NpgsqlDbType.Integer, ct);
@@ -248,6 +250,7 @@ internal sealed class PostgresBatchWriter(Database db, DbConnection c, string ac
         await WriteNullable(copy, f.Figures?.ExecutionRate, NpgsqlDbType.Numeric, ct);
         await WriteNullable(copy, f.Figures?.Budget, NpgsqlDbType.Numeric, ct);
         await WriteNullable(copy, f.Figures?.Executed, NpgsqlDbType.Numeric, ct);
+        await WriteNullable(copy, f.Figures?.Light?.ToCode(), NpgsqlDbType.Text, ct);
     }
 
     private protected override async Task PauseAsync(CancellationToken ct)
@@ -267,7 +270,7 @@ internal sealed class PostgresBatchWriter(Database db, DbConnection c, string ac
                 INSERT INTO forms ({{FormRows.Columns}})
                 SELECT kind, year, project_name, department, implementing_unit, unit_id, 'draft', 1, content_hash,
                        CAST(document AS jsonb), total_score, grade, @now, @now, NULL, NULL,
-                       error_count, warning_count, finding_codes, execution_rate, budget, executed
+                       error_count, warning_count, finding_codes, execution_rate, budget, executed, light
                 FROM ingest_staging s
                 -- Forms stored already are left out before their documents are parsed as jsonb (a re-run is mostly
                 -- these); ON CONFLICT still covers a writer that stores the same form meanwhile.

@@ -1,6 +1,7 @@
 using Jixiao.Core.Access;
 using Jixiao.Core.Entry;
 using Jixiao.Core.Model;
+using Jixiao.Core.Monitoring;
 using Jixiao.Core.Scoring;
 using Jixiao.Core.Workflow;
 using Jixiao.Core.Interchange;
@@ -39,6 +40,8 @@ public static class EditEndpoints
             if (!decision.Allowed)
                 return form.Kind == FormKind.SelfEvaluation
                     ? Api.Error(400, "自评表须从审核通过的申报表建立（申报表页面的“建立自评表”），或导入已有的自评表文件", "kind")
+                    : form.Kind == FormKind.Monitoring
+                    ? Api.Error(400, "监控表由财政部门开展的运行监控建立（每张审核通过的申报表一张），或导入已有的监控表文件", "kind")
                     : Api.Error(403, unit is null ? $"实施单位“{form.ImplementingUnit}”不是您的单位" : decision.Refusal!, "implementingUnit");
             var (id, created) = await store.ImportAsync(form, unit, user.Username!);
             if (!created) return Api.Error(409, $"同样内容的表已经存在（编号 {id}）");
@@ -77,7 +80,8 @@ public static class EditEndpoints
                 Gate.Findings(record, profile).Select(FindingDocument.Of).ToList(),
                 problems,
                 record is SelfEvaluation s ? ScoreSheetDocument.Of(Scorer.Score(s, profile)) : null,
-                stored?.DeclarationId is not null ? FormJson.ToDocument(record) : null));
+                stored?.DeclarationId is not null ? FormJson.ToDocument(record) : null,
+                record is MonitoringForm m ? MonitoringSheetDocument.Of(MonitoringAssessor.Assess(m, profile)) : null));
         })).RequireRateLimiting(CheckRateLimit)
             .WithSummary("审核与计分（不保存）：编辑时实时显示审核发现、计分过程和将要保存的记录；?form= 编号使自评表按其申报表计算")
             .Accepts<StoredFormDocument>("application/json").Produces<CheckResponse>().Produces<ApiError>(429);
@@ -104,7 +108,7 @@ public static class EditEndpoints
             var stored = await access.RequireAsync(user, id, FormAction.SelfEvaluate, store);
             await Api.ReadAsync<EmptyRequest>(http);
             var declaration = (TargetDeclaration)stored.Form;
-            if ((await store.DerivedFromAsync(stored.Id)).FirstOrDefault(f => f.DeclarationId == stored.Id) is { } existing)
+            if ((await store.DerivedFromAsync(stored.Id)).FirstOrDefault(f => f.DeclarationId == stored.Id && f.Form is SelfEvaluation) is { } existing)
                 return Api.Error(409, $"这张申报表的自评表已经建立（编号 {existing.Id}）");
             var evaluation = BoundEvaluation.Draft(declaration, profiles.ForForm(declaration));
             evaluation.Source = new SourceRef($"由第 {stored.Id} 号申报表建立", null);
@@ -134,12 +138,23 @@ public static class EditEndpoints
         if (sent is SelfEvaluation s) s.ReviewScore = ((SelfEvaluation)stored.Form).ReviewScore;
         var problems = new List<FieldProblem>();
         PerformanceForm record = sent;
-        if (sent is SelfEvaluation entered && stored.DeclarationId is { } declarationId
-            && await store.GetAsync(declarationId) is { Form: TargetDeclaration declaration })
+        if (stored.DeclarationId is { } declarationId && await store.GetAsync(declarationId) is { Form: TargetDeclaration declaration })
         {
-            var result = BoundEvaluation.Apply(entered, declaration, profiles.ForForm(declaration));
-            record = result.Record;
-            problems.AddRange(result.Problems);
+            switch (sent)
+            {
+                case SelfEvaluation entered:
+                    var result = BoundEvaluation.Apply(entered, declaration, profiles.ForForm(declaration));
+                    record = result.Record;
+                    problems.AddRange(result.Problems);
+                    break;
+                case MonitoringForm monitoring:
+                    // The period is the round's, kept from the stored form whatever was sent.
+                    var entry = BoundMonitoring.Apply(monitoring, declaration, ((MonitoringForm)stored.Form).Period, profiles.ForForm(declaration));
+                    record = entry.Record;
+                    record.Source = stored.Form.Source;
+                    problems.AddRange(entry.Problems);
+                    break;
+            }
         }
         problems.AddRange(FormValidation.Check(record).Where(p => !problems.Any(q => q.Field == p.Field)));
         return (record, problems);

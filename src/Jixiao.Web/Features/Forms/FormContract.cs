@@ -98,7 +98,8 @@ public sealed record CheckResponse(
     [property: Description("审核发现（含提交前须具备的条件）")] IReadOnlyList<FindingDocument> Findings,
     [property: Description("不能保存的值")] IReadOnlyList<FieldProblem> Problems,
     [property: Description("计分表（自评表）")] ScoreSheetDocument? Score,
-    [property: Description("将要保存的记录（由申报表建立的自评表：指标、年初预算数与各得分由系统计算）")] FormDocument? Record);
+    [property: Description("将要保存的记录（由申报表建立的自评表：指标、年初预算数与各得分由系统计算）")] FormDocument? Record,
+    [property: Description("预警（监控表：每行的颜色及其计算过程）")] MonitoringSheetDocument? Monitoring = null);
 
 [Description("标记退回意见是否已处理")]
 public sealed record AddressedRequest

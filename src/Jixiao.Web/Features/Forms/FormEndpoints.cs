@@ -20,12 +20,14 @@ public static class FormEndpoints
             .Produces<StoredFormDocument>().Produces<ApiError>(404);
 
         app.MapGet("/forms/{id}", async (string id, HttpContext http, FormStore store, FormAccess access,
-            Jixiao.Formats.Profiles.ProfileCatalog profiles, Accounts.ActorNames actors) =>
+            Jixiao.Formats.Profiles.ProfileCatalog profiles, Accounts.ActorNames actors, Monitoring.MonitoringWork monitoringWork, MonitoringStore monitoring) =>
         {
             var user = CurrentUser.From(http);
             var form = await access.VisibleAsync(user, id, store);
             if (form is null) return user.IsPublic ? Results.Redirect($"/login?returnUrl=/forms/{Uri.EscapeDataString(id)}") : NotFoundPage(user, http);
-            var work = user.IsPublic ? "" : FormPages.Work(user, form, await access.FactsAsync(user, form), http, await actors.LabelledAsync(await store.HistoryAsync(form.Id)), profiles);
+            var facts = await access.FactsAsync(user, form);
+            var work = user.IsPublic ? "" : FormPages.Work(user, form, facts, http, await actors.LabelledAsync(await store.HistoryAsync(form.Id)), profiles)
+                + await Monitoring.MonitoringPages.SectionsAsync(user, form, facts, http, monitoringWork, monitoring, store, profiles);
             return Page(form.Form.ProjectName ?? "绩效表", Flash.Render(http) + FormView(form) + work, user, Antiforgery.Field(http));
         });
 

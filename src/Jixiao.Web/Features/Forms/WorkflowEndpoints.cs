@@ -87,7 +87,9 @@ public static class WorkflowEndpoints
         }
 
         var profile = profiles.ForForm(form.Form);
-        var gate = Gate.For(action, form.Form, profile);
+        // A self-evaluation is also held to what its project's monitoring forecast (全年预计) said.
+        var forecast = form.Form is SelfEvaluation && form.DeclarationId is { } d ? (await store.LatestMonitoringAsync(d))?.Form : null;
+        var gate = Gate.For(action, form.Form, profile, forecast);
         if (!gate.Passes)
             throw new ApiRefusal(422, new ApiError(
                 $"这张表有 {gate.Blocking.Count} 个错误，不能“{action.ToChinese()}”。请先改正：{string.Join("；", gate.Blocking.Take(3).Select(Describe))}{(gate.Blocking.Count > 3 ? "……" : "")}",
@@ -115,15 +117,21 @@ public static class WorkflowEndpoints
     static string Describe(Finding f) => (f.Row is { } r ? $"第 {r} 行" : "") + f.Message;
 
     /// <summary>
-    /// An approved 调整 takes the place of the declaration before it: self-evaluations still being filled in from
-    /// that one follow the new indicators (what was entered for the same rows is kept), and say so in their history.
+    /// An approved 调整 takes the place of the declaration before it: self-evaluations and monitoring forms still being
+    /// filled in from that one follow the new indicators (what was entered for the same rows is kept), and say so in their history.
     /// </summary>
     static async Task RebindAsync(long previousId, long adjustedId, TargetDeclaration adjusted, CurrentUser user, FormStore store, ProfileCatalog profiles)
     {
         foreach (var evaluation in await store.DerivedFromAsync(previousId))
         {
             if (evaluation.DeclarationId != previousId || evaluation.Status is not (FormStatus.Draft or FormStatus.Returned)) continue;
-            var record = BoundEvaluation.Rebind((SelfEvaluation)evaluation.Form, adjusted, profiles.ForForm(adjusted));
+            PerformanceForm record = evaluation.Form switch
+            {
+                SelfEvaluation s => BoundEvaluation.Rebind(s, adjusted, profiles.ForForm(adjusted)),
+                MonitoringForm m => BoundMonitoring.Rebind(m, adjusted, profiles.ForForm(adjusted)),
+                _ => evaluation.Form,
+            };
+            if (ReferenceEquals(record, evaluation.Form)) continue;
             await store.UpdateAsync(evaluation.Id, evaluation.Version, record, user.Username!,
                 $"申报表第 {adjusted.Revision} 次调整（编号 {adjustedId}）审核通过，指标随之更新", adjustedId);
         }
