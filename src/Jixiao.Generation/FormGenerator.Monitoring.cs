@@ -37,6 +37,13 @@ public sealed partial class FormGenerator
         bool shortfall = _rng.NextDouble() < 0.12;
         var total = form.Funds.Total!;
         var parts = form.Funds.Rows.Where(r => !ReferenceEquals(r, total)).ToList();
+        // Provincial layouts (天津) carry 调整后预算数 beside 年初预算数; the rate then divides by it.
+        if (_rng.NextDouble() < 0.2)
+        {
+            foreach (var row in parts)
+                row.AdjustedBudget = _rng.NextDouble() < 0.6 ? row.InitialBudget : M(row.InitialBudget!.Value * Between(0.85m, 1.15m));
+            total.AdjustedBudget = parts.Sum(r => r.AdjustedBudget!.Value);
+        }
         foreach (var row in parts)
         {
             var budget = row.Budget ?? 0m;
@@ -191,6 +198,13 @@ public sealed partial class FormGenerator
                 if (line is null) return null;
                 var slip = Dec(Pick(new[] { "0.10", "0.50", "1.00", "2.00", "10.00" }));
                 decimal done = line.ExecutedToDate!.Value, forecast = line.ForecastExecuted!.Value;
+                if (line.AdjustedBudget is { } adjusted && _rng.Next(2) == 0)
+                {
+                    // 调整后预算数 of a line adjusted, the total's not.
+                    line.AdjustedBudget = adjusted - slip >= done && _rng.Next(2) == 0 ? adjusted - slip : adjusted + slip;
+                    touched.Add(line);
+                    return OnLine(total);
+                }
                 bool executedFirst = _rng.Next(2) == 0;
                 if (executedFirst && done + slip <= Math.Min(line.Budget!.Value, forecast)) line.ExecutedToDate = done + slip;
                 else if (executedFirst && done - slip >= 0) line.ExecutedToDate = done - slip;

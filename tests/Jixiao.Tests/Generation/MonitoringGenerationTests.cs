@@ -58,6 +58,7 @@ public class MonitoringGenerationTests
         Assert.Contains(sheets, s => s.Indicators.Any(i => i.Light.Light == Light.Yellow));
         Assert.Contains(forms, f => f.Indicators.Any(i => i.Likelihood == Likelihood.Impossible));
         Assert.Equal([6, 7, 9], forms.Select(f => f.Period.EndMonth).Distinct().Order());
+        Assert.Contains(forms, f => f.Funds.Rows.Any(r => r.AdjustedBudget is { } a && a != r.InitialBudget));
     }
 
     [Fact]
@@ -73,6 +74,7 @@ public class MonitoringGenerationTests
             Assert.Equal(BoundMonitoringLabels, f.Funds.Rows.Select(r => r.Label));
             var parts = f.Funds.Rows.Skip(1).ToList();
             Assert.Equal(total.InitialBudget, parts.Sum(r => r.InitialBudget));
+            Assert.Equal(total.AdjustedBudget, total.AdjustedBudget is null ? null : parts.Sum(r => r.AdjustedBudget));
             Assert.Equal(total.ExecutedToDate, parts.Sum(r => r.ExecutedToDate));
             Assert.Equal(total.ForecastExecuted, parts.Sum(r => r.ForecastExecuted));
             Assert.All(f.Funds.Rows, r =>
