@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text;
+using Jixiao.Core.Model;
 using Jixiao.Core.Review;
+using Jixiao.Core.Workflow;
 using Jixiao.Generation;
 using Jixiao.Formats.Reports;
 
@@ -64,7 +66,8 @@ internal static class CheckCommand
                 checkedForms++;
                 builder?.Add(e);
                 findings?.AddRange(e.Findings);
-                recall?.Add((e.Form.Source.File, e.Findings));
+                // A monitoring form's gate (monitoring-not-filled) is part of what its defects are checked against.
+                recall?.Add((e.Form.Source.File, e.Form is MonitoringForm ? Gate.Findings(e.Form, choice.For(e.Form)) : e.Findings));
                 anyError |= e.Errors > 0;
             }
 

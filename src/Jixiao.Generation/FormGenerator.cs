@@ -16,23 +16,45 @@ public enum GenerationLayout
     Mixed,
 }
 
-public sealed record GeneratorOptions(int Forms, int Seed, GenerationLayout Layout = GenerationLayout.Mixed, double DefectShare = 0.3, int Year = 2024);
+/// <summary>
+/// Which kinds of form are generated: <see cref="Mixed"/> as the seeds have them (mostly 自评表, about 15% 申报表),
+/// one kind alone, or <see cref="All"/>: the mix with 运行监控表 besides (about 20%).
+/// </summary>
+public enum GenerationKinds
+{
+    Mixed,
+    SelfEvaluation,
+    Declaration,
+    Monitoring,
+    All,
+}
+
+public sealed record GeneratorOptions(
+    int Forms, int Seed, GenerationLayout Layout = GenerationLayout.Mixed, double DefectShare = 0.3, int Year = 2024,
+    GenerationKinds Kinds = GenerationKinds.Mixed);
 
 /// <summary>A generated form and the defects injected into it.</summary>
 public sealed record GeneratedForm(PerformanceForm Form, IReadOnlyList<InjectedDefect> Defects);
 
-/// <summary>A generated file: one unit's forms of one kind, in one layout, as the seeds are published.</summary>
-public sealed record GeneratedFile(string Name, LayoutKind Layout, RenderStyle Style, IReadOnlyList<GeneratedForm> Forms)
+/// <summary>
+/// A generated file: one unit's forms of one kind, in one layout, as the seeds are published. A file of 监控表 is
+/// written in the product's JSON format (<see cref="FormJson"/> true, docs/json-format.md): the text layouts have
+/// no monitoring form yet.
+/// </summary>
+public sealed record GeneratedFile(string Name, LayoutKind Layout, RenderStyle Style, IReadOnlyList<GeneratedForm> Forms, bool FormJson = false)
 {
-    public string Render() => FormRenderer.Render(Forms.Select(f => f.Form).ToList(), Layout, Style);
+    public string Render() => FormJson
+        ? Jixiao.Core.Interchange.FormJson.Serialize(Forms.Select(f => f.Form)) + "\n"
+        : FormRenderer.Render(Forms.Select(f => f.Form).ToList(), Layout, Style);
 }
 
 /// <summary>
 /// Synthetic performance forms for tests and benchmarks: realistic Shanghai 自评表 and 申报表 whose figures agree with
-/// the rules of a scoring profile (weights sum to 90, scores follow the formulas, totals and grades add up), with a
-/// known share of injected defects. The same options always give the same forms (System.Random with the seed).
+/// the rules of a scoring profile (weights sum to 90, scores follow the formulas, totals and grades add up), and
+/// 运行监控表 drafted from a generated 申报表 (FormGenerator.Monitoring.cs), with a known share of injected defects.
+/// The same options always give the same forms (System.Random with the seed).
 /// </summary>
-public sealed class FormGenerator
+public sealed partial class FormGenerator
 {
     readonly ScoringProfile _profile;
     Random _rng = new(0);
@@ -50,12 +72,23 @@ public sealed class FormGenerator
         {
             var chosen = Pick(departments);
             var (department, unit) = (chosen.Name, Pick(chosen.Units));
-            bool declarations = _rng.NextDouble() < 0.15;
+            // Mixed draws once, as it always has, so that the files of a seed stay what they were.
+            var kind = options.Kinds switch
+            {
+                GenerationKinds.SelfEvaluation => FormKind.SelfEvaluation,
+                GenerationKinds.Declaration => FormKind.TargetDeclaration,
+                GenerationKinds.Monitoring => FormKind.Monitoring,
+                GenerationKinds.All => _rng.NextDouble() switch { < 0.2 => FormKind.Monitoring, < 0.32 => FormKind.TargetDeclaration, _ => FormKind.SelfEvaluation },
+                _ => _rng.NextDouble() < 0.15 ? FormKind.TargetDeclaration : FormKind.SelfEvaluation,
+            };
             int count = Math.Min(options.Forms - made, 1 + _rng.Next(5));
             var projects = Projects.OrderBy(_ => _rng.Next()).Take(count).ToList();
-            var forms = projects.Select(p => declarations
-                    ? Declaration(p, department, unit, options)
-                    : SelfEvaluation(p, department, unit, options))
+            var forms = projects.Select(p => kind switch
+                {
+                    FormKind.TargetDeclaration => Declaration(p, department, unit, options),
+                    FormKind.Monitoring => Monitoring(p, department, unit, options),
+                    _ => SelfEvaluation(p, department, unit, options),
+                })
                 .ToList();
             var layout = options.Layout switch
             {
@@ -65,9 +98,10 @@ public sealed class FormGenerator
                 _ => _rng.NextDouble() switch { < 0.5 => LayoutKind.TabRows, < 0.8 => LayoutKind.Text, _ => LayoutKind.JsonRows },
             };
             var style = new RenderStyle(MarkdownHeadings: _rng.NextDouble() < 0.6, ParagraphTags: _rng.NextDouble() < 0.3, SpacedYear: _rng.NextDouble() < 0.2);
-            var name = $"gen-{files.Count + 1:D5}{(layout == LayoutKind.JsonRows ? ".json" : ".txt")}";
+            bool formJson = kind == FormKind.Monitoring;
+            var name = $"gen-{files.Count + 1:D5}{(formJson || layout == LayoutKind.JsonRows ? ".json" : ".txt")}";
             foreach (var f in forms) f.Form.Source = new SourceRef(name, null);
-            files.Add(new GeneratedFile(name, layout, style, forms));
+            files.Add(new GeneratedFile(name, layout, style, forms, formJson));
             made += count;
         }
         return files;

@@ -161,4 +161,49 @@ internal static class GeneratorVocabulary
         "全年完成{1}相关工作任务，开展活动{2}场，覆盖居民{3}人次，各项设施运行正常。",
         "{0}，年内组织{1}活动{2}场，参与群众{3}人次，服务规范有序，达到预期效果。",
     ];
+
+    // ---- 运行监控 ------------------------------------------------------------------------------------------
+
+    /// <summary>1-X月执行情况 of the overall target: {0} the unit, {1} the topic, {2} the period (1-7月), {3} a count.</summary>
+    public static readonly string[] GoalProgressBodies =
+    [
+        "{2}，{0}按年度计划推进{1}相关工作，已开展活动{3}场，各项工作有序进行。",
+        "{2}{1}工作按序时进度开展，累计开展活动{3}场，设施运行正常。",
+        "{0}{2}完成{1}阶段性任务，组织活动{3}场，下半年按计划继续推进。",
+    ];
+
+    /// <summary>1-X月执行情况 of a qualitative target.</summary>
+    public static readonly string[] QualitativeProgress =
+    [
+        "按计划推进", "已完成阶段性工作", "各项工作有序开展", "进展正常",
+    ];
+
+    /// <summary>Why a fund line lags (偏差原因: the cause ticked and the reason in words).</summary>
+    public static readonly (DeviationCause Cause, string Reason)[] FundLagReasons =
+    [
+        (DeviationCause.Other, "部分采购项目尚在招标，资金按合同进度于下半年支付。"),
+        (DeviationCause.Funding, "财政资金分批下达，部分经费尚未到位。"),
+        (DeviationCause.Institutional, "项目结算需经审价后支付，审价尚未完成。"),
+        (DeviationCause.Other, "服务合同按季度结算，尾款集中在年底支付。"),
+    ];
+
+    /// <summary>Why an indicator is at risk or off course.</summary>
+    public static readonly (DeviationCause Cause, string Reason)[] TargetLagReasons =
+    [
+        (DeviationCause.Staffing, "负责项目的工作人员岗位调整，部分活动推迟开展。"),
+        (DeviationCause.Facilities, "活动场地改造，部分活动暂停。"),
+        (DeviationCause.Other, "受天气影响，户外活动减少。"),
+        (DeviationCause.Funding, "经费到位较晚，部分工作延后启动。"),
+        (DeviationCause.Institutional, "工作流程调整，审批时间较长。"),
+    ];
+
+    /// <summary>纠偏措施.</summary>
+    public static readonly string[] CorrectiveActions =
+    [
+        "加快推进采购和合同签订，按进度支付资金。",
+        "制定下半年工作计划，明确时间节点，加密活动安排。",
+        "指定专人负责，每月跟踪进度。",
+        "协调备用场地，确保活动按期开展。",
+        "加强与相关部门沟通，优化审批流程。",
+    ];
 }

@@ -61,15 +61,19 @@ public sealed class GroundTruth
                 ["index"] = f.Index,
                 ["kind"] = f.Kind.ToCode(),
                 ["projectName"] = f.ProjectName,
-                ["defects"] = new JsonArray(f.Defects.Select(d => (JsonNode)new JsonObject
-                {
-                    ["kind"] = d.Kind.ToCode(),
-                    ["code"] = d.CheckCode,
-                    ["indicator"] = d.Indicator,
-                }).ToArray()),
+                ["defects"] = new JsonArray(f.Defects.Select(DefectJson).ToArray()),
             }).ToArray()),
         };
         return o.ToJsonString(FormJson.Options);
+    }
+
+    static JsonNode DefectJson(InjectedDefect d)
+    {
+        var o = new JsonObject { ["kind"] = d.Kind.ToCode(), ["code"] = d.CheckCode, ["indicator"] = d.Indicator };
+        // A monitoring form's defects name their row too, or the fund line they sit on.
+        if (d.Row is { } row) o["row"] = row;
+        if (d.FundLine is { } line) o["fundLine"] = line;
+        return o;
     }
 
     /// <summary>Reads a ground-truth file; a Chinese message says what is wrong with a bad one.</summary>
@@ -88,7 +92,7 @@ public sealed class GroundTruth
             {
                 var code = (string?)d!["kind"];
                 var kind = DefectKinds.FromCode(code) ?? throw new FormatException($"基准答案中有未知的缺陷类型“{code}”");
-                return new InjectedDefect(kind, (string?)d["indicator"]);
+                return new InjectedDefect(kind, (string?)d["indicator"], (int?)d["row"], (string?)d["fundLine"]);
             }).ToList();
             list.Add(new GroundTruthForm((string)f["file"]!, (int)f["index"]!, FormKinds.FromCode((string?)f["kind"]) ?? FormKind.SelfEvaluation,
                 (string?)f["projectName"], defects));
@@ -119,8 +123,9 @@ public sealed record RecallRow(DefectKind Kind, string Code, int Injected, int F
 
 /// <summary>
 /// How well the checks find what the generator injected. A defect counts as found when its form has a finding of
-/// the defect's check code on the defect's indicator (any finding of that code for form-level defects). A false
-/// alarm is an error or warning of one of these codes on a form that has no defect of that code.
+/// the defect's check code on the defect's indicator or fund line (<see cref="InjectedDefect.FoundBy"/>; any finding
+/// of that code for form-level defects). A false alarm is an error or warning of one of these codes on a form that
+/// has no defect of that code. The table has a row for each defect kind that applies to a kind of form in the truth.
 /// </summary>
 public sealed class RecallTable
 {
@@ -135,9 +140,11 @@ public sealed class RecallTable
     /// </summary>
     public static RecallTable Compute(GroundTruth truth, IReadOnlyDictionary<(string File, int Index), IReadOnlyList<Finding>> findings)
     {
+        var formKinds = truth.Forms.Select(f => f.Kind).ToHashSet();
+        var kinds = DefectKinds.All.Where(k => formKinds.Any(f => k.AppliesTo(f))).ToList();
         var injected = DefectKinds.All.ToDictionary(k => k, _ => 0);
         var found = DefectKinds.All.ToDictionary(k => k, _ => 0);
-        var falseAlarms = DefectKinds.All.Select(k => k.Check().Code).Distinct().ToDictionary(c => c, _ => 0);
+        var falseAlarms = kinds.Select(k => k.Check().Code).Distinct().ToDictionary(c => c, _ => 0);
         int notRead = 0;
         foreach (var form in truth.Forms)
         {
@@ -150,7 +157,7 @@ public sealed class RecallTable
             foreach (var d in form.Defects)
             {
                 injected[d.Kind]++;
-                if (list.Any(f => f.Code == d.CheckCode && (d.Indicator is null || f.IndicatorName == d.Indicator))) found[d.Kind]++;
+                if (list.Any(d.FoundBy)) found[d.Kind]++;
             }
             var injectedCodes = form.Defects.Select(d => d.CheckCode).ToHashSet();
             foreach (var f in list)
@@ -159,7 +166,7 @@ public sealed class RecallTable
         }
         return new RecallTable
         {
-            Rows = DefectKinds.All.Select(k => new RecallRow(k, k.Check().Code, injected[k], found[k], falseAlarms[k.Check().Code])).ToList(),
+            Rows = kinds.Select(k => new RecallRow(k, k.Check().Code, injected[k], found[k], falseAlarms[k.Check().Code])).ToList(),
             Forms = truth.Forms.Count,
             FormsWithDefects = truth.Forms.Count(f => f.Defects.Count > 0),
             FormsNotRead = notRead,

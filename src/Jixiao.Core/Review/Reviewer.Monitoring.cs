@@ -36,7 +36,8 @@ public static partial class Reviewer
         var tol = ctx.Tol * Math.Max(1, parts.Count - 1);
         foreach (var (name, pick) in new (string, Func<MonitoringFundRow, decimal?>)[]
                  {
-                     ("年初预算数", r => r.InitialBudget), ($"{label}执行数", r => r.ExecutedToDate), ("全年预计执行数", r => r.ForecastExecuted),
+                     ("年初预算数", r => r.InitialBudget), ("调整后预算数", r => r.AdjustedBudget),
+                     ($"{label}执行数", r => r.ExecutedToDate), ("全年预计执行数", r => r.ForecastExecuted),
                  })
         {
             if (pick(total) is not { } t || parts.Any(p => pick(p) is null)) continue;

@@ -166,6 +166,37 @@ public class CliTests
     }
 
     [Fact]
+    public void Generate_writes_monitoring_forms_as_json_and_check_finds_every_injected_monitoring_defect()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"gen-{Guid.NewGuid():N}");
+        try
+        {
+            var g = CliProcess.Jixiao("generate", "--forms", "60", "--seed", "4", "--out", dir, "--defect-share", "0.6", "--kind", "monitoring");
+            Assert.Equal(0, g.Exit);
+            Assert.Contains("已生成 60 张表", g.Out);
+            Assert.All(Directory.GetFiles(dir, "gen-*"), f => Assert.EndsWith(".json", f));
+
+            var c = CliProcess.Jixiao("check", dir, "--ground-truth", Path.Combine(dir, "ground-truth.json"));
+
+            Assert.Equal(1, c.Exit);
+            var rows = c.Out.Split('\n').Where(l => l.StartsWith("| ") && l.Contains('`')).ToList();
+            Assert.Equal(6, rows.Count); // the monitoring kinds only: no 自评表 row on a folder of 监控表
+            Assert.Contains(rows, l => l.Contains("`monitoring-not-filled`"));
+            Assert.All(rows, l => Assert.EndsWith("| 100.0% | 0 |", l.TrimEnd()));
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Generate_refuses_an_unknown_kind_with_a_chinese_message()
+    {
+        var r = CliProcess.Jixiao("generate", "--forms", "5", "--out", Path.GetTempPath(), "--kind", "audit");
+
+        Assert.Equal(2, r.Exit);
+        Assert.Contains("未知的表种类", r.Err);
+    }
+
+    [Fact]
     public void Generate_refuses_an_unknown_layout_with_a_chinese_message()
     {
         var r = CliProcess.Jixiao("generate", "--forms", "5", "--out", Path.GetTempPath(), "--layout", "docx");
