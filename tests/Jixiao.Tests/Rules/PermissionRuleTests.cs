@@ -46,7 +46,7 @@ public class PermissionRuleTests
     {
         var actions = Permissions.Allowed(Role.DepartmentReviewer, Self(FormStatus.Submitted, own: true));
 
-        Assert.Equal([FormAction.View, FormAction.Return, FormAction.Approve, FormAction.ReviewScore, FormAction.Export], actions);
+        Assert.Equal([FormAction.View, FormAction.Return, FormAction.Approve, FormAction.ReviewScore, FormAction.Export, FormAction.RequireRectification], actions);
     }
 
     [Fact]

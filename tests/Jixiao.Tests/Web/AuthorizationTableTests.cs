@@ -62,6 +62,17 @@ public class AuthorizationTableTests(TestDatabases databases)
         ("check",           "declaration", FormStatus.Draft,              "-UDFA", "-UDFA"),
         ("admin",           "none",        FormStatus.Draft,              "----A", "----A"),
         ("dashboard",       "none",        FormStatus.Draft,              "--DFA", "--DFA"),
+        // 运行监控 (issue 11): finance opens a round over chosen approved declarations; a reviewer requires 整改 of a
+        // form it reviews (the 主管部门 for its units, finance for all), never of a draft or a declaration; the unit
+        // records the result; finance holds an approved project's funds.
+        ("open-round",      "declaration", FormStatus.Approved,           "---FA", "---FA"),
+        ("rectify",         "self",        FormStatus.Submitted,          "--DFA", "---FA"),
+        ("rectify",         "self",        FormStatus.Approved,           "--DFA", "---FA"),
+        ("rectify",         "self",        FormStatus.Draft,              "-----", "-----"),
+        ("rectify",         "declaration", FormStatus.Approved,           "-----", "-----"),
+        ("rectification-result", "self",   FormStatus.Approved,           "-U--A", "----A"),
+        ("hold",            "declaration", FormStatus.Approved,           "---FA", "---FA"),
+        ("hold",            "declaration", FormStatus.Submitted,          "-----", "-----"),
     ];
 
     private static readonly string[] RoleOrder = [P, U, D, F, A];
@@ -91,7 +102,14 @@ public class AuthorizationTableTests(TestDatabases databases)
                     var expected = (place == "own" ? own : other)[r] != '-';
                     var role = RoleOrder[r];
                     var id = formKind == "none" || action is "create" or "import" or "check" ? 0 : await FreshFormAsync(app, seeds, formKind, state, place, ++n);
-                    var comment = action == "address-comment" ? await CommentOfAsync(app, id) : 0;
+                    var comment = action switch
+                    {
+                        "address-comment" => await CommentOfAsync(app, id),
+                        // An 整改 item raised by a reviewer on the fresh form, for the unit to answer.
+                        "rectification-result" => (await app.Service<MonitoringStore>().RaiseAsync(id, (await app.Service<FormStore>().GetAsync(id))!.UnitId,
+                            "请整改", new DateOnly(2099, 12, 31), "test")).Id,
+                        _ => 0,
+                    };
                     var (allowed, answer) = await TryAsync(clients[role], action, formKind, id, place, seeds, ++n, comment);
                     if (allowed != expected)
                         mismatches.Add($"{action} {formKind}/{state.ToCode()} by {role} on {place}: expected {(expected ? "allow" : "deny")}, got {answer}");
@@ -167,12 +185,29 @@ public class AuthorizationTableTests(TestDatabases databases)
             "check" => await c.PostAsync("/api/check", Json(NewForm(seeds, formKind, place, n))),
             "admin" => await c.PostAsJsonAsync("/api/users", new { username = $"u{n}", password = "0123456789ab", role = "admin" }),
             "dashboard" => await c.GetAsync("/api/dashboard?year=2024"),
+            "open-round" => await OpenRoundAsync(c, id),
+            "rectify" => await c.PostAsJsonAsync($"/api/forms/{id}/rectifications", new { requirement = "请在期限内整改", deadline = "2099-12-31" }),
+            "rectification-result" => await c.PostAsJsonAsync($"/api/rectifications/{comment}/result", new { result = "已整改" }),
+            "hold" => await c.PostAsJsonAsync($"/api/forms/{id}/funding-hold", new { reason = "暂缓" }),
             _ => throw new ArgumentException(action),
         };
         var answer = $"{(int)r.StatusCode}";
         if (action == "import" && r.IsSuccessStatusCode)
             return ((await WebApp.JsonAsync(r))["files"]![0]!["forms"]![0]!["id"] is not null, answer + " (not stored)");
         return (r.IsSuccessStatusCode, answer);
+    }
+
+    // Each try opens its own period (a year has one round per period end), so an allowed try is not refused as a repeat.
+    private static int _roundMonth;
+
+    private static Task<HttpResponseMessage> OpenRoundAsync(HttpClient c, long declarationId)
+    {
+        var month = Interlocked.Increment(ref _roundMonth) % 12 + 1;
+        var end = new DateOnly(2024, month, DateTime.DaysInMonth(2024, month));
+        return c.PostAsJsonAsync("/api/monitoring/rounds", new
+        {
+            year = 2024, periodEnd = end.ToString("yyyy-MM-dd"), deadline = end.AddDays(20).ToString("yyyy-MM-dd"), declarations = new[] { declarationId },
+        });
     }
 
     /// <summary>The version the person sees; when they cannot see the form, a guess (the action is refused anyway).</summary>
