@@ -56,8 +56,8 @@ public static class BoundMonitoring
             else if (e.Target is not null && !BoundEvaluation.SameTarget(e.Target, fixedRow.Target))
                 problems.Add(new($"{p}.target",
                     $"第 {i + 1} 行“{fixedRow.Name}”的年度指标值由审核通过的申报表确定为 {fixedRow.Target?.Text ?? "（空）"}，监控表不能改为 {e.Target.Text}。目标确需调整的，请对申报表“调整”。"));
-            row.Progress = e.Progress;
-            row.Forecast = e.Forecast;
+            row.Progress = Read(e.Progress);
+            row.Forecast = Read(e.Forecast);
             row.Deviation = e.Deviation is { IsEmpty: false } d ? d : null;
             row.Likelihood = e.Likelihood;
             row.Remark = Text(e.Remark);
@@ -85,6 +85,18 @@ public static class BoundMonitoring
             });
         }
         return Apply(entered, adjusted, current.Period, profile).Record;
+    }
+
+    /// <summary>
+    /// What the unit typed, read as a value: a number with its unit (`255天`, `85%`) or an achievement label, unless
+    /// the sender gave them already; an empty entry is none. The editor and the xlsx template send text only.
+    /// </summary>
+    static ActualValue? Read(ActualValue? v)
+    {
+        if (v is null || string.IsNullOrWhiteSpace(v.Text) && v.Value is null && v.Achievement is null) return null;
+        if (v.Value is not null || string.IsNullOrWhiteSpace(v.Text)) return v;
+        var parsed = Parsing.ValueParser.ParseActual(v.Text);
+        return parsed with { Achievement = v.Achievement ?? parsed.Achievement };
     }
 
     static string? Text(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
