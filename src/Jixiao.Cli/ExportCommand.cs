@@ -77,6 +77,13 @@ internal static class ExportCommand
     {
         var loaded = FormLoading.Load(paths, errors, showWarnings: false);
         if (loaded.Forms.Count == 0) return ExitCodes.ForImport(loaded);
+        if (loaded.Forms.OfType<MonitoringForm>().Any(m => m.Funds.Rows.Any(r => r.ExecutionRate is null && r.ExecutedToDate is not null)))
+        {
+            // A monitoring file that was never saved has no 执行率 (computed on save): print it as saving would.
+            var profiles = ProfileChoice.Create(null, errors);
+            if (profiles is null) return 2;
+            foreach (var m in loaded.Forms.OfType<MonitoringForm>()) MonitoringRates.FillMissing(m, profiles.For(m));
+        }
         try { Directory.CreateDirectory(outDir); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
