@@ -102,7 +102,7 @@ public static partial class OfficialLayout
     // ------------------------------------------------------------ 监控表: 15 columns
 
     /// <summary>一级, 二级, 三级, 年度指标值, 执行情况, 全年预计, five causes, three likelihoods, 备注.</summary>
-    public static readonly double[] MonitoringWidths = [8, 9, 15, 10, 10, 10, 4.6, 4.6, 4.6, 5.6, 4.6, 4.6, 4.6, 5.6, 22];
+    public static readonly double[] MonitoringWidths = [7.5, 10, 16, 10, 10, 10, 4.6, 4.6, 4.6, 5.6, 4.6, 4.6, 4.6, 5.6, 20];
 
     /// <summary>The first of the five 偏差原因分析 columns, the first of the three 完成目标可能性 columns, and 备注.</summary>
     public const int MonitoringCauseColumn = 6, MonitoringLikelihoodColumn = 11, MonitoringRemarkColumn = 14;

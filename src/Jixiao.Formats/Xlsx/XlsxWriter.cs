@@ -274,9 +274,14 @@ internal sealed class XlsxBook
         if (c.Text.Length == 0) return MinRowHeight;
         double avail = -1.2;
         for (int k = c.Column; k < c.Column + c.ColSpan && k < widths.Length; k++) avail += widths[k];
-        double units = 0;
-        foreach (var ch in c.Text) units += ChineseText.IsCjk(ch) || ch > 0x2E80 ? 1.85 : 1.0;
-        int lines = Math.Max(1, (int)Math.Ceiling(units / Math.Max(2, avail)));
+        // A cell of several parts (a 监控表's 备注) breaks its lines itself; each part wraps on its own.
+        int lines = 0;
+        foreach (var part in c.Text.Split('\n'))
+        {
+            double units = 0;
+            foreach (var ch in part) units += ChineseText.IsCjk(ch) || ch > 0x2E80 ? 1.85 : 1.0;
+            lines += Math.Max(1, (int)Math.Ceiling(units / Math.Max(2, avail)));
+        }
         return Math.Max(MinRowHeight, lines * LineHeight + 6);
     }
 
