@@ -181,6 +181,8 @@ internal sealed class SheetDraft
     public int RepeatRowCount = 1;
     public bool Print = true;
     public bool Landscape;
+    /// <summary>A sheet of data for the program (a template's fixed values), not shown in Excel's tabs.</summary>
+    public bool Hidden;
 
     /// <summary>Rows kept in view while scrolling (a table's header); 0 for none.</summary>
     public int FrozenRows;
@@ -312,7 +314,9 @@ internal sealed class XlsxBook
             {
                 var wsp = wb.AddNewPart<WorksheetPart>();
                 wsp.Worksheet = BuildSheet(s, sst, sstList);
-                sheets.Append(new Sheet { Name = name, SheetId = id, Id = wb.GetIdOfPart(wsp) });
+                var sheet = new Sheet { Name = name, SheetId = id, Id = wb.GetIdOfPart(wsp) };
+                if (s.Hidden) sheet.State = SheetStateValues.Hidden;
+                sheets.Append(sheet);
                 if (s.RepeatRow is { } rr)
                     names.Append(new DefinedName($"'{name.Replace("'", "''")}'!${rr}:${rr + s.RepeatRowCount - 1}") { Name = "_xlnm.Print_Titles", LocalSheetId = id - 1 });
                 id++;
