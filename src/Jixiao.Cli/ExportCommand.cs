@@ -77,6 +77,13 @@ internal static class ExportCommand
     {
         var loaded = FormLoading.Load(paths, errors, showWarnings: false);
         if (loaded.Forms.Count == 0) return ExitCodes.ForImport(loaded);
+        if (loaded.Forms.OfType<MonitoringForm>().Any(m => m.Funds.Rows.Any(r => r.ExecutionRate is null && r.ExecutedToDate is not null)))
+        {
+            // A monitoring file that was never saved has no 执行率 (computed on save): print it as saving would.
+            var profiles = ProfileChoice.Create(null, errors);
+            if (profiles is null) return 2;
+            foreach (var m in loaded.Forms.OfType<MonitoringForm>()) MonitoringRates.FillMissing(m, profiles.For(m));
+        }
         try { Directory.CreateDirectory(outDir); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -137,19 +144,28 @@ internal static class TemplateCommand
 {
     public static Command Create()
     {
-        var kind = new Option<string>("--kind") { Description = "表的种类：declaration（申报表）或 self-evaluation（自评表）", Required = true };
-        kind.AcceptOnlyFromAmong("declaration", "self-evaluation");
+        var kind = new Option<string>("--kind") { Description = "表的种类：declaration（申报表）、self-evaluation（自评表）或 monitoring（监控表，须用 --from 预填）", Required = true };
+        kind.AcceptOnlyFromAmong("declaration", "self-evaluation", "monitoring");
+        var from = new Option<string?>("--from") { Description = "监控表模板的预填来源：批复的申报表或已有的监控表文件（第一张表）" };
+        var month = new Option<int>("--month") { Description = "监控期截至月份（1-X月的 X，默认 7）；从申报表预填时使用", DefaultValueFactory = _ => 7 };
         var output = new Option<string>("--out", "-o") { Description = "输出的 .xlsx 文件", Required = true };
-        var cmd = new Command("template", "生成空白填报模板（xlsx）：官方表样、下拉列表和填写说明") { kind, output };
+        var cmd = new Command("template", "生成填报模板（xlsx）：官方表样、下拉列表和填写说明；监控表模板由申报表预填") { kind, from, month, output };
         cmd.SetAction(r =>
         {
-            var k = r.GetValue(kind) == "declaration" ? FormKind.TargetDeclaration : FormKind.SelfEvaluation;
+            var k = r.GetValue(kind) switch { "declaration" => FormKind.TargetDeclaration, "monitoring" => FormKind.Monitoring, _ => FormKind.SelfEvaluation };
             var file = r.GetValue(output)!;
+            byte[] bytes;
+            if (k == FormKind.Monitoring)
+            {
+                if (MonitoringDraft(r.GetValue(from), r.GetValue(month), Console.Error) is not { } draft) return 2;
+                bytes = XlsxTemplate.Write(draft);
+            }
+            else bytes = XlsxTemplate.Write(k);
             try
             {
                 var dir = Path.GetDirectoryName(Path.GetFullPath(file));
                 if (dir is not null) Directory.CreateDirectory(dir);
-                File.WriteAllBytes(file, XlsxTemplate.Write(k));
+                File.WriteAllBytes(file, bytes);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -160,5 +176,31 @@ internal static class TemplateCommand
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>The form a monitoring template is filled from: a 监控表 as it stands, or a draft from a 申报表.</summary>
+    private static MonitoringForm? MonitoringDraft(string? from, int month, TextWriter errors)
+    {
+        if (from is null)
+        {
+            errors.WriteLine("错误：监控表模板须由批复的申报表预填，请用 --from 指定申报表（或已有的监控表）文件");
+            return null;
+        }
+        if (month is < 1 or > 12)
+        {
+            errors.WriteLine($"错误：--month 须为 1 到 12 的月份，“{month}”不是");
+            return null;
+        }
+        var loaded = FormLoading.Load([from], errors, showWarnings: false);
+        switch (loaded.Forms.FirstOrDefault(f => f is MonitoringForm or TargetDeclaration))
+        {
+            case MonitoringForm m: return m;
+            case TargetDeclaration d:
+                var profiles = ProfileChoice.Create(null, errors);
+                return profiles is null ? null : Jixiao.Core.Entry.BoundMonitoring.Draft(d, new MonitoringPeriod(month, null), profiles.For(d));
+            default:
+                errors.WriteLine($"错误：“{from}”中没有申报表或监控表，无法预填监控表模板");
+                return null;
+        }
     }
 }

@@ -14,7 +14,9 @@ public sealed class ExportFileNames
 
     public static string Stem(PerformanceForm f)
     {
-        var parts = new[] { f.Year?.ToString(), f.ImplementingUnit ?? f.Department, f.ProjectName ?? f.Kind.ToChinese() }
+        // A 监控表 shares its project's name with the declaration and self-evaluation: its period and kind set it apart.
+        var kind = f is MonitoringForm m ? m.Period.Label + f.Kind.ShortName() : null;
+        var parts = new[] { f.Year?.ToString(), f.ImplementingUnit ?? f.Department, f.ProjectName ?? f.Kind.ToChinese(), kind }
             .Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => Sanitise(p!));
         var stem = string.Join('_', parts.Where(p => p.Length > 0));
         if (stem.Length == 0) stem = "绩效表";

@@ -32,6 +32,12 @@ public sealed class FormGrid
     public required string Title { get; init; }
     public required string Subtitle { get; init; }   // （2024年度）
 
+    /// <summary>A line above the table, on the right (单位：万元); null where the form prints none.</summary>
+    public string? UnitLine { get; init; }
+
+    /// <summary>Printed across an A4 landscape page (the 监控表's fifteen columns); portrait otherwise.</summary>
+    public bool Landscape { get; init; }
+
     /// <summary>Column widths in spreadsheet character units; the HTML uses them as proportions.</summary>
     public required double[] ColumnWidths { get; init; }
 
@@ -39,8 +45,11 @@ public sealed class FormGrid
     public List<GridCell> Head { get; } = new();
     public int HeadRows { get; set; }
 
-    /// <summary>The indicator table's own header row (一级指标 …): repeated on every printed page.</summary>
+    /// <summary>The indicator table's own header rows (一级指标 …): repeated on every printed page.</summary>
     public List<GridCell> TableHeader { get; } = new();
+
+    /// <summary>How many rows <see cref="TableHeader"/> has: one, or two where a head spans sub-columns (监控表).</summary>
+    public int TableHeaderRows { get; set; } = 1;
 
     /// <summary>The indicator rows and the footer (总分, 评分等级). Rows are 0-based within the block.</summary>
     public List<GridCell> Body { get; } = new();

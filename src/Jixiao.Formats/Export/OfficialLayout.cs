@@ -6,7 +6,7 @@ namespace Jixiao.Formats.Export;
 /// Lays a form out as the official Shanghai tables print it (rules.md §2 申报表, §3 自评表): the same labels, the
 /// same merged cells, the same order, so that a person recognises the form and the importer reads it back.
 /// </summary>
-public static class OfficialLayout
+public static partial class OfficialLayout
 {
     public const string SummaryTitleSuffix = "项目绩效目标汇总表";
 
@@ -14,6 +14,7 @@ public static class OfficialLayout
     {
         SelfEvaluation s => SelfEvaluationGrid(s),
         TargetDeclaration d => DeclarationGrid(d),
+        MonitoringForm m => MonitoringGrid(m, MonitoringLayoutText.National),
         _ => throw new ArgumentException("未知的表类型", nameof(form)),
     };
 

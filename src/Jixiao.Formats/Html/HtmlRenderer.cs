@@ -48,7 +48,7 @@ public static class HtmlRenderer
     public static string DocumentTitle(PerformanceForm f) => $"{f.ProjectName} — {f.Kind.ToChinese()}{OfficialLayout.YearLine(f.Year)}";
 
     /// <summary>
-    /// Print CSS: A4 portrait, the indicator header repeated through thead, rows not split across pages, page numbers in
+    /// Print CSS: A4 portrait (a 监控表, fifteen columns wide, on a landscape page), the indicator header repeated through thead, rows not split across pages, page numbers in
     /// the bottom margin box. The WenQuanYi fonts come first because Chromium embeds them as TrueType, so the PDF's text
     /// extracts cleanly (Noto CJK becomes Type 3 glyphs; decision 0005). They have no bold face, and Chromium draws a
     /// synthesised bold as Type 3 glyphs too, so labels are set apart by a shaded background, not by weight. Spaces
@@ -62,7 +62,8 @@ public static class HtmlRenderer
         html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         body { font-family: "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif;
                font-size: 10pt; line-height: 1.3; color: #000; margin: 0; font-synthesis: none; }
-        @media screen { body { max-width: 190mm; margin: 8mm auto; } }
+        @media screen { body { max-width: 190mm; margin: 8mm auto; } body:has(.jx-monitoring) { max-width: 277mm; } }
+        @page jx-landscape { size: A4 landscape; }
         """;
 
     /// <summary>Rules for the forms alone (`.jx-…`): what a web page embedding a fragment needs.</summary>
@@ -82,6 +83,9 @@ public static class HtmlRenderer
         .jx-form thead { display: table-header-group; }
         .jx-form .nb { white-space: nowrap; }
         .jx-form tr { break-inside: avoid; page-break-inside: avoid; }
+        .jx-form .jx-unit { text-align: right; margin: 0 0 1mm; }
+        .jx-monitoring { page: jx-landscape; }
+        .jx-monitoring th, .jx-monitoring td { padding: 0.9mm 0.8mm; }
         """;
 
     public const string Css = PageCss + "\n" + FormCss;
@@ -99,6 +103,7 @@ public static class HtmlRenderer
         var g = OfficialLayout.Build(form);
         sb.Append("<section class=\"jx-form jx-").Append(form.Kind.ToCode()).Append("\">\n");
         sb.Append("<h1>").Append(Encode(g.Title)).Append("</h1>\n<p class=\"jx-year\">").Append(Encode(g.Subtitle)).Append("</p>\n");
+        if (g.UnitLine is { } unitLine) sb.Append("<p class=\"jx-unit\">").Append(Encode(unitLine)).Append("</p>\n");
         sb.Append("<table class=\"jx-head\">\n");
         AppendColumns(sb, g);
         sb.Append("<tbody>\n");
@@ -106,7 +111,7 @@ public static class HtmlRenderer
         sb.Append("</tbody>\n</table>\n<table class=\"jx-indicators\">\n");
         AppendColumns(sb, g);
         sb.Append("<thead>\n");
-        AppendRows(sb, g.TableHeader, 1, g.Columns);
+        AppendRows(sb, g.TableHeader, g.TableHeaderRows, g.Columns);
         sb.Append("</thead>\n<tbody>\n");
         AppendRows(sb, g.Body, g.BodyRows, g.Columns);
         sb.Append("</tbody>\n</table>\n</section>\n");
@@ -141,7 +146,8 @@ public static class HtmlRenderer
             sb.Append(" class=\"").Append(c.Kind switch { CellKind.Number or CellKind.Money => "n", CellKind.Value => "v", _ => "t" }).Append('"');
         if (c.RowSpan > 1) sb.Append(" rowspan=\"").Append(c.RowSpan).Append('"');
         if (c.ColSpan > 1) sb.Append(" colspan=\"").Append(c.ColSpan).Append('"');
-        sb.Append('>').Append(CellMarkup(c.Text)).Append(label ? "</th>" : "</td>");
+        // A cell of several parts (a 监控表's 备注: remark, 原因, 措施) prints each part on a line of its own.
+        sb.Append('>').AppendJoin("<br>", c.Text.Split('\n').Select(CellMarkup)).Append(label ? "</th>" : "</td>");
     }
 
     /// <summary>

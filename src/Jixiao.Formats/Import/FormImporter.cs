@@ -46,7 +46,7 @@ public static class FormImporter
     {
         if (bytes.Length == 0) return Failed(fileName, "文件是空的");
         if (bytes.StartsWith("PK\u0003\u0004"u8) || bytes.StartsWith("PK\u0005\u0006"u8))
-            return ImportBinary(bytes.ToArray(), fileName, XlsxReader.ReadGrid, "xlsx");
+            return ImportXlsx(bytes.ToArray(), fileName);
         if (XlsReader.IsOle(bytes)) return ImportBinary(bytes.ToArray(), fileName, XlsReader.ReadGrid, "xls");
         if (bytes.StartsWith("%PDF-"u8)) return ImportBinary(bytes.ToArray(), fileName, PdfTableReader.ReadGrid, "PDF");
         if (bytes.Length > MaxTextBytes) return Failed(fileName, "文件过大，不是文本格式的绩效表");
@@ -112,6 +112,25 @@ public static class FormImporter
         result.Summaries.AddRange(summaries.Where(s => s.Declarations.Count > 0));
         result.Problems.AddRange(problems);
         return result;
+    }
+
+    /// <summary>
+    /// An xlsx: a filled 监控表 template (its hidden sheet of fixed values) is read by <see cref="MonitoringTemplate"/>;
+    /// any other workbook's visible sheets, one after another with a blank row between, by the form reader.
+    /// </summary>
+    private static ImportResult ImportXlsx(byte[] bytes, string fileName)
+    {
+        List<XlsxReader.GridSheet> sheets;
+        try { sheets = XlsxReader.ReadSheets(bytes, includeHidden: true); }
+        catch (UnreadableFileException ex) { return Failed(fileName, ex.Message); }
+        if (MonitoringTemplate.Find(sheets) is { } info) return MonitoringTemplate.Import(sheets, info, fileName);
+        var grid = new List<string[]>();
+        foreach (var s in sheets.Where(s => !s.Hidden))
+        {
+            if (grid.Count > 0) grid.Add([]);
+            grid.AddRange(s.Rows);
+        }
+        return ImportBinary(bytes, fileName, _ => grid, "xlsx");
     }
 
     private static ImportResult ImportBinary(byte[] bytes, string fileName, Func<byte[], List<string[]>> read, string format)

@@ -93,7 +93,8 @@ internal sealed partial class FormReader
                 continue;
             }
             if (text.StartsWith("附件") || text.StartsWith("关于")) continue;
-            FormKind? kind = text.Contains("自评表") ? FormKind.SelfEvaluation
+            FormKind? kind = MonitoringReader.IsTitle(text) ? FormKind.Monitoring
+                : text.Contains("自评表") ? FormKind.SelfEvaluation
                 : text.Contains("申报表") || text.Contains("目标表") || text.Contains("审批表") ? FormKind.TargetDeclaration
                 : null;
             if (kind is null) continue;
@@ -144,6 +145,7 @@ internal sealed partial class FormReader
 
     private PerformanceForm ReadForm(Title title, int start, int end, bool lastInFile)
     {
+        if (title.Kind == FormKind.Monitoring) return ReadMonitoring(start, end);
         PerformanceForm form = title.Kind == FormKind.SelfEvaluation ? new SelfEvaluation() : new TargetDeclaration();
         form.Source = new SourceRef(_file, Rows[start].Line);
         form.Year = ValueParser.ParseYear(title.Text);

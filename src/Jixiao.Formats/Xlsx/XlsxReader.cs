@@ -47,7 +47,7 @@ public static class XlsxReader
     public static List<string[]> ReadGrid(byte[] bytes)
     {
         var grid = new List<string[]>();
-        ReadVisibleSheets(bytes, (book, part, name, strings, formats) =>
+        ReadVisibleSheets(bytes, false, (book, part, name, strings, formats, _) =>
         {
             if (grid.Count > 0) grid.Add([]);  // sheets stay apart, as a blank line would keep two texts apart
             book.ReadSheet(part, name, strings, formats, grid);
@@ -55,29 +55,32 @@ public static class XlsxReader
         return grid;
     }
 
-    /// <summary>A sheet as <see cref="ReadSheets"/> gives it: its name, the sheet's row number of its first row, the rows.</summary>
-    public sealed record GridSheet(string Name, int FirstRow, IReadOnlyList<string[]> Rows);
+    /// <summary>A sheet as <see cref="ReadSheets(byte[])"/> gives it: its name, the sheet's row number of its first row, the rows.</summary>
+    public sealed record GridSheet(string Name, int FirstRow, IReadOnlyList<string[]> Rows, bool Hidden = false);
 
     /// <summary>
     /// The same sheets as <see cref="ReadGrid"/>, under the same caps, each by itself with its name, and the number of
     /// its first row (blank rows inside a sheet are kept as empty rows), so that a reader of a workbook of named sheets
     /// can say which sheet and row a value came from.
     /// </summary>
-    public static List<GridSheet> ReadSheets(byte[] bytes)
+    public static List<GridSheet> ReadSheets(byte[] bytes) => ReadSheets(bytes, includeHidden: false);
+
+    /// <summary>As <see cref="ReadSheets(byte[])"/>, with the hidden sheets too when asked (a template's own data).</summary>
+    public static List<GridSheet> ReadSheets(byte[] bytes, bool includeHidden)
     {
         var sheets = new List<GridSheet>();
-        ReadVisibleSheets(bytes, (book, part, name, strings, formats) =>
+        ReadVisibleSheets(bytes, includeHidden, (book, part, name, strings, formats, hidden) =>
         {
             var rows = new List<string[]>();
             var first = book.ReadSheet(part, name, strings, formats, rows);
-            sheets.Add(new GridSheet(name, first, rows));
+            sheets.Add(new GridSheet(name, first, rows, hidden));
         });
         return sheets;
     }
 
-    private delegate void SheetVisitor(WorkbookReader book, WorksheetPart part, string name, string[] strings, string[] formats);
+    private delegate void SheetVisitor(WorkbookReader book, WorksheetPart part, string name, string[] strings, string[] formats, bool hidden);
 
-    private static void ReadVisibleSheets(byte[] bytes, SheetVisitor visit)
+    private static void ReadVisibleSheets(byte[] bytes, bool includeHidden, SheetVisitor visit)
     {
         CheckZip(bytes);
         try
@@ -93,11 +96,11 @@ public static class XlsxReader
                 if (sheet.State is { } st && st != "visible")
                 {
                     if (st is not ("hidden" or "veryHidden")) throw new FormatException("sheet state");
-                    continue;
+                    if (!includeHidden) continue;
                 }
                 if (sheet.Name == InstructionsSheet) continue;
                 if (sheet.Id is not { } rel || wb.GetPartById(rel) is not WorksheetPart wsp) continue;
-                visit(book, wsp, sheet.Name ?? "", strings, formats);
+                visit(book, wsp, sheet.Name ?? "", strings, formats, sheet.State is { } hs && hs != "visible");
             }
         }
         catch (UnreadableFileException) { throw; }

@@ -20,6 +20,7 @@ public static class XlsxTemplate
 
     public static byte[] Write(FormKind kind)
     {
+        if (kind == FormKind.Monitoring) throw new ArgumentException(MonitoringTemplate.NeedsForm, nameof(kind));
         var book = new XlsxBook();
         var g = Grid(kind);
         var sheet = book.AddForm(kind == FormKind.SelfEvaluation ? "自评表" : "申报表", g, null);
@@ -43,6 +44,7 @@ public static class XlsxTemplate
     /// <summary>The template's grid: the official header block and a blank indicator table with split target columns.</summary>
     public static FormGrid Grid(FormKind kind)
     {
+        if (kind == FormKind.Monitoring) throw new ArgumentException(MonitoringTemplate.NeedsForm, nameof(kind));
         if (kind == FormKind.TargetDeclaration)
         {
             var d = new TargetDeclaration { Funds = { Unit = MoneyUnit.Yuan } };
@@ -84,7 +86,10 @@ public static class XlsxTemplate
         return t;
     }
 
-    private static DataValidation List(string column, int first, int last, IEnumerable<string> items, string title, string prompt) => new(
+    /// <summary>The 监控表's fill-in workbook, prefilled from <paramref name="form"/> (see <see cref="MonitoringTemplate"/>).</summary>
+    public static byte[] Write(MonitoringForm form) => MonitoringTemplate.Write(form);
+
+    internal static DataValidation List(string column, int first, int last, IEnumerable<string> items, string title, string prompt) => new(
         new Formula1("\"" + string.Join(",", items) + "\""))
     {
         Type = DataValidationValues.List,
@@ -102,6 +107,11 @@ public static class XlsxTemplate
 
     public static IEnumerable<string> Instructions(FormKind kind)
     {
+        if (kind == FormKind.Monitoring)
+        {
+            foreach (var line in MonitoringTemplate.Instructions(null)) yield return line;
+            yield break;
+        }
         yield return "1. 在“（    年度）”中填写年度，例如“（2024年度）”。表名、各栏标题请勿修改，系统按标题识别各栏。";
         yield return "2. 项目名称、主管部门、实施单位按预算批复填写全称。";
         if (kind == FormKind.TargetDeclaration)

@@ -69,7 +69,7 @@ public sealed class SheetNaming
 /// <summary>Style indices of the hand-built stylesheet (cellXfs order).</summary>
 internal static class Styles
 {
-    public const uint Default = 0, Title = 1, Subtitle = 2, Label = 3, Text = 4, Value = 5, NumberBase = 6, MoneyBase = 11, Note = 16, Heading = 17;
+    public const uint Default = 0, Title = 1, Subtitle = 2, Label = 3, Text = 4, Value = 5, NumberBase = 6, MoneyBase = 11, Note = 16, Heading = 17, UnitLine = 18;
     public const int MaxPlaces = 4;
 
     public static uint For(GridCell c) => c.Kind switch
@@ -124,6 +124,7 @@ internal static class Styles
             xfs.Append(Xf(0, 0, 1, grouped[p], HorizontalAlignmentValues.Right, VerticalAlignmentValues.Center, false));
         xfs.Append(Xf(3, 0, 0, 0, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Top, true));         // 16 note (instructions)
         xfs.Append(Xf(1, 0, 0, 0, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Center, false));     // 17 heading (instructions)
+        xfs.Append(Xf(0, 0, 0, 0, HorizontalAlignmentValues.Right, VerticalAlignmentValues.Center, false));    // 18 unit line (单位：万元)
         xfs.Count = (uint)xfs.ChildElements.Count;
 
         // Other readers (LibreOffice, Excel's repair) reject a stylesheet without cellStyleXfs and cellStyles.
@@ -177,7 +178,11 @@ internal sealed class SheetDraft
     public readonly List<DataValidation> Validations = new();
     public double[] Widths = [];
     public int? RepeatRow;
+    public int RepeatRowCount = 1;
     public bool Print = true;
+    public bool Landscape;
+    /// <summary>A sheet of data for the program (a template's fixed values), not shown in Excel's tabs.</summary>
+    public bool Hidden;
 
     /// <summary>Rows kept in view while scrolling (a table's header); 0 for none.</summary>
     public int FrozenRows;
@@ -218,11 +223,18 @@ internal sealed class XlsxBook
         s.Heights[row++] = 30;
         Put(s, new GridCell(0, 0, g.Subtitle, CellKind.Label, ColSpan: g.Columns), row, Styles.Subtitle);
         s.Heights[row++] = 20;
+        if (g.UnitLine is { } unitLine)
+        {
+            Put(s, new GridCell(0, 0, unitLine, CellKind.Label, ColSpan: g.Columns), row, Styles.UnitLine);
+            s.Heights[row++] = 18;
+        }
+        s.Landscape = g.Landscape;
         PutBlock(s, g.Head, row, g.HeadRows, g.ColumnWidths);
         row += g.HeadRows;
-        PutBlock(s, g.TableHeader, row, 1, g.ColumnWidths);
+        PutBlock(s, g.TableHeader, row, g.TableHeaderRows, g.ColumnWidths);
         s.RepeatRow = row;
-        row++;
+        s.RepeatRowCount = g.TableHeaderRows;
+        row += g.TableHeaderRows;
         PutBlock(s, g.Body, row, g.BodyRows, g.ColumnWidths);
         _ = last;
         return s;
@@ -264,9 +276,14 @@ internal sealed class XlsxBook
         if (c.Text.Length == 0) return MinRowHeight;
         double avail = -1.2;
         for (int k = c.Column; k < c.Column + c.ColSpan && k < widths.Length; k++) avail += widths[k];
-        double units = 0;
-        foreach (var ch in c.Text) units += ChineseText.IsCjk(ch) || ch > 0x2E80 ? 1.85 : 1.0;
-        int lines = Math.Max(1, (int)Math.Ceiling(units / Math.Max(2, avail)));
+        // A cell of several parts (a 监控表's 备注) breaks its lines itself; each part wraps on its own.
+        int lines = 0;
+        foreach (var part in c.Text.Split('\n'))
+        {
+            double units = 0;
+            foreach (var ch in part) units += ChineseText.IsCjk(ch) || ch > 0x2E80 ? 1.85 : 1.0;
+            lines += Math.Max(1, (int)Math.Ceiling(units / Math.Max(2, avail)));
+        }
         return Math.Max(MinRowHeight, lines * LineHeight + 6);
     }
 
@@ -297,9 +314,11 @@ internal sealed class XlsxBook
             {
                 var wsp = wb.AddNewPart<WorksheetPart>();
                 wsp.Worksheet = BuildSheet(s, sst, sstList);
-                sheets.Append(new Sheet { Name = name, SheetId = id, Id = wb.GetIdOfPart(wsp) });
+                var sheet = new Sheet { Name = name, SheetId = id, Id = wb.GetIdOfPart(wsp) };
+                if (s.Hidden) sheet.State = SheetStateValues.Hidden;
+                sheets.Append(sheet);
                 if (s.RepeatRow is { } rr)
-                    names.Append(new DefinedName($"'{name.Replace("'", "''")}'!${rr}:${rr}") { Name = "_xlnm.Print_Titles", LocalSheetId = id - 1 });
+                    names.Append(new DefinedName($"'{name.Replace("'", "''")}'!${rr}:${rr + s.RepeatRowCount - 1}") { Name = "_xlnm.Print_Titles", LocalSheetId = id - 1 });
                 id++;
             }
             var sstPart = wb.AddNewPart<SharedStringTablePart>();
@@ -360,8 +379,8 @@ internal sealed class XlsxBook
         {
             ws.Append(new PrintOptions { HorizontalCentered = true });
             ws.Append(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.7, Header = 0.3, Footer = 0.3 });
-            // A4 (paper size 9), portrait, one page wide and as many pages tall as needed.
-            ws.Append(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Portrait, FitToWidth = 1, FitToHeight = 0 });
+            // A4 (paper size 9), portrait (landscape for a wide form), one page wide and as many pages tall as needed.
+            ws.Append(new PageSetup { PaperSize = 9, Orientation = s.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait, FitToWidth = 1, FitToHeight = 0 });
             ws.Append(new HeaderFooter(new OddFooter("&C第 &P 页 / 共 &N 页")));
         }
         return ws;

@@ -37,6 +37,27 @@ public class GoldenProjectionTests(PrinterFixture fixture)
         Golden($"{seedCase}-{index}.pdf.txt", PdfDump(pdf));
     }
 
+    /// <summary>The 监控表 case (tests/data/monitoring/shenghuoyizhan-1-7) in each output, with its 执行率 as saving gives it.</summary>
+    private static Jixiao.Core.Model.MonitoringForm MonitoringCase()
+    {
+        var f = MonitoringSupport.Case();
+        f.Funds.Rows[0].ExecutionRate = 34.46m; // 10.20 ÷ 29.60 × 100
+        f.Funds.Rows[1].ExecutionRate = 34.46m;
+        return f;
+    }
+
+    [Fact]
+    public void Html_markup_of_the_monitoring_case() =>
+        Golden("monitoring-shenghuoyizhan.html", HtmlRenderer.RenderFragment(MonitoringCase()));
+
+    [Fact]
+    public void Xlsx_cells_merges_styles_and_print_setup_of_the_monitoring_case() =>
+        Golden("monitoring-shenghuoyizhan.xlsx.txt", XlsxDump(XlsxWriter.Write(MonitoringCase())));
+
+    [Fact]
+    public async Task Pdf_pages_and_text_of_the_monitoring_case() =>
+        Golden("monitoring-shenghuoyizhan.pdf.txt", PdfDump(await fixture.Printer.PrintAsync(MonitoringCase())));
+
     /// <summary>
     /// The 汇总表 document, built from its parts instead of pinned whole: the frame every printed document shares
     /// (its own golden: doctype, title, print CSS), the summary's heading, then each declaration's own golden fragment

@@ -1,0 +1,326 @@
+using System.Text.RegularExpressions;
+using Jixiao.Core.Model;
+using Jixiao.Core.Parsing;
+using Jixiao.Core.Text;
+using Jixiao.Formats.Export;
+using static Jixiao.Formats.Import.Vocabulary;
+
+namespace Jixiao.Formats.Import;
+
+/// <summary>
+/// What the 监控表 reader could not take as it stood: the row (an index into the rows it was given), the column
+/// (the cell's own column, when one cell is at fault) and the column's printed head.
+/// </summary>
+public sealed record MonitoringIssue(int Row, int? Column, string? Head, string Message, bool IsError);
+
+/// <summary>
+/// Reads a 项目支出绩效目标执行监控表 (docs/monitoring-form.md) from rows of reliable cells: an xlsx sheet, a PDF's
+/// ruled table, tab rows. Columns are found by their printed heads (the national column set, the 黄石 variant with
+/// 完成目标可能性 as one text column), so a sheet with a column more or less still reads; a value belongs to the head
+/// whose column is the nearest at or left of its own (a merged cell's text stands in its first column).
+/// </summary>
+public sealed partial class MonitoringReader
+{
+    private readonly IReadOnlyList<Row> _rows;
+    private readonly List<MonitoringIssue> _issues = new();
+
+    public MonitoringReader(IReadOnlyList<Row> rows) => _rows = rows;
+
+    public IReadOnlyList<MonitoringIssue> Issues => _issues;
+
+    /// <summary>A title that names a 监控表: 项目支出绩效目标执行监控表, 绩效监控表, 黄石市项目支出绩效监控表 ….</summary>
+    public static bool IsTitle(string joined)
+    {
+        var t = ChineseText.RemoveSpaces(joined);
+        return t.Length <= 90 && !t.Contains('。') && (t.Contains("监控表") || t.Contains("监控情况表")) && !t.StartsWith("关于", StringComparison.Ordinal);
+    }
+
+    private enum Col { Level1, Level2, Level3, Target, Progress, Forecast, Deviation, Likelihood, Remark }
+
+    private enum FundCol { Label, Initial, Adjusted, Executed, Rate, Forecast, Remark }
+
+    /// <summary>The form whose title is row <paramref name="start"/>; it runs to <paramref name="end"/> (exclusive).</summary>
+    public MonitoringForm Read(int start, int end)
+    {
+        var form = new MonitoringForm { Source = new SourceRef(null, _rows[start].Line) };
+        ReadTitle(form, start, end);
+        int r = start + 1;
+        int indicatorHead = -1;
+        for (; r < end && indicatorHead < 0; r++)
+        {
+            var cells = _rows[r].NonEmptyCells;
+            if (cells.Length == 0) continue;
+            var first = Key(cells[0].Text);
+            if (cells.Any(c => Key(c.Text) == "一级指标")) { indicatorHead = r; break; }
+            if (cells.Any(c => FundHead(c.Text) is FundCol.Initial)) { r = ReadFunds(form, r, end) - 1; continue; }
+            switch (HeaderOf(first))
+            {
+                case HeaderField.ProjectName: form.ProjectName ??= ValueAfter(cells, 0); break;
+                case HeaderField.Department or HeaderField.ImplementingUnit: ReadHeaderPairs(form, cells); break;
+            }
+            if (first == "年度总体目标" || first == "年度绩效目标") form.AnnualGoal ??= ValueAfter(cells, 0);
+            else if (first.EndsWith("执行情况", StringComparison.Ordinal) && first.Length <= 12) form.GoalProgress ??= ValueAfter(cells, 0);
+        }
+        if (indicatorHead >= 0) ReadIndicators(form, indicatorHead, end);
+        return form;
+    }
+
+    // ---------------------------------------------------------------- title, period, header
+
+    [GeneratedRegex(@"1\s*[-－—~～至到]\s*(\d{1,2})\s*月")]
+    private static partial Regex PeriodPattern();
+
+    private void ReadTitle(MonitoringForm form, int start, int end)
+    {
+        for (int r = start; r < Math.Min(end, start + 4); r++)
+        {
+            var text = ChineseText.ToHalfWidth(_rows[r].JoinedText);
+            form.Year ??= ValueParser.ParseYear(text);
+            var m = PeriodPattern().Match(text);
+            if (m.Success && int.Parse(m.Groups[1].Value) is >= 1 and <= 12 and var month)
+            {
+                // The round's own name stands between 年度 and the months: （2024年度 第三季度 1-9月）.
+                var y = text.IndexOf("年度", StringComparison.Ordinal);
+                var name = y >= 0 && y + 2 <= m.Index ? text[(y + 2)..m.Index].Trim(' ', '（', '(', '）', ')') : "";
+                form.Period = new MonitoringPeriod(month, name.Length > 0 ? name : null);
+                return;
+            }
+            if (text.Contains("半年度", StringComparison.Ordinal)) { form.Period = new MonitoringPeriod(6, null); return; }
+        }
+        // No period in the title: the fund heads (1-7月执行数) carry it.
+        for (int r = start; r < end; r++)
+        {
+            var m = PeriodPattern().Match(ChineseText.ToHalfWidth(_rows[r].JoinedText));
+            if (m.Success && int.Parse(m.Groups[1].Value) is >= 1 and <= 12 and var month) { form.Period = new MonitoringPeriod(month, null); return; }
+        }
+    }
+
+    private static HeaderField? HeaderOf(string key) => key switch
+    {
+        "主管部门及代码" or "主管部门及编码" or "主管部门" => HeaderField.Department,
+        "实施单位" or "项目执行单位" or "项目实施单位" => HeaderField.ImplementingUnit,
+        _ => HeaderLabels.TryGetValue(key, out var f) ? f : null,
+    };
+
+    private static void ReadHeaderPairs(MonitoringForm form, Cell[] cells)
+    {
+        for (int i = 0; i < cells.Length; i++)
+            switch (HeaderOf(Key(cells[i].Text)))
+            {
+                case HeaderField.Department: form.Department ??= ValueAfter(cells, i); break;
+                case HeaderField.ImplementingUnit: form.ImplementingUnit ??= ValueAfter(cells, i); break;
+            }
+    }
+
+    /// <summary>The text of the cell after a label, unless that cell is itself a label.</summary>
+    private static string? ValueAfter(Cell[] cells, int label)
+    {
+        if (label + 1 >= cells.Length) return null;
+        var v = cells[label + 1].Text;
+        return HeaderOf(Key(v)) is not null ? null : Clean(v);
+    }
+
+    private static string? Clean(string? text)
+    {
+        var t = ChineseText.Normalize(text);
+        return t.Length == 0 ? null : t;
+    }
+
+    // ---------------------------------------------------------------- funds
+
+    private static FundCol? FundHead(string text)
+    {
+        var k = ChineseText.ToHalfWidth(Key(text));
+        if (k.Contains("年初预算")) return FundCol.Initial;
+        if (k.Contains("调整后预算") || k == "全年预算数") return FundCol.Adjusted;
+        if (k.Contains("预计执行")) return FundCol.Forecast;
+        if (k.Contains("执行率")) return FundCol.Rate;
+        if (k.Contains("执行数")) return FundCol.Executed;
+        if (k is "备注" or "偏差原因" or "原因") return FundCol.Remark;
+        return null;
+    }
+
+    /// <summary>The funds block from its head row; returns the row after its last line.</summary>
+    private int ReadFunds(MonitoringForm form, int head, int end)
+    {
+        var heads = new List<(int Column, FundCol Col, string Text)>();
+        foreach (var c in _rows[head].NonEmptyCells)
+        {
+            var k = Key(c.Text);
+            if (k.StartsWith("项目资金", StringComparison.Ordinal))
+            {
+                form.Funds.Unit = k.Contains("(元)") ? MoneyUnit.Yuan : MoneyUnit.WanYuan;
+                continue;
+            }
+            if (FundHead(c.Text) is { } f) heads.Add((c.Column, f, Clean(c.Text) ?? ""));
+        }
+        int r = head + 1;
+        for (; r < end; r++)
+        {
+            var cells = _rows[r].NonEmptyCells.Where(c => !Key(c.Text).StartsWith("项目资金", StringComparison.Ordinal)).ToArray();
+            if (cells.Length == 0) continue;
+            var label = Key(cells[0].Text);
+            if (ValueParser.IsNumber(cells[0].Text) || !(label.Contains("资金") || label.Contains("拨款") || label.Contains("总额") || label.Contains("债券")))
+                break;
+            var row = new MonitoringFundRow { Label = FundLabel(cells[0].Text), Line = _rows[r].Line };
+            foreach (var c in cells.Skip(1))
+            {
+                var owner = heads.Where(h => h.Column <= c.Column).OrderByDescending(h => h.Column).Select(h => ((int, FundCol, string)?)h).FirstOrDefault();
+                if (owner is not { } o) continue;
+                var text = c.Text.Trim();
+                switch (o.Item2)
+                {
+                    case FundCol.Remark:
+                        var (_, deviation, unknown) = MonitoringRemark.Parse(Clean(text), []);
+                        row.Deviation = deviation;
+                        foreach (var u in unknown) Issue(r, c.Column, o.Item3, $"“{u}”不是偏差原因（经费保障、制度保障、人员保障、硬件条件保障、其他）", false);
+                        break;
+                    case FundCol.Rate:
+                        if (ValueParser.IsDash(text)) break;
+                        if (ValueParser.ParsePercent(text) is { } rate) row.ExecutionRate = rate;
+                        else Issue(r, c.Column, o.Item3, $"“{text}”不是百分数", true);
+                        break;
+                    default:
+                        if (ValueParser.IsDash(text)) break;
+                        if (ValueParser.ParseNumber(text) is not { } n) { Issue(r, c.Column, o.Item3, $"“{text}”不是数字（金额以{form.Funds.Unit.ToChinese()}为单位，只填数字）", true); break; }
+                        if (o.Item2 == FundCol.Initial) row.InitialBudget = n;
+                        else if (o.Item2 == FundCol.Adjusted) row.AdjustedBudget = n;
+                        else if (o.Item2 == FundCol.Executed) row.ExecutedToDate = n;
+                        else if (o.Item2 == FundCol.Forecast) row.ForecastExecuted = n;
+                        break;
+                }
+            }
+            form.Funds.Rows.Add(row);
+        }
+        return r;
+    }
+
+    /// <summary>A fund line's label as the model keeps it: `其中：当年财政拨款`, `年度资金总额` (a trailing colon dropped).</summary>
+    private static string FundLabel(string text)
+    {
+        var t = ChineseText.RemoveSpaces(ChineseText.Normalize(text)).TrimEnd(':', '：');
+        return t.StartsWith("其中:", StringComparison.Ordinal) ? "其中：" + t[3..] : t;
+    }
+
+    // ---------------------------------------------------------------- indicators
+
+    private sealed class Heads
+    {
+        public readonly Dictionary<Col, (int Column, string Text)> Columns = new();
+        public readonly Dictionary<int, DeviationCause> Causes = new();
+        public readonly Dictionary<int, Likelihood> Likelihoods = new();
+        public bool LikelihoodAsText;
+
+        public string HeadOf(int column) =>
+            Causes.TryGetValue(column, out var c) ? c.ToChinese()
+            : Likelihoods.TryGetValue(column, out var l) ? $"{Columns.GetValueOrDefault(Col.Likelihood).Text}·{l.ToChinese()}"
+            : Columns.Values.Where(v => v.Column <= column).OrderByDescending(v => v.Column).Select(v => v.Text).FirstOrDefault() ?? "";
+    }
+
+    private static Col? IndicatorHead(string text)
+    {
+        var k = Key(text);
+        if (k == "一级指标") return Col.Level1;
+        if (k == "二级指标") return Col.Level2;
+        if (k is "三级指标" or "指标名称") return Col.Level3;
+        if (k.Contains("指标值")) return Col.Target;
+        if (k.Contains("预计")) return Col.Forecast;
+        if (k.Contains("执行情况") || k.Contains("完成值") || k.Contains("完成情况")) return Col.Progress;
+        if (k.StartsWith("偏差原因", StringComparison.Ordinal)) return Col.Deviation;
+        if (k.StartsWith("完成目标可能性", StringComparison.Ordinal)) return Col.Likelihood;
+        if (k == "备注") return Col.Remark;
+        return null;
+    }
+
+    private Heads ReadHeads(int head, int end, out int bodyStart)
+    {
+        var h = new Heads();
+        foreach (var c in _rows[head].NonEmptyCells)
+            if (IndicatorHead(c.Text) is { } col && !h.Columns.ContainsKey(col)) h.Columns[col] = (c.Column, Clean(c.Text) ?? "");
+        bodyStart = head + 1;
+        // The second head row names the five causes and the three likelihoods under their spanning heads.
+        if (head + 1 < end)
+        {
+            bool sub = false;
+            foreach (var c in _rows[head + 1].NonEmptyCells)
+            {
+                var name = ChineseText.RemoveSpaces(c.Text);
+                if (MonitoringChoices.CauseFromChinese(name) is { } cause) { h.Causes[c.Column] = cause; sub = true; }
+                else if (MonitoringChoices.LikelihoodFromChinese(name) is { } l) { h.Likelihoods[c.Column] = l; sub = true; }
+            }
+            if (sub) bodyStart = head + 2;
+        }
+        // 黄石: one column `完成目标可能性(确定能、有可能、不可能)` that takes the word itself.
+        h.LikelihoodAsText = h.Columns.ContainsKey(Col.Likelihood) && h.Likelihoods.Count == 0;
+        return h;
+    }
+
+    private static readonly string[] Ticks = ["√", "✓", "✔", "☑", "■", "v", "V"];
+
+    private static bool IsChoiceName(string text)
+    {
+        var name = ChineseText.RemoveSpaces(text);
+        return MonitoringChoices.CauseFromChinese(name) is not null || MonitoringChoices.LikelihoodFromChinese(name) is not null;
+    }
+
+    private static bool IsTick(string text) => Ticks.Contains(ChineseText.RemoveSpaces(text));
+
+    private void ReadIndicators(MonitoringForm form, int head, int end)
+    {
+        var h = ReadHeads(head, end, out int r);
+        string? level1 = null, level2 = null;
+        for (; r < end; r++)
+        {
+            var cells = _rows[r].NonEmptyCells;
+            if (cells.Length == 0) continue;
+            // A head repeated on a later page: text extractions keep both rows, the PDF table reader the second.
+            if (cells.Any(c => Key(c.Text) == "一级指标") || cells.All(c => IsChoiceName(c.Text))) continue;
+            if (Key(cells[0].Text).StartsWith("注", StringComparison.Ordinal) && cells.Length == 1) break;
+            var values = new Dictionary<Col, string>();
+            var causes = new List<DeviationCause>();
+            var likely = new List<(int Column, Likelihood Value)>();
+            foreach (var c in cells)
+            {
+                if (h.Causes.TryGetValue(c.Column, out var cause) || h.Likelihoods.ContainsKey(c.Column))
+                {
+                    if (!IsTick(c.Text)) { Issue(r, c.Column, h.HeadOf(c.Column), $"“{c.Text.Trim()}”不是勾选标记，请填 √ 或留空", true); continue; }
+                    if (h.Likelihoods.TryGetValue(c.Column, out var l)) likely.Add((c.Column, l));
+                    else causes.Add(cause);
+                    continue;
+                }
+                var owner = h.Columns.Where(kv => kv.Value.Column <= c.Column).OrderByDescending(kv => kv.Value.Column).Select(kv => (Col?)kv.Key).FirstOrDefault();
+                if (owner is { } o && !values.ContainsKey(o)) values[o] = c.Text;
+            }
+            if (values.TryGetValue(Col.Level1, out var l1)) { level1 = Clean(l1); level2 = null; }
+            if (values.TryGetValue(Col.Level2, out var l2)) level2 = Clean(l2);
+            if (!values.TryGetValue(Col.Level3, out var name) || Clean(name) is not { } cleanName)
+            {
+                // An 二级 row with no 三级 indicator (the vendor export prints them) carries nothing to read.
+                if (values.Keys.Any(k => k is not (Col.Level1 or Col.Level2)) || causes.Count > 0 || likely.Count > 0)
+                    Issue(r, null, null, "这一行没有三级指标名称，未读取", false);
+                continue;
+            }
+            var x = new Indicator { Level1 = level1, Level2 = level2, Name = cleanName, Line = _rows[r].Line };
+            if (values.TryGetValue(Col.Target, out var target) && Clean(target) is { } tt) x.Target = ValueParser.ParseTarget(tt);
+            if (values.TryGetValue(Col.Progress, out var progress) && Clean(progress) is { } pt) x.Progress = ValueParser.ParseActual(pt);
+            if (values.TryGetValue(Col.Forecast, out var forecast) && Clean(forecast) is { } ft) x.Forecast = ValueParser.ParseActual(ft);
+            if (likely.Count > 1)
+                Issue(r, likely[1].Column, h.HeadOf(likely[1].Column),
+                    $"完成目标可能性只能选一项，{string.Join("、", likely.Select(l => l.Value.ToChinese()))}都打了 √", true);
+            else if (likely.Count == 1) x.Likelihood = likely[0].Value;
+            if (h.LikelihoodAsText && values.TryGetValue(Col.Likelihood, out var said) && Clean(said) is { } st)
+            {
+                x.Likelihood = MonitoringChoices.LikelihoodFromChinese(ChineseText.RemoveSpaces(st).TrimEnd('√'));
+                if (x.Likelihood is null)
+                    Issue(r, h.Columns[Col.Likelihood].Column, h.Columns[Col.Likelihood].Text, $"“{st}”不是完成目标可能性（确定能、有可能、完全不可能）", true);
+            }
+            var (remark, deviation, _) = MonitoringRemark.Parse(values.TryGetValue(Col.Remark, out var rm) ? Clean(rm) : null, causes);
+            x.Remark = remark;
+            x.Deviation = deviation;
+            form.Indicators.Add(x);
+        }
+    }
+
+    private void Issue(int row, int? column, string? head, string message, bool error) =>
+        _issues.Add(new MonitoringIssue(row, column, head, message, error));
+}
