@@ -74,6 +74,18 @@ public static partial class FieldLabels
         ["indicators[].scoreOverride.score"] = "改分·得分",
         ["indicators[].scoreOverride.reason"] = "改分·理由",
         ["indicators[].line"] = "原文行号",
+        ["indicators[].progress"] = "执行情况",
+        ["indicators[].forecast"] = "全年预计完成情况",
+        ["indicators[].deviation"] = "偏差原因与纠偏措施",
+        ["indicators[].likelihood"] = "完成目标可能性",
+        ["indicators[].remark"] = "备注",
+        ["funds.rows[].executedToDate"] = "执行数（截至监控期末）",
+        ["funds.rows[].forecastExecuted"] = "全年预计执行数",
+        ["funds.rows[].deviation"] = "偏差原因与纠偏措施",
+        ["goals.progress"] = "年度总体目标的执行情况",
+        ["period"] = "监控期",
+        ["period.endMonth"] = "监控期末月份",
+        ["period.name"] = "监控期名称",
         ["totalWeight"] = "总分行的分值",
         ["totalScore"] = "总分",
         ["grade"] = "评分等级",
@@ -97,9 +109,12 @@ public static partial class FieldLabels
             {
                 FormKind.TargetDeclaration => "年度总体目标",
                 FormKind.SelfEvaluation => "预期目标",
+                FormKind.Monitoring => "年度总体目标",
                 _ => "年度总体目标（预期目标）",
             },
         };
+        // A monitoring form's fund lines have 调整后预算数 where a self-evaluation's have 全年预算数.
+        if (kind == FormKind.Monitoring) names["funds.rows[].adjustedBudget"] = "调整后预算数";
         return names;
     }
 

@@ -29,7 +29,7 @@ public static class FormHistory
         foreach (var key in a.Select(p => p.Key).Union(b.Select(p => p.Key)).ToList())
         {
             if (key == "indicators") Indicators(a[key] as JsonArray ?? [], b[key] as JsonArray ?? [], kind, bound, changes);
-            else if (key == "funds" && kind == FormKind.SelfEvaluation) SelfEvaluationFunds(a[key] as JsonObject, b[key] as JsonObject, bound, changes);
+            else if (key == "funds" && kind is FormKind.SelfEvaluation or FormKind.Monitoring) FundRows(a[key] as JsonObject, b[key] as JsonObject, kind, bound, changes);
             else Leaves(a[key], b[key], key, kind, bound, changes, label: null);
         }
         return changes;
@@ -124,12 +124,15 @@ public static class FormHistory
         changes.AddRange(found.OrderBy(f => f.Order).ThenBy(f => f.Kind).Select(f => f.Change));
     }
 
-    /// <summary>A self-evaluation's funds: the fund rows matched by their label; the 年度资金总额 figures beside them are the total row's, not counted twice.</summary>
-    static void SelfEvaluationFunds(JsonObject? before, JsonObject? after, bool bound, List<FormChange> changes)
+    /// <summary>
+    /// A self-evaluation's or monitoring form's funds: the fund rows matched by their label; a self-evaluation's
+    /// 年度资金总额 figures beside them are the total row's, not counted twice.
+    /// </summary>
+    static void FundRows(JsonObject? before, JsonObject? after, FormKind kind, bool bound, List<FormChange> changes)
     {
         before ??= [];
         after ??= [];
-        Leaves(before["unit"], after["unit"], "funds.unit", FormKind.SelfEvaluation, bound, changes, null);
+        Leaves(before["unit"], after["unit"], "funds.unit", kind, bound, changes, null);
         var oldRows = (before["rows"] as JsonArray ?? []).Select(n => n as JsonObject ?? []).ToList();
         var newRows = (after["rows"] as JsonArray ?? []).Select(n => n as JsonObject ?? []).ToList();
         var used = new HashSet<int>();
@@ -139,19 +142,19 @@ public static class FormHistory
             var i = Enumerable.Range(0, oldRows.Count).Cast<int?>().FirstOrDefault(k => !used.Contains(k!.Value) && Str(oldRows[k.Value]["label"]) == label);
             if (i is null)
             {
-                changes.Add(new FormChange(ChangeKind.Added, $"funds.rows[{j}]", FieldLabels.Of($"funds.rows[{j}]", FormKind.SelfEvaluation, fundRowLabel: _ => label),
+                changes.Add(new FormChange(ChangeKind.Added, $"funds.rows[{j}]", FieldLabels.Of($"funds.rows[{j}]", kind, fundRowLabel: _ => label),
                     null, Printed.FundRow(newRows[j])));
                 continue;
             }
             used.Add(i.Value);
-            Leaves(oldRows[i.Value], newRows[j], $"funds.rows[{j}]", FormKind.SelfEvaluation, bound, changes,
-                path => FieldLabels.Of(path, FormKind.SelfEvaluation, fundRowLabel: _ => label));
+            Leaves(oldRows[i.Value], newRows[j], $"funds.rows[{j}]", kind, bound, changes,
+                path => FieldLabels.Of(path, kind, fundRowLabel: _ => label));
         }
         for (int i = 0; i < oldRows.Count; i++)
             if (!used.Contains(i))
             {
                 var label = Str(oldRows[i]["label"]);
-                changes.Add(new FormChange(ChangeKind.Removed, $"funds.rows[{i}]", FieldLabels.Of($"funds.rows[{i}]", FormKind.SelfEvaluation, fundRowLabel: _ => label),
+                changes.Add(new FormChange(ChangeKind.Removed, $"funds.rows[{i}]", FieldLabels.Of($"funds.rows[{i}]", kind, fundRowLabel: _ => label),
                     Printed.FundRow(oldRows[i]), null));
             }
     }

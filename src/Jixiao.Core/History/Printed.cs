@@ -10,7 +10,11 @@ namespace Jixiao.Core.History;
 /// </summary>
 public static class Printed
 {
-    static readonly HashSet<string> Wholes = ["indicators[].target", "indicators[].actual", "indicators[].scoreOverride"];
+    static readonly HashSet<string> Wholes =
+    [
+        "indicators[].target", "indicators[].actual", "indicators[].scoreOverride",
+        "indicators[].progress", "indicators[].forecast", "indicators[].deviation", "funds.rows[].deviation",
+    ];
 
     /// <summary>The fields compared and printed as one value (a target is its printed text, not three leaves).</summary>
     public static bool IsWhole(string pattern) => Wholes.Contains(pattern);
@@ -25,6 +29,9 @@ public static class Printed
             "indicators[].target" => Target(node),
             "indicators[].actual" => Actual(node),
             "indicators[].scoreOverride" => Override(node),
+            "indicators[].progress" or "indicators[].forecast" => Actual(node),
+            "indicators[].deviation" or "funds.rows[].deviation" => Deviation(node),
+            "indicators[].likelihood" => MonitoringChoices.LikelihoodFromCode(FormHistory.Str(node))?.ToChinese() ?? Leaf(node),
             "indicators[]" => node is JsonObject row ? Row(row) : Leaf(node),
             "funds.rows[]" => node is JsonObject fund ? FundRow(fund) : Leaf(node),
             _ => Leaf(node, Counts.Contains(pattern)),
@@ -56,13 +63,20 @@ public static class Printed
         Add("实际完成值", row["actual"] is { } a ? Actual(a) : null);
         Add("分值", Leaf(row["weight"]));
         Add("得分", Leaf(row["score"]));
+        Add("执行情况", row["progress"] is { } p ? Actual(p) : null);
+        Add("全年预计", row["forecast"] is { } f ? Actual(f) : null);
+        Add("完成目标可能性", row["likelihood"] is { } l ? Of(l, "indicators[].likelihood") : null);
         return parts.Count == 0 ? "空行" : string.Join("，", parts);
     }
 
     public static string FundRow(JsonObject row)
     {
         var parts = new List<string>();
-        foreach (var (key, label) in new[] { ("initialBudget", "年初预算数"), ("adjustedBudget", "全年预算数"), ("executed", "全年执行数"), ("weight", "分值"), ("executionRate", "执行率"), ("score", "得分") })
+        foreach (var (key, label) in new[]
+                 {
+                     ("initialBudget", "年初预算数"), ("adjustedBudget", "全年预算数"), ("executed", "全年执行数"), ("executedToDate", "执行数"),
+                     ("weight", "分值"), ("executionRate", "执行率"), ("score", "得分"), ("forecastExecuted", "全年预计执行数"),
+                 })
             if (Leaf(row[key]) is { } v) parts.Add($"{label} {v}");
         return parts.Count == 0 ? "无金额" : string.Join("，", parts);
     }
@@ -86,6 +100,18 @@ public static class Printed
         if (FormHistory.Str(node["text"]) is { Length: > 0 } text) return text;
         if (Achievements.FromCode(FormHistory.Str(node["achievement"])) is { } a) return a.ToChinese();
         return Parts(node);
+    }
+
+    /// <summary>偏差原因 as the form prints it: the causes ticked, the reason, the 纠偏措施.</summary>
+    static string? Deviation(JsonNode node)
+    {
+        if (node is not JsonObject) return Leaf(node);
+        var causes = (node["causes"] as JsonArray ?? []).Select(c => MonitoringChoices.CauseFromCode(FormHistory.Str(c))?.ToChinese() ?? FormHistory.Str(c));
+        var parts = new List<string>();
+        if (string.Join("、", causes) is { Length: > 0 } ticked) parts.Add(ticked);
+        if (FormHistory.Str(node["reason"]) is { Length: > 0 } reason) parts.Add($"原因：{reason}");
+        if (FormHistory.Str(node["correctiveAction"]) is { Length: > 0 } action) parts.Add($"措施：{action}");
+        return string.Join("；", parts);
     }
 
     static string? Override(JsonNode node) =>

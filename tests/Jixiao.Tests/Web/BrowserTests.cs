@@ -79,7 +79,7 @@ public sealed class BrowserCollection : ICollectionFixture<Browser>, ICollection
 public class BrowserTests(Browser browser, TestDatabases databases)
 {
 
-    private static async Task ActAsync(IPage page, string action, string? reason = null)
+    internal static async Task ActAsync(IPage page, string action, string? reason = null)
     {
         if (reason is not null) await page.FillAsync($".action-{action} input[name=reason]", reason);
         // A submission with warnings asks why it goes ahead anyway.

@@ -26,8 +26,8 @@ public static class FormEndpoints
             var form = await access.VisibleAsync(user, id, store);
             if (form is null) return user.IsPublic ? Results.Redirect($"/login?returnUrl=/forms/{Uri.EscapeDataString(id)}") : NotFoundPage(user, http);
             var facts = await access.FactsAsync(user, form);
-            var work = user.IsPublic ? "" : FormPages.Work(user, form, facts, http, await actors.LabelledAsync(await store.HistoryAsync(form.Id)), profiles)
-                + await Monitoring.MonitoringPages.SectionsAsync(user, form, facts, http, monitoringWork, monitoring, store, profiles);
+            var work = user.IsPublic ? "" : FormPages.Work(user, form, facts, http, await actors.LabelledAsync(await store.HistoryAsync(form.Id)), profiles,
+                await Monitoring.MonitoringPages.SectionsAsync(user, form, facts, http, monitoringWork, monitoring, store, profiles));
             return Page(form.Form.ProjectName ?? "绩效表", Flash.Render(http) + FormView(form) + work, user, Antiforgery.Field(http));
         });
 

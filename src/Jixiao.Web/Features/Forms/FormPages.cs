@@ -117,7 +117,9 @@ public static class FormPages
     /// Below the form: what the review found and how the score was reached (for everyone who works on the form),
     /// the buttons the table allows, the return comments, the unit's acknowledgement of warnings, the history.
     /// </summary>
-    public static string Work(CurrentUser user, StoredForm f, FormFacts facts, HttpContext http, IReadOnlyList<AuditEntry> history, ProfileCatalog profiles)
+    /// <param name="beforeHistory">What a feature adds about the form (运行监控's lights, 整改, 暂缓拨款), above the history.</param>
+    public static string Work(CurrentUser user, StoredForm f, FormFacts facts, HttpContext http, IReadOnlyList<AuditEntry> history, ProfileCatalog profiles,
+        string beforeHistory = "")
     {
         var profile = profiles.ForForm(f.Form);
         var findings = Gate.Findings(f.Form, profile);
@@ -128,6 +130,7 @@ public static class FormPages
         sb.Append(Acknowledged(f, history));
         sb.Append(FindingsSection(findings, profile));
         if (f.Form is SelfEvaluation s) sb.Append(WorkingSection(Scorer.Score(s, profile), f.DeclarationId is not null));
+        sb.Append(beforeHistory);
         sb.Append(view.Section());
         return sb.ToString();
     }

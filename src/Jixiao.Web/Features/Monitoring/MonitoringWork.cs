@@ -128,7 +128,7 @@ public sealed class MonitoringWork(MonitoringStore monitoring, FormStore forms, 
     {
         var sheet = MonitoringAssessor.Assess(m, profiles.ForForm(m));
         static string Why(Deviation? d) => d is null ? "（未填偏差原因）"
-            : $"原因：{string.Join("、", d.Causes.Select(c => c.ToChinese()))}{(string.IsNullOrWhiteSpace(d.Reason) ? "" : "，" + d.Reason)}"
+            : $"原因：{string.Join("、", d.Causes.Select(c => c.ToChinese()))}{(string.IsNullOrWhiteSpace(d.Reason) ? "" : "，" + d.Reason.TrimEnd('。'))}"
               + (string.IsNullOrWhiteSpace(d.CorrectiveAction) ? "" : $"；措施：{d.CorrectiveAction}");
         var reasons = new List<string>();
         foreach (var (f, row) in sheet.Funds.Zip(m.Funds.Rows))
