@@ -82,6 +82,7 @@ internal static class CheckCommand
             if (builder is not null)
             {
                 var portfolio = builder.Build();
+                if (connection is not null) portfolio.Rounds = await RoundReports.LoadAsync(connection, choice, ct);
                 if (reportKind == "xlsx") PortfolioXlsx.Write(portfolio, reportPath!);
                 else File.WriteAllText(reportPath!, PortfolioHtml.Render(portfolio), new UTF8Encoding(false));
                 Console.Error.WriteLine($"已写出汇总报告 {reportPath}：{portfolio.Forms} 张表，错误 {portfolio.Errors}，警告 {portfolio.Warnings}，提示 {portfolio.Infos}");

@@ -162,3 +162,52 @@ public static class MonitoringAssessor
         return new RowLight(light, parts.Count == 0 ? "方案未设监控预警规则" : string.Join("；", parts.Select(p => p.Working)), rules);
     }
 }
+
+/// <summary>One monitoring form of a round as a tally sees it: where it belongs, how far it got, its light.</summary>
+public sealed record RoundItem(long Id, string? Department, string? Unit, string Status, Light? Light, bool Overdue)
+{
+    public bool Reported => Status is not ("draft" or "returned");
+}
+
+/// <summary>A round's forms counted by light and by how far they got, for one 主管部门, one unit or all.</summary>
+[System.ComponentModel.Description("按主管部门或单位汇总的预警")]
+public sealed record LightTally(
+    [property: System.ComponentModel.Description("主管部门或实施单位")] string Name,
+    [property: System.ComponentModel.Description("张数")] int Forms,
+    [property: System.ComponentModel.Description("红")] int Red,
+    [property: System.ComponentModel.Description("黄")] int Yellow,
+    [property: System.ComponentModel.Description("绿")] int Green,
+    [property: System.ComponentModel.Description("未判断（未填）")] int Unjudged,
+    [property: System.ComponentModel.Description("已报送")] int Submitted,
+    [property: System.ComponentModel.Description("逾期未报")] int Overdue)
+{
+    public static LightTally Of(string name, IEnumerable<RoundItem> items)
+    {
+        var g = items.ToList();
+        return new LightTally(name, g.Count, g.Count(f => f.Light == Light.Red), g.Count(f => f.Light == Light.Yellow), g.Count(f => f.Light == Light.Green),
+            g.Count(f => f.Light is null), g.Count(f => f.Reported), g.Count(f => f.Overdue));
+    }
+
+    /// <summary>The items grouped (by 主管部门 or unit), the groups with most red first, then by name.</summary>
+    public static IReadOnlyList<LightTally> By(IEnumerable<RoundItem> items, Func<RoundItem, string?> key, string missing) =>
+        items.GroupBy(i => key(i) ?? missing).Select(g => Of(g.Key, g))
+            .OrderByDescending(t => t.Red).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+}
+
+public static class RedReasons
+{
+    /// <summary>Each red row of a form: its working and what the unit gave as the reason and the 纠偏措施.</summary>
+    public static IReadOnlyList<string> Of(MonitoringForm m, ScoringProfile profile)
+    {
+        var sheet = MonitoringAssessor.Assess(m, profile);
+        static string Why(Deviation? d) => d is null ? "（未填偏差原因）"
+            : $"原因：{string.Join("、", d.Causes.Select(c => c.ToChinese()))}{(string.IsNullOrWhiteSpace(d.Reason) ? "" : "，" + d.Reason.TrimEnd('。'))}"
+              + (string.IsNullOrWhiteSpace(d.CorrectiveAction) ? "" : $"；措施：{d.CorrectiveAction}");
+        var reasons = new List<string>();
+        foreach (var (f, row) in sheet.Funds.Zip(m.Funds.Rows))
+            if (f.Light.Light == Light.Red) reasons.Add($"{f.Label}：{f.Light.Working}。{Why(row.Deviation)}");
+        foreach (var (i, row) in sheet.Indicators.Zip(m.Indicators))
+            if (i.Light.Light == Light.Red) reasons.Add($"第 {i.Row} 行 {i.Name}：{i.Light.Working}。{Why(row.Deviation)}");
+        return reasons;
+    }
+}

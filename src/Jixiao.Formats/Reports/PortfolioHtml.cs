@@ -86,8 +86,10 @@ public static class PortfolioHtml
         }
         sb.Append("</tbody></table>\n</section>\n");
 
+        MonitoringRoundHtml.Append(sb, r.Rounds, "八、运行监控");
+
         // 逐表审核意见
-        sb.Append("<section><h2>八、逐表审核意见</h2>\n");
+        sb.Append(r.Rounds.Count > 0 ? "<section><h2>九、逐表审核意见</h2>\n" : "<section><h2>八、逐表审核意见</h2>\n");
         var listed = r.ListedForms;
         if (listed.Count < r.FormsWithFindings)
             sb.Append("<p class=\"note\">有错误或警告的表共 ").Append(N(r.FormsWithFindings)).Append(" 张，此处列出最需复核的 ").Append(N(listed.Count))

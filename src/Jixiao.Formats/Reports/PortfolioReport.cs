@@ -82,6 +82,9 @@ public sealed class PortfolioReport
     /// </summary>
     public required IReadOnlyList<PortfolioEntry> ListedForms { get; init; }
 
+    /// <summary>运行监控 rounds of the database the forms came from (`check --db`); none for files.</summary>
+    public IReadOnlyList<MonitoringRoundReport> Rounds { get; set; } = [];
+
     public const string Ungraded = "未评级";
 
     /// <summary>Above this many forms with findings the per-form list shows only the forms to check first.</summary>

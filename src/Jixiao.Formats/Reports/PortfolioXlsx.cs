@@ -74,7 +74,28 @@ public static class PortfolioXlsx
         }
         listed.Finish();
 
+        if (r.Rounds.Count > 0) Rounds(book, r.Rounds);
+
         return book.Save();
+    }
+
+    /// <summary>运行监控 (with `check --db`): one line per round and 主管部门 or unit with its colours, then the red rows and what is overdue.</summary>
+    private static void Rounds(XlsxBook book, IReadOnlyList<MonitoringRoundReport> rounds)
+    {
+        var t = new XlsxTable(book, "运行监控", "监控轮次", "范围", "名称", "张数", "红", "黄", "绿", "未填", "已报送", "逾期未报");
+        foreach (var round in rounds)
+            foreach (var (scope, tally) in new[] { ("合计", round.Total) }.Concat(round.ByDepartment.Select(d => ("主管部门", d))).Concat(round.ByUnit.Select(u => ("实施单位", u))))
+                t.Row(T(round.Title), T(scope), T(tally.Name), C(tally.Forms), C(tally.Red), C(tally.Yellow), C(tally.Green), C(tally.Unjudged), C(tally.Submitted), C(tally.Overdue));
+        t.Finish();
+        var items = new XlsxTable(book, "监控红灯与逾期", "监控轮次", "类别", "项目名称", "主管部门", "实施单位", "内容", "期限");
+        foreach (var round in rounds)
+        {
+            foreach (var p in round.Red)
+                foreach (var reason in p.Reasons) items.Row(T(round.Title), T("红灯"), T(p.ProjectName), T(p.Department), T(p.Unit), T(reason), T(""));
+            foreach (var o in round.OverdueForms) items.Row(T(round.Title), T("逾期未报"), T(o.ProjectName), T(o.Department), T(o.Unit), T(o.What), T(o.Deadline));
+            foreach (var o in round.OverdueRectifications) items.Row(T(round.Title), T("整改逾期"), T(o.ProjectName), T(o.Department), T(o.Unit), T(o.What), T(o.Deadline));
+        }
+        items.Finish();
     }
 
     private static void Groups(XlsxBook book, string name, IReadOnlyList<GroupSummary> groups, bool withDepartment)

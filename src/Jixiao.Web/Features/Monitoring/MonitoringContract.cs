@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Jixiao.Core.Monitoring;
 using Jixiao.Storage;
 
 namespace Jixiao.Web.Features.Monitoring;
@@ -53,17 +54,6 @@ public sealed record RoundFormDocument(
     [property: Description("逾期未报")] bool Overdue,
     [property: Description("暂缓拨款")] bool FundingHeld);
 
-[Description("按主管部门或单位汇总的预警")]
-public sealed record LightCounts(
-    [property: Description("主管部门或实施单位")] string Name,
-    [property: Description("张数")] int Forms,
-    [property: Description("红")] int Red,
-    [property: Description("黄")] int Yellow,
-    [property: Description("绿")] int Green,
-    [property: Description("未判断（未填）")] int Unjudged,
-    [property: Description("已报送")] int Submitted,
-    [property: Description("逾期未报")] int Overdue);
-
 [Description("红灯项目及原因")]
 public sealed record RedItem(
     [property: Description("监控表编号")] long FormId,
@@ -74,9 +64,9 @@ public sealed record RedItem(
 [Description("一轮运行监控的汇总（按您的范围）")]
 public sealed record RoundSummary(
     [property: Description("监控轮次")] RoundDocument Round,
-    [property: Description("合计")] LightCounts Total,
-    [property: Description("按主管部门")] IReadOnlyList<LightCounts> ByDepartment,
-    [property: Description("按实施单位")] IReadOnlyList<LightCounts> ByUnit,
+    [property: Description("合计")] LightTally Total,
+    [property: Description("按主管部门")] IReadOnlyList<LightTally> ByDepartment,
+    [property: Description("按实施单位")] IReadOnlyList<LightTally> ByUnit,
     [property: Description("红灯清单")] IReadOnlyList<RedItem> RedList,
     [property: Description("各监控表")] IReadOnlyList<RoundFormDocument> Forms,
     [property: Description("本轮的整改事项")] IReadOnlyList<RectificationDocument> Rectifications);

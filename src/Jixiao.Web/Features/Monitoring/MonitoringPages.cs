@@ -216,7 +216,7 @@ public static class MonitoringPages
         return sb.ToString();
     }
 
-    static string CountsTable(IReadOnlyList<LightCounts> rows, string head)
+    static string CountsTable(IReadOnlyList<LightTally> rows, string head)
     {
         var sb = new StringBuilder($"<table class=\"counts\"><thead><tr><th>{head}</th><th>张数</th><th>红</th><th>黄</th><th>绿</th><th>未填</th><th>已报送</th><th>逾期未报</th><th>分布</th></tr></thead><tbody>");
         foreach (var c in rows)

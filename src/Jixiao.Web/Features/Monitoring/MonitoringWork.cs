@@ -104,38 +104,17 @@ public sealed class MonitoringWork(MonitoringStore monitoring, FormStore forms, 
         var docs = lines.Select(l => new RoundFormDocument(l.Id, l.DeclarationId, l.ProjectName, l.Department, l.ImplementingUnit, l.Status,
             l.Light, l.ExecutionRate is { } r ? decimal.Parse(r, CultureInfo.InvariantCulture) : null, Overdue(l),
             l.DeclarationId is { } d && holds.Contains(d))).ToList();
-        LightCounts Count(string name, IEnumerable<RoundFormDocument> group)
-        {
-            var g = group.ToList();
-            return new LightCounts(name, g.Count, g.Count(f => f.Light == "red"), g.Count(f => f.Light == "yellow"), g.Count(f => f.Light == "green"),
-                g.Count(f => f.Light is null), g.Count(f => f.Status is not ("draft" or "returned")), g.Count(f => f.Overdue));
-        }
+        var items = docs.Select(d => new RoundItem(d.Id, d.Department, d.ImplementingUnit, d.Status, Lights.FromCode(d.Light), d.Overdue)).ToList();
         var red = new List<RedItem>();
         foreach (var f in docs.Where(f => f.Light == "red" && f.Status is not ("draft")))
             if (await forms.GetAsync(f.Id) is { Form: MonitoringForm m })
-                red.Add(new RedItem(f.Id, f.ProjectName, f.ImplementingUnit, RedReasons(m)));
+                red.Add(new RedItem(f.Id, f.ProjectName, f.ImplementingUnit, RedReasons.Of(m, profiles.ForForm(m))));
         var formIds = docs.Select(d => d.Id).ToHashSet();
         var rectifications = (await monitoring.RectificationsAsync(scope)).Where(r => formIds.Contains(r.FormId))
             .Select(r => RectificationDocument.Of(r, today)).ToList();
-        return new RoundSummary(RoundDocument.Of(round, today), Count("合计", docs),
-            docs.GroupBy(d => d.Department ?? "（未填主管部门）").Select(g => Count(g.Key, g)).OrderByDescending(c => c.Red).ThenBy(c => c.Name, StringComparer.Ordinal).ToList(),
-            docs.GroupBy(d => d.ImplementingUnit ?? "（未填实施单位）").Select(g => Count(g.Key, g)).OrderByDescending(c => c.Red).ThenBy(c => c.Name, StringComparer.Ordinal).ToList(),
+        return new RoundSummary(RoundDocument.Of(round, today), LightTally.Of("合计", items),
+            LightTally.By(items, i => i.Department, "（未填主管部门）"), LightTally.By(items, i => i.Unit, "（未填实施单位）"),
             red, docs, rectifications);
-    }
-
-    /// <summary>Each red row of a form: its working and what the unit gave as the reason.</summary>
-    IReadOnlyList<string> RedReasons(MonitoringForm m)
-    {
-        var sheet = MonitoringAssessor.Assess(m, profiles.ForForm(m));
-        static string Why(Deviation? d) => d is null ? "（未填偏差原因）"
-            : $"原因：{string.Join("、", d.Causes.Select(c => c.ToChinese()))}{(string.IsNullOrWhiteSpace(d.Reason) ? "" : "，" + d.Reason.TrimEnd('。'))}"
-              + (string.IsNullOrWhiteSpace(d.CorrectiveAction) ? "" : $"；措施：{d.CorrectiveAction}");
-        var reasons = new List<string>();
-        foreach (var (f, row) in sheet.Funds.Zip(m.Funds.Rows))
-            if (f.Light.Light == Light.Red) reasons.Add($"{f.Label}：{f.Light.Working}。{Why(row.Deviation)}");
-        foreach (var (i, row) in sheet.Indicators.Zip(m.Indicators))
-            if (i.Light.Light == Light.Red) reasons.Add($"第 {i.Row} 行 {i.Name}：{i.Light.Working}。{Why(row.Deviation)}");
-        return reasons;
     }
 
     // ---- 整改 -------------------------------------------------------------------------------------------------
