@@ -94,6 +94,55 @@ public static class Startup
         ("finance", "财政局审核员", Jixiao.Core.Access.Role.FinanceReviewer, OrganisationTree.FinanceBureau),
     ];
 
+    /// <summary>
+    /// A 2024 1-7月 round over the approved declarations, still open; 生活驿站运行经费's form filled as a unit would fill
+    /// it (execution behind time progress: yellow, with its reason and 纠偏措施) and submitted to its 主管部门.
+    /// </summary>
+    static async Task DemoMonitoringAsync(WebApplication app, FormStore store, DateOnly today)
+    {
+        var monitoring = app.Services.GetRequiredService<MonitoringStore>();
+        var profiles = app.Services.GetRequiredService<Jixiao.Formats.Profiles.ProfileCatalog>();
+        var period = new Jixiao.Core.Model.MonitoringPeriod(7, null);
+        var drafts = (await monitoring.DeclarationsInForceAsync(2024)).Select(d =>
+        {
+            var declaration = (Jixiao.Core.Model.TargetDeclaration)d.Form;
+            var form = Jixiao.Core.Entry.BoundMonitoring.Draft(declaration, period, profiles.ForForm(declaration));
+            form.Source = new Jixiao.Core.Model.SourceRef($"2024年1-7月运行监控：由第 {d.Id} 号申报表建立", null);
+            return (d, form);
+        }).ToList();
+        if (drafts.Count == 0) return;
+        var round = await monitoring.OpenRoundAsync(2024, new DateOnly(2024, 7, 31), null, today.AddDays(20), false, drafts, "system");
+        var line = round is null ? null : (await monitoring.RoundFormsAsync(round.Id)).FirstOrDefault(l => l.ProjectName == "生活驿站运行经费");
+        if (line is null || await store.GetAsync(line.Id) is not { Form: Jixiao.Core.Model.MonitoringForm form } stored
+            || await store.GetAsync(stored.DeclarationId!.Value) is not { Form: Jixiao.Core.Model.TargetDeclaration declaration }) return;
+        var deviation = new Jixiao.Core.Model.Deviation([Jixiao.Core.Model.DeviationCause.Other], "设施维修集中在下半年招标，上半年只支付日常运行费用。", "8 月完成维修招标，9 月起按进度支付。");
+        foreach (var row in form.Funds.Rows.Where(r => r.InitialBudget is > 0))
+        {
+            row.ExecutedToDate = Jixiao.Core.Scoring.Num.TwoPlaces(row.InitialBudget!.Value * 0.4m);
+            row.ForecastExecuted = row.InitialBudget;
+            row.Deviation = deviation;
+        }
+        foreach (var row in form.Funds.Rows.Where(r => r.InitialBudget is not > 0)) (row.ExecutedToDate, row.ForecastExecuted) = (0m, 0m);
+        form.GoalProgress = "生活驿站 1-7 月正常开放，各功能室运行正常；设施维修尚未招标。";
+        foreach (var row in form.Indicators)
+        {
+            // On course: the forecast is the target itself (its value, or achieved for a word).
+            var t = row.Target;
+            row.Progress = new Jixiao.Core.Model.ActualValue("按计划推进", null, null, null);
+            // A strict comparator (< 5%, > 0) is met only off its bound.
+            var value = t?.Value is not { } v ? 0m
+                : t.Comparator == Jixiao.Core.Model.Comparator.Less ? v / 2m
+                : t.Comparator == Jixiao.Core.Model.Comparator.Greater ? v + 1m : v;
+            row.Forecast = t is { IsQuantitative: true }
+                ? new Jixiao.Core.Model.ActualValue($"{Jixiao.Core.Scoring.Num.Plain(value)}{t.Unit}", value, t.Unit, null)
+                : new Jixiao.Core.Model.ActualValue(t?.Text ?? "达成", null, null, Jixiao.Core.Model.Achievement.Achieved);
+            row.Likelihood = Jixiao.Core.Model.Likelihood.Certain;
+        }
+        var record = Jixiao.Core.Entry.BoundMonitoring.Apply(form, declaration, period, profiles.ForForm(declaration)).Record;
+        var saved = await store.UpdateAsync(stored.Id, stored.Version, record, "system");
+        await store.ChangeStatusAsync(stored.Id, saved.CurrentVersion, FormStatus.Submitted, "system", "演示数据");
+    }
+
     static async Task DemoWorkflowAsync(WebApplication app, FormStore store)
     {
         var forms = await store.ListAsync(new FormFilter(Limit: 1000));
@@ -114,6 +163,7 @@ public static class Startup
         }
         var clock = app.Services.GetRequiredService<TimeProvider>();
         var today = Jixiao.Web.Features.Shared.Today.In(clock);
+        await DemoMonitoringAsync(app, store, today);
         var windows = app.Services.GetRequiredService<WindowStore>();
         await windows.SetAsync(new Window(today.Year + 1, Stage.Declaration, today.AddDays(-14), today.AddDays(30)), "system");
         await windows.SetAsync(new Window(2024, Stage.SelfEvaluation, new DateOnly(2025, 3, 1), new DateOnly(2025, 4, 30)), "system");

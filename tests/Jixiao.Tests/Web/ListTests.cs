@@ -282,7 +282,7 @@ public class ListTests(TestDatabases databases)
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task The_demo_starts_with_every_status_published_forms_a_bound_self_evaluation_windows_and_an_account_per_role(string kind)
+    public async Task The_demo_starts_with_every_status_published_forms_a_bound_self_evaluation_a_monitoring_round_windows_and_an_account_per_role(string kind)
     {
         using var app = await WebApp.StartWithDemoAsync(databases, kind);
         var admin = await app.ClientAsync("admin", WebApp.AdminPassword);
@@ -291,7 +291,14 @@ public class ListTests(TestDatabases databases)
 
         Assert.Equal(FormStatuses.All.Select(s => s.ToCode()).Order(), forms.Select(f => (string)f!["status"]!).Distinct().Order());
         Assert.Contains(forms, f => f!["declarationId"] is not null);
-        Assert.Equal(14, forms.Count);
+        Assert.Equal(14, forms.Count(f => (string?)f!["kind"] != "monitoring"));
+        // A 1-7月 round over the approved declarations, one form each; 生活驿站运行经费's filled and submitted.
+        var rounds = (await WebApp.JsonAsync(await admin.GetAsync("/api/monitoring/rounds"))).AsArray();
+        var round = await WebApp.JsonAsync(await admin.GetAsync($"/api/monitoring/rounds/{(long)rounds.Single()!["id"]!}"));
+        Assert.Equal(forms.Count(f => (string?)f!["kind"] == "monitoring"), (int)round["total"]!["forms"]!);
+        var filled = round["forms"]!.AsArray().Single(f => (string?)f!["projectName"] == "生活驿站运行经费")!;
+        Assert.Equal("submitted", (string?)filled["status"]);
+        Assert.Equal("yellow", (string?)filled["light"]);  // 40% executed at 58.33% of the year: 68.57% of time progress
         Assert.NotEmpty((await WebApp.JsonAsync(await anyone.GetAsync("/api/forms?status=published"))).AsArray());
         Assert.NotEmpty((await WebApp.JsonAsync(await admin.GetAsync("/api/windows"))).AsArray());
         foreach (var user in new[] { "unit-dangjian", "unit-xidu", "dept-zuzhibu", "dept-xidu", "finance" })
