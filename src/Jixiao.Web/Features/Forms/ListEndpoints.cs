@@ -268,7 +268,7 @@ public static class ListEndpoints
     static decimal? Score(FormSummary f) => f.TotalScore is null ? null : decimal.Parse(f.TotalScore, System.Globalization.CultureInfo.InvariantCulture);
 
     static string KindName(FormSummary f) =>
-        FormKinds.FromCode(f.Kind) == FormKind.SelfEvaluation ? "自评表" : f.AdjustsId is not null ? "申报表（调整）" : "申报表";
+        FormKinds.FromCode(f.Kind) is { } k && k != FormKind.TargetDeclaration ? k.ShortName() : f.AdjustsId is not null ? "申报表（调整）" : "申报表";
 
     static string StatusName(FormSummary f) => FormStatuses.FromCode(f.Status)?.ToChinese() ?? f.Status;
 

@@ -140,7 +140,7 @@ public static class OpenData
                 var d = f as TargetDeclaration;
                 object?[] head =
                 [
-                    stored.Id, f.Kind == FormKind.SelfEvaluation ? "自评表" : "申报表", f.Year, f.ProjectName, f.Department, f.ImplementingUnit,
+                    stored.Id, f.Kind.ShortName(), f.Year, f.ProjectName, f.Department, f.ImplementingUnit,
                     f.Revision is > 0 ? f.Revision : null,
                     (s?.Funds.Unit ?? d?.Funds.Unit)?.ToChinese(),
                     s is not null ? s.Funds.Total?.AdjustedBudget : d?.Funds.AnnualTotal,

@@ -43,21 +43,21 @@ public static class WorkbenchPages
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/", async (HttpContext http, FormStore store, FormAccess access, WindowStore windows, TimeProvider clock) =>
+        app.MapGet("/", async (HttpContext http, FormStore store, FormAccess access, WindowStore windows, MonitoringStore monitoring, TimeProvider clock) =>
         {
             var user = CurrentUser.From(http);
             if (user.IsPublic)
                 return Home(http, await store.PageAsync(new FormFilter(Status: FormStatus.Published, Limit: 8) { Sort = FormSort.Updated }, withTotal: false));
-            var bench = await WorkbenchAsync(user, store, access, windows, clock);
+            var bench = await WorkbenchAsync(user, store, access, windows, monitoring, clock);
             var recent = await store.PageAsync(await access.ScopeAsync(user, new FormFilter(Limit: 8) { Sort = FormSort.Updated, Today = Today.In(clock) }), withTotal: false);
             return Page("工作台", Flash.Render(http) + Render(bench, user) + Recent("最近修改的表", recent, "/forms"), user, Antiforgery.Field(http));
         });
 
-        app.MapGet("/api/workbench", (HttpContext http, FormStore store, FormAccess access, WindowStore windows, TimeProvider clock) => Api.Run(async () =>
+        app.MapGet("/api/workbench", (HttpContext http, FormStore store, FormAccess access, WindowStore windows, MonitoringStore monitoring, TimeProvider clock) => Api.Run(async () =>
         {
             var user = CurrentUser.From(http);
             if (user.IsPublic) return Api.Error(401, "请先登录");
-            return Api.Json(await WorkbenchAsync(user, store, access, windows, clock));
+            return Api.Json(await WorkbenchAsync(user, store, access, windows, monitoring, clock));
         })).WithSummary("工作台：我的待办（各项张数及列表地址）和填报时间").Produces<Workbench>();
 
         app.MapGet("/api/windows", (HttpContext http, WindowStore windows, TimeProvider clock) => Api.Run(async () =>
@@ -139,7 +139,8 @@ public static class WorkbenchPages
     }
 
     /// <summary>What waits for this person: each item a count over their scope and the list that shows it.</summary>
-    public static async Task<Workbench> WorkbenchAsync(CurrentUser user, FormStore store, FormAccess access, WindowStore windows, TimeProvider clock)
+    public static async Task<Workbench> WorkbenchAsync(CurrentUser user, FormStore store, FormAccess access, WindowStore windows, MonitoringStore monitoring,
+        TimeProvider clock)
     {
         var today = Today.In(clock);
         var scope = await access.ScopeAsync(user, new FormFilter { Today = today });
@@ -175,6 +176,12 @@ public static class WorkbenchPages
             ? (await store.CountsAsync(scope with { ExcludeDrafts = false, Statuses = [FormStatus.Draft, FormStatus.Returned] })).Overdue
             : overdue;
         Add("逾期未提交", overdueTotal, user.Role is Role.Unit or Role.Admin ? "/forms?overdue=true" : null, overdueTotal > 0);
+        // 整改: a unit's items to answer; a reviewer's the ones past their deadline.
+        var rectifications = await monitoring.RectificationsAsync(user.Role is Role.FinanceReviewer or Role.Admin ? null : await access.UnitsAsync(user));
+        var openItems = rectifications.Count(r => !r.Done);
+        var lateItems = rectifications.Count(r => r.OverdueOn(today));
+        if (user.Role == Role.Unit) Add("整改待完成", openItems, "/rectifications?state=open", lateItems > 0);
+        else Add("整改逾期未完成", lateItems, "/rectifications?state=overdue", lateItems > 0);
         var open = (await windows.AllAsync()).Where(w => !w.IsClosed(today) || w.ClosesOn.DayNumber > today.DayNumber - 30)
             .Select(w => WindowDocument.Of(w, today)).ToList();
         return new Workbench(user.Role.ToCode(), todo, open);
@@ -208,7 +215,7 @@ public static class WorkbenchPages
         {
             var when = DateTimeOffset.TryParse(f.UpdatedAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var t)
                 ? t.ToOffset(Today.ChinaOffset).ToString("yyyy-MM-dd HH:mm") : "";
-            var kind = f.Kind == "self-evaluation" ? "自评表" : "申报表";
+            var kind = Jixiao.Core.Model.FormKinds.FromCode(f.Kind) is { } k ? Jixiao.Core.Model.FormKinds.ShortName(k) : f.Kind;
             sb.Append($"<tr><td><a href=\"{link}/{f.Id}\">{E(f.ProjectName)}</a></td><td><span class=\"kind kind-{E(f.Kind)}\">{kind}</span></td><td>{E(f.ImplementingUnit)}</td>")
               .Append($"<td class=\"status\">{E(FormStatuses.FromCode(f.Status)?.ToChinese())}{(f.Overdue ? " <span class=\"error\">逾期</span>" : "")}</td><td>{E(f.TotalScore)}</td><td>{when}</td></tr>");
         }
