@@ -20,9 +20,7 @@ public class MonitoringTextTests(PrinterFixture fixture)
         var result = FormImporter.ImportText(text, "监控表.txt");
 
         Assert.Equal(layout, result.Layout);
-        var read = Assert.IsType<MonitoringForm>(Assert.Single(result.Forms));
-        Assert.Empty(read.Warnings);
-        Assert.Equal(MonitoringSupport.Model(MonitoringSupport.Printed()), MonitoringSupport.Model(read));
+        MonitoringSupport.AssertReadsBackAsTheCase(result);
     }
 
     [Theory]
