@@ -4,14 +4,20 @@ namespace Jixiao.Formats.Import;
 
 internal sealed partial class FormReader
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"[ \t\u3000]{2,}")]
+    private static partial System.Text.RegularExpressions.Regex Wide();
+
     /// <summary>
     /// A 监控表 is read by its own reader (<see cref="MonitoringReader"/>); what it could not take becomes the form's
     /// warnings, naming the line and the column's head.
     /// </summary>
     private PerformanceForm ReadMonitoring(int start, int end)
     {
-        var rows = Rows;
-        var reader = new MonitoringReader(rows);
+        // Text rows are words split at spaces; a 监控表 is read from its lines' own cells instead (`a | b |`, as a web
+        // page's table comes out as text), without trusting their columns.
+        bool loose = !_tabular;
+        var rows = loose ? LineCells(_layout.Lines) : Rows;
+        var reader = new MonitoringReader(rows, loose);
         var form = reader.Read(start, end);
         form.Source = new SourceRef(_file, Rows[start].Line);
         foreach (var i in reader.Issues)
@@ -22,5 +28,20 @@ internal sealed partial class FormReader
         if (form.Indicators.Count == 0)
             _problems.Add(new ImportProblem(_file, Rows[start].Line, $"第{Rows[start].Line}行开始的监控表没有读到绩效指标", false));
         return form;
+    }
+
+    /// <summary>Each line as a row: its `|`-separated cells, else its parts between runs of two or more spaces (the
+    /// columns of `pdftotext -layout`).</summary>
+    private static List<Row> LineCells(IReadOnlyList<string> lines)
+    {
+        var rows = new List<Row>(lines.Count);
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var parts = lines[i].Contains('|') ? lines[i].Split('|') : Wide().Split(lines[i]);
+            var cells = new List<Cell>(parts.Length);
+            for (int c = 0; c < parts.Length; c++) cells.Add(new Cell(parts[c].Trim(), i + 1, c));
+            rows.Add(new Row { Cells = cells, Line = i + 1, Raw = lines[i] });
+        }
+        return rows;
     }
 }

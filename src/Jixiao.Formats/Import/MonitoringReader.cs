@@ -22,9 +22,18 @@ public sealed record MonitoringIssue(int Row, int? Column, string? Head, string 
 public sealed partial class MonitoringReader
 {
     private readonly IReadOnlyList<Row> _rows;
+    private readonly bool _loose;
     private readonly List<MonitoringIssue> _issues = new();
 
-    public MonitoringReader(IReadOnlyList<Row> rows) => _rows = rows;
+    /// <summary>
+    /// <paramref name="loose"/>: the rows come from text whose cells are not in their columns (a web page's table as
+    /// text, where a merged or empty cell leaves no trace); an indicator row is then read by what its cells say.
+    /// </summary>
+    public MonitoringReader(IReadOnlyList<Row> rows, bool loose = false)
+    {
+        _rows = rows;
+        _loose = loose;
+    }
 
     public IReadOnlyList<MonitoringIssue> Issues => _issues;
 
@@ -62,7 +71,23 @@ public sealed partial class MonitoringReader
             else if (first.EndsWith("执行情况", StringComparison.Ordinal) && first.Length <= 12) form.GoalProgress ??= ValueAfter(cells, 0);
         }
         if (indicatorHead >= 0) ReadIndicators(form, indicatorHead, end);
+        form.Complete = indicatorHead >= 0 && !EndsMidNote(start, end);
         return form;
+    }
+
+    /// <summary>The form's last text is a note (注：…) that stops mid-sentence: a cut-off copy.</summary>
+    private bool EndsMidNote(int start, int end)
+    {
+        for (int r = end - 1; r > start; r--)
+        {
+            if (_rows[r].IsBlank) continue;
+            var all = string.Concat(Enumerable.Range(start, r - start + 1).Select(i => _rows[i].JoinedText));
+            int note = Math.Max(all.LastIndexOf("注:", StringComparison.Ordinal), all.LastIndexOf("注：", StringComparison.Ordinal));
+            if (note < 0 || all.Length - note > 2000) return false;
+            var last = _rows[r].JoinedText.TrimEnd('|');
+            return last.Length > 0 && last[^1] is not ('。' or '.' or '；' or ';' or '）' or ')');
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- title, period, header
@@ -154,14 +179,14 @@ public sealed partial class MonitoringReader
             }
             if (FundHead(c.Text) is { } f) heads.Add((c.Column, f, Clean(c.Text) ?? ""));
         }
+        if (_loose) return ReadLooseFunds(form, head, end);
         int r = head + 1;
         for (; r < end; r++)
         {
             var cells = _rows[r].NonEmptyCells.Where(c => !Key(c.Text).StartsWith("项目资金", StringComparison.Ordinal)).ToArray();
             if (cells.Length == 0) continue;
             var label = Key(cells[0].Text);
-            if (ValueParser.IsNumber(cells[0].Text) || !(label.Contains("资金") || label.Contains("拨款") || label.Contains("总额") || label.Contains("债券")))
-                break;
+            if (ValueParser.IsNumber(cells[0].Text) || !IsFundLabel(label)) break;
             var row = new MonitoringFundRow { Label = FundLabel(cells[0].Text), Line = _rows[r].Line };
             foreach (var c in cells.Skip(1))
             {
@@ -188,6 +213,49 @@ public sealed partial class MonitoringReader
                         else if (o.Item2 == FundCol.Executed) row.ExecutedToDate = n;
                         else if (o.Item2 == FundCol.Forecast) row.ForecastExecuted = n;
                         break;
+                }
+            }
+            form.Funds.Rows.Add(row);
+        }
+        return r;
+    }
+
+    private static bool IsFundLabel(string key) =>
+        key.Contains("资金") || key.Contains("拨款") || key.Contains("总额") || key.Contains("债券");
+
+    /// <summary>
+    /// The funds block of text whose cells lost their columns: the heads are read word by word, and a line's figures
+    /// go to the amount heads in order (a figure with % to the rate), so a line that leaves its last cells empty
+    /// (`年度资金总额 220 87.57`) fills the first heads. Lines between the fund lines (a wrapped 备注, the block's label
+    /// `（万元）`) are passed over.
+    /// </summary>
+    private int ReadLooseFunds(MonitoringForm form, int head, int end)
+    {
+        var heads = _rows[head].NonEmptyCells
+            .SelectMany(c => c.Text.Split([' ', '\t', '\u3000'], StringSplitOptions.RemoveEmptyEntries))
+            .Select(FundHead).OfType<FundCol>().Where(f => f is FundCol.Initial or FundCol.Adjusted or FundCol.Executed or FundCol.Forecast).ToList();
+        int r = head + 1;
+        for (; r < end; r++)
+        {
+            var cells = _rows[r].NonEmptyCells;
+            if (cells.Length == 0) continue;
+            var label = Key(cells[0].Text);
+            if (label.StartsWith("年度总体目标", StringComparison.Ordinal) || label.StartsWith("年度绩效目标", StringComparison.Ordinal)
+                || label.EndsWith("执行情况", StringComparison.Ordinal) || cells.Any(c => Key(c.Text) is "一级指标" or "绩效指标")) break;
+            var words = cells.Skip(1).SelectMany(c => c.Text.Split([' ', '\t', '\u3000'], StringSplitOptions.RemoveEmptyEntries)).ToList();
+            if (!IsFundLabel(label) || label.StartsWith("项目资金", StringComparison.Ordinal) || !words.Any(w => ValueParser.ParsePercent(w) is not null)) continue;
+            var row = new MonitoringFundRow { Label = FundLabel(cells[0].Text), Line = _rows[r].Line };
+            int next = 0;
+            foreach (var w in words)
+            {
+                if (w.EndsWith('%') && ValueParser.ParsePercent(w) is { } rate) { row.ExecutionRate = rate; continue; }
+                if (ValueParser.ParseNumber(w) is not { } n || next >= heads.Count) continue;
+                switch (heads[next++])
+                {
+                    case FundCol.Initial: row.InitialBudget = n; break;
+                    case FundCol.Adjusted: row.AdjustedBudget = n; break;
+                    case FundCol.Executed: row.ExecutedToDate = n; break;
+                    default: row.ForecastExecuted = n; break;
                 }
             }
             form.Funds.Rows.Add(row);
@@ -232,12 +300,25 @@ public sealed partial class MonitoringReader
         return null;
     }
 
-    private Heads ReadHeads(int head, int end, out int bodyStart)
+    /// <summary>The row after the head holds only heads: a head wrapped over lines, as web tables come out as text.</summary>
+    private bool HeadContinues(int head, int end) =>
+        head + 1 < end && !_rows[head + 1].IsBlank && _rows[head + 1].NonEmptyCells.All(c => IndicatorHead(c.Text) is not null);
+
+    private Heads ReadHeads(int head, int end, bool loose, out int bodyStart)
     {
         var h = new Heads();
         foreach (var c in _rows[head].NonEmptyCells)
             if (IndicatorHead(c.Text) is { } col && !h.Columns.ContainsKey(col)) h.Columns[col] = (c.Column, Clean(c.Text) ?? "");
         bodyStart = head + 1;
+        // A head written over several lines (a web table as text): the lines after it that hold only heads.
+        while (loose && bodyStart < end && !_rows[bodyStart].IsBlank && _rows[bodyStart].NonEmptyCells.All(c => IndicatorHead(c.Text) is not null))
+        {
+            int next = h.Columns.Values.Select(v => v.Column).DefaultIfEmpty(-1).Max() + 1;
+            foreach (var c in _rows[bodyStart].NonEmptyCells)
+                if (IndicatorHead(c.Text) is { } col && !h.Columns.ContainsKey(col)) h.Columns[col] = (next++, Clean(c.Text) ?? "");
+            bodyStart++;
+        }
+        head = bodyStart - 1;
         // The second head row names the five causes and the three likelihoods under their spanning heads.
         if (head + 1 < end)
         {
@@ -267,7 +348,16 @@ public sealed partial class MonitoringReader
 
     private void ReadIndicators(MonitoringForm form, int head, int end)
     {
-        var h = ReadHeads(head, end, out int r);
+        if (_loose && TickHeadsNear(head, end))
+        {
+            // Which column a √ stands in is all a tick says; text without columns (pdftotext -layout, a paste)
+            // has lost it, and its wrapped cells leave no row boundary either.
+            Issue(head, null, null, "绩效指标表是打勾的版式（偏差原因分析、完成目标可能性分列打 √），这份文本没有保留各栏的位置，指标行无法可靠读取，未导入；请导入 PDF 或 xlsx 原件", false);
+            return;
+        }
+        // Cells are trusted in their columns unless the text lost them (loose) or the head shows it did (wrapped).
+        bool loose = _loose || HeadContinues(head, end);
+        var h = ReadHeads(head, end, loose, out int r);
         string? level1 = null, level2 = null;
         for (; r < end; r++)
         {
@@ -275,22 +365,17 @@ public sealed partial class MonitoringReader
             if (cells.Length == 0) continue;
             // A head repeated on a later page: text extractions keep both rows, the PDF table reader the second.
             if (cells.Any(c => Key(c.Text) == "一级指标") || cells.All(c => IsChoiceName(c.Text))) continue;
-            if (Key(cells[0].Text).StartsWith("注", StringComparison.Ordinal) && cells.Length == 1) break;
+            if (EndsTable(cells)) break;
             var values = new Dictionary<Col, string>();
             var causes = new List<DeviationCause>();
             var likely = new List<(int Column, Likelihood Value)>();
-            foreach (var c in cells)
+            if (loose)
             {
-                if (h.Causes.TryGetValue(c.Column, out var cause) || h.Likelihoods.ContainsKey(c.Column))
-                {
-                    if (!IsTick(c.Text)) { Issue(r, c.Column, h.HeadOf(c.Column), $"“{c.Text.Trim()}”不是勾选标记，请填 √ 或留空", true); continue; }
-                    if (h.Likelihoods.TryGetValue(c.Column, out var l)) likely.Add((c.Column, l));
-                    else causes.Add(cause);
-                    continue;
-                }
-                var owner = h.Columns.Where(kv => kv.Value.Column <= c.Column).OrderByDescending(kv => kv.Value.Column).Select(kv => (Col?)kv.Key).FirstOrDefault();
-                if (owner is { } o && !values.ContainsKey(o)) values[o] = c.Text;
+                // 一级 printed on a line of its own above its group (`产 出 指 标 |`).
+                if (cells.Length == 1 && Level1Name(cells[0].Text) is { } group) { level1 = group; level2 = null; continue; }
+                LooseCells(h, cells, r, values);
             }
+            else PlacedCells(h, cells, r, values, causes, likely);
             if (values.TryGetValue(Col.Level1, out var l1)) { level1 = Clean(l1); level2 = null; }
             if (values.TryGetValue(Col.Level2, out var l2)) level2 = Clean(l2);
             if (!values.TryGetValue(Col.Level3, out var name) || Clean(name) is not { } cleanName)
@@ -319,6 +404,66 @@ public sealed partial class MonitoringReader
             x.Deviation = deviation;
             form.Indicators.Add(x);
         }
+    }
+
+    /// <summary>The national head: the cause sub-columns (经费保障 …), maybe wrapped over two lines around the head row.</summary>
+    private bool TickHeadsNear(int head, int end)
+    {
+        var near = string.Concat(Enumerable.Range(Math.Max(0, head - 2), Math.Min(end, head + 4) - Math.Max(0, head - 2)).Select(i => _rows[i].JoinedText));
+        return near.Contains("保障", StringComparison.Ordinal) && (near.Contains("经费", StringComparison.Ordinal) || near.Contains("确定", StringComparison.Ordinal));
+    }
+
+    /// <summary>The rows under the table that end it: notes, and 黄石's two text rows for reasons and measures.</summary>
+    private static bool EndsTable(Cell[] cells)
+    {
+        var k = Key(cells[0].Text);
+        return k == "注" || k.StartsWith("注:", StringComparison.Ordinal) || k.StartsWith("注：", StringComparison.Ordinal)
+            || k.StartsWith("偏差或不能完成目标原因", StringComparison.Ordinal) || k.StartsWith("相关建议", StringComparison.Ordinal);
+    }
+
+    private static string? Level1Name(string text)
+    {
+        var t = ChineseText.RemoveSpaces(text);
+        return Framework.Level1Names.Contains(t) ? t : null;
+    }
+
+    /// <summary>Cells in their columns: each belongs to the head at or left of it; ticks to their sub-column.</summary>
+    private void PlacedCells(Heads h, Cell[] cells, int r, Dictionary<Col, string> values, List<DeviationCause> causes, List<(int Column, Likelihood Value)> likely)
+    {
+        foreach (var c in cells)
+        {
+            if (h.Causes.TryGetValue(c.Column, out var cause) || h.Likelihoods.ContainsKey(c.Column))
+            {
+                if (!IsTick(c.Text)) { Issue(r, c.Column, h.HeadOf(c.Column), $"“{c.Text.Trim()}”不是勾选标记，请填 √ 或留空", true); continue; }
+                if (h.Likelihoods.TryGetValue(c.Column, out var l)) likely.Add((c.Column, l));
+                else causes.Add(cause);
+                continue;
+            }
+            var owner = h.Columns.Where(kv => kv.Value.Column <= c.Column).OrderByDescending(kv => kv.Value.Column).Select(kv => (Col?)kv.Key).FirstOrDefault();
+            if (owner is { } o && !values.ContainsKey(o)) values[o] = c.Text;
+        }
+    }
+
+    /// <summary>
+    /// Cells that may have lost their columns (the 黄石 layout as web text): the first is the indicator, a likelihood
+    /// word (确定能 …) is 完成目标可能性 and what follows it 备注; the cells between are the value columns in order, but
+    /// only when there are as many as the head has (a missing cell cannot be told from a merged one).
+    /// </summary>
+    private void LooseCells(Heads h, Cell[] cells, int r, Dictionary<Col, string> values)
+    {
+        int at = 0;
+        if (cells.Length > 1 && Level1Name(cells[0].Text) is not null) values[Col.Level1] = cells[at++].Text;
+        values[Col.Level3] = cells[at++].Text;
+        int said = Array.FindIndex(cells, at, c => MonitoringChoices.LikelihoodFromChinese(ChineseText.RemoveSpaces(c.Text).TrimEnd('√')) is not null);
+        var middle = cells[at..(said < 0 ? cells.Length : said)];
+        var columns = new[] { Col.Target, Col.Progress, Col.Forecast }.Where(h.Columns.ContainsKey).OrderBy(c => h.Columns[c].Column).ToList();
+        if (middle.Length == columns.Count)
+            for (int i = 0; i < middle.Length; i++) values[columns[i]] = middle[i].Text;
+        else if (middle.Length > 0)
+            Issue(r, null, null, $"这一行有 {middle.Length} 格文字，表头有 {columns.Count} 栏（{string.Join("、", columns.Select(c => h.Columns[c].Text))}），无法确定各属哪一栏，未读取", false);
+        if (said < 0) return;
+        values[Col.Likelihood] = cells[said].Text;
+        if (said + 1 < cells.Length) values[Col.Remark] = string.Join("\n", cells[(said + 1)..].Select(c => c.Text));
     }
 
     private void Issue(int row, int? column, string? head, string message, bool error) =>

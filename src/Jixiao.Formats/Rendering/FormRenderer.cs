@@ -62,6 +62,11 @@ public static class FormRenderer
         }
         foreach (var form in forms)
         {
+            if (form is MonitoringForm mf)
+            {
+                MonitoringGrid(mf, rows, H);
+                continue;
+            }
             Blank();
             rows.Add(new GridRow([H(form is TargetDeclaration ? 2 : 1, form.Kind.ToChinese())], true));
             Blank();
@@ -71,6 +76,31 @@ public static class FormRenderer
             else if (form is TargetDeclaration td) DeclarationGrid(td, rows, style);
         }
         return rows;
+    }
+
+    /// <summary>
+    /// A 监控表 as a table extractor gives the official layout: title, period and unit lines, then every row of the
+    /// grid at its full width, a merged cell's text in its first cell; the parts of a 备注 cell joined by a space.
+    /// </summary>
+    static void MonitoringGrid(MonitoringForm f, List<GridRow> rows, Func<int, string, string> heading)
+    {
+        var g = Export.OfficialLayout.Build(f);
+        rows.Add(new GridRow([""], true));
+        rows.Add(new GridRow([heading(1, g.Title)], true));
+        rows.Add(new GridRow([g.Subtitle], true));
+        if (g.UnitLine is { } unit) rows.Add(new GridRow([unit], true));
+        void Block(List<Export.GridCell> cells, int count)
+        {
+            for (int r = 0; r < count; r++)
+            {
+                var line = Enumerable.Repeat("", g.Columns).ToArray();
+                foreach (var c in cells.Where(c => c.Row == r)) line[c.Column] = c.Text.Replace('\n', ' ');
+                rows.Add(new GridRow(line));
+            }
+        }
+        Block(g.Head, g.HeadRows);
+        Block(g.TableHeader, g.TableHeaderRows);
+        Block(g.Body, g.BodyRows);
     }
 
     static string YearLine(int? year, RenderStyle style) => style.SpacedYear ? $"({year} 年度)" : $"({year}年度)";
@@ -155,6 +185,7 @@ public static class FormRenderer
         {
             if (form is SelfEvaluation se) PdfSelfEvaluation(se, sb);
             else if (form is TargetDeclaration td) PdfDeclaration(td, sb);
+            else throw new ArgumentException($"PDF 文本版式只能写出自评表和申报表，不能写出{form.Kind.ShortName()}（监控表请用制表符行或 JSON 表格行）", nameof(forms));
         }
         return sb.ToString();
     }

@@ -39,6 +39,16 @@ internal static class MonitoringSupport
         return f;
     }
 
+    /// <summary>One form read back without an error or a warning, the same model as <see cref="Printed"/>.</summary>
+    public static MonitoringForm AssertReadsBackAsTheCase(ImportResult back)
+    {
+        Assert.DoesNotContain(back.Problems, p => p.IsError);
+        var read = Assert.IsType<MonitoringForm>(Assert.Single(back.Forms));
+        Assert.Empty(read.Warnings);
+        Assert.Equal(Model(Printed()), Model(read));
+        return read;
+    }
+
     /// <summary>The model as JSON without positions and with every cause list in column order.</summary>
     public static string Model(PerformanceForm form)
     {

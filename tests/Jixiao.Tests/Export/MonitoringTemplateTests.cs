@@ -80,11 +80,7 @@ public class MonitoringTemplateTests
     [Fact]
     public void A_filled_template_reads_back_as_the_case_form()
     {
-        var back = Read();
-
-        Assert.DoesNotContain(back.Problems, p => p.IsError);
-        var read = Assert.IsType<MonitoringForm>(Assert.Single(back.Forms));
-        Assert.Equal(MonitoringSupport.Model(MonitoringSupport.Printed()), MonitoringSupport.Model(read));
+        MonitoringSupport.AssertReadsBackAsTheCase(Read());
     }
 
     [Fact]
