@@ -197,6 +197,14 @@ public class MonitoringRoundTests(TestDatabases databases)
         var days = beside.Single(b => (string?)b!["name"] == "生活驿站全年开放天数")!;
         Assert.Equal("255天", (string?)days["forecast"]);
         Assert.Equal("完全不可能", (string?)days["likelihood"]);
+        // An actual far from the forecast (180 days against 255: 29.41% off, above the profile's 20%) is a finding as the unit types.
+        var evaluation = (await WebApp.JsonAsync(await unit.GetAsync($"/api/forms/{evaluationId}"))).AsObject();
+        var daysRow = evaluation["indicators"]!.AsArray().Single(r => (string?)r!["name"] == "生活驿站全年开放天数")!;
+        daysRow["actual"] = new JsonObject { ["text"] = "180天", ["value"] = 180, ["unit"] = "天" };
+        var checkedGap = await unit.PostAsJsonAsync($"/api/check?form={evaluationId}", evaluation);
+        var gap = (await WebApp.JsonAsync(checkedGap))["findings"]!.AsArray().Where(f => (string?)f!["code"] == "forecast-actual-gap").ToList();
+        Assert.Single(gap);
+        Assert.Contains("29.41%", (string?)gap[0]!["message"]);
         var page = await (await unit.GetAsync($"/forms/{evaluationId}")).Content.ReadAsStringAsync();
         Assert.Contains("监控时的全年预计", page);
         Assert.Contains("255天", page);

@@ -76,8 +76,9 @@ public static class EditEndpoints
             var (record, problems) = stored is null ? (form, new List<FieldProblem>()) : await RecordAsync(form, stored, store, profiles);
             if (stored is null) problems.AddRange(FormValidation.Check(form));
             var profile = ProfileFor(record, profiles, http.Request.Query["profile"]);
+            var forecast = record is SelfEvaluation && stored?.DeclarationId is { } d ? (await store.LatestMonitoringAsync(d))?.Form : null;
             return Api.Json(new CheckResponse(profile.Id,
-                Gate.Findings(record, profile).Select(FindingDocument.Of).ToList(),
+                Gate.Findings(record, profile, forecast).Select(FindingDocument.Of).ToList(),
                 problems,
                 record is SelfEvaluation s ? ScoreSheetDocument.Of(Scorer.Score(s, profile)) : null,
                 stored?.DeclarationId is not null ? FormJson.ToDocument(record) : null,

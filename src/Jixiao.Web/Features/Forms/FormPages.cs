@@ -118,11 +118,12 @@ public static class FormPages
     /// the buttons the table allows, the return comments, the unit's acknowledgement of warnings, the history.
     /// </summary>
     /// <param name="beforeHistory">What a feature adds about the form (运行监控's lights, 整改, 暂缓拨款), above the history.</param>
+    /// <param name="forecast">A self-evaluation's latest approved monitoring form: its rows are held to that forecast too.</param>
     public static string Work(CurrentUser user, StoredForm f, FormFacts facts, HttpContext http, IReadOnlyList<AuditEntry> history, ProfileCatalog profiles,
-        string beforeHistory = "")
+        string beforeHistory = "", MonitoringForm? forecast = null)
     {
         var profile = profiles.ForForm(f.Form);
-        var findings = Gate.Findings(f.Form, profile);
+        var findings = Gate.Findings(f.Form, profile, forecast);
         var view = new HistoryView(f, history);
         var sb = new StringBuilder();
         sb.Append(Actions(user, f, facts, http, findings));
