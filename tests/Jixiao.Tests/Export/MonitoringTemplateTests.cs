@@ -12,7 +12,7 @@ namespace Jixiao.Tests.Export;
 /// </summary>
 public class MonitoringTemplateTests
 {
-    private const string Sheet = "生活驿站运行经费";
+    internal const string Sheet = "生活驿站运行经费";
 
     /// <summary>The draft before the unit fills anything: the case with every entry of the unit taken out.</summary>
     private static MonitoringForm Draft()
@@ -27,7 +27,7 @@ public class MonitoringTemplateTests
     // Sheet rows: 1 title, 2 period, 3 单位：万元, 4 项目名称, 5 主管部门, 6 fund heads, 7–10 fund lines, 11 年度总体目标,
     // 12 1-7月执行情况, 13–14 indicator heads, 15–25 the eleven indicators. Columns: E 执行数 / 执行情况, G 全年预计执行数,
     // F 全年预计完成情况, G–K 经费 制度 人员 硬件 其他, L–N 确定能 有可能 完全不可能, J 资金行备注, O 备注.
-    private static readonly (string, object)[] Entries =
+    internal static readonly (string, object)[] Entries =
     [
         ("E7", 10.20m), ("G7", 29.00m),
         ("J7", "偏差原因分析：其他\n原因：设施维修集中在下半年招标，上半年只支付了日常运行费用。\n措施：8 月完成维修招标，9 月起按进度支付。"),

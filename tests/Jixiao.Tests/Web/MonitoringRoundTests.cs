@@ -209,4 +209,60 @@ public class MonitoringRoundTests(TestDatabases databases)
         Assert.Contains("监控时的全年预计", page);
         Assert.Contains("255天", page);
     }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task The_unit_fills_its_form_from_the_downloaded_template_and_a_broken_template_changes_nothing(string kind)
+    {
+        using var app = await WebApp.StartAsync(databases, kind);
+        var declaration = await app.FormIdAsync(Project);
+        await app.SetStatusAsync(declaration, FormStatus.Submitted);
+        await app.SetStatusAsync(declaration, FormStatus.Approved);
+        var (uu, up) = await app.UserAsync(Role.Unit, Unit);
+        var unit = await app.ClientAsync(uu, up);
+        var (fu, fp) = await app.UserAsync(Role.FinanceReviewer, "财政局");
+        var finance = await app.ClientAsync(fu, fp);
+        var (ou, op) = await app.UserAsync(Role.Unit, "上海市松江区中山街道社区党群服务中心");
+        var stranger = await app.ClientAsync(ou, op);
+        var opened = await WebApp.JsonAsync(await finance.PostAsJsonAsync("/api/monitoring/rounds", new { year = 2024, periodEnd = "2024-07-31", deadline = "2024-08-20" }));
+        var id = (long)opened["forms"]![0]!;
+
+        var download = await unit.GetAsync($"/api/forms/{id}/template");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/forms/{id}/template")).StatusCode);
+        var template = await download.Content.ReadAsByteArrayAsync();
+
+        async Task<HttpResponseMessage> Upload(HttpClient c, byte[] bytes)
+        {
+            var content = new MultipartFormDataContent();
+            content.Add(new ByteArrayContent(bytes), "file", "监控表.xlsx");
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/forms/{id}/template") { Content = content };
+            request.Headers.Add("X-Requested-With", "test");
+            return await c.SendAsync(request);
+        }
+
+        // Two likelihoods ticked on row 7 (sheet row 21): refused, naming the sheet, row and column; nothing saved.
+        var broken = Jixiao.Tests.Export.XlsxFill.Set(template, Jixiao.Tests.Export.MonitoringTemplateTests.Sheet,
+            [.. Jixiao.Tests.Export.MonitoringTemplateTests.Entries, ("L21", "√")]);
+        var refused = await Upload(unit, broken);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var message = (string?)(await WebApp.JsonAsync(refused))["error"];
+        Assert.Contains("第 21 行", message);
+        Assert.Contains("完成目标可能性", message);
+        Assert.Equal(1, (int)(await WebApp.JsonAsync(await unit.GetAsync($"/api/forms/{id}")))["version"]!);
+
+        var filled = Jixiao.Tests.Export.XlsxFill.Set(template, Jixiao.Tests.Export.MonitoringTemplateTests.Sheet, Jixiao.Tests.Export.MonitoringTemplateTests.Entries);
+        Assert.Equal(HttpStatusCode.NotFound, (await Upload(stranger, filled)).StatusCode);
+        var saved = await Upload(unit, filled);
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        var form = await WebApp.JsonAsync(await unit.GetAsync($"/api/forms/{id}"));
+        Assert.Equal(10.20m, (decimal)form["funds"]!["rows"]![0]!["executedToDate"]!);
+        Assert.Equal(29.00m, (decimal)form["funds"]!["rows"]![0]!["forecastExecuted"]!);
+        Assert.NotNull(form["funds"]!["rows"]![0]!["executionRate"]);   // computed on save, not read from the sheet
+        var days = form["indicators"]![6]!;
+        Assert.Equal(255m, (decimal)days["forecast"]!["value"]!);
+        Assert.Equal("impossible", (string?)days["likelihood"]);
+        Assert.Equal(["funding", "facilities"], days["deviation"]!["causes"]!.AsArray().Select(c => (string)c!));
+        Assert.Equal("≥260.00(天)", (string?)days["target"]!["text"]);
+    }
 }

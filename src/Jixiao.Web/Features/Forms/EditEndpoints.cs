@@ -128,7 +128,7 @@ public static class EditEndpoints
     /// import warnings, revision, 复核分) kept from the stored one; a bound self-evaluation computed against its
     /// declaration. The problems are everything that stops the save.
     /// </summary>
-    private static async Task<(PerformanceForm Record, List<FieldProblem> Problems)> RecordAsync(PerformanceForm sent, StoredForm stored,
+    internal static async Task<(PerformanceForm Record, List<FieldProblem> Problems)> RecordAsync(PerformanceForm sent, StoredForm stored,
         FormStore store, ProfileCatalog profiles)
     {
         sent.Source = stored.Form.Source;

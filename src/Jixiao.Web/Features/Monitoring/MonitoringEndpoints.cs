@@ -12,6 +12,27 @@ namespace Jixiao.Web.Features.Monitoring;
 /// <summary>The 运行监控 API: rounds, a form's lights, the 整改 register, 暂缓拨款, and a self-evaluation beside its forecast.</summary>
 public static class MonitoringEndpoints
 {
+    /// <summary>The one file of a template upload, within the import's size limit; refusals say why in Chinese.</summary>
+    public static async Task<(byte[] Bytes, string Name)> UploadedAsync(HttpContext http, bool requireHeader = true)
+    {
+        if (!http.Request.HasFormContentType) throw Api.Fail(415, "请以 multipart/form-data 上传文件", "file");
+        if (requireHeader && string.IsNullOrEmpty(http.Request.Headers["X-Requested-With"]))
+            throw Api.Fail(400, "上传请求须带请求头 X-Requested-With（防止跨站提交）", "file");
+        if (http.Request.ContentLength > ImportEndpoints.MaxUploadBytes) throw Api.TooLarge(ImportEndpoints.MaxUploadBytes);
+        IFormCollection form;
+        try { form = await http.Request.ReadFormAsync(); }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == 413) { throw Api.TooLarge(ImportEndpoints.MaxUploadBytes); }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            throw Api.Fail(400, "上传内容无法读取（不是完整的 multipart/form-data）", "file");
+        }
+        if (form.Files.GetFile("file") is not { Length: > 0 } file) throw Api.Fail(400, "没有上传文件（字段 file）", "file");
+        if (file.Length > ImportEndpoints.MaxUploadBytes) throw Api.TooLarge(ImportEndpoints.MaxUploadBytes);
+        using var ms = new MemoryStream();
+        await file.CopyToAsync(ms);
+        return (ms.ToArray(), file.FileName);
+    }
+
     public static void Map(WebApplication app)
     {
         app.MapPost("/api/monitoring/rounds", (HttpContext http, MonitoringWork work) => Api.Run(async () =>
@@ -61,6 +82,20 @@ public static class MonitoringEndpoints
             return Api.Json(await work.RecordResultAsync(CurrentUser.From(http), id, body));
         })).WithSummary("单位填报整改结果和结论（填报后不能覆盖）")
             .Accepts<RectificationResultRequest>("application/json").Produces<RectificationDocument>().Produces<ApiError>(409);
+
+        app.MapGet("/api/forms/{id}/template", (string id, HttpContext http, MonitoringWork work) => Api.Run(async () =>
+        {
+            var (bytes, name) = await work.TemplateAsync(CurrentUser.From(http), id);
+            return Results.File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+        })).WithSummary("监控表的填报模板（xlsx，已填的内容在内）：单位在 Excel 中填写后上传");
+
+        app.MapPost("/api/forms/{id}/template", (string id, HttpContext http, MonitoringWork work) => Api.Run(async () =>
+        {
+            var (bytes, name) = await UploadedAsync(http);
+            var version = await work.UploadTemplateAsync(CurrentUser.From(http), id, bytes, name);
+            return Api.Json(new { id = long.Parse(id, System.Globalization.CultureInfo.InvariantCulture), version });
+        })).DisableAntiforgery()
+            .WithSummary("上传填好的监控表填报模板（multipart/form-data，字段 file，须带请求头 X-Requested-With）：读入后按修改保存；模板被改动时不保存，并指出工作表、行和列");
 
         app.MapPost("/api/forms/{id}/funding-hold", (string id, HttpContext http, MonitoringWork work) => Api.Run(async () =>
         {

@@ -162,6 +162,23 @@ public static class MonitoringPages
             return Results.Redirect($"/forms/{Uri.EscapeDataString(id)}");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
 
+        app.MapPost("/forms/{id}/template", async (string id, HttpContext http, MonitoringWork work) =>
+        {
+            if (Antiforgery.Refusal(http) is { } refused) return refused;
+            try
+            {
+                var (bytes, name) = await MonitoringEndpoints.UploadedAsync(http, requireHeader: false);
+                var version = await work.UploadTemplateAsync(CurrentUser.From(http), id, bytes, name);
+                Flash.Set(http, $"已读入填报模板“{name}”并保存（第 {version} 版）。请核对预警和审核发现后提交。");
+            }
+            catch (ApiRefusal r)
+            {
+                var problems = r.Error.Problems is { Count: > 0 } p ? " " + string.Join("；", p.Select(x => x.Message)) : "";
+                Flash.Set(http, r.Error.Error + problems, isError: true);
+            }
+            return Results.Redirect($"/forms/{Uri.EscapeDataString(id)}");
+        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+
         app.MapPost("/forms/{id}/funding-hold", async (string id, HttpContext http, MonitoringWork work) =>
         {
             if (Antiforgery.Refusal(http) is { } refused) return refused;
@@ -278,6 +295,13 @@ public static class MonitoringPages
                 sb.Append(LightsSection(MonitoringAssessor.Assess(m, profiles.ForForm(m))));
                 if (await monitoring.RoundOfFormAsync(f.Id) is { } round)
                     sb.Append($"<p>本表属于 <a href=\"/monitoring/{round.Id}\">{E(round.Title)}</a>，报送截止 {round.Deadline:yyyy-MM-dd}。</p>");
+                sb.Append($"<p class=\"template\"><a href=\"/api/forms/{f.Id}/template\">下载填报模板（Excel）</a>");
+                if (Permissions.Decide(user.Role, FormAction.Edit, facts).Allowed && f.DeclarationId is not null)
+                    sb.Append($"""
+                         · 在 Excel 中填好后上传：<form method="post" action="/forms/{f.Id}/template" enctype="multipart/form-data" class="inline">{Antiforgery.Field(http)}
+                        <input type="file" name="file" accept=".xlsx" required aria-label="填好的填报模板"> <button type="submit">上传并保存</button></form>
+                        """);
+                sb.Append("</p>");
                 break;
             case SelfEvaluation s when f.DeclarationId is { } d:
                 if (await forms.LatestMonitoringAsync(d) is { } latest)

@@ -162,6 +162,38 @@ public sealed class MonitoringWork(MonitoringStore monitoring, FormStore forms, 
         }).ToList();
     }
 
+    // ---- the fill-in template ------------------------------------------------------------------------------------
+
+    /// <summary>The form as its fill-in template (xlsx), prefilled with what is saved; for whoever may download the form.</summary>
+    public async Task<(byte[] Bytes, string FileName)> TemplateAsync(CurrentUser user, string id)
+    {
+        var form = await access.RequireAsync(user, id, FormAction.Export, forms);
+        if (form.Form is not MonitoringForm m) throw Api.Fail(400, "只有监控表有填报模板（申报表、自评表的空白模板在命令行 jixiao template 中）", "id");
+        return (Formats.Xlsx.XlsxTemplate.Write(m), $"{Formats.Export.ExportFileNames.Stem(m)}_填报模板.xlsx");
+    }
+
+    /// <summary>
+    /// A filled template read back into the form, saved as an edit would be (bound to the declaration, 执行率 computed).
+    /// Nothing is saved when the file breaks the template or holds a value the form cannot take; the answer names sheet,
+    /// row and column.
+    /// </summary>
+    public async Task<int> UploadTemplateAsync(CurrentUser user, string id, byte[] bytes, string fileName)
+    {
+        var stored = await access.RequireAsync(user, id, FormAction.Edit, forms);
+        if (stored.Form is not MonitoringForm) throw Api.Fail(400, "只有监控表可以上传填报模板", "id");
+        var result = Formats.Import.FormImporter.Import(bytes, fileName);
+        if (result.Problems.Where(p => p.IsError).ToList() is { Count: > 0 } errors)
+            throw new ApiRefusal(400, new ApiError($"文件“{fileName}”不能读入：{string.Join("；", errors.Select(e => e.Message))}", "file"));
+        if (result.Forms.OfType<MonitoringForm>().ToList() is not [var read])
+            throw Api.Fail(400, $"文件“{fileName}”中{(result.Forms.Count == 0 ? "没有读出表" : $"有 {result.Forms.Count} 张表")}；请上传本表下载的填报模板（一张监控表）", "file");
+        if (read.ProjectName != stored.Form.ProjectName)
+            throw Api.Fail(400, $"文件中的项目是“{read.ProjectName}”，不是本表的“{stored.Form.ProjectName}”；请上传本表的填报模板", "file");
+        var (record, problems) = await EditEndpoints.RecordAsync(read, stored, forms, profiles);
+        if (problems.Count > 0) throw Api.Invalid(problems);
+        var saved = await forms.UpdateAsync(stored.Id, stored.Version, record, user.Username!, $"上传填报模板“{fileName}”", null);
+        return saved.Saved ? saved.CurrentVersion : throw Api.Conflict(saved);
+    }
+
     // ---- 暂缓拨款 ----------------------------------------------------------------------------------------------
 
     public async Task<FundingHoldDocument> HoldAsync(CurrentUser user, string declarationId, FundingHoldRequest body)
