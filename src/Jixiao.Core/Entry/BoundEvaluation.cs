@@ -71,23 +71,10 @@ public static class BoundEvaluation
         record.Funds.Unit = entered.Funds.Unit;
         ComputeFunds(record, entered, declaration, profile);
 
-        if (entered.Indicators.Count != declaration.Indicators.Count)
-            problems.Add(new("indicators",
-                $"自评表的指标须与审核通过的申报表一致：申报表有 {declaration.Indicators.Count} 行指标，这里有 {entered.Indicators.Count} 行。自评表不能增删指标；要增删，请对申报表“调整”并重新审核。"));
-        for (int i = 0; i < declaration.Indicators.Count; i++)
+        foreach (var (row, e, i) in BindRows(entered.Indicators, declaration, "自评表", "要增删，请对申报表“调整”并重新审核。", targetOptional: false, problems))
         {
-            var fixedRow = declaration.Indicators[i];
-            var row = new Indicator { Level1 = fixedRow.Level1, Level2 = fixedRow.Level2, Name = fixedRow.Name, Target = fixedRow.Target };
             record.Indicators.Add(row);
-            if (i >= entered.Indicators.Count) continue;
-            var e = entered.Indicators[i];
-            var p = $"indicators[{i}]";
-            if (e.Name != fixedRow.Name || e.Level1 != fixedRow.Level1 || e.Level2 != fixedRow.Level2)
-                problems.Add(new($"{p}.name",
-                    $"第 {i + 1} 行应为申报表的“{fixedRow.Level1}/{fixedRow.Level2}/{fixedRow.Name}”，这里是“{e.Level1}/{e.Level2}/{e.Name}”。自评表不能改名、调换或改放指标；要改，请对申报表“调整”。"));
-            else if (!SameTarget(e.Target, fixedRow.Target))
-                problems.Add(new($"{p}.target",
-                    $"第 {i + 1} 行“{fixedRow.Name}”的年度指标值由审核通过的申报表确定为 {fixedRow.Target?.Text ?? "（空）"}，自评表不能改为 {e.Target?.Text ?? "（空）"}。要改指标值，请对申报表“调整”并重新审核。"));
+            if (e is null) continue;
             row.Actual = e.Actual;
             row.Weight = e.Weight is { } w ? Num.TwoPlaces(w) : null;
             row.DeviationReason = string.IsNullOrWhiteSpace(e.DeviationReason) ? null : e.DeviationReason;
@@ -120,6 +107,34 @@ public static class BoundEvaluation
             });
         }
         return Apply(entered, adjusted, profile).Record;
+    }
+
+    /// <summary>
+    /// The declaration's indicator rows as a bound form's record holds them (一级, 二级, 三级 and target, nothing
+    /// entered yet), each with what was entered at its place (null past the entered rows) and its index. A row renamed,
+    /// moved or given another target, and a different number of rows, are problems naming the row: the targets are
+    /// the approval's, changed only through 调整.
+    /// </summary>
+    internal static IEnumerable<(Indicator Row, Indicator? Entered, int Index)> BindRows(IReadOnlyList<Indicator> entered, TargetDeclaration declaration,
+        string formName, string addOrRemove, bool targetOptional, List<FieldProblem> problems)
+    {
+        if (entered.Count != declaration.Indicators.Count)
+            problems.Add(new("indicators",
+                $"{formName}的指标须与审核通过的申报表一致：申报表有 {declaration.Indicators.Count} 行指标，这里有 {entered.Count} 行。{formName}不能增删指标；{addOrRemove}"));
+        for (int i = 0; i < declaration.Indicators.Count; i++)
+        {
+            var fixedRow = declaration.Indicators[i];
+            var row = new Indicator { Level1 = fixedRow.Level1, Level2 = fixedRow.Level2, Name = fixedRow.Name, Target = fixedRow.Target };
+            var e = i < entered.Count ? entered[i] : null;
+            var p = $"indicators[{i}]";
+            if (e is not null && (e.Name != fixedRow.Name || e.Level1 != fixedRow.Level1 || e.Level2 != fixedRow.Level2))
+                problems.Add(new($"{p}.name",
+                    $"第 {i + 1} 行应为申报表的“{fixedRow.Level1}/{fixedRow.Level2}/{fixedRow.Name}”，这里是“{e.Level1}/{e.Level2}/{e.Name}”。{formName}不能改名、调换或改放指标；要改，请对申报表“调整”。"));
+            else if (e is not null && !(targetOptional && e.Target is null) && !SameTarget(e.Target, fixedRow.Target))
+                problems.Add(new($"{p}.target",
+                    $"第 {i + 1} 行“{fixedRow.Name}”的年度指标值由审核通过的申报表确定为 {fixedRow.Target?.Text ?? "（空）"}，{formName}不能改为 {e.Target?.Text ?? "（空）"}。要改指标值，请对申报表“调整”并重新审核。"));
+            yield return (row, e, i);
+        }
     }
 
     /// <summary>Two targets are the same when they read the same: comparator, value and unit, or the same word.</summary>

@@ -39,23 +39,11 @@ public static class BoundMonitoring
             Source = entered.Source,
         };
         Funds(record, entered, declaration, profile);
-        if (entered.Indicators.Count != declaration.Indicators.Count)
-            problems.Add(new("indicators",
-                $"监控表的指标须与审核通过的申报表一致：申报表有 {declaration.Indicators.Count} 行指标，这里有 {entered.Indicators.Count} 行。监控表不能增删指标；目标确需调整的，请对申报表“调整”并重新审核。"));
-        for (var i = 0; i < declaration.Indicators.Count; i++)
+        foreach (var (row, e, _) in BoundEvaluation.BindRows(entered.Indicators, declaration, "监控表", "目标确需调整的，请对申报表“调整”并重新审核。",
+                     targetOptional: true, problems))
         {
-            var fixedRow = declaration.Indicators[i];
-            var row = new Indicator { Level1 = fixedRow.Level1, Level2 = fixedRow.Level2, Name = fixedRow.Name, Target = fixedRow.Target };
             record.Indicators.Add(row);
-            if (i >= entered.Indicators.Count) continue;
-            var e = entered.Indicators[i];
-            var p = $"indicators[{i}]";
-            if (e.Name != fixedRow.Name || e.Level1 != fixedRow.Level1 || e.Level2 != fixedRow.Level2)
-                problems.Add(new($"{p}.name",
-                    $"第 {i + 1} 行应为申报表的“{fixedRow.Level1}/{fixedRow.Level2}/{fixedRow.Name}”，这里是“{e.Level1}/{e.Level2}/{e.Name}”。监控表不能改名、调换或改放指标。"));
-            else if (e.Target is not null && !BoundEvaluation.SameTarget(e.Target, fixedRow.Target))
-                problems.Add(new($"{p}.target",
-                    $"第 {i + 1} 行“{fixedRow.Name}”的年度指标值由审核通过的申报表确定为 {fixedRow.Target?.Text ?? "（空）"}，监控表不能改为 {e.Target.Text}。目标确需调整的，请对申报表“调整”。"));
+            if (e is null) continue;
             row.Progress = Read(e.Progress);
             row.Forecast = Read(e.Forecast);
             row.Deviation = e.Deviation is { IsEmpty: false } d ? d : null;
