@@ -25,6 +25,8 @@ public static class MonitoringPages
         .light.red { background: #b3261e; } .light.yellow { background: #c98a00; } .light.green { background: #2e7d32; } .light.none { background: #999; }
         tr.red td { background: #fbeaea; } tr.yellow td { background: #fdf5e0; }
         table.counts td.n { text-align: right; }
+        table.register-counts { width: auto; min-width: 50%; margin-bottom: 1rem; }
+        table.register td.deadline { white-space: nowrap; }
         .bar { display: flex; height: 1.1rem; min-width: 8rem; border: 1px solid #ccc; }
         .bar span { display: block; } .bar .red { background: #b3261e; } .bar .yellow { background: #c98a00; } .bar .green { background: #2e7d32; } .bar .none { background: #ccc; }
         """;
@@ -130,6 +132,7 @@ public static class MonitoringPages
               .Append(string.Join(" · ", new[] { ("", "全部"), ("open", "未完成"), ("overdue", "逾期未完成"), ("done", "已完成") }
                   .Select(x => (state ?? "") == x.Item1 ? $"<strong>{x.Item2}</strong>" : $"<a href=\"/rectifications{(x.Item1.Length == 0 ? "" : "?state=" + x.Item1)}\">{x.Item2}</a>")))
               .Append("</p>");
+            sb.Append(RegisterCounts(items));
             sb.Append(RegisterTable(items, user, http, withProject: true));
             return Page("整改台账", sb.ToString(), user, Antiforgery.Field(http));
         });
@@ -256,6 +259,17 @@ public static class MonitoringPages
         return sb.Append("</tbody></table>").ToString();
     }
 
+    /// <summary>The register counted per 主管部门 and per unit: open, overdue and done (overdue items are open too).</summary>
+    static string RegisterCounts(IReadOnlyList<RectificationDocument> items)
+    {
+        if (items.Count == 0) return "";
+        var sb = new StringBuilder("<table class=\"counts register-counts\"><thead><tr><th>主管部门</th><th>实施单位</th><th>未完成</th><th>其中逾期</th><th>已完成</th></tr></thead><tbody>");
+        foreach (var g in items.GroupBy(i => (i.Department ?? "（未填主管部门）", i.ImplementingUnit ?? "（未填实施单位）")).OrderBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Item2, StringComparer.Ordinal))
+            sb.Append($"<tr><td>{E(g.Key.Item1)}</td><td>{E(g.Key.Item2)}</td><td class=\"n\">{g.Count(i => i.State != "done")}</td>")
+              .Append($"<td class=\"n\">{g.Count(i => i.State == "overdue")}</td><td class=\"n\">{g.Count(i => i.State == "done")}</td></tr>");
+        return sb.Append("</tbody></table>").ToString();
+    }
+
     /// <summary>The register's lines; a unit that may record a result gets the box for it beside each open item.</summary>
     static string RegisterTable(IReadOnlyList<RectificationDocument> items, CurrentUser? user, HttpContext? http, bool withProject)
     {
@@ -269,7 +283,7 @@ public static class MonitoringPages
             sb.Append($"<tr class=\"{(x.State == "overdue" ? "red" : "")}\"><td class=\"status\">{RectificationDocument.StateChinese(x.State)}</td>");
             if (withProject)
                 sb.Append($"<td><a href=\"/forms/{x.FormId}\">{E(x.ProjectName)}</a>（{E(x.Kind == "monitoring" ? "监控表" : "自评表")}）</td><td>{E(x.ImplementingUnit)}</td>");
-            sb.Append($"<td>{E(x.Requirement)}</td><td>{x.Deadline}</td><td>{E(x.RaisedBy)}</td><td>");
+            sb.Append($"<td>{E(x.Requirement)}</td><td class=\"deadline\">{x.Deadline}</td><td>{E(x.RaisedBy)}</td><td>");
             if (x.Result is not null) sb.Append($"{E(x.Result)}<br><small>{E(x.DoneBy)} {E(x.DoneAt?[..Math.Min(10, x.DoneAt.Length)])}</small>");
             else if (mayRecord && http is not null)
                 sb.Append($"<form method=\"post\" action=\"/rectifications/{x.Id}/result\">{Antiforgery.Field(http)}<input type=\"hidden\" name=\"back\" value=\"{E(http.Request.Path + http.Request.QueryString)}\">")
