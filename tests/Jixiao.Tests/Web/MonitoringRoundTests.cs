@@ -265,4 +265,30 @@ public class MonitoringRoundTests(TestDatabases databases)
         Assert.Equal(["funding", "facilities"], days["deviation"]!["causes"]!.AsArray().Select(c => (string)c!));
         Assert.Equal("≥260.00(天)", (string?)days["target"]!["text"]);
     }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task An_imported_monitoring_form_opens_in_the_monitoring_editor_and_its_rate_is_computed_on_save(string kind)
+    {
+        using var app = await WebApp.StartAsync(databases, kind);
+        var (uu, up) = await app.UserAsync(Role.Unit, Unit);
+        var unit = await app.ClientAsync(uu, up);
+        var content = new MultipartFormDataContent();
+        content.Add(new ByteArrayContent(File.ReadAllBytes(Path.Combine(TestData.Root, "monitoring", "shenghuoyizhan-1-7", "input.json"))), "files", "监控表.json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/imports?confirm=true") { Content = content };
+        request.Headers.Add("X-Requested-With", "test");
+        var imported = await WebApp.JsonAsync(await unit.SendAsync(request));
+        var id = (long)imported["files"]![0]!["forms"]![0]!["id"]!;
+
+        var editor = await unit.GetAsync($"/forms/{id}/edit");
+        Assert.Equal(HttpStatusCode.OK, editor.StatusCode);
+        Assert.Contains("本表为导入的监控表", await editor.Content.ReadAsStringAsync());
+        var form = (await WebApp.JsonAsync(await unit.GetAsync($"/api/forms/{id}"))).AsObject();
+        form["funds"]!["rows"]![0]!["executionRate"] = 99;
+        form["funds"]!["rows"]![0]!["executedToDate"] = 14.80;
+        Assert.True((await PutAsync(unit, id, form)).IsSuccessStatusCode);
+        var saved = await WebApp.JsonAsync(await unit.GetAsync($"/api/forms/{id}"));
+        // 14.80 ÷ 29.60 = 50.00%, whatever was sent.
+        Assert.Equal(50.00m, (decimal)saved["funds"]!["rows"]![0]!["executionRate"]!);
+    }
 }

@@ -157,6 +157,9 @@ public static class EditEndpoints
                     break;
             }
         }
+        // A monitoring form's 执行率 is computed on every save, bound or imported: what was sent for it is not kept.
+        if (record is MonitoringForm edited)
+            foreach (var row in edited.Funds.Rows) row.ExecutionRate = MonitoringAssessor.ExecutionRate(row, profiles.ForForm(edited));
         problems.AddRange(FormValidation.Check(record).Where(p => !problems.Any(q => q.Field == p.Field)));
         return (record, problems);
     }

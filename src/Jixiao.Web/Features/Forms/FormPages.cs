@@ -77,7 +77,7 @@ public static class FormPages
             // A returned form opens with the reason on top; each row comment goes beside its row (the editor places them).
             var view = new HistoryView(stored, await actors.LabelledAsync(await store.HistoryAsync(stored.Id)));
             var returned = stored.Status == FormStatus.Returned ? ReturnReason(view) : "";
-            if (stored.Form is MonitoringForm monitoring && stored.DeclarationId is not null)
+            if (stored.Form is MonitoringForm monitoring)
                 return Monitoring.MonitoringEditor.Page(stored, monitoring, user, http, returned);
             var comments = stored.Status == FormStatus.Returned && view.LastReturn is { } round
                 ? JsonSerializer.SerializeToNode(round.Comments.Select(EditorComment).ToList(), FormJson.Options)!.AsArray() : [];

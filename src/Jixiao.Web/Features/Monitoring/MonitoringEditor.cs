@@ -24,7 +24,7 @@ public static class MonitoringEditor
         var label = m.Period.Label;
         var sb = new StringBuilder($"<style>{MonitoringPages.Css}{Css}</style>").Append(above);
         sb.Append($"""
-            <p class="note">本表依据审核通过的申报表（第 {stored.DeclarationId} 号）：指标、年度指标值和年初预算数不能在此修改。请填写截至 {E(label)} 末的执行数、全年预计和每个指标的执行情况；
+            <p class="note">{(stored.DeclarationId is { } d ? $"本表依据审核通过的申报表（第 {d} 号）：" : "本表为导入的监控表：")}指标、年度指标值和年初预算数不能在此修改。请填写截至 {E(label)} 末的执行数、全年预计和每个指标的执行情况；
             黄灯、红灯的行须选偏差原因、写明原因和纠偏措施。执行率和预警颜色由系统按评分方案计算。</p>
             <div id="monitoring-editor" data-id="{stored.Id}" data-version="{stored.Version}">
             <h2>{E(m.ProjectName)}（{m.Year}年度 {E(label)}）</h2>
