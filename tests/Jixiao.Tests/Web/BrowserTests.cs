@@ -43,8 +43,8 @@ public sealed class Browser : IAsyncLifetime
 
     /// <summary>
     /// A new 1280×800 window (zh-CN, Shanghai time) logged in as this person, on the page the login lands on. The wait
-    /// is for the address and then the page's own content, not for the browser's load event: on a busy 2-core CI
-    /// machine that event was once not seen after the redirect and the wait ran out although the page had arrived.
+    /// is for the address (polled) and then the page's own content, not for the browser's load or navigation events:
+    /// on a busy 2-core machine those were not seen after the redirect and the wait ran out although the page had arrived.
     /// A login that lands elsewhere fails with where it stopped and what that page says.
     /// </summary>
     public async Task<IPage> LoginAsync(string baseAddress, string user, string password, string landing = "/")
@@ -58,15 +58,14 @@ public sealed class Browser : IAsyncLifetime
         await page.FillAsync("input[name=username]", user);
         await page.FillAsync("input[name=password]", password);
         await page.ClickAsync("button[type=submit]");
-        try
-        {
-            await page.WaitForURLAsync(baseAddress + landing, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
-        }
-        catch (TimeoutException)
-        {
+        // The address is polled, not awaited as a navigation event: on a loaded machine the redirect was twice over
+        // before the wait began listening, and the wait ran out with the page already there.
+        var expected = baseAddress + landing;
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (page.Url != expected && DateTime.UtcNow < until) await page.WaitForTimeoutAsync(100);
+        if (page.Url != expected)
             throw new Xunit.Sdk.XunitException($"登录后没有到 {landing}，停在 {page.Url}：{await page.Locator("body").InnerTextAsync()}");
-        }
-        await page.Locator("main").WaitForAsync();
+        await page.Locator("main").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         return page;
     }
 }
