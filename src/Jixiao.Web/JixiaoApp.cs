@@ -55,6 +55,8 @@ public static class JixiaoApp
                 form => Jixiao.Core.Workflow.FormFigures.Of(form, profiles.ForForm(form)));
         });
         services.AddSingleton<Features.Monitoring.MonitoringWork>();
+        services.AddSingleton<SpotCheckStore>();
+        services.AddSingleton<Features.SpotChecks.SpotCheckWork>();
         services.AddSingleton<DashboardStore>();
         services.AddSingleton<ProjectStore>();
         services.AddSingleton<Features.Analysis.DashboardCache>();
@@ -112,6 +114,7 @@ public static class JixiaoApp
         ProjectPages.Map(app);
         Features.Monitoring.MonitoringEndpoints.Map(app);
         Features.Monitoring.MonitoringPages.Map(app);
+        Features.SpotChecks.SpotCheckPages.Map(app);
 
         await Startup.PrepareAsync(app);
         var db = app.Services.GetRequiredService<Database>();

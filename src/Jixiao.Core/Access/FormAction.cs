@@ -19,6 +19,7 @@ public enum FormAction
     Administer,    // organisations and accounts
     Schedule,      // 安排填报时间: open the year's windows (申报, 监控, 自评) and set their deadlines
     Analyse,       // 统计分析: the dashboards over the person's scope (figures only; the forms behind them by View)
+    DrawSpotCheck, // 抽查: draw a sample of the year's self-evaluations to re-check (least credible first, then at random)
     OpenRound,     // 开展运行监控: open a monitoring round for a year and a period end (every approved declaration, or 重点监控)
     RequireRectification, // 提出整改要求 after reviewing a monitoring form or a self-evaluation
     RecordRectification,  // 填报整改结果: the unit says what it did
@@ -31,7 +32,8 @@ public static class FormActions
 
     /// <summary>The actions that concern no single form (they are asked about with no form facts, or a new form's).</summary>
     public static bool IsFormless(this FormAction a) =>
-        a is FormAction.Create or FormAction.Import or FormAction.Administer or FormAction.Schedule or FormAction.Analyse or FormAction.OpenRound;
+        a is FormAction.Create or FormAction.Import or FormAction.Administer or FormAction.Schedule or FormAction.Analyse or FormAction.OpenRound
+           or FormAction.DrawSpotCheck;
 
     /// <summary>The actions that move a form through the workflow (`POST /api/forms/{id}/transitions`).</summary>
     public static readonly IReadOnlyList<FormAction> Transitions = [FormAction.Submit, FormAction.Return, FormAction.Approve, FormAction.Publish];
@@ -41,6 +43,7 @@ public static class FormActions
         FormAction.SelfEvaluate => "self-evaluate",
         FormAction.ReviewScore => "review-score",
         FormAction.AddressComment => "address-comment",
+        FormAction.DrawSpotCheck => "draw-spot-check",
         FormAction.OpenRound => "open-round",
         FormAction.RequireRectification => "require-rectification",
         FormAction.RecordRectification => "record-rectification",
@@ -68,6 +71,7 @@ public static class FormActions
         FormAction.Administer => "管理机构和账号",
         FormAction.Schedule => "安排填报时间",
         FormAction.Analyse => "查看统计分析",
+        FormAction.DrawSpotCheck => "抽查自评表",
         FormAction.OpenRound => "开展运行监控",
         FormAction.RequireRectification => "提出整改要求",
         FormAction.RecordRectification => "填报整改结果",

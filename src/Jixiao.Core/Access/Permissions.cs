@@ -93,8 +93,9 @@ public static class Permissions
         new(Publish, FinanceReviewer, Reach.AllUnits, [Approved]),
         new(Publish, Admin, Reach.AllUnits, [Approved]),
         new(ReviewScore, DepartmentReviewer, Reach.OwnUnits, [Submitted], FormKind.SelfEvaluation),
-        new(ReviewScore, FinanceReviewer, Reach.AllUnits, [Submitted, DepartmentApproved, Approved], FormKind.SelfEvaluation),
-        new(ReviewScore, Admin, Reach.AllUnits, [Submitted, DepartmentApproved, Approved], FormKind.SelfEvaluation),
+        // Finance re-checks (抽查) after approval too, published forms included.
+        new(ReviewScore, FinanceReviewer, Reach.AllUnits, [Submitted, DepartmentApproved, Approved, Published], FormKind.SelfEvaluation),
+        new(ReviewScore, Admin, Reach.AllUnits, [Submitted, DepartmentApproved, Approved, Published], FormKind.SelfEvaluation),
 
         new(Administer, Admin, Reach.AllUnits),
         new(Schedule, FinanceReviewer, Reach.AllUnits),
@@ -103,6 +104,8 @@ public static class Permissions
         new(Analyse, DepartmentReviewer, Reach.OwnUnits),
         new(Analyse, FinanceReviewer, Reach.AllUnits),
         new(Analyse, Admin, Reach.AllUnits),
+        new(DrawSpotCheck, FinanceReviewer, Reach.AllUnits),
+        new(DrawSpotCheck, Admin, Reach.AllUnits),
 
         // 运行监控: finance opens the rounds; whoever reviews a monitoring form or a self-evaluation may require 整改 of
         // its unit (the 主管部门 while it reviews, finance after), and the unit records what it did; finance holds a

@@ -68,6 +68,7 @@ internal static class ProfileParser
                 ProjectNatures = Choices(root, "projectNatures", Enumerations.ProjectNatures),
                 ProjectCategories = Choices(root, "projectCategories", Enumerations.ProjectCategories),
                 Monitoring = MonitoringSection(root),
+                Credibility = CredibilitySection(root),
             };
 
             if (profile.ExecutionWeight <= 0 || profile.ExecutionWeight >= 100)
@@ -185,6 +186,33 @@ internal static class ProfileParser
             ? new ForecastActualGapRule(Dec(g, "monitoring.forecastActualGap.percent", 0, 1000, "percent"), Basis(g, "forecastActualGap"))
             : null;
         return new MonitoringRules(time, miss, likely, shortfall, gap);
+    }
+
+    /// <summary>
+    /// `credibility`: the points each sign costs a self-evaluation's credibility (and the two thresholds). Absent: the
+    /// defaults; present: the fields it gives replace the defaults, an unknown field is refused.
+    /// </summary>
+    static Credibility.CredibilityRules CredibilitySection(JsonElement root)
+    {
+        var d = Credibility.CredibilityRules.Default;
+        if (!root.TryGetProperty("credibility", out var c) || c.ValueKind == JsonValueKind.Null) return d;
+        if (c.ValueKind != JsonValueKind.Object) throw Bad("credibility", "必须是对象 { \"scoreAheadOfExecutionPercent\": 5, … }");
+        string[] known =
+        [
+            "scoreAheadOfExecutionPercent", "scoreAheadOfExecutionPoints", "actualsEqualTargetsShare", "actualsEqualTargetsPoints",
+            "qualitativeFullMarksPoints", "copiedGoalPoints", "budgetCutPercent", "budgetCutPoints", "forecastGapPoints",
+            "errorPoints", "warningPoints", "findingsCap", "source", "firmness", "notes",
+        ];
+        foreach (var p in c.EnumerateObject())
+            if (!known.Contains(p.Name)) throw Bad($"credibility.{p.Name}", $"不是可用的字段（可用：{string.Join("、", known)}）");
+        decimal Or(string name, decimal fallback) =>
+            c.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? Dec(c, $"credibility.{name}", 0, 100, name) : fallback;
+        return new Credibility.CredibilityRules(
+            Or("scoreAheadOfExecutionPercent", d.ScoreAheadOfExecutionPercent), Or("scoreAheadOfExecutionPoints", d.ScoreAheadOfExecutionPoints),
+            Or("actualsEqualTargetsShare", d.ActualsEqualTargetsShare), Or("actualsEqualTargetsPoints", d.ActualsEqualTargetsPoints),
+            Or("qualitativeFullMarksPoints", d.QualitativeFullMarksPoints), Or("copiedGoalPoints", d.CopiedGoalPoints),
+            Or("budgetCutPercent", d.BudgetCutPercent), Or("budgetCutPoints", d.BudgetCutPoints), Or("forecastGapPoints", d.ForecastGapPoints),
+            Or("errorPoints", d.ErrorPoints), Or("warningPoints", d.WarningPoints), Or("findingsCap", d.FindingsCap));
     }
 
     static string? OptStr(JsonElement obj, string field) =>

@@ -104,6 +104,9 @@ public sealed class ScoringProfile
     /// <summary>运行监控's warning rules (the `monitoring` section; <see cref="MonitoringRules.Default"/> when absent).</summary>
     public MonitoringRules Monitoring { get; init; } = MonitoringRules.Default;
 
+    /// <summary>What lowers a self-evaluation's credibility, in points (the `credibility` section; the defaults when absent).</summary>
+    public Credibility.CredibilityRules Credibility { get; init; } = Jixiao.Core.Credibility.CredibilityRules.Default;
+
     public decimal RoundScore(decimal value) => Num.Round(value, Decimals, ScoreRounding);
 
     public decimal RoundExecutionRate(decimal value) => Num.Round(value, Decimals, ExecutionRateRounding);

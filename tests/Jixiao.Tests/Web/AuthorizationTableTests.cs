@@ -73,6 +73,9 @@ public class AuthorizationTableTests(TestDatabases databases)
         ("rectification-result", "self",   FormStatus.Approved,           "-U--A", "----A"),
         ("hold",            "declaration", FormStatus.Approved,           "---FA", "---FA"),
         ("hold",            "declaration", FormStatus.Submitted,          "-----", "-----"),
+        // 抽查 (issue 13): finance draws from the approved self-evaluations and records 复核分 on published ones too.
+        ("spot-check",      "self",        FormStatus.Approved,           "---FA", "---FA"),
+        ("review-score",    "self",        FormStatus.Published,          "---FA", "---FA"),
     ];
 
     private static readonly string[] RoleOrder = [P, U, D, F, A];
@@ -189,6 +192,7 @@ public class AuthorizationTableTests(TestDatabases databases)
             "rectify" => await c.PostAsJsonAsync($"/api/forms/{id}/rectifications", new { requirement = "请在期限内整改", deadline = "2099-12-31" }),
             "rectification-result" => await c.PostAsJsonAsync($"/api/rectifications/{comment}/result", new { result = "已整改" }),
             "hold" => await c.PostAsJsonAsync($"/api/forms/{id}/funding-hold", new { reason = "暂缓" }),
+            "spot-check" => await c.PostAsJsonAsync("/api/spot-checks", new { year = 2024, size = 1 }),
             _ => throw new ArgumentException(action),
         };
         var answer = $"{(int)r.StatusCode}";

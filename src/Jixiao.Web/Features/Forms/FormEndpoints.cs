@@ -20,7 +20,8 @@ public static class FormEndpoints
             .Produces<StoredFormDocument>().Produces<ApiError>(404);
 
         app.MapGet("/forms/{id}", async (string id, HttpContext http, FormStore store, FormAccess access,
-            Jixiao.Formats.Profiles.ProfileCatalog profiles, Accounts.ActorNames actors, Monitoring.MonitoringWork monitoringWork, MonitoringStore monitoring) =>
+            Jixiao.Formats.Profiles.ProfileCatalog profiles, Accounts.ActorNames actors, Monitoring.MonitoringWork monitoringWork, MonitoringStore monitoring,
+            SpotChecks.SpotCheckWork spotChecks) =>
         {
             var user = CurrentUser.From(http);
             var form = await access.VisibleAsync(user, id, store);
@@ -28,7 +29,8 @@ public static class FormEndpoints
             var facts = await access.FactsAsync(user, form);
             var forecast = form.Form is SelfEvaluation && form.DeclarationId is { } d ? (await store.LatestMonitoringAsync(d))?.Form : null;
             var work = user.IsPublic ? "" : FormPages.Work(user, form, facts, http, await actors.LabelledAsync(await store.HistoryAsync(form.Id)), profiles,
-                await Monitoring.MonitoringPages.SectionsAsync(user, form, facts, http, monitoringWork, monitoring, store, profiles), forecast);
+                await Monitoring.MonitoringPages.SectionsAsync(user, form, facts, http, monitoringWork, monitoring, store, profiles)
+                + await SpotChecks.SpotCheckPages.SectionAsync(user, form, spotChecks), forecast);
             return Page(form.Form.ProjectName ?? "绩效表", Flash.Render(http) + FormView(form) + work, user, Antiforgery.Field(http));
         });
 
