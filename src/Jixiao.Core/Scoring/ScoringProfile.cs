@@ -1,5 +1,6 @@
 using Jixiao.Core.Model;
 using Jixiao.Core.Monitoring;
+using Jixiao.Core.Results;
 
 namespace Jixiao.Core.Scoring;
 
@@ -103,6 +104,9 @@ public sealed class ScoringProfile
 
     /// <summary>运行监控's warning rules (the `monitoring` section; <see cref="MonitoringRules.Default"/> when absent).</summary>
     public MonitoringRules Monitoring { get; init; } = MonitoringRules.Default;
+
+    /// <summary>结果应用: each grade's suggested action for next year's budget (the `resultsApplication` section; <see cref="ResultsApplicationRules.Default"/> when absent).</summary>
+    public ResultsApplicationRules ResultsApplication { get; init; } = ResultsApplicationRules.Default;
 
     public decimal RoundScore(decimal value) => Num.Round(value, Decimals, ScoreRounding);
 
