@@ -55,6 +55,8 @@ public static class JixiaoApp
                 form => Jixiao.Core.Workflow.FormFigures.Of(form, profiles.ForForm(form)));
         });
         services.AddSingleton<Features.Monitoring.MonitoringWork>();
+        services.AddSingleton<ResultsStore>();
+        services.AddSingleton<Features.ResultsApplication.ResultsWork>();
         services.AddSingleton<DashboardStore>();
         services.AddSingleton<ProjectStore>();
         services.AddSingleton<Features.Analysis.DashboardCache>();
@@ -112,6 +114,8 @@ public static class JixiaoApp
         ProjectPages.Map(app);
         Features.Monitoring.MonitoringEndpoints.Map(app);
         Features.Monitoring.MonitoringPages.Map(app);
+        Features.ResultsApplication.ResultsEndpoints.Map(app);
+        Features.ResultsApplication.ResultsPages.Map(app);
 
         await Startup.PrepareAsync(app);
         var db = app.Services.GetRequiredService<Database>();

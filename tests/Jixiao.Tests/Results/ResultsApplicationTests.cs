@@ -36,7 +36,7 @@ public class ResultsApplicationTests
     [InlineData("0", "差", "取消或暂停")]
     public void The_national_profile_maps_each_grade_to_the_dazhou_action(string total, string grade, string action)
     {
-        var s = ResultsApplication.Suggest(Evaluation(decimal.Parse(total, System.Globalization.CultureInfo.InvariantCulture)), TestProfiles.National)!;
+        var s = NextYearBudget.Suggest(Evaluation(decimal.Parse(total, System.Globalization.CultureInfo.InvariantCulture)), TestProfiles.National)!;
         Assert.Equal(grade, s.Grade);
         Assert.Equal(action, s.Action);
         Assert.Equal(GradeBasis.UnitScore, s.GradeBasis);
@@ -48,7 +48,7 @@ public class ResultsApplicationTests
     public void A_review_score_decides_the_grade_over_the_units_own_score()
     {
         // The unit scored itself 98.12 (优); the 主管部门's 复核分 is 78.50 (中).
-        var s = ResultsApplication.Suggest(Evaluation(98.12m, review: 78.50m), TestProfiles.National)!;
+        var s = NextYearBudget.Suggest(Evaluation(98.12m, review: 78.50m), TestProfiles.National)!;
         Assert.Equal("中", s.Grade);
         Assert.Equal(78.50m, s.Score);
         Assert.Equal(GradeBasis.ReviewScore, s.GradeBasis);
@@ -59,9 +59,9 @@ public class ResultsApplicationTests
     [Fact]
     public void Without_a_total_the_units_written_grade_is_used_and_without_either_there_is_no_suggestion()
     {
-        Assert.Equal("良", ResultsApplication.Suggest(Evaluation(null, grade: "良"), TestProfiles.National)!.Grade);
-        Assert.Equal("据实合理保障", ResultsApplication.Suggest(Evaluation(null, grade: " 良 "), TestProfiles.National)!.Action);
-        Assert.Null(ResultsApplication.Suggest(Evaluation(null), TestProfiles.National));
+        Assert.Equal("良", NextYearBudget.Suggest(Evaluation(null, grade: "良"), TestProfiles.National)!.Grade);
+        Assert.Equal("据实合理保障", NextYearBudget.Suggest(Evaluation(null, grade: " 良 "), TestProfiles.National)!.Action);
+        Assert.Null(NextYearBudget.Suggest(Evaluation(null), TestProfiles.National));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class ResultsApplicationTests
     {
         var p = With(j => j.Remove("resultsApplication"));
         Assert.Same(ResultsApplicationRules.Default, p.ResultsApplication);
-        Assert.Equal("取消或暂停", ResultsApplication.Suggest(Evaluation(50m), p)!.Action);
+        Assert.Equal("取消或暂停", NextYearBudget.Suggest(Evaluation(50m), p)!.Action);
         Assert.Equal(["适当优先保障", "据实合理保障", "一定比例核减", "取消或暂停", "其他"], p.ResultsApplication.Choices);
     }
 
@@ -88,10 +88,10 @@ public class ResultsApplicationTests
                 }
                 """);
         });
-        Assert.Equal("足额保障", ResultsApplication.Suggest(Evaluation(86m), p)!.Action);
-        Assert.Equal("合格", ResultsApplication.Suggest(Evaluation(84.99m), p)!.Grade);
-        Assert.Equal("足额保障", ResultsApplication.Suggest(Evaluation(84.99m), p)!.Action);
-        var poor = ResultsApplication.Suggest(Evaluation(95m, review: 59m), p)!;
+        Assert.Equal("足额保障", NextYearBudget.Suggest(Evaluation(86m), p)!.Action);
+        Assert.Equal("合格", NextYearBudget.Suggest(Evaluation(84.99m), p)!.Grade);
+        Assert.Equal("足额保障", NextYearBudget.Suggest(Evaluation(84.99m), p)!.Action);
+        var poor = NextYearBudget.Suggest(Evaluation(95m, review: 59m), p)!;
         Assert.Equal(("不合格", "压减 30%", "U"), (poor.Grade, poor.Action, poor.Basis!.Firmness));
         Assert.Equal("某市绩效结果应用办法第 5 条", poor.Basis.Source);
         Assert.Equal(["足额保障", "压减 30%", "其他"], p.ResultsApplication.Choices);
@@ -100,10 +100,10 @@ public class ResultsApplicationTests
     [Fact]
     public void A_decision_departs_when_it_is_not_the_suggested_action()
     {
-        Assert.False(ResultsApplication.Departs("一定比例核减", "一定比例核减"));
-        Assert.True(ResultsApplication.Departs("据实合理保障", "一定比例核减"));
-        Assert.True(ResultsApplication.Departs("其他", "一定比例核减"));
-        Assert.True(ResultsApplication.Departs("一定比例核减", null));
+        Assert.False(NextYearBudget.Departs("一定比例核减", "一定比例核减"));
+        Assert.True(NextYearBudget.Departs("据实合理保障", "一定比例核减"));
+        Assert.True(NextYearBudget.Departs("其他", "一定比例核减"));
+        Assert.True(NextYearBudget.Departs("一定比例核减", null));
     }
 
     [Theory]

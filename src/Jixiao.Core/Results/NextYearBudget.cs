@@ -49,7 +49,7 @@ public sealed record ResultSuggestion(string Grade, decimal? Score, GradeBasis G
 }
 
 /// <summary>结果应用 as pure functions of a self-evaluation and its region's profile.</summary>
-public static class ResultsApplication
+public static class NextYearBudget
 {
     /// <summary>
     /// The suggested action for the project's budget next year. The grade is the 复核分's when a reviewer (主管部门 or
