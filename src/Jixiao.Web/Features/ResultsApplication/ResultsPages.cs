@@ -42,8 +42,7 @@ public static class ResultsPages
                   <label class="field">自评年度 <input name="year" type="number" min="1990" max="2100" value="{year}" required></label>
                   <button type="submit">查看</button>
                 </form>
-                <p>{year} 年度审核通过的自评结果，用于 {year + 1} 年度预算安排（财预〔2020〕10号：评价结果与预算安排挂钩）。建议按评分方案的等级对应：
-                等级依据复核分（有复核分时），否则依据单位自评分。财政部门记录决定；与建议不同时须写明理由。
+                <p>{year} 年度审核通过的自评结果，用于 {year + 1} 年度预算安排（财预〔2020〕10号：评价结果与预算安排挂钩）。建议按评分方案的等级对应：等级依据复核分（有复核分时），否则依据单位自评分。财政部门记录决定；与建议不同时须写明理由。
                 · <a class="export" href="/api/results-application/export?year={year}">导出 Excel</a></p>
                 """);
             sb.Append(Table(register, http));
