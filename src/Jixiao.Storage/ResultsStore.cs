@@ -26,6 +26,13 @@ public sealed record ResultDecision
 /// </summary>
 public sealed class ResultsStore(Database db, TimeProvider clock)
 {
+    private sealed record LineRow(long Id, long? UnitId, long? DeclarationId, string Status, string Document);
+
+    string LineColumns => $"id AS Id, unit_id AS UnitId, declaration_id AS DeclarationId, status AS Status, {db.JsonText("document")} AS Document";
+
+    static ResultsLine ToLine(LineRow r) => new(r.Id, r.UnitId, r.DeclarationId, FormStatuses.FromCode(r.Status) ?? FormStatus.Approved,
+        (SelfEvaluation)FormJsonReader.Parse(r.Document));
+
     /// <summary>
     /// The approved and published self-evaluations of a year, of the given units when <paramref name="units"/> is given;
     /// one per project (unit and 项目名称): the latest made. By 主管部门, unit and project.
@@ -40,13 +47,12 @@ public sealed class ResultsStore(Database db, TimeProvider clock)
             p.Add("units", units.ToArray());
             unitFilter = " AND " + db.OneOf("unit_id", "units");
         }
-        var rows = await c.QueryAsync<(long Id, long? UnitId, long? DeclarationId, string Status, string Document)>(new CommandDefinition($"""
-            SELECT id, unit_id, declaration_id, status, {db.JsonText("document")} FROM forms
+        var rows = await c.QueryAsync<LineRow>(new CommandDefinition($"""
+            SELECT {LineColumns} FROM forms
             WHERE kind = 'self-evaluation' AND year = @year AND status IN ('approved', 'published'){unitFilter}
             ORDER BY department, implementing_unit, project_name, id
             """, p, cancellationToken: ct));
-        return rows.Select(r => new ResultsLine(r.Id, r.UnitId, r.DeclarationId, FormStatuses.FromCode(r.Status) ?? FormStatus.Approved,
-                (SelfEvaluation)FormJsonReader.Parse(r.Document)))
+        return rows.Select(ToLine)
             .GroupBy(l => (l.UnitId, l.Form.ProjectName))
             .Select(g => g.MaxBy(l => l.Id)!)
             .ToList();
@@ -56,14 +62,13 @@ public sealed class ResultsStore(Database db, TimeProvider clock)
     public async Task<ResultsLine?> OfProjectAsync(long unitId, string projectName, int year, CancellationToken ct = default)
     {
         await using var c = await db.ConnectAsync(ct);
-        var rows = await c.QueryAsync<(long Id, long? UnitId, long? DeclarationId, string Status, string Document)>(new CommandDefinition($"""
-            SELECT id, unit_id, declaration_id, status, {db.JsonText("document")} FROM forms
+        var rows = await c.QueryAsync<LineRow>(new CommandDefinition($"""
+            SELECT {LineColumns} FROM forms
             WHERE kind = 'self-evaluation' AND year = @year AND unit_id = @unitId AND project_name = @projectName
               AND status IN ('approved', 'published')
             ORDER BY id DESC LIMIT 1
             """, new { year, unitId, projectName }, cancellationToken: ct));
-        return rows.Select(x => new ResultsLine(x.Id, x.UnitId, x.DeclarationId, FormStatuses.FromCode(x.Status) ?? FormStatus.Approved,
-            (SelfEvaluation)FormJsonReader.Parse(x.Document))).FirstOrDefault();
+        return rows.Select(ToLine).FirstOrDefault();
     }
 
     const string DecisionColumns = """
