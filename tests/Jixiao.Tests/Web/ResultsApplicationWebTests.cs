@@ -115,6 +115,15 @@ public class ResultsApplicationWebTests(TestDatabases databases)
         Assert.True((bool)decided["departs"]!);
         Assert.Equal(fu, (string?)decided["decidedBy"]);
 
+        // The self-evaluation's own page: the suggestion and the decision; finance has the box to change it, the unit not.
+        var financePage = await (await finance.GetAsync($"/forms/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("建议 2025 年度预算：<strong class=\"suggested\">一定比例核减</strong>", financePage);
+        Assert.Contains("<strong class=\"decision\">据实合理保障</strong>（整改已完成，核减改为据实保障）", financePage);
+        Assert.Contains($"action=\"/results/{id}/decision\"", financePage);
+        var unitPage = await (await unit.GetAsync($"/forms/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("<strong class=\"decision\">据实合理保障</strong>", unitPage);
+        Assert.DoesNotContain($"action=\"/results/{id}/decision\"", unitPage);
+
         // Scope: the unit and its 主管部门 see their own line, read-only; another unit sees only its own.
         foreach (var c in new[] { unit, dept })
         {

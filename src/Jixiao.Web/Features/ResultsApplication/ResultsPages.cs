@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Jixiao.Core.Access;
 using Jixiao.Core.Model;
 using Jixiao.Core.Workflow;
 using Jixiao.Storage;
@@ -62,6 +63,7 @@ public static class ResultsPages
                 year = line.Year?.ToString(CultureInfo.InvariantCulture) ?? year;
             }
             catch (ApiRefusal r) { Flash.Set(http, r.Error.Error, isError: true); }
+            if (form["back"].ToString() is { Length: > 0 } back && back.StartsWith('/') && !back.StartsWith("//")) return Results.Redirect(back);
             return Results.Redirect(int.TryParse(year, out var y) ? $"/results?year={y}" : "/results");
         }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
     }
@@ -84,15 +86,7 @@ public static class ResultsPages
             if (l.Decision is { } d)
                 sb.Append($"<strong>{E(d.Decision)}</strong>{(d.Reason is { } r ? $"：{E(r)}" : "")}<br><small>{E(d.DecidedBy)} {E(d.DecidedAt[..Math.Min(10, d.DecidedAt.Length)])}</small>");
             else sb.Append(register.MayDecide ? "" : "未决定");
-            if (register.MayDecide)
-            {
-                sb.Append($"<form method=\"post\" action=\"/results/{l.SelfEvaluationId}/decision\" class=\"decide\">{Antiforgery.Field(http)}")
-                  .Append($"<input type=\"hidden\" name=\"year\" value=\"{register.Year}\"><select name=\"decision\" aria-label=\"决定\">");
-                foreach (var c in l.Choices)
-                    sb.Append($"<option{((l.Decision?.Decision ?? l.SuggestedAction) == c ? " selected" : "")}>{E(c)}</option>");
-                sb.Append($"</select> <input name=\"reason\" maxlength=\"2000\" placeholder=\"理由（与建议不同时必填）\" aria-label=\"理由\" value=\"{E(l.Decision?.Reason)}\"> ")
-                  .Append($"<button type=\"submit\">{(l.Decision is null ? "记录决定" : "修改决定")}</button></form>");
-            }
+            if (register.MayDecide) sb.Append(DecisionForm(l, http, null));
             sb.Append("</td>");
             var rc = l.Rectifications;
             sb.Append(rc.Open + rc.Done == 0 ? "<td>无</td>"
@@ -102,14 +96,41 @@ public static class ResultsPages
         return sb.Append("</tbody></table>").ToString();
     }
 
-    /// <summary>
-    /// What a declaration's page adds: the same unit's project of the same name, last year — its grade, 复核分,
-    /// suggested action and finance's decision. Nothing when there was none (or for other kinds of form).
-    /// </summary>
-    public static async Task<string> SectionAsync(CurrentUser user, StoredForm form, HttpContext http)
+    /// <summary>Finance's decision box for one line: the profile's choices (the current decision, else the suggestion, selected) and the reason.</summary>
+    static string DecisionForm(ResultLineDocument l, HttpContext http, string? back)
     {
-        if (user.IsPublic || form.Form is not TargetDeclaration) return "";
-        var last = await http.RequestServices.GetRequiredService<ResultsWork>().LastYearAsync(form);
+        var sb = new StringBuilder($"<form method=\"post\" action=\"/results/{l.SelfEvaluationId}/decision\" class=\"decide\">{Antiforgery.Field(http)}")
+            .Append($"<input type=\"hidden\" name=\"year\" value=\"{l.Year}\">")
+            .Append(back is null ? "" : $"<input type=\"hidden\" name=\"back\" value=\"{E(back)}\">")
+            .Append("<select name=\"decision\" aria-label=\"决定\">");
+        foreach (var c in l.Choices)
+            sb.Append($"<option{((l.Decision?.Decision ?? l.SuggestedAction) == c ? " selected" : "")}>{E(c)}</option>");
+        return sb.Append($"</select> <input name=\"reason\" maxlength=\"2000\" placeholder=\"理由（与建议不同时必填）\" aria-label=\"理由\" value=\"{E(l.Decision?.Reason)}\"> ")
+            .Append($"<button type=\"submit\">{(l.Decision is null ? "记录决定" : "修改决定")}</button></form>").ToString();
+    }
+
+    /// <summary>
+    /// What a form page adds. A declaration: the same unit's project of the same name, last year — its grade, 复核分,
+    /// suggested action and finance's decision (nothing when there was none). An approved or published self-evaluation:
+    /// its own suggestion and decision, with finance's decision box.
+    /// </summary>
+    public static async Task<string> SectionAsync(CurrentUser user, StoredForm form, FormFacts facts, HttpContext http)
+    {
+        if (user.IsPublic) return "";
+        var work = http.RequestServices.GetRequiredService<ResultsWork>();
+        if (form.Form is SelfEvaluation && form.Status is FormStatus.Approved or FormStatus.Published && await work.LineAsync(form) is { } own)
+        {
+            var mine = new StringBuilder($"<style>{Css}</style><section class=\"result-application\"><h2>结果应用</h2><p>")
+                .Append($"建议 {own.Year + 1} 年度预算：<strong class=\"suggested\">{E(own.SuggestedAction ?? "（无建议）")}</strong>")
+                .Append(own.SuggestionGrade is { } sg ? $"（依据{ResultsWork.BasisChinese(own.GradeBasis)}等级 {E(sg)}；{E(own.SuggestionSource)}）" : "")
+                .Append("；财政决定：")
+                .Append(own.Decision is { } od ? $"<strong class=\"decision\">{E(od.Decision)}</strong>{(od.Reason is { } rr ? $"（{E(rr)}）" : "")}" : "尚未决定")
+                .Append($"。<a href=\"/results?year={own.Year}\">结果应用台账</a></p>");
+            if (Permissions.Decide(user.Role, FormAction.DecideResult, facts).Allowed) mine.Append(DecisionForm(own, http, $"/forms/{form.Id}"));
+            return mine.Append("</section>").ToString();
+        }
+        if (form.Form is not TargetDeclaration) return "";
+        var last = await work.LastYearAsync(form);
         if (last is null) return "";
         var sb = new StringBuilder($"<style>{Css}</style><section class=\"last-year\"><h2>上年绩效结果应用</h2><p>");
         sb.Append($"{last.Year} 年度自评（<a href=\"/forms/{last.SelfEvaluationId}\">第 {last.SelfEvaluationId} 号自评表</a>）：")

@@ -92,9 +92,7 @@ public sealed class ResultsWork(ResultsStore results, MonitoringStore monitoring
                 : $"本表没有建议的结果应用（无等级或评分方案未规定），决定“{decision}”须写明理由", "reason");
         await results.DecideAsync(stored.Id, decision, reason, suggestion?.Action, suggestion?.Grade, user.Username!);
         var register = await RegisterAsync(user, s.Year ?? 0);
-        return register.Lines.FirstOrDefault(l => l.SelfEvaluationId == stored.Id)
-            ?? Line(new ResultsLine(stored.Id, stored.UnitId, stored.DeclarationId, stored.Status, s),
-                (await results.DecisionsAsync([stored.Id]))[stored.Id], new RectificationCounts(0, 0, 0));
+        return register.Lines.FirstOrDefault(l => l.SelfEvaluationId == stored.Id) ?? (await LineAsync(stored))!;
     }
 
     public static readonly string[] ExportHeaders =
@@ -124,6 +122,15 @@ public sealed class ResultsWork(ResultsStore results, MonitoringStore monitoring
         "unit-score" => "单位自评分",
         _ => "",
     };
+
+    /// <summary>A self-evaluation's own line (its suggestion and decision; the 整改 counts are the register's, not repeated here).</summary>
+    public async Task<ResultLineDocument?> LineAsync(StoredForm selfEvaluation)
+    {
+        if (selfEvaluation.Form is not SelfEvaluation s) return null;
+        var decision = (await results.DecisionsAsync([selfEvaluation.Id])).GetValueOrDefault(selfEvaluation.Id);
+        return Line(new ResultsLine(selfEvaluation.Id, selfEvaluation.UnitId, selfEvaluation.DeclarationId, selfEvaluation.Status, s), decision,
+            new RectificationCounts(0, 0, 0));
+    }
 
     /// <summary>
     /// Last year's result of a declaration's project: the same unit's approved self-evaluation of the year before with
