@@ -58,6 +58,14 @@ public sealed class ResultsStore(Database db, TimeProvider clock)
             .ToList();
     }
 
+    /// <summary>The latest year with an approved or published self-evaluation (of all units: a year, not a form); null when none.</summary>
+    public async Task<int?> LatestYearAsync(CancellationToken ct = default)
+    {
+        await using var c = await db.ConnectAsync(ct);
+        return await c.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "SELECT MAX(year) FROM forms WHERE kind = 'self-evaluation' AND status IN ('approved', 'published')", cancellationToken: ct));
+    }
+
     /// <summary>The latest approved or published self-evaluation of a unit's project in a year (the 项目名称 matched exactly).</summary>
     public async Task<ResultsLine?> OfProjectAsync(long unitId, string projectName, int year, CancellationToken ct = default)
     {

@@ -89,6 +89,9 @@ public class ResultsApplicationWebTests(TestDatabases databases)
         Assert.Equal((1, 1, 1), ((int)line["rectifications"]!["open"]!, (int)line["rectifications"]!["overdue"]!, (int)line["rectifications"]!["done"]!));
         Assert.Equal("适当优先保障", (string?)Line(register, OtherProject)!["suggestedAction"]);   // 96.50, no 复核分: 优
 
+        // The page without a year opens the latest year with approved self-evaluations.
+        Assert.Contains("<h1>2024 年度结果应用</h1>", await (await finance.GetAsync("/results")).Content.ReadAsStringAsync());
+
         // Finance decides: a departure needs a reason; a choice outside the profile's is refused; units and 主管部门 cannot.
         var bare = await finance.PostAsJsonAsync($"/api/forms/{id}/result-decision", new { decision = "据实合理保障" });
         Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);

@@ -26,7 +26,7 @@ public static class ResultsPages
 
     public static void Map(WebApplication app)
     {
-        app.MapGet("/results", async (HttpContext http, ResultsWork work, TimeProvider clock) =>
+        app.MapGet("/results", async (HttpContext http, ResultsWork work) =>
         {
             var user = CurrentUser.From(http);
             if (user.IsPublic) return Results.Redirect("/login?returnUrl=" + Uri.EscapeDataString(http.Request.Path + http.Request.QueryString));
@@ -34,7 +34,7 @@ public static class ResultsPages
             int year;
             try
             {
-                year = http.Request.Query["year"].FirstOrDefault() is { Length: > 0 } y ? ResultsWork.Year(y) : Today.In(clock).Year - 1;
+                year = http.Request.Query["year"].FirstOrDefault() is { Length: > 0 } y ? ResultsWork.Year(y) : await work.DefaultYearAsync();
             }
             catch (ApiRefusal r) { return Page("结果应用", $"<p class=\"error\">{E(r.Error.Error)}</p>", user, Antiforgery.Field(http)); }
             var register = await work.RegisterAsync(user, year);

@@ -25,6 +25,9 @@ public sealed class ResultsWork(ResultsStore results, MonitoringStore monitoring
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1990 and <= 2100 ? y
             : throw Api.Fail(400, string.IsNullOrEmpty(text) ? "请给出年度 year（自评的年度）" : $"年度“{text}”应为 1990–2100 之间的年份", "year");
 
+    /// <summary>The register's year when none is asked for: the latest with approved self-evaluations, else last year.</summary>
+    public async Task<int> DefaultYearAsync() => await results.LatestYearAsync() ?? Today.In(clock).Year - 1;
+
     /// <summary>The person's units (a unit, or a 主管部门's); null for finance and the administrator, who see all.</summary>
     async Task<IReadOnlyCollection<long>?> ScopeAsync(CurrentUser user) =>
         user.Role is Role.FinanceReviewer or Role.Admin ? null : await access.UnitsAsync(user);
