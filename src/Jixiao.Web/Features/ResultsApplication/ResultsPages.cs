@@ -121,25 +121,22 @@ public static class ResultsPages
         if (form.Form is SelfEvaluation && form.Status is FormStatus.Approved or FormStatus.Published && await work.LineAsync(form) is { } own)
         {
             var mine = new StringBuilder($"<style>{Css}</style><section class=\"result-application\"><h2>结果应用</h2><p>")
-                .Append($"建议 {own.Year + 1} 年度预算：<strong class=\"suggested\">{E(own.SuggestedAction ?? "（无建议）")}</strong>")
-                .Append(own.SuggestionGrade is { } sg ? $"（依据{ResultsWork.BasisChinese(own.GradeBasis)}等级 {E(sg)}；{E(own.SuggestionSource)}）" : "")
-                .Append("；财政决定：")
-                .Append(own.Decision is { } od ? $"<strong class=\"decision\">{E(od.Decision)}</strong>{(od.Reason is { } rr ? $"（{E(rr)}）" : "")}" : "尚未决定")
-                .Append($"。<a href=\"/results?year={own.Year}\">结果应用台账</a></p>");
+                .Append($"建议 {own.Year + 1} 年度预算：").Append(Outcome(own, withSource: true)).Append("</p>");
             if (Permissions.Decide(user.Role, FormAction.DecideResult, facts).Allowed) mine.Append(DecisionForm(own, http, $"/forms/{form.Id}"));
             return mine.Append("</section>").ToString();
         }
-        if (form.Form is not TargetDeclaration) return "";
-        var last = await work.LastYearAsync(form);
-        if (last is null) return "";
-        var sb = new StringBuilder($"<style>{Css}</style><section class=\"last-year\"><h2>上年绩效结果应用</h2><p>");
-        sb.Append($"{last.Year} 年度自评（<a href=\"/forms/{last.SelfEvaluationId}\">第 {last.SelfEvaluationId} 号自评表</a>）：")
-          .Append($"总分 {Score(last.TotalScore)}，等级 <strong>{E(last.Grade ?? "—")}</strong>，复核分 {Score(last.ReviewScore)}；")
-          .Append($"建议的结果应用 <strong class=\"suggested\">{E(last.SuggestedAction ?? "（无建议）")}</strong>")
-          .Append(last.SuggestionGrade is { } g ? $"（依据{ResultsWork.BasisChinese(last.GradeBasis)}等级 {E(g)}）" : "")
-          .Append("；财政决定：")
-          .Append(last.Decision is { } d ? $"<strong class=\"decision\">{E(d.Decision)}</strong>{(d.Reason is { } r ? $"（{E(r)}）" : "")}" : "尚未决定")
-          .Append($"。<a href=\"/results?year={last.Year}\">结果应用台账</a></p></section>");
-        return sb.ToString();
+        if (form.Form is not TargetDeclaration || await work.LastYearAsync(form) is not { } last) return "";
+        return new StringBuilder($"<style>{Css}</style><section class=\"last-year\"><h2>上年绩效结果应用</h2><p>")
+            .Append($"{last.Year} 年度自评（<a href=\"/forms/{last.SelfEvaluationId}\">第 {last.SelfEvaluationId} 号自评表</a>）：")
+            .Append($"总分 {Score(last.TotalScore)}，等级 <strong>{E(last.Grade ?? "—")}</strong>，复核分 {Score(last.ReviewScore)}；建议的结果应用 ")
+            .Append(Outcome(last, withSource: false)).Append("</p></section>").ToString();
     }
+
+    /// <summary>The suggestion with its grade and basis, finance's decision and the link to the register, as one sentence.</summary>
+    static string Outcome(ResultLineDocument l, bool withSource) =>
+        $"<strong class=\"suggested\">{E(l.SuggestedAction ?? "（无建议）")}</strong>"
+        + (l.SuggestionGrade is { } g ? $"（依据{ResultsWork.BasisChinese(l.GradeBasis)}等级 {E(g)}{(withSource ? $"；{E(l.SuggestionSource)}" : "")}）" : "")
+        + "；财政决定："
+        + (l.Decision is { } d ? $"<strong class=\"decision\">{E(d.Decision)}</strong>{(d.Reason is { } r ? $"（{E(r)}）" : "")}" : "尚未决定")
+        + $"。<a href=\"/results?year={l.Year}\">结果应用台账</a>";
 }
