@@ -57,6 +57,8 @@ public static class JixiaoApp
         services.AddSingleton<Features.Monitoring.MonitoringWork>();
         services.AddSingleton<SpotCheckStore>();
         services.AddSingleton<Features.SpotChecks.SpotCheckWork>();
+        services.AddSingleton<ResultsStore>();
+        services.AddSingleton<Features.ResultsApplication.ResultsWork>();
         services.AddSingleton<DashboardStore>();
         services.AddSingleton<ProjectStore>();
         services.AddSingleton<Features.Analysis.DashboardCache>();
@@ -115,6 +117,8 @@ public static class JixiaoApp
         Features.Monitoring.MonitoringEndpoints.Map(app);
         Features.Monitoring.MonitoringPages.Map(app);
         Features.SpotChecks.SpotCheckPages.Map(app);
+        Features.ResultsApplication.ResultsEndpoints.Map(app);
+        Features.ResultsApplication.ResultsPages.Map(app);
 
         await Startup.PrepareAsync(app);
         var db = app.Services.GetRequiredService<Database>();

@@ -24,6 +24,7 @@ public enum FormAction
     RequireRectification, // 提出整改要求 after reviewing a monitoring form or a self-evaluation
     RecordRectification,  // 填报整改结果: the unit says what it did
     HoldFunding,   // 暂缓拨款 (and its release): finance holds a project's funds, with a reason
+    DecideResult,  // 结果应用: finance records its decision on an approved self-evaluation's suggested action for next year's budget
 }
 
 public static class FormActions
@@ -48,6 +49,7 @@ public static class FormActions
         FormAction.RequireRectification => "require-rectification",
         FormAction.RecordRectification => "record-rectification",
         FormAction.HoldFunding => "hold-funding",
+        FormAction.DecideResult => "decide-result",
         _ => a.ToString().ToLowerInvariant(),
     };
 
@@ -76,6 +78,7 @@ public static class FormActions
         FormAction.RequireRectification => "提出整改要求",
         FormAction.RecordRectification => "填报整改结果",
         FormAction.HoldFunding => "暂缓拨款",
+        FormAction.DecideResult => "记录结果应用决定",
         _ => a.ToString(),
     };
 }

@@ -122,6 +122,11 @@ public static class Permissions
         new(RecordRectification, Admin, Reach.AllUnits, NotDraft),
         new(HoldFunding, FinanceReviewer, Reach.AllUnits, Final, FormKind.TargetDeclaration),
         new(HoldFunding, Admin, Reach.AllUnits, Final, FormKind.TargetDeclaration),
+
+        // 结果应用: finance decides what an approved self-evaluation means for the project's budget next year; the
+        // register is read in each person's scope (a unit its own, a 主管部门 its units), never written by them.
+        new(DecideResult, FinanceReviewer, Reach.AllUnits, Final, FormKind.SelfEvaluation),
+        new(DecideResult, Admin, Reach.AllUnits, Final, FormKind.SelfEvaluation),
     ];
 
     static IEnumerable<Grant> GrantsOf(Role role, FormAction action) =>

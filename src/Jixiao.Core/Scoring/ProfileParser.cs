@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Jixiao.Core.Model;
 using Jixiao.Core.Monitoring;
+using Jixiao.Core.Results;
 
 namespace Jixiao.Core.Scoring;
 
@@ -69,6 +70,7 @@ internal static class ProfileParser
                 ProjectCategories = Choices(root, "projectCategories", Enumerations.ProjectCategories),
                 Monitoring = MonitoringSection(root),
                 Credibility = CredibilitySection(root),
+                ResultsApplication = ResultsApplicationSection(root),
             };
 
             if (profile.ExecutionWeight <= 0 || profile.ExecutionWeight >= 100)
@@ -213,6 +215,35 @@ internal static class ProfileParser
             Or("qualitativeFullMarksPoints", d.QualitativeFullMarksPoints), Or("copiedGoalPoints", d.CopiedGoalPoints),
             Or("budgetCutPercent", d.BudgetCutPercent), Or("budgetCutPoints", d.BudgetCutPoints), Or("forecastGapPoints", d.ForecastGapPoints),
             Or("errorPoints", d.ErrorPoints), Or("warningPoints", d.WarningPoints), Or("findingsCap", d.FindingsCap));
+    }
+
+    /// <summary>
+    /// `resultsApplication`: 结果应用, one object per grade of `gradeBands` with its `action` (the suggested action for next
+    /// year's budget), `source` and `firmness`. Absent: the default (rules.md §8). Present: every grade must be mapped
+    /// and nothing else, so that no graded project is left without a suggestion.
+    /// </summary>
+    static ResultsApplicationRules ResultsApplicationSection(JsonElement root)
+    {
+        if (!root.TryGetProperty("resultsApplication", out var m) || m.ValueKind == JsonValueKind.Null) return ResultsApplicationRules.Default;
+        if (m.ValueKind != JsonValueKind.Object) throw Bad("resultsApplication", "必须是对象 { \"优\": { \"action\": …, \"source\": …, \"firmness\": … }, … }");
+        var grades = GradeBands(root).Select(b => b.Grade).ToList();
+        foreach (var p in m.EnumerateObject())
+            if (!grades.Contains(p.Name))
+                throw Bad($"resultsApplication.{p.Name}", $"不是评分方案 gradeBands 中的等级（等级有：{string.Join("、", grades)}）");
+        var rules = new List<ResultActionRule>();
+        foreach (var grade in grades)
+        {
+            var field = $"resultsApplication.{grade}";
+            if (!m.TryGetProperty(grade, out var r) || r.ValueKind == JsonValueKind.Null) throw Bad(field, "缺失（每个等级都要有建议的结果应用）");
+            if (r.ValueKind != JsonValueKind.Object) throw Bad(field, "必须是对象 { \"action\": …, \"source\": …, \"firmness\": … }");
+            var action = Str(r, $"{field}.action", "action");
+            if (action == ResultsApplicationRules.Other) throw Bad($"{field}.action", $"不能是“{ResultsApplicationRules.Other}”（它留给财政部门不按建议处理时选用）");
+            var firmness = Str(r, $"{field}.firmness", "firmness");
+            if (firmness is not ("S" or "K" or "V" or "P" or "I" or "U"))
+                throw Bad($"{field}.firmness", $"必须是 S、K、V、P、I、U 之一（rules.md 的可靠程度标记），不是 \"{firmness}\"");
+            rules.Add(new ResultActionRule(grade, action, new RuleSource(Str(r, $"{field}.source", "source"), firmness)));
+        }
+        return new ResultsApplicationRules(rules);
     }
 
     static string? OptStr(JsonElement obj, string field) =>

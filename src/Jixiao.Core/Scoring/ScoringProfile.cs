@@ -1,5 +1,6 @@
 using Jixiao.Core.Model;
 using Jixiao.Core.Monitoring;
+using Jixiao.Core.Results;
 
 namespace Jixiao.Core.Scoring;
 
@@ -106,6 +107,9 @@ public sealed class ScoringProfile
 
     /// <summary>What lowers a self-evaluation's credibility, in points (the `credibility` section; the defaults when absent).</summary>
     public Credibility.CredibilityRules Credibility { get; init; } = Jixiao.Core.Credibility.CredibilityRules.Default;
+
+    /// <summary>结果应用: each grade's suggested action for next year's budget (the `resultsApplication` section; <see cref="ResultsApplicationRules.Default"/> when absent).</summary>
+    public ResultsApplicationRules ResultsApplication { get; init; } = ResultsApplicationRules.Default;
 
     public decimal RoundScore(decimal value) => Num.Round(value, Decimals, ScoreRounding);
 

@@ -76,6 +76,13 @@ public class AuthorizationTableTests(TestDatabases databases)
         // 抽查 (issue 13): finance draws from the approved self-evaluations and records 复核分 on published ones too.
         ("spot-check",      "self",        FormStatus.Approved,           "---FA", "---FA"),
         ("review-score",    "self",        FormStatus.Published,          "---FA", "---FA"),
+        // 结果应用 (issue 13): finance records its decision on an approved or published self-evaluation, nobody else and on
+        // nothing else; every logged-in person reads the register (in their own scope).
+        ("decide-result",   "self",        FormStatus.Approved,           "---FA", "---FA"),
+        ("decide-result",   "self",        FormStatus.Published,          "---FA", "---FA"),
+        ("decide-result",   "self",        FormStatus.DepartmentApproved, "-----", "-----"),
+        ("decide-result",   "declaration", FormStatus.Approved,           "-----", "-----"),
+        ("results",         "none",        FormStatus.Draft,              "-UDFA", "-UDFA"),
     ];
 
     private static readonly string[] RoleOrder = [P, U, D, F, A];
@@ -170,7 +177,7 @@ public class AuthorizationTableTests(TestDatabases databases)
     private static async Task<(bool Allowed, string Answer)> TryAsync(HttpClient c, string action, string formKind, long id, string place, List<PerformanceForm> seeds, int n,
         long comment = 0)
     {
-        var current = action is "read" or "history" or "export" or "admin" or "create" or "import" or "check" or "dashboard" ? null : await CurrentVersionAsync(c, id);
+        var current = action is "read" or "history" or "export" or "admin" or "create" or "import" or "check" or "dashboard" or "results" ? null : await CurrentVersionAsync(c, id);
         HttpResponseMessage r = action switch
         {
             "read" => await c.GetAsync($"/api/forms/{id}"),
@@ -193,6 +200,8 @@ public class AuthorizationTableTests(TestDatabases databases)
             "rectification-result" => await c.PostAsJsonAsync($"/api/rectifications/{comment}/result", new { result = "已整改" }),
             "hold" => await c.PostAsJsonAsync($"/api/forms/{id}/funding-hold", new { reason = "暂缓" }),
             "spot-check" => await c.PostAsJsonAsync("/api/spot-checks", new { year = 2024, size = 1 }),
+            "decide-result" => await c.PostAsJsonAsync($"/api/forms/{id}/result-decision", new { decision = "其他", reason = "另行安排" }),
+            "results" => await c.GetAsync("/api/results-application?year=2024"),
             _ => throw new ArgumentException(action),
         };
         var answer = $"{(int)r.StatusCode}";

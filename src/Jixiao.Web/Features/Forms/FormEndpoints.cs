@@ -30,7 +30,8 @@ public static class FormEndpoints
             var forecast = form.Form is SelfEvaluation && form.DeclarationId is { } d ? (await store.LatestMonitoringAsync(d))?.Form : null;
             var work = user.IsPublic ? "" : FormPages.Work(user, form, facts, http, await actors.LabelledAsync(await store.HistoryAsync(form.Id)), profiles,
                 await Monitoring.MonitoringPages.SectionsAsync(user, form, facts, http, monitoringWork, monitoring, store, profiles)
-                + await SpotChecks.SpotCheckPages.SectionAsync(user, form, spotChecks), forecast);
+                + await SpotChecks.SpotCheckPages.SectionAsync(user, form, spotChecks)
+                + await ResultsApplication.ResultsPages.SectionAsync(user, form, facts, http), forecast);
             return Page(form.Form.ProjectName ?? "绩效表", Flash.Render(http) + FormView(form) + work, user, Antiforgery.Field(http));
         });
 

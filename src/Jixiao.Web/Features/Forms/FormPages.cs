@@ -141,7 +141,8 @@ public static class FormPages
         // Marking comments addressed happens beside the rows in the editor, not as a button here; 整改 and 暂缓拨款 have
         // their own sections below the form (MonitoringPages), each with its text and date.
         var allowed = Permissions.Allowed(user.Role, facts).Where(a => a is not (FormAction.View or FormAction.Export or FormAction.AddressComment
-            or FormAction.RequireRectification or FormAction.RecordRectification or FormAction.HoldFunding)).ToList();
+            or FormAction.RequireRectification or FormAction.RecordRectification or FormAction.HoldFunding
+            or FormAction.DecideResult)).ToList();
         if (allowed.Count == 0) return "";
         var errors = findings.Count(x => x.Severity == Severity.Error);
         var warnings = findings.Where(x => x.Severity == Severity.Warning).ToList();
