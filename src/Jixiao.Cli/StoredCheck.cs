@@ -1,11 +1,12 @@
 using Jixiao.Core.Interchange;
+using Jixiao.Core.Review;
 using Jixiao.Formats.Reports;
 using Jixiao.Storage;
 using Jixiao.Storage.Ingest;
 
 namespace Jixiao.Cli;
 
-/// <summary>`jixiao check --db …`: the stored forms, read a page at a time, reviewed and scored on every core.</summary>
+/// <summary>`jixiao check --db …`: the stored forms, read a page at a time (twice: the first pass gathers the ambition checks' history and peers), reviewed and scored on every core.</summary>
 internal static class StoredCheck
 {
     /// <summary>
@@ -25,13 +26,18 @@ internal static class StoredCheck
                 Console.Error.WriteLine($"错误：数据库文件 {file} 不存在");
                 return false;
             }
+            // First pass: the history and peers of the ambition checks, as small facts by unit and indicator (no documents kept).
+            var ambition = new AmbitionIndex();
+            await foreach (var page in FormPages.ReadAsync(db, 2_000, ct))
+                foreach (var form in page.AsParallel().AsOrdered().Select(d => FormJsonReader.Parse(d.Document)).ToList())
+                    ambition.Add(form);
             await foreach (var page in FormPages.ReadAsync(db, 2_000, ct))
             {
                 // Keyset pages of 2,000: one query per page, and parsing plus checking (the cost) runs in parallel.
                 var entries = page.AsParallel().AsOrdered().Select(d =>
                 {
                     var form = FormJsonReader.Parse(d.Document);
-                    return PortfolioEntry.Check(form, choice.For(form));
+                    return PortfolioEntry.Check(form, choice.For(form), ambition.For(form));
                 }).ToList();
                 foreach (var e in entries) checkedForm(e);
             }

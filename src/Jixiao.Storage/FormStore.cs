@@ -262,6 +262,26 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
         return row.Document is null ? null : (row.Id, (MonitoringForm)FormJsonReader.Parse(row.Document));
     }
 
+    /// <summary>
+    /// The forms the ambition checks set a declaration beside (<c>AmbitionIndex</c>), in two indexed queries: the unit's
+    /// declarations and self-evaluations of the <paramref name="yearsBack"/> years before <paramref name="year"/>
+    /// (forms_by_unit), and the other units' declarations of that year (forms_kind_year). Every status: imported forms
+    /// are drafts, and what a unit declared is its target whatever became of the form.
+    /// </summary>
+    public async Task<IReadOnlyList<PerformanceForm>> HistoryAndPeersAsync(long unitId, int year, int yearsBack, CancellationToken ct = default)
+    {
+        await using var c = await db.ConnectAsync(ct);
+        var history = await c.QueryAsync<string>(new CommandDefinition($"""
+            SELECT {db.JsonText("document")} FROM forms
+            WHERE unit_id = @unitId AND year >= @from AND year < @year AND kind IN ('target-declaration', 'self-evaluation')
+            """, new { unitId, year, from = year - yearsBack }, cancellationToken: ct));
+        var peers = await c.QueryAsync<string>(new CommandDefinition($"""
+            SELECT {db.JsonText("document")} FROM forms
+            WHERE kind = 'target-declaration' AND year = @year AND (unit_id IS NULL OR unit_id <> @unitId)
+            """, new { unitId, year }, cancellationToken: ct));
+        return history.Concat(peers).Select(FormJsonReader.Parse).ToList();
+    }
+
     private static StoredForm ToStored(Row r) =>
         new(r.Id, FormStatuses.FromCode(r.Status) ?? FormStatus.Draft, r.Version, r.UnitId, FormJsonReader.Parse(r.Document), r.ContentHash,
             r.DeclarationId, r.AdjustsId);

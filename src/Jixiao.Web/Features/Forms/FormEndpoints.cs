@@ -28,7 +28,8 @@ public static class FormEndpoints
             var facts = await access.FactsAsync(user, form);
             var forecast = form.Form is SelfEvaluation && form.DeclarationId is { } d ? (await store.LatestMonitoringAsync(d))?.Form : null;
             var work = user.IsPublic ? "" : FormPages.Work(user, form, facts, http, await actors.LabelledAsync(await store.HistoryAsync(form.Id)), profiles,
-                await Monitoring.MonitoringPages.SectionsAsync(user, form, facts, http, monitoringWork, monitoring, store, profiles), forecast);
+                await Monitoring.MonitoringPages.SectionsAsync(user, form, facts, http, monitoringWork, monitoring, store, profiles), forecast,
+                user.IsPublic ? null : await AmbitionSnapshots.ForAsync(form.Form, form.UnitId, store));
             return Page(form.Form.ProjectName ?? "绩效表", Flash.Render(http) + FormView(form) + work, user, Antiforgery.Field(http));
         });
 
