@@ -63,7 +63,8 @@ public sealed class AmbitionSnapshot(
 /// The quantitative rows of many forms, kept as small facts grouped by (实施单位, indicator) and (year, indicator), never
 /// the documents: a host adds every form it can see (a run's files, a pass over the store, the store's rows of one unit
 /// and one year) and asks for the snapshot of each form it reviews. History: the same unit's forms of the three years
-/// before (the checks look no further back); peers: the other units' declarations of the same year. Pure.
+/// before (the checks look no further back); peers: the other units' declarations of the same year. Pure; once built,
+/// many threads may ask it for snapshots at once (<see cref="For"/> only reads).
 /// </summary>
 public sealed class AmbitionIndex
 {

@@ -69,4 +69,41 @@ public class AmbitionWebTests(TestDatabases databases)
         var submitted = await WebApp.TransitionAsync(unit, id, "submit", acknowledgement: "本年活动经费减少，目标相应下调。");
         Assert.True(submitted.IsSuccessStatusCode, await submitted.Content.ReadAsStringAsync());
     }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task The_peers_are_the_years_declarations_of_other_units_and_a_new_one_counts_at_once(string kind)
+    {
+        using var app = await WebApp.StartAsync(databases, kind);
+        var store = app.Service<FormStore>();
+        var unitId = (await app.Service<OrganisationStore>().AllAsync()).Single(o => o.Name == Unit && o.Kind == "unit").Id;
+        var declaration = Read("2024-declaration.json");
+        var (id, _) = await store.ImportAsync(declaration, unitId, "test");
+        var (uu, up) = await app.UserAsync(Role.Unit, Unit);
+        var unit = await app.ClientAsync(uu, up);
+
+        async Task<JsonNode?> PeerFinding()
+        {
+            var check = await unit.PostAsync($"/api/check?form={id}", new StringContent(FormJson.ToJson(declaration).ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+            return (await WebApp.JsonAsync(check))["findings"]!.AsArray().SingleOrDefault(f => (string?)f!["code"] == "target-far-below-peers");
+        }
+
+        // Other units declare 10, 10, 12, 8 and then 9 (次) for the same indicator in 2024: sorted 8, 9, 10, 10, 12, median 10.
+        var targets = new[] { 10m, 10m, 12m, 8m, 9m };
+        for (var i = 0; i < targets.Length; i++)
+        {
+            Assert.Null(await PeerFinding()); // fewer than the profile's 5 peers so far
+            var peer = Read("2024-declaration.json");
+            peer.ImplementingUnit = $"同类单位{i + 1}";
+            peer.Indicators[0].Target = new TargetValue($"≥{targets[i]}(次)", Comparator.GreaterOrEqual, targets[i], "次");
+            await store.ImportAsync(peer, null, "test");
+        }
+        // ≥3 against a median of 10: (10 − 3) / 10 = 70% below, more than 50%.
+        var f = await PeerFinding();
+        Assert.NotNull(f);
+        Assert.Equal("info", (string?)f!["severity"]);
+        Assert.Contains("目标 ≥3.00次 比同年 5 家其他单位同一指标目标的中位数 10次 低 70.00%", (string?)f["message"]);
+        Assert.Contains("中位数 10次", WebUtility.HtmlDecode(await unit.GetStringAsync($"/forms/{id}")));
+    }
 }
