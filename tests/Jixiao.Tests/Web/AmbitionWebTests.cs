@@ -32,19 +32,26 @@ public class AmbitionWebTests(TestDatabases databases)
         return form;
     }
 
-    [Theory]
-    [MemberData(nameof(Kinds))]
-    public async Task The_page_the_live_check_and_the_submission_gate_report_the_lowered_target(string kind)
+    /// <summary>The app with the 2024 declaration stored under the unit (and its 2023 self-evaluation when asked), and the unit's client.</summary>
+    async Task<(WebApp App, FormStore Store, long Id, PerformanceForm Declaration, HttpClient Unit)> StartAsync(string kind, bool withHistory)
     {
-        using var app = await WebApp.StartAsync(databases, kind);
+        var app = await WebApp.StartAsync(databases, kind);
         var store = app.Service<FormStore>();
         var unitId = (await app.Service<OrganisationStore>().AllAsync()).Single(o => o.Name == Unit && o.Kind == "unit").Id;
-        await store.ImportAsync(Read("2023-self-evaluation.json"), unitId, "test");
+        if (withHistory) await store.ImportAsync(Read("2023-self-evaluation.json"), unitId, "test");
         var declaration = Read("2024-declaration.json");
         var (id, created) = await store.ImportAsync(declaration, unitId, "test");
         Assert.True(created);
         var (uu, up) = await app.UserAsync(Role.Unit, Unit);
-        var unit = await app.ClientAsync(uu, up);
+        return (app, store, id, declaration, await app.ClientAsync(uu, up));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task The_page_the_live_check_and_the_submission_gate_report_the_lowered_target(string kind)
+    {
+        var (app, _, id, declaration, unit) = await StartAsync(kind, withHistory: true);
+        using var started = app;
 
         // The form page lists it among the findings.
         var page = WebUtility.HtmlDecode(await unit.GetStringAsync($"/forms/{id}"));
@@ -74,13 +81,8 @@ public class AmbitionWebTests(TestDatabases databases)
     [MemberData(nameof(Kinds))]
     public async Task The_peers_are_the_years_declarations_of_other_units_and_a_new_one_counts_at_once(string kind)
     {
-        using var app = await WebApp.StartAsync(databases, kind);
-        var store = app.Service<FormStore>();
-        var unitId = (await app.Service<OrganisationStore>().AllAsync()).Single(o => o.Name == Unit && o.Kind == "unit").Id;
-        var declaration = Read("2024-declaration.json");
-        var (id, _) = await store.ImportAsync(declaration, unitId, "test");
-        var (uu, up) = await app.UserAsync(Role.Unit, Unit);
-        var unit = await app.ClientAsync(uu, up);
+        var (app, store, id, declaration, unit) = await StartAsync(kind, withHistory: false);
+        using var started = app;
 
         async Task<JsonNode?> PeerFinding()
         {
