@@ -71,18 +71,23 @@ public sealed class AmbitionIndex
     /// <summary>How many years back the history reaches: target-not-raised looks at three.</summary>
     public const int Years = 3;
 
-    readonly record struct Fact(int Year, FormKind Kind, string Project, Comparator? Comparator, decimal? Target, string? TargetUnit,
-        decimal? Actual, string? ActualUnit);
+    // Facts in two growing arrays, each group a chain through Next (-1 ends it): one array slot a row and one
+    // dictionary entry a group, rather than a list object per group. Comparator 0 is none, else the enum + 1.
+    readonly record struct Fact(int Year, FormKind Kind, byte Comparator, bool HasTarget, bool HasActual, decimal Target, decimal Actual,
+        string Project, string? TargetUnit, string? ActualUnit, int Next);
 
-    readonly record struct Peer(string Unit, Comparator Comparator, decimal Value, string? MeasureUnit);
+    readonly record struct Peer(string Unit, Comparator Comparator, decimal Value, string? MeasureUnit, int Next);
 
-    readonly Dictionary<(string Unit, string Key), List<Fact>> history = new();
-    readonly Dictionary<(int Year, string Key), List<Peer>> peers = new();
+    readonly List<Fact> facts = [];
+    readonly List<Peer> peerFacts = [];
+    readonly Dictionary<(string Unit, string Key), int> history = new();
+    readonly Dictionary<(int Year, string Key), int> peers = new();
     readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
 
     string Intern(string s) => strings.TryGetValue(s, out var kept) ? kept : strings[s] = s;
 
-    public int Facts { get; private set; }
+    /// <summary>How many rows the index holds (history and peers).</summary>
+    public int Facts => facts.Count + peerFacts.Count;
 
     public void Add(PerformanceForm form)
     {
@@ -99,13 +104,15 @@ public sealed class AmbitionIndex
             var key = Intern(IndicatorKey.Of(row));
             var targetUnit = Units.Normalize(t?.Unit) is { } tu ? Intern(tu) : null;
             var actualUnit = Units.Normalize(a?.Unit) is { } au ? Intern(au) : null;
-            if (!history.TryGetValue((unit, key), out var list)) history[(unit, key)] = list = [];
-            list.Add(new Fact(year, form.Kind, project, t?.Comparator, t?.Value, targetUnit, a?.Value, actualUnit));
-            Facts++;
+            var next = history.TryGetValue((unit, key), out var head) ? head : -1;
+            history[(unit, key)] = facts.Count;
+            facts.Add(new Fact(year, form.Kind, t?.Comparator is { } tc ? (byte)(tc + 1) : (byte)0, t is not null, a is not null,
+                t?.Value ?? 0, a?.Value ?? 0, project, targetUnit, actualUnit, next));
             if (form is TargetDeclaration && t is { Comparator: { } c })
             {
-                if (!peers.TryGetValue((year, key), out var p)) peers[(year, key)] = p = [];
-                p.Add(new Peer(unit, c, t.Value!.Value, targetUnit));
+                var peerNext = peers.TryGetValue((year, key), out var peerHead) ? peerHead : -1;
+                peers[(year, key)] = peerFacts.Count;
+                peerFacts.Add(new Peer(unit, c, t.Value!.Value, targetUnit, peerNext));
             }
         }
     }
@@ -119,20 +126,25 @@ public sealed class AmbitionIndex
         var others = new Dictionary<string, IReadOnlyList<PeerTarget>>();
         foreach (var key in form.Indicators.Select(IndicatorKey.Of).Distinct())
         {
-            if (history.TryGetValue((unit, key), out var facts))
+            var earlier = new List<PastIndicator>();
+            for (var i = history.GetValueOrDefault((unit, key), -1); i >= 0; i = facts[i].Next)
             {
-                var earlier = facts.Where(f => f.Year < year && f.Year >= year - Years)
-                    .Select(f => new PastIndicator(f.Year, f.Kind, f.Project,
-                        f.Target is { } tv ? Target(f.Comparator, tv, f.TargetUnit) : null,
-                        f.Actual is { } av ? new ActualValue(Num.Plain(av) + (f.ActualUnit ?? ""), av, f.ActualUnit, null) : null))
-                    .ToList();
-                if (earlier.Count > 0) past[key] = earlier;
+                var f = facts[i];
+                if (f.Year >= year || f.Year < year - Years) continue;
+                Comparator? c = f.Comparator == 0 ? null : (Comparator)(f.Comparator - 1);
+                earlier.Add(new PastIndicator(f.Year, f.Kind, f.Project,
+                    f.HasTarget ? Target(c, f.Target, f.TargetUnit) : null,
+                    f.HasActual ? new ActualValue(Num.Plain(f.Actual) + (f.ActualUnit ?? ""), f.Actual, f.ActualUnit, null) : null));
             }
-            if (form is TargetDeclaration && peers.TryGetValue((year, key), out var list))
-            {
-                var theirs = list.Where(p => p.Unit != unit).Select(p => new PeerTarget(p.Unit, Target(p.Comparator, p.Value, p.MeasureUnit))).ToList();
-                if (theirs.Count > 0) others[key] = theirs;
-            }
+            // Chains run newest first; the snapshot reads in the order the forms were added.
+            earlier.Reverse();
+            if (earlier.Count > 0) past[key] = earlier;
+            if (form is not TargetDeclaration) continue;
+            var theirs = new List<PeerTarget>();
+            for (var i = peers.GetValueOrDefault((year, key), -1); i >= 0; i = peerFacts[i].Next)
+                if (peerFacts[i] is var p && p.Unit != unit) theirs.Add(new PeerTarget(p.Unit, Target(p.Comparator, p.Value, p.MeasureUnit)));
+            theirs.Reverse();
+            if (theirs.Count > 0) others[key] = theirs;
         }
         return past.Count == 0 && others.Count == 0 ? AmbitionSnapshot.Empty : new AmbitionSnapshot(past, others);
     }
