@@ -72,8 +72,10 @@ internal static class CheckCommand
             }
 
             var loaded = files.Length > 0 ? FormLoading.Load(files, Console.Error, showWarnings: false) : new FormLoading.Loaded([], 0);
+            // The other forms of the run are each form's history and peers (the ambition checks).
+            var ambition = AmbitionIndex.Of(loaded.Forms);
             // Review and scoring are pure per form: both cores can share the work, the order stays the reading order.
-            foreach (var e in loaded.Forms.AsParallel().AsOrdered().Select(f => PortfolioEntry.Check(f, choice.For(f)))) Take(e);
+            foreach (var e in loaded.Forms.AsParallel().AsOrdered().Select(f => PortfolioEntry.Check(f, choice.For(f), ambition.For(f)))) Take(e);
             if (connection is not null && !await StoredCheck.CheckAllAsync(connection, choice, Take, ct)) return 2;
 
             if (findings is not null)

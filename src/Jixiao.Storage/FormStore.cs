@@ -4,6 +4,7 @@ using Dapper;
 using Jixiao.Core.History;
 using Jixiao.Core.Model;
 using Jixiao.Core.Monitoring;
+using Jixiao.Core.Review;
 using Jixiao.Core.Workflow;
 using Jixiao.Core.Interchange;
 
@@ -260,6 +261,40 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
             LIMIT 1
             """, new { declarationId }, cancellationToken: ct));
         return row.Document is null ? null : (row.Id, (MonitoringForm)FormJsonReader.Parse(row.Document));
+    }
+
+    /// <summary>
+    /// The unit's declarations and self-evaluations of the <paramref name="yearsBack"/> years before
+    /// <paramref name="year"/>: the history the ambition checks set a declaration beside (<c>AmbitionIndex</c>). One query
+    /// on forms_by_unit (unit_id, year). Every status: imported forms are drafts, and what a unit declared and achieved
+    /// is its record whatever became of the form.
+    /// </summary>
+    public async Task<IReadOnlyList<PerformanceForm>> UnitHistoryAsync(long unitId, int year, int yearsBack, CancellationToken ct = default)
+    {
+        await using var c = await db.ConnectAsync(ct);
+        var documents = await c.QueryAsync<string>(new CommandDefinition($"""
+            SELECT {db.JsonText("document")} FROM forms
+            WHERE unit_id = @unitId AND year >= @from AND year < @year AND kind IN ('target-declaration', 'self-evaluation')
+            """, new { unitId, year, from = year - yearsBack }, cancellationToken: ct));
+        return documents.Select(FormJsonReader.Parse).ToList();
+    }
+
+    /// <summary>
+    /// The declarations of a year as the ambition checks' peers: an index of their quantitative targets (facts, not
+    /// documents), built with one query on forms_kind_year (kind, year) and kept until the data changes, so that the
+    /// form page and the editor's live check do not read every declaration of the year each time.
+    /// </summary>
+    public async Task<AmbitionIndex> DeclarationsOfYearAsync(int year, CancellationToken ct = default)
+    {
+        await using var c = await db.ConnectAsync(ct);
+        return await counted.GetAsync(c, "ambition-peers\u001e" + year, async () =>
+        {
+            var index = new AmbitionIndex();
+            var documents = await c.QueryAsync<string>(new CommandDefinition(
+                $"SELECT {db.JsonText("document")} FROM forms WHERE kind = 'target-declaration' AND year = @year", new { year }, cancellationToken: ct));
+            foreach (var d in documents) index.Add(FormJsonReader.Parse(d));
+            return index;
+        }, ct);
     }
 
     private static StoredForm ToStored(Row r) =>

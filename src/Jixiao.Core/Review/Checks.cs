@@ -72,6 +72,11 @@ public static class Checks
     public static readonly Check MonitoringNotFilled = new("monitoring-not-filled", Severity.Error, "监控表有未填的执行情况、预计数或完成可能性", "财预〔2019〕136号；docs/monitoring-form.md §1.2");
     public static readonly Check ForecastActualGap = new("forecast-actual-gap", Severity.Warning, "实际完成值与监控时的全年预计相差较大", "issue 11；评分方案 monitoring.forecastActualGap");
 
+    // Ambition (issue 13): a declaration's target against the same unit's history and the peers' targets (AmbitionSnapshot).
+    public static readonly Check TargetBelowLastActual = new("target-below-last-actual", Severity.Warning, "目标低于上年实际完成值", "issue 13（与本单位上年实际比较）");
+    public static readonly Check TargetFarBelowPeers = new("target-far-below-peers", Severity.Info, "目标远低于同类单位的中位数", "issue 13（与同年其他单位比较）；评分方案 ambition.peerShortfallPercent、ambition.minPeers");
+    public static readonly Check TargetNotRaised = new("target-not-raised", Severity.Warning, "连续三年远超目标，目标仍未提高", "issue 13（与本单位前三年比较）；评分方案 farExceededRatio");
+
     // A check that failed on unexpected input reports itself instead of stopping the review.
     public static readonly Check CheckFailed = new("check-failed", Severity.Info, "某项审核规则未能完成", "内部");
 

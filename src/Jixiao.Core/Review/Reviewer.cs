@@ -13,7 +13,9 @@ namespace Jixiao.Core.Review;
 /// </summary>
 public static partial class Reviewer
 {
-    public static IReadOnlyList<Finding> Review(PerformanceForm form, ScoringProfile profile)
+    /// <param name="snapshot">The same unit's earlier rows and the peers' targets (<see cref="AmbitionIndex"/>); without it
+    /// the ambition checks stay silent.</param>
+    public static IReadOnlyList<Finding> Review(PerformanceForm form, ScoringProfile profile, AmbitionSnapshot? snapshot = null)
     {
         var ctx = new Context(form, profile);
         switch (form)
@@ -61,6 +63,8 @@ public static partial class Reviewer
             ctx.Run(Checks.CostTargetUnquantified, () => CostUnquantified(ctx, row));
             if (form is SelfEvaluation)
                 ctx.Run(Checks.MetTargetUnderscored, () => RowScoring(ctx, row));
+            if (form is TargetDeclaration && snapshot is not null)
+                Ambition(ctx, row, snapshot);
         }
         return ctx.Findings;
     }

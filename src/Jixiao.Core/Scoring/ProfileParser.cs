@@ -71,6 +71,7 @@ internal static class ProfileParser
                 Monitoring = MonitoringSection(root),
                 Credibility = CredibilitySection(root),
                 ResultsApplication = ResultsApplicationSection(root),
+                Ambition = AmbitionSection(root),
             };
 
             if (profile.ExecutionWeight <= 0 || profile.ExecutionWeight >= 100)
@@ -244,6 +245,32 @@ internal static class ProfileParser
             rules.Add(new ResultActionRule(grade, action, new RuleSource(Str(r, $"{field}.source", "source"), firmness)));
         }
         return new ResultsApplicationRules(rules);
+    }
+
+    /// <summary>
+    /// `ambition`: `peerShortfallPercent` (0–100) and `minPeers` (3 or more), each optional (the defaults, 50 and 5);
+    /// `note` is free text. Any other field is refused, named.
+    /// </summary>
+    static AmbitionRules AmbitionSection(JsonElement root)
+    {
+        if (!root.TryGetProperty("ambition", out var a) || a.ValueKind == JsonValueKind.Null) return AmbitionRules.Default;
+        if (a.ValueKind != JsonValueKind.Object) throw Bad("ambition", "必须是对象 { \"peerShortfallPercent\": 50, \"minPeers\": 5 }");
+        foreach (var p in a.EnumerateObject())
+            if (p.Name is not ("peerShortfallPercent" or "minPeers" or "note"))
+                throw Bad($"ambition.{p.Name}", "不是可用的字段（只有 peerShortfallPercent、minPeers、note）");
+        if (a.TryGetProperty("note", out var note) && note.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            throw Bad("ambition.note", "必须是字符串");
+        var d = AmbitionRules.Default;
+        var percent = a.TryGetProperty("peerShortfallPercent", out var ps) && ps.ValueKind != JsonValueKind.Null
+            ? Dec(a, "ambition.peerShortfallPercent", 0, 100, "peerShortfallPercent") : d.PeerShortfallPercent;
+        var min = d.MinPeers;
+        if (a.TryGetProperty("minPeers", out var mp) && mp.ValueKind != JsonValueKind.Null)
+        {
+            var n = Dec(a, "ambition.minPeers", 3, 10_000, "minPeers");
+            if (n != decimal.Truncate(n)) throw Bad("ambition.minPeers", "必须是整数");
+            min = (int)n;
+        }
+        return new AmbitionRules(percent, min);
     }
 
     static string? OptStr(JsonElement obj, string field) =>

@@ -111,6 +111,9 @@ public sealed class ScoringProfile
     /// <summary>结果应用: each grade's suggested action for next year's budget (the `resultsApplication` section; <see cref="ResultsApplicationRules.Default"/> when absent).</summary>
     public ResultsApplicationRules ResultsApplication { get; init; } = ResultsApplicationRules.Default;
 
+    /// <summary>The ambition checks' figures (the `ambition` section; <see cref="AmbitionRules.Default"/> when absent).</summary>
+    public AmbitionRules Ambition { get; init; } = AmbitionRules.Default;
+
     public decimal RoundScore(decimal value) => Num.Round(value, Decimals, ScoreRounding);
 
     public decimal RoundExecutionRate(decimal value) => Num.Round(value, Decimals, ExecutionRateRounding);
@@ -136,4 +139,13 @@ public sealed class ProfileException(string message, string? field = null, Excep
     : Exception(message, inner)
 {
     public string? Field { get; } = field;
+}
+
+/// <summary>
+/// target-far-below-peers: a target more than <see cref="PeerShortfallPercent"/> below the median of the peers'
+/// targets, counted only with at least <see cref="MinPeers"/> peer units (two peers do not make a median).
+/// </summary>
+public sealed record AmbitionRules(decimal PeerShortfallPercent, int MinPeers)
+{
+    public static readonly AmbitionRules Default = new(50m, 5);
 }

@@ -21,17 +21,18 @@ public static class Gate
 {
     /// <param name="forecast">For a self-evaluation, the last approved monitoring form of its project: the rows whose
     /// actual departs from its forecast are findings too (<see cref="MonitoringFollowUp"/>).</param>
-    public static GateResult For(FormAction action, PerformanceForm form, ScoringProfile profile, MonitoringForm? forecast = null)
+    /// <param name="snapshot">The unit's history and the peers' targets for the ambition checks (none: they stay silent).</param>
+    public static GateResult For(FormAction action, PerformanceForm form, ScoringProfile profile, MonitoringForm? forecast = null, AmbitionSnapshot? snapshot = null)
     {
-        var findings = Findings(form, profile, forecast);
+        var findings = Findings(form, profile, forecast, snapshot);
         var blocking = Transitions.IsGated(action) ? findings.Where(f => f.Severity == Severity.Error).ToList() : [];
         var acknowledge = action == FormAction.Submit ? findings.Where(f => f.Severity == Severity.Warning).ToList() : [];
         return new GateResult(findings, blocking, acknowledge);
     }
 
     /// <summary>The review's findings and the completeness ones, errors first (the order people read them in).</summary>
-    public static IReadOnlyList<Finding> Findings(PerformanceForm form, ScoringProfile profile, MonitoringForm? forecast = null) =>
-        Completeness(form, profile).Concat(Reviewer.Review(form, profile))
+    public static IReadOnlyList<Finding> Findings(PerformanceForm form, ScoringProfile profile, MonitoringForm? forecast = null, AmbitionSnapshot? snapshot = null) =>
+        Completeness(form, profile).Concat(Reviewer.Review(form, profile, snapshot))
             .Concat(form is SelfEvaluation s && forecast is not null ? MonitoringFollowUp.Findings(s, forecast, profile) : [])
             .OrderBy(f => f.Severity).ThenBy(f => f.Row ?? 0).ToList();
 

@@ -23,8 +23,9 @@ public sealed record PortfolioEntry(PerformanceForm Form, IReadOnlyList<Finding>
     public decimal SpotCheckPriority => Math.Max(0m, UnsupportedPoints ?? 0m) * 2m + Errors * 3m + Warnings;
 
     /// <summary>Reviews a form and, for a self-evaluation, scores it: everything the portfolio needs of one form.</summary>
-    public static PortfolioEntry Check(PerformanceForm form, ScoringProfile profile) =>
-        new(form, Reviewer.Review(form, profile), form is SelfEvaluation se ? Scorer.Score(se, profile) : null);
+    /// <param name="snapshot">The unit's history and the peers' targets, for the ambition checks.</param>
+    public static PortfolioEntry Check(PerformanceForm form, ScoringProfile profile, AmbitionSnapshot? snapshot = null) =>
+        new(form, Reviewer.Review(form, profile, snapshot), form is SelfEvaluation se ? Scorer.Score(se, profile) : null);
 }
 
 /// <summary>A count of something by a label, in the order a report shows it.</summary>

@@ -12,16 +12,17 @@ public sealed record StoredDocument(long Id, string Document);
 /// </summary>
 public static class FormPages
 {
+    /// <param name="kind">Only forms of this kind (`target-declaration` …); every form when null.</param>
     public static async IAsyncEnumerable<IReadOnlyList<StoredDocument>> ReadAsync(Database db, int pageSize = 1_000,
-        [EnumeratorCancellation] CancellationToken ct = default)
+        [EnumeratorCancellation] CancellationToken ct = default, string? kind = null)
     {
         await using var c = await db.ConnectAsync(ct);
         long last = 0;
         while (true)
         {
             var page = (await c.QueryAsync<(long Id, string Document)>(new CommandDefinition(
-                $"SELECT id, {db.JsonText("document")} FROM forms WHERE id > @last ORDER BY id LIMIT @pageSize",
-                new { last, pageSize }, cancellationToken: ct))).Select(r => new StoredDocument(r.Id, r.Document)).ToList();
+                $"SELECT id, {db.JsonText("document")} FROM forms WHERE id > @last{(kind is null ? "" : " AND kind = @kind")} ORDER BY id LIMIT @pageSize",
+                new { last, pageSize, kind }, cancellationToken: ct))).Select(r => new StoredDocument(r.Id, r.Document)).ToList();
             if (page.Count == 0) yield break;
             last = page[^1].Id;
             yield return page;

@@ -77,8 +77,10 @@ public static class EditEndpoints
             if (stored is null) problems.AddRange(FormValidation.Check(form));
             var profile = ProfileFor(record, profiles, http.Request.Query["profile"]);
             var forecast = record is SelfEvaluation && stored?.DeclarationId is { } d ? (await store.LatestMonitoringAsync(d))?.Form : null;
+            // A new form is the unit's own: its history is that of the person's unit.
+            var ambition = await AmbitionSnapshots.ForAsync(record, stored is null ? (user.Role == Role.Unit ? user.OrganisationId : null) : stored.UnitId, store);
             return Api.Json(new CheckResponse(profile.Id,
-                Gate.Findings(record, profile, forecast).Select(FindingDocument.Of).ToList(),
+                Gate.Findings(record, profile, forecast, ambition).Select(FindingDocument.Of).ToList(),
                 problems,
                 record is SelfEvaluation s ? ScoreSheetDocument.Of(Scorer.Score(s, profile)) : null,
                 stored?.DeclarationId is not null ? FormJson.ToDocument(record) : null,

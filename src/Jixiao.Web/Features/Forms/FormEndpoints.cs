@@ -31,7 +31,8 @@ public static class FormEndpoints
             var work = user.IsPublic ? "" : FormPages.Work(user, form, facts, http, await actors.LabelledAsync(await store.HistoryAsync(form.Id)), profiles,
                 await Monitoring.MonitoringPages.SectionsAsync(user, form, facts, http, monitoringWork, monitoring, store, profiles)
                 + await SpotChecks.SpotCheckPages.SectionAsync(user, form, spotChecks)
-                + await ResultsApplication.ResultsPages.SectionAsync(user, form, facts, http), forecast);
+                + await ResultsApplication.ResultsPages.SectionAsync(user, form, facts, http), forecast,
+                user.IsPublic ? null : await AmbitionSnapshots.ForAsync(form.Form, form.UnitId, store));
             return Page(form.Form.ProjectName ?? "绩效表", Flash.Render(http) + FormView(form) + work, user, Antiforgery.Field(http));
         });
 

@@ -119,11 +119,12 @@ public static class FormPages
     /// </summary>
     /// <param name="beforeHistory">What a feature adds about the form (运行监控's lights, 整改, 暂缓拨款), above the history.</param>
     /// <param name="forecast">A self-evaluation's latest approved monitoring form: its rows are held to that forecast too.</param>
+    /// <param name="ambition">A declaration's history and peers (the ambition checks).</param>
     public static string Work(CurrentUser user, StoredForm f, FormFacts facts, HttpContext http, IReadOnlyList<AuditEntry> history, ProfileCatalog profiles,
-        string beforeHistory = "", MonitoringForm? forecast = null)
+        string beforeHistory = "", MonitoringForm? forecast = null, AmbitionSnapshot? ambition = null)
     {
         var profile = profiles.ForForm(f.Form);
-        var findings = Gate.Findings(f.Form, profile, forecast);
+        var findings = Gate.Findings(f.Form, profile, forecast, ambition);
         var view = new HistoryView(f, history);
         var sb = new StringBuilder();
         sb.Append(Actions(user, f, facts, http, findings));

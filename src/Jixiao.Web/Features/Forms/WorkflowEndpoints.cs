@@ -89,7 +89,8 @@ public static class WorkflowEndpoints
         var profile = profiles.ForForm(form.Form);
         // A self-evaluation is also held to what its project's monitoring forecast (全年预计) said.
         var forecast = form.Form is SelfEvaluation && form.DeclarationId is { } d ? (await store.LatestMonitoringAsync(d))?.Form : null;
-        var gate = Gate.For(action, form.Form, profile, forecast);
+        var ambition = await AmbitionSnapshots.ForAsync(form.Form, form.UnitId, store);
+        var gate = Gate.For(action, form.Form, profile, forecast, ambition);
         if (!gate.Passes)
             throw new ApiRefusal(422, new ApiError(
                 $"这张表有 {gate.Blocking.Count} 个错误，不能“{action.ToChinese()}”。请先改正：{string.Join("；", gate.Blocking.Take(3).Select(Describe))}{(gate.Blocking.Count > 3 ? "……" : "")}",
