@@ -108,4 +108,32 @@ public class AmbitionWebTests(TestDatabases databases)
         Assert.Contains("目标 ≥3.00次 比同年 5 家其他单位同一指标目标的中位数 10次 低 70.00%", (string?)f["message"]);
         Assert.Contains("中位数 10次", WebUtility.HtmlDecode(await unit.GetStringAsync($"/forms/{id}")));
     }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task The_editor_shows_beside_each_row_last_years_figures_and_the_peers_median(string kind)
+    {
+        var (app, store, id, declaration, unit) = await StartAsync(kind, withHistory: true);
+        using var started = app;
+        foreach (var (name, value) in new[] { ("同类单位甲", 10m), ("同类单位乙", 12m) })
+        {
+            var peer = Read("2024-declaration.json");
+            peer.ImplementingUnit = name;
+            peer.Indicators[0].Target = new TargetValue($"≥{value}(次)", Comparator.GreaterOrEqual, value, "次");
+            await store.ImportAsync(peer, null, "test");
+        }
+
+        var check = await unit.PostAsync($"/api/check?form={id}", new StringContent(FormJson.ToJson(declaration).ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var context = Assert.Single((await WebApp.JsonAsync(check))["context"]!.AsArray())!;
+
+        // 2023: the same project's self-evaluation, ≥4(次) and 5(次) as printed; this year two other units, 10 and 12: median 11.
+        Assert.Equal(1, (int)context["row"]!);
+        Assert.Equal(2023, (int)context["lastYear"]!);
+        // The snapshot keeps figures, not printed cells: the values come back as comparator, number and unit.
+        Assert.Equal("≥4次", (string?)context["lastTarget"]);
+        Assert.Equal("5次", (string?)context["lastActual"]);
+        Assert.Equal(11.00m, (decimal)context["peersMedian"]!);
+        Assert.Equal("次", (string?)context["peersUnit"]);
+        Assert.Equal(2, (int)context["peers"]!);
+    }
 }

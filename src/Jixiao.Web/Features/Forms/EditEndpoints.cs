@@ -2,6 +2,7 @@ using Jixiao.Core.Access;
 using Jixiao.Core.Entry;
 using Jixiao.Core.Model;
 using Jixiao.Core.Monitoring;
+using Jixiao.Core.Review;
 using Jixiao.Core.Scoring;
 using Jixiao.Core.Workflow;
 using Jixiao.Core.Interchange;
@@ -84,7 +85,8 @@ public static class EditEndpoints
                 problems,
                 record is SelfEvaluation s ? ScoreSheetDocument.Of(Scorer.Score(s, profile)) : null,
                 stored?.DeclarationId is not null ? FormJson.ToDocument(record) : null,
-                record is MonitoringForm m ? MonitoringSheetDocument.Of(MonitoringAssessor.Assess(m, profile)) : null));
+                record is MonitoringForm m ? MonitoringSheetDocument.Of(MonitoringAssessor.Assess(m, profile)) : null,
+                ambition is null ? null : RowContext.Of(record, ambition)));
         })).RequireRateLimiting(CheckRateLimit)
             .WithSummary("审核与计分（不保存）：编辑时实时显示审核发现、计分过程和将要保存的记录；?form= 编号使自评表按其申报表计算")
             .Accepts<StoredFormDocument>("application/json").Produces<CheckResponse>().Produces<ApiError>(429);

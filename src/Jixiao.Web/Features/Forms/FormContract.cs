@@ -99,7 +99,8 @@ public sealed record CheckResponse(
     [property: Description("不能保存的值")] IReadOnlyList<FieldProblem> Problems,
     [property: Description("计分表（自评表）")] ScoreSheetDocument? Score,
     [property: Description("将要保存的记录（由申报表建立的自评表：指标、年初预算数与各得分由系统计算）")] FormDocument? Record,
-    [property: Description("预警（监控表：每行的颜色及其计算过程）")] MonitoringSheetDocument? Monitoring = null);
+    [property: Description("预警（监控表：每行的颜色及其计算过程）")] MonitoringSheetDocument? Monitoring = null,
+    [property: Description("每行的参考（申报表：本单位去年同一指标的指标值与实际完成值，同年其他单位指标值的中位数）")] IReadOnlyList<Jixiao.Core.Review.RowContext>? Context = null);
 
 [Description("标记退回意见是否已处理")]
 public sealed record AddressedRequest

@@ -334,6 +334,7 @@ public static class FormPages
     const string EditorCss = """
         table.indicators { table-layout: fixed; }
         table.indicators th { font-size: 13px; overflow-wrap: anywhere; }
+        td .context { color: #555; font-size: 12px; margin-bottom: .2rem; }
         table.indicators td { overflow-wrap: anywhere; }
         table.indicators input:not([type=checkbox]), table.indicators select, table.indicators textarea { box-sizing: border-box; max-width: 100%; }
         table.indicators td > select, table.indicators td > textarea, table.indicators td.name input { width: 100%; }

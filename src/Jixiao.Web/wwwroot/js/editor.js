@@ -387,6 +387,14 @@
       const td = document.querySelector(`[data-working="${f.row - 1}"]`);
       if (td) td.append(el("div", { class: f.severity }, `[${severity[f.severity] || f.severity}] ${readable(f.message)}`));
     });
+    // Beside each declared row: the unit's own figures last year, and what the other units declare this year.
+    if (!isSelf) (result.context || []).forEach(c => {
+      const td = document.querySelector(`[data-working="${c.row - 1}"]`);
+      const parts = [];
+      if (c.lastYear) parts.push(`${c.lastYear} 年：指标值 ${c.lastTarget ?? "—"}，实际 ${c.lastActual ?? "—"}`);
+      if (c.peersMedian !== null && c.peersMedian !== undefined) parts.push(`同年 ${c.peers} 家单位中位数 ${c.peersMedian}${c.peersUnit ?? ""}`);
+      if (td && parts.length) td.prepend(el("div", { class: "context" }, parts.join("；")));
+    });
     const items = [...(result.problems || []).map(p => el("li", { class: "error" }, `[不能保存] ${readable(p.message)}`)),
                    ...(result.findings || []).map(f => el("li", { class: f.severity }, `[${severity[f.severity] || f.severity}] ${f.row ? "第 " + f.row + " 行" : ""}${f.name ? "“" + f.name + "”：" : ""}${readable(f.message)}`))];
     box.replaceChildren(items.length ? el("ul", {}, ...items) : el("p", {}, "没有审核发现。"));
