@@ -79,14 +79,18 @@ public static class EditEndpoints
             var profile = ProfileFor(record, profiles, http.Request.Query["profile"]);
             var forecast = record is SelfEvaluation && stored?.DeclarationId is { } d ? (await store.LatestMonitoringAsync(d))?.Form : null;
             // A new form is the unit's own: its history is that of the person's unit.
-            var ambition = await AmbitionSnapshots.ForAsync(record, stored is null ? (user.Role == Role.Unit ? user.OrganisationId : null) : stored.UnitId, store);
+            var unitOfForm = stored is null ? (user.Role == Role.Unit ? user.OrganisationId : null) : stored.UnitId;
+            var ambition = await AmbitionSnapshots.ForAsync(record, unitOfForm, store);
+            // 推荐指标: last year's rows of the same project that the declaration has not yet.
+            var suggestions = record is TargetDeclaration td && td.Year is { } year && unitOfForm is { } unitId
+                ? RowSuggestions.FromLastYear(td, await store.UnitHistoryAsync(unitId, year, 1)).Select(SuggestionDocument.Of).ToList() : null;
             return Api.Json(new CheckResponse(profile.Id,
                 Gate.Findings(record, profile, forecast, ambition).Select(FindingDocument.Of).ToList(),
                 problems,
                 record is SelfEvaluation s ? ScoreSheetDocument.Of(Scorer.Score(s, profile)) : null,
                 stored?.DeclarationId is not null ? FormJson.ToDocument(record) : null,
                 record is MonitoringForm m ? MonitoringSheetDocument.Of(MonitoringAssessor.Assess(m, profile)) : null,
-                ambition is null ? null : RowContext.Of(record, ambition)));
+                ambition is null ? null : RowContext.Of(record, ambition), suggestions));
         })).RequireRateLimiting(CheckRateLimit)
             .WithSummary("审核与计分（不保存）：编辑时实时显示审核发现、计分过程和将要保存的记录；?form= 编号使自评表按其申报表计算")
             .Accepts<StoredFormDocument>("application/json").Produces<CheckResponse>().Produces<ApiError>(429);

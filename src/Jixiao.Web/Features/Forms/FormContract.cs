@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Jixiao.Core.Model;
 using System.Diagnostics.CodeAnalysis;
 using Jixiao.Core.Entry;
 using Jixiao.Core.Workflow;
@@ -100,7 +101,20 @@ public sealed record CheckResponse(
     [property: Description("计分表（自评表）")] ScoreSheetDocument? Score,
     [property: Description("将要保存的记录（由申报表建立的自评表：指标、年初预算数与各得分由系统计算）")] FormDocument? Record,
     [property: Description("预警（监控表：每行的颜色及其计算过程）")] MonitoringSheetDocument? Monitoring = null,
-    [property: Description("每行的参考（申报表：本单位去年同一指标的指标值与实际完成值，同年其他单位指标值的中位数）")] IReadOnlyList<Jixiao.Core.Review.RowContext>? Context = null);
+    [property: Description("每行的参考（申报表：本单位去年同一指标的指标值与实际完成值，同年其他单位指标值的中位数）")] IReadOnlyList<Jixiao.Core.Review.RowContext>? Context = null,
+    [property: Description("推荐指标（申报表：去年本项目的表中、本表还没有的指标）")] IReadOnlyList<SuggestionDocument>? Suggestions = null);
+
+[Description("推荐指标")]
+public sealed record SuggestionDocument(
+    [property: Description("一级指标")] string? Level1,
+    [property: Description("二级指标")] string? Level2,
+    [property: Description("三级指标")] string Name,
+    [property: Description("指标值")] TargetDocument? Target,
+    [property: Description("来源")] string Source)
+{
+    public static SuggestionDocument Of(Jixiao.Core.Review.RowSuggestion s) => new(s.Level1, s.Level2, s.Name,
+        s.Target is { } t ? new TargetDocument { Text = t.Text, Comparator = t.Comparator?.ToSymbol(), Value = t.Value, Unit = t.Unit } : null, s.Source);
+}
 
 [Description("标记退回意见是否已处理")]
 public sealed record AddressedRequest
