@@ -67,7 +67,7 @@ public sealed class LibraryStore(Database db, TimeProvider clock)
         var p = new DynamicParameters();
         if (q is { Length: > 0 })
         {
-            where.Add(string.Join(" OR ", new[] { "name", "level2", "key", "tags", "explanation" }.Select(col => $"{col} LIKE @q ESCAPE '\\'")) is var any ? $"({any})" : "");
+            where.Add("(" + string.Join(" OR ", new[] { "name", "level2", "key", "tags", "explanation" }.Select(col => $"{col} LIKE @q ESCAPE '\\'")) + ")");
             p.Add("q", "%" + q.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%");
         }
         if (level1 is { Length: > 0 }) { where.Add("level1 = @level1"); p.Add("level1", level1); }
