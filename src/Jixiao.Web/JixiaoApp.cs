@@ -59,6 +59,8 @@ public static class JixiaoApp
         services.AddSingleton<Features.SpotChecks.SpotCheckWork>();
         services.AddSingleton<ResultsStore>();
         services.AddSingleton<Features.ResultsApplication.ResultsWork>();
+        services.AddSingleton<LibraryStore>();
+        services.AddSingleton<Features.Library.LibraryWork>();
         services.AddSingleton<DashboardStore>();
         services.AddSingleton<ProjectStore>();
         services.AddSingleton<Features.Analysis.DashboardCache>();
@@ -119,6 +121,7 @@ public static class JixiaoApp
         Features.SpotChecks.SpotCheckPages.Map(app);
         Features.ResultsApplication.ResultsEndpoints.Map(app);
         Features.ResultsApplication.ResultsPages.Map(app);
+        Features.Library.LibraryPages.Map(app);
 
         await Startup.PrepareAsync(app);
         var db = app.Services.GetRequiredService<Database>();

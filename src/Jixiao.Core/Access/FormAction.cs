@@ -25,6 +25,7 @@ public enum FormAction
     RecordRectification,  // 填报整改结果: the unit says what it did
     HoldFunding,   // 暂缓拨款 (and its release): finance holds a project's funds, with a reason
     DecideResult,  // 结果应用: finance records its decision on an approved self-evaluation's suggested action for next year's budget
+    CurateLibrary, // 指标库: finance seeds the library from the stored forms and curates its entries (texts, basis, scope, status)
 }
 
 public static class FormActions
@@ -34,7 +35,7 @@ public static class FormActions
     /// <summary>The actions that concern no single form (they are asked about with no form facts, or a new form's).</summary>
     public static bool IsFormless(this FormAction a) =>
         a is FormAction.Create or FormAction.Import or FormAction.Administer or FormAction.Schedule or FormAction.Analyse or FormAction.OpenRound
-           or FormAction.DrawSpotCheck;
+           or FormAction.DrawSpotCheck or FormAction.CurateLibrary;
 
     /// <summary>The actions that move a form through the workflow (`POST /api/forms/{id}/transitions`).</summary>
     public static readonly IReadOnlyList<FormAction> Transitions = [FormAction.Submit, FormAction.Return, FormAction.Approve, FormAction.Publish];
@@ -50,6 +51,7 @@ public static class FormActions
         FormAction.RecordRectification => "record-rectification",
         FormAction.HoldFunding => "hold-funding",
         FormAction.DecideResult => "decide-result",
+        FormAction.CurateLibrary => "curate-library",
         _ => a.ToString().ToLowerInvariant(),
     };
 
@@ -79,6 +81,7 @@ public static class FormActions
         FormAction.RecordRectification => "填报整改结果",
         FormAction.HoldFunding => "暂缓拨款",
         FormAction.DecideResult => "记录结果应用决定",
+        FormAction.CurateLibrary => "维护指标库",
         _ => a.ToString(),
     };
 }

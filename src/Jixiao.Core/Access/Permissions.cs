@@ -127,6 +127,10 @@ public static class Permissions
         // register is read in each person's scope (a unit its own, a 主管部门 its units), never written by them.
         new(DecideResult, FinanceReviewer, Reach.AllUnits, Final, FormKind.SelfEvaluation),
         new(DecideResult, Admin, Reach.AllUnits, Final, FormKind.SelfEvaluation),
+
+        // 指标库: finance seeds it from the stored forms and curates it; everyone logged in reads what is shared with them.
+        new(CurateLibrary, FinanceReviewer, Reach.AllUnits),
+        new(CurateLibrary, Admin, Reach.AllUnits),
     ];
 
     static IEnumerable<Grant> GrantsOf(Role role, FormAction action) =>

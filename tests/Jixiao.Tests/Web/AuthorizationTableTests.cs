@@ -83,6 +83,9 @@ public class AuthorizationTableTests(TestDatabases databases)
         ("decide-result",   "self",        FormStatus.DepartmentApproved, "-----", "-----"),
         ("decide-result",   "declaration", FormStatus.Approved,           "-----", "-----"),
         ("results",         "none",        FormStatus.Draft,              "-UDFA", "-UDFA"),
+        // 指标库 (issue 13): every logged-in person reads it (what is shared with them); finance seeds and curates it.
+        ("library",         "none",        FormStatus.Draft,              "-UDFA", "-UDFA"),
+        ("library-seed",    "none",        FormStatus.Draft,              "---FA", "---FA"),
     ];
 
     private static readonly string[] RoleOrder = [P, U, D, F, A];
@@ -177,7 +180,7 @@ public class AuthorizationTableTests(TestDatabases databases)
     private static async Task<(bool Allowed, string Answer)> TryAsync(HttpClient c, string action, string formKind, long id, string place, List<PerformanceForm> seeds, int n,
         long comment = 0)
     {
-        var current = action is "read" or "history" or "export" or "admin" or "create" or "import" or "check" or "dashboard" or "results" ? null : await CurrentVersionAsync(c, id);
+        var current = action is "read" or "history" or "export" or "admin" or "create" or "import" or "check" or "dashboard" or "results" or "library" or "library-seed" ? null : await CurrentVersionAsync(c, id);
         HttpResponseMessage r = action switch
         {
             "read" => await c.GetAsync($"/api/forms/{id}"),
@@ -202,6 +205,8 @@ public class AuthorizationTableTests(TestDatabases databases)
             "spot-check" => await c.PostAsJsonAsync("/api/spot-checks", new { year = 2024, size = 1 }),
             "decide-result" => await c.PostAsJsonAsync($"/api/forms/{id}/result-decision", new { decision = "其他", reason = "另行安排" }),
             "results" => await c.GetAsync("/api/results-application?year=2024"),
+            "library" => await c.GetAsync("/api/indicator-library?q=x"),
+            "library-seed" => await c.PostAsJsonAsync("/api/indicator-library/seed", new { }),
             _ => throw new ArgumentException(action),
         };
         var answer = $"{(int)r.StatusCode}";

@@ -22,7 +22,7 @@ public static class Html
             nav.Append($"<a href=\"/forms\">绩效表</a> ")
                .Append(Permissions.MayEver(user.Role, FormAction.Schedule) ? "<a href=\"/windows\">填报时间</a> " : "")
                .Append("<a href=\"/monitoring\">运行监控</a> <a href=\"/rectifications\">整改台账</a> ")
-               .Append("<a href=\"/results\">结果应用</a> ")
+               .Append("<a href=\"/results\">结果应用</a> <a href=\"/indicator-library\">指标库</a> ")
                .Append(Permissions.MayEver(user.Role, FormAction.Analyse) ? "<a href=\"/dashboard\">统计分析</a> " : "")
                .Append(Permissions.MayEver(user.Role, FormAction.DrawSpotCheck) ? "<a href=\"/spot-checks\">抽查</a> " : "")
                .Append(Permissions.MayEver(user.Role, FormAction.Administer) ? "<a href=\"/admin\">系统管理</a> " : "")

@@ -1,0 +1,134 @@
+using Jixiao.Core.Access;
+using Jixiao.Core.Library;
+using Jixiao.Formats.Xlsx;
+using Jixiao.Storage;
+using Jixiao.Web.Features.Organisations;
+using Jixiao.Web.Features.Shared;
+
+namespace Jixiao.Web.Features.Library;
+
+/// <summary>
+/// The 指标库 for the API and the pages: what each person sees (finance and the administrator all; others the approved
+/// entries shared with one of their units and the proposed ones their units own), the seed from the stored forms and
+/// finance's curation, checked once here.
+/// </summary>
+public sealed class LibraryWork(LibraryStore library, OrganisationStore organisations)
+{
+    public const int MaxTextLength = 2000;
+    public const int MaxTags = 20;
+
+    public static bool MayCurate(CurrentUser user) => Permissions.Decide(user.Role, FormAction.CurateLibrary, null).Allowed;
+
+    static void Require(CurrentUser user)
+    {
+        var d = Permissions.Decide(user.Role, FormAction.CurateLibrary, null);
+        if (!d.Allowed) throw user.IsPublic ? Api.Fail(401, "请先登录") : Api.Fail(403, d.Refusal ?? "无权维护指标库");
+    }
+
+    public async Task<LibraryListDocument> SearchAsync(CurrentUser user, string? q, string? level1, string? status)
+    {
+        if (user.IsPublic) throw Api.Fail(401, "请先登录");
+        if (status is { Length: > 0 } && LibraryCuration.StatusFrom(status) is null)
+            throw Api.Fail(400, $"状态“{status}”不对，应为 proposed（待审定）、approved（已审定）或 retired（已停用）", "status");
+        var rows = await library.SearchAsync(q?.Trim(), level1?.Trim(), status);
+        var orgs = (await organisations.AllAsync()).ToDictionary(o => o.Id);
+        var mine = MayCurate(user) ? null : user.OrganisationId is { } org ? (await organisations.UnitsUnderAsync(org)).ToHashSet() : [];
+        return new LibraryListDocument(MayCurate(user), rows.Where(r => mine is null || Visible(r, mine, orgs)).Select(r => Document(r, orgs)).ToList());
+    }
+
+    /// <summary>A proposed entry to the units that own it; an approved one to the units it is shared with; a retired one to finance only.</summary>
+    static bool Visible(LibraryRow r, HashSet<long> mine, IReadOnlyDictionary<long, Organisation> orgs) => LibraryCuration.StatusFrom(r.Status) switch
+    {
+        EntryStatus.Proposed => r.OwnerId is { } o && mine.Contains(o),
+        EntryStatus.Approved => LibraryCuration.ScopeFrom(r.Scope) switch
+        {
+            SharingScope.All => true,
+            SharingScope.Unit => r.OwnerId is { } o && mine.Contains(o),
+            _ => r.OwnerId is { } owner && orgs.GetValueOrDefault(owner)?.ParentId is { } department
+                 && mine.Any(u => orgs.GetValueOrDefault(u)?.ParentId == department),
+        },
+        _ => false,
+    };
+
+    static QuartilesDocument? Q(Quartiles? q) => q is null ? null : new(q.Count, q.Lower, q.Median, q.Upper);
+
+    static LibraryEntryDocument Document(LibraryRow r, IReadOnlyDictionary<long, Organisation> orgs) => new(
+        r.Id, r.Key, r.Level1, r.Level2, r.Name, r.Comparator, r.Unit, r.Explanation, r.Method, r.ValueBasis,
+        r.Tags.Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), r.Nature,
+        r.OwnerId is { } o ? orgs.GetValueOrDefault(o)?.Name : null, r.Scope, r.Status, r.FormCount, r.DeclarationCount, r.SelfEvaluationCount,
+        r.UnitCount, r.Years.Select(y => new YearDistributionDocument(y.Year, Q(y.Targets), Q(y.Actuals))).ToList(), r.UpdatedBy, r.UpdatedAt);
+
+    public async Task<LibrarySeedDocument> SeedAsync(CurrentUser user)
+    {
+        Require(user);
+        var s = await library.SeedAsync(user.Username!);
+        return new LibrarySeedDocument(s.Added, s.Refreshed, s.Forms);
+    }
+
+    public async Task<LibraryEntryDocument> CurateAsync(CurrentUser user, string id, LibraryCurateRequest body)
+    {
+        Require(user);
+        if (!long.TryParse(id, out var n) || await library.GetAsync(n) is not { } row) throw Api.Fail(404, $"指标库中没有编号为 {id} 的指标", "id");
+        string? Text(string? given, string? kept, string field, string label)
+        {
+            if (given is null) return kept;
+            var t = given.Trim();
+            if (t.Length > MaxTextLength) throw Api.Fail(400, $"{label}不能超过 {MaxTextLength} 个字（现为 {t.Length} 个）", field);
+            return t.Length == 0 ? null : t;
+        }
+        string Code<T>(string? given, string kept, Func<string?, T?> parse, string field, string message) where T : struct =>
+            given is null ? kept : parse(given) is not null ? given : throw Api.Fail(400, message, field);
+
+        var status = Code(body.Status, row.Status, LibraryCuration.StatusFrom, "status", $"状态“{body.Status}”不对，应为 proposed（待审定）、approved（已审定）或 retired（已停用）");
+        if (LibraryCuration.RefuseMove(LibraryCuration.StatusFrom(row.Status)!.Value, LibraryCuration.StatusFrom(status)!.Value) is { } refusal)
+            throw Api.Fail(400, refusal, "status");
+        var basis = body.ValueBasis is { Length: 0 } ? null : body.ValueBasis is null ? row.ValueBasis
+            : LibraryCuration.BasisFrom(body.ValueBasis) is not null ? body.ValueBasis
+            : throw Api.Fail(400, $"指标值依据“{body.ValueBasis}”不对，应为 plan（计划标准）、history（历史标准）、industry（行业标准）或 other（其他标准）", "valueBasis");
+        var tags = row.Tags;
+        if (body.Tags is { } given)
+        {
+            var clean = given.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
+            if (clean.Count > MaxTags) throw Api.Fail(400, $"标签最多 {MaxTags} 个（现为 {clean.Count} 个）", "tags");
+            if (clean.FirstOrDefault(t => t.Contains('、') || t.Length > 50) is { } bad) throw Api.Fail(400, $"标签“{bad}”不能含“、”，也不能超过 50 个字", "tags");
+            tags = string.Join('、', clean);
+        }
+        var curated = new LibraryCurated(
+            Text(body.Explanation, row.Explanation, "explanation", "指标解释"), Text(body.Method, row.Method, "method", "计算方法"), basis, tags,
+            Code(body.Nature, row.Nature, LibraryCuration.NatureFrom, "nature", $"“{body.Nature}”不对，应为 common（共性指标）或 specific（个性指标）"),
+            Code(body.Scope, row.Scope, LibraryCuration.ScopeFrom, "scope", $"共享范围“{body.Scope}”不对，应为 unit（本单位）、department（本部门）或 all（全部）"),
+            status);
+        var saved = await library.CurateAsync(n, curated, user.Username!);
+        return Document(saved!, (await organisations.AllAsync()).ToDictionary(o => o.Id));
+    }
+
+    public static readonly string[] ExportHeaders =
+    [
+        "编号", "一级指标", "二级指标", "三级指标", "指标性质", "度量单位", "指标解释", "计算方法", "指标值依据", "标签", "共性/个性", "所属单位", "共享范围", "状态",
+        "使用表数", "申报表", "自评表", "单位数", "年度", "目标值个数", "目标值下四分位数", "目标值中位数", "目标值上四分位数",
+        "实际值个数", "实际值下四分位数", "实际值中位数", "实际值上四分位数",
+    ];
+
+    /// <summary>The entries the person sees as an xlsx sheet: one row per entry and year (an entry without figures, one row).</summary>
+    public async Task<(byte[] Bytes, string FileName)> ExportAsync(CurrentUser user, string? q, string? level1, string? status)
+    {
+        var list = await SearchAsync(user, q, level1, status);
+        var rows = new List<IReadOnlyList<XlsxCell>>();
+        foreach (var e in list.Entries)
+            foreach (var y in e.Years.Count == 0 ? [null] : e.Years.Cast<YearDistributionDocument?>())
+                rows.Add(
+                [
+                    XlsxCell.Count((int)e.Id), XlsxCell.Text(e.Level1), XlsxCell.Text(e.Level2), XlsxCell.Text(e.Name), XlsxCell.Text(e.Comparator), XlsxCell.Text(e.Unit),
+                    XlsxCell.Text(e.Explanation), XlsxCell.Text(e.Method), XlsxCell.Text(BasisName(e.ValueBasis)), XlsxCell.Text(string.Join('、', e.Tags)),
+                    XlsxCell.Text(LibraryCuration.NatureFrom(e.Nature)?.ToChinese()), XlsxCell.Text(e.Owner ?? "财政部门"),
+                    XlsxCell.Text(LibraryCuration.ScopeFrom(e.Scope)?.ToChinese()), XlsxCell.Text(LibraryCuration.StatusFrom(e.Status)?.ToChinese()),
+                    XlsxCell.Count(e.Forms), XlsxCell.Count(e.Declarations), XlsxCell.Count(e.SelfEvaluations), XlsxCell.Count(e.Units),
+                    y is null ? XlsxCell.Text("") : XlsxCell.Count(y.Year),
+                    y?.Targets is { } t ? XlsxCell.Count(t.Count) : XlsxCell.Text(""), XlsxCell.Fixed2(y?.Targets?.Lower), XlsxCell.Fixed2(y?.Targets?.Median), XlsxCell.Fixed2(y?.Targets?.Upper),
+                    y?.Actuals is { } a ? XlsxCell.Count(a.Count) : XlsxCell.Text(""), XlsxCell.Fixed2(y?.Actuals?.Lower), XlsxCell.Fixed2(y?.Actuals?.Median), XlsxCell.Fixed2(y?.Actuals?.Upper),
+                ]);
+        return (TableWorkbook.Render("指标库", ExportHeaders, rows), "指标库.xlsx");
+    }
+
+    public static string? BasisName(string? code) => LibraryCuration.BasisFrom(code)?.ToChinese();
+}
