@@ -39,7 +39,9 @@ public static class Html
             <style>
               body { font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 0; color: #1d1d1d; }
               header { background: #8b1a1a; color: #fff; padding: .6rem 1.2rem; display: flex; gap: 1rem; align-items: center; }
-              header a, header .who { color: #fff; margin-right: .8rem; }
+              header > strong { white-space: nowrap; flex-shrink: 0; }
+              header a, header .who { color: #fff; margin-right: .55rem; white-space: nowrap; }
+              header .who { font-size: 14px; }
               main { padding: 1rem 1.2rem; max-width: 1200px; }
               table { border-collapse: collapse; width: 100%; font-size: 14px; }
               th, td { border: 1px solid #999; padding: .3rem .5rem; vertical-align: top; }
