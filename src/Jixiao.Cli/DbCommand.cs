@@ -11,7 +11,22 @@ internal static class DbCommand
     private static Option<string> DbOption() =>
         new("--db") { Description = "SQLite 文件路径，或 PostgreSQL 连接字符串（Host=…）", Required = true };
 
-    public static Command Create() => new("db", "数据库管理") { Migrate(), BackupCommand(), RestoreCommand() };
+    public static Command Create() => new("db", "数据库管理") { Migrate(), BackupCommand(), RestoreCommand(), LibraryCommand() };
+
+    /// <summary>`db library`: the 指标库 gathered from the stored forms, as finance's 由已存的表汇集 does in the web app.</summary>
+    private static Command LibraryCommand()
+    {
+        var db = DbOption();
+        var cmd = new Command("library", "由已存的申报表和自评表汇集指标库：新的指标加为待审定，已有的只更新使用情况和分布（已维护的内容不变）") { db };
+        cmd.SetAction((r, ct) => Run(async () =>
+        {
+            var database = Database.Open(r.GetValue(db)!);
+            await database.MigrateAsync(ct);
+            var summary = await new LibraryStore(database, TimeProvider.System).SeedAsync("jixiao db library", ct: ct);
+            Console.WriteLine($"已汇集指标库：读取 {summary.Forms} 张表，新增 {summary.Added} 条（待审定），更新 {summary.Refreshed} 条。");
+        }));
+        return cmd;
+    }
 
     private static Command Migrate()
     {
