@@ -67,7 +67,7 @@ public static class EditEndpoints
         })).WithSummary("保存修改（?version= 所依据的版本）；草稿和退回的表才能修改；服务器计算和所有的字段不取自请求")
             .Accepts<StoredFormDocument>("application/json").Produces<SavedForm>().Produces<ApiError>(400).Produces<ApiError>(409);
 
-        app.MapPost("/api/check", (HttpContext http, FormStore store, FormAccess access, ProfileCatalog profiles) => Api.Run(async () =>
+        app.MapPost("/api/check", (HttpContext http, FormStore store, FormAccess access, ProfileCatalog profiles, Library.LibraryWork library) => Api.Run(async () =>
         {
             var user = CurrentUser.From(http);
             if (user.IsPublic) return Api.Error(401, "请先登录");
@@ -82,8 +82,16 @@ public static class EditEndpoints
             var unitOfForm = stored is null ? (user.Role == Role.Unit ? user.OrganisationId : null) : stored.UnitId;
             var ambition = await AmbitionSnapshots.ForAsync(record, unitOfForm, store);
             // 推荐指标: last year's rows of the same project that the declaration has not yet.
-            var suggestions = record is TargetDeclaration td && td.Year is { } year && unitOfForm is { } unitId
-                ? RowSuggestions.FromLastYear(td, await store.UnitHistoryAsync(unitId, year, 1)).Select(SuggestionDocument.Of).ToList() : null;
+            // 推荐指标: last year's rows of the same project that the declaration has not yet, then the library's entries
+            // tagged with its 项目类别 or a word of its name.
+            List<SuggestionDocument>? suggestions = null;
+            if (record is TargetDeclaration td)
+            {
+                var lastYear = td.Year is { } year && unitOfForm is { } unitId ? RowSuggestions.FromLastYear(td, await store.UnitHistoryAsync(unitId, year, 1)) : [];
+                var fromLibrary = await library.SuggestAsync(user, td);
+                suggestions = lastYear.Concat(fromLibrary.Where(l => !lastYear.Any(y => IndicatorKey.Of(y.Level1, y.Level2, y.Name) == IndicatorKey.Of(l.Level1, l.Level2, l.Name))))
+                    .Select(SuggestionDocument.Of).ToList();
+            }
             return Api.Json(new CheckResponse(profile.Id,
                 Gate.Findings(record, profile, forecast, ambition).Select(FindingDocument.Of).ToList(),
                 problems,

@@ -1,3 +1,5 @@
+using Jixiao.Core.Review;
+using Jixiao.Core.Model;
 using Jixiao.Core.Access;
 using Jixiao.Core.Library;
 using Jixiao.Formats.Xlsx;
@@ -34,6 +36,35 @@ public sealed class LibraryWork(LibraryStore library, OrganisationStore organisa
         var orgs = (await organisations.AllAsync()).ToDictionary(o => o.Id);
         var mine = MayCurate(user) ? null : user.OrganisationId is { } org ? (await organisations.UnitsUnderAsync(org)).ToHashSet() : [];
         return new LibraryListDocument(MayCurate(user), rows.Where(r => mine is null || Visible(r, mine, orgs)).Select(r => Document(r, orgs)).ToList());
+    }
+
+    /// <summary>
+    /// 推荐指标 from the library for a declaration: the approved entries the person may see whose tags name the
+    /// declaration's 项目类别 or a word of its project name, and that the declaration does not have yet. The target
+    /// offered is the entry's median target of its latest year with figures (its comparator and unit), else none.
+    /// </summary>
+    public async Task<IReadOnlyList<RowSuggestion>> SuggestAsync(CurrentUser user, TargetDeclaration form)
+    {
+        var orgs = (await organisations.AllAsync()).ToDictionary(o => o.Id);
+        var mine = MayCurate(user) ? null : user.OrganisationId is { } org ? (await organisations.UnitsUnderAsync(org)).ToHashSet() : [];
+        var have = form.Indicators.Select(IndicatorKey.Of).ToHashSet(StringComparer.Ordinal);
+        var project = IndicatorKey.Text(form.ProjectName);
+        var category = IndicatorKey.Text(form.ProjectCategory);
+        var offered = new List<RowSuggestion>();
+        foreach (var r in await library.SearchAsync(status: "approved"))
+        {
+            if (have.Contains(r.Key) || (mine is not null && !Visible(r, mine, orgs))) continue;
+            var tag = r.Tags.Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .FirstOrDefault(t => IndicatorKey.Text(t) is { Length: > 0 } k && (k == category || project.Contains(k, StringComparison.Ordinal)));
+            if (tag is null) continue;
+            var latest = r.Years.Where(y => y.Targets is not null).OrderByDescending(y => y.Year).FirstOrDefault();
+            var comparator = Comparators.FromSymbol(r.Comparator);
+            TargetValue? target = latest?.Targets is { } q
+                ? new TargetValue($"{r.Comparator}{Core.Scoring.Num.Plain(q.Median)}{(string.IsNullOrEmpty(r.Unit) ? "" : $"({r.Unit})")}", comparator, q.Median, r.Unit)
+                : null;
+            offered.Add(new RowSuggestion(r.Level1, r.Level2, r.Name, target, $"指标库（标签“{tag}”）"));
+        }
+        return offered;
     }
 
     /// <summary>A proposed entry to the units that own it; an approved one to the units it is shared with; a retired one to finance only.</summary>

@@ -392,9 +392,9 @@
     if (offered && !isSelf) {
       const list = result.suggestions || [];
       offered.replaceChildren(...(list.length === 0 ? [] : [
-        el("strong", {}, `推荐指标（${list[0].source}，本表尚无）：`),
-        ...list.map(x => el("span", { class: "suggestion" },
-          `${x.level2 ?? ""}·${x.name} ${x.target?.text ?? ""} `,
+        el("strong", {}, "推荐指标（本表尚无）："),
+        ...list.map(x => el("span", { class: "suggestion", title: x.source },
+          `${x.level2 ?? ""}·${x.name} ${x.target?.text ?? ""} `, el("small", {}, `（${x.source}）`), " ",
           el("button", { type: "button", "data-suggestion": x.name, onclick: () => {
             form.indicators.push({ level1: x.level1, level2: x.level2, name: x.name, target: x.target, actual: null, weight: null, score: null, deviationReason: null });
             render(); changed();
