@@ -5,9 +5,8 @@ using Jixiao.Core.Scoring;
 namespace Jixiao.Core.Library;
 
 /// <summary>
-/// Lower quartile, median and upper quartile of some figures, by linear interpolation between closest ranks (Excel's
-/// QUARTILE.INC, R's type 7): sorted x₀ … xₙ₋₁, the p-quantile is at position h = (n − 1)·p, between x⌊h⌋ and x⌊h⌋₊₁.
-/// So 1, 2, 3, 4 give 1.75, 2.5, 3.25. Exact in decimal.
+/// Lower quartile, median and upper quartile of some figures (<see cref="Num.Quantile"/>: linear between closest
+/// ranks, as Excel's QUARTILE.INC). So 1, 2, 3, 4 give 1.75, 2.5, 3.25.
 /// </summary>
 public sealed record Quartiles(int Count, decimal Lower, decimal Median, decimal Upper)
 {
@@ -15,14 +14,7 @@ public sealed record Quartiles(int Count, decimal Lower, decimal Median, decimal
     {
         if (values.Count == 0) return null;
         var x = values.Order().ToArray();
-        return new Quartiles(x.Length, At(x, 0.25m), At(x, 0.5m), At(x, 0.75m));
-    }
-
-    static decimal At(decimal[] x, decimal p)
-    {
-        var h = (x.Length - 1) * p;
-        var i = (int)decimal.Floor(h);
-        return i + 1 >= x.Length ? x[i] : x[i] + (h - i) * (x[i + 1] - x[i]);
+        return new Quartiles(x.Length, Num.Quantile(x, 0.25m), Num.Quantile(x, 0.5m), Num.Quantile(x, 0.75m));
     }
 }
 

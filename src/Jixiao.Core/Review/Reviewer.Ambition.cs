@@ -108,14 +108,9 @@ public static partial class Reviewer
         if (!c.IsLowerBound()) return;
         var rules = ctx.Profile.Ambition;
         var unit = Units.Normalize(t.Unit);
-        // One figure a peer unit (the median of its rows), so that a unit with many projects does not make the median alone.
-        var perUnit = peers
-            .Where(p => p.Target is { IsQuantitative: true, Comparator: { } pc } && pc.IsLowerBound() && Units.Normalize(p.Target.Unit) == unit)
-            .GroupBy(p => p.Unit, StringComparer.Ordinal)
-            .Select(g => Median(g.Select(p => p.Target.Value!.Value).ToList()))
-            .ToList();
+        var perUnit = PeerFigures(peers.Where(p => p.Target.Comparator is { } pc && pc.IsLowerBound()), unit);
         if (perUnit.Count < rules.MinPeers) return;
-        var median = Median(perUnit);
+        var median = Num.Median(perUnit);
         if (median <= 0) return;
         var shortfall = (median - t.Value!.Value) / median * 100m;
         if (shortfall <= rules.PeerShortfallPercent) return;
@@ -124,11 +119,13 @@ public static partial class Reviewer
             row);
     }
 
-    /// <summary>The middle value; for an even count, the mean of the two in the middle.</summary>
-    public static decimal Median(IReadOnlyList<decimal> values)
-    {
-        var sorted = values.Order().ToList();
-        var mid = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2m;
-    }
+    /// <summary>
+    /// The peers' quantitative targets in one unit of measure, one figure a peer unit (the median of its rows), so that
+    /// a unit with many projects does not make the median alone. The ambition check and the editor's row context share it.
+    /// </summary>
+    public static IReadOnlyList<decimal> PeerFigures(IEnumerable<PeerTarget> peers, string? unit) =>
+        peers.Where(p => p.Target is { IsQuantitative: true } && Units.Normalize(p.Target.Unit) == unit)
+            .GroupBy(p => p.Unit, StringComparer.Ordinal)
+            .Select(g => Num.Median(g.Select(p => p.Target.Value!.Value)))
+            .ToList();
 }

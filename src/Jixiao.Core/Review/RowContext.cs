@@ -26,12 +26,10 @@ public sealed record RowContext(int Row, int? LastYear, string? LastTarget, stri
             var peers = snapshot.PeersOf(row).Where(p => p.Target is { IsQuantitative: true }).ToList();
             var unit = row.Target is { IsQuantitative: true } t ? Units.Normalize(t.Unit)
                 : peers.GroupBy(p => Units.Normalize(p.Target.Unit)).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
-            var perUnit = peers.Where(p => Units.Normalize(p.Target.Unit) == unit)
-                .GroupBy(p => p.Unit, StringComparer.Ordinal)
-                .Select(g => Reviewer.Median(g.Select(p => p.Target.Value!.Value).ToList())).ToList();
+            var perUnit = Reviewer.PeerFigures(peers, unit);
             if (last is null && perUnit.Count == 0) continue;
             rows.Add(new RowContext(i + 1, last?.Year, last?.Target?.Text, last?.Actual?.Text,
-                perUnit.Count == 0 ? null : Num.TwoPlaces(Reviewer.Median(perUnit)), perUnit.Count == 0 ? null : unit, perUnit.Count));
+                perUnit.Count == 0 ? null : Num.TwoPlaces(Num.Median(perUnit)), perUnit.Count == 0 ? null : unit, perUnit.Count));
         }
         return rows;
     }

@@ -31,4 +31,18 @@ public static class Num
         var trimmed = value / 1.0000000000000000000000000000m;
         return decimal.Round(trimmed, 2) == trimmed ? decimal.Round(trimmed, 2) + 0.00m : trimmed;
     }
+
+    /// <summary>
+    /// The p-quantile by linear interpolation between closest ranks (Excel's QUARTILE.INC, R's type 7): for sorted
+    /// x₀ … xₙ₋₁ it lies at h = (n − 1)·p, between x⌊h⌋ and x⌊h⌋₊₁. Exact in decimal. <paramref name="sorted"/> must be sorted.
+    /// </summary>
+    public static decimal Quantile(IReadOnlyList<decimal> sorted, decimal p)
+    {
+        var h = (sorted.Count - 1) * p;
+        var i = (int)decimal.Floor(h);
+        return i + 1 >= sorted.Count ? sorted[i] : sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]);
+    }
+
+    /// <summary>The middle value; for an even count, the mean of the two in the middle (the 0.5 quantile).</summary>
+    public static decimal Median(IEnumerable<decimal> values) => Quantile(values.Order().ToList(), 0.5m);
 }

@@ -155,13 +155,7 @@ internal static class ProfileParser
             if (r.ValueKind != JsonValueKind.Object) throw Bad($"monitoring.{name}", "必须是对象 { …, \"source\": …, \"firmness\": … }");
             return r;
         }
-        RuleSource Basis(JsonElement r, string name)
-        {
-            var firmness = Str(r, $"monitoring.{name}.firmness", "firmness");
-            if (firmness is not ("S" or "K" or "V" or "P" or "I" or "U"))
-                throw Bad($"monitoring.{name}.firmness", $"必须是 S、K、V、P、I、U 之一（rules.md 的可靠程度标记），不是 \"{firmness}\"");
-            return new RuleSource(Str(r, $"monitoring.{name}.source", "source"), firmness);
-        }
+        RuleSource Basis(JsonElement r, string name) => Source(r, $"monitoring.{name}");
         Light Colour(JsonElement r, string field, string name) =>
             Lights.FromCode(Str(r, field, name)) is { } l && l != Light.Green ? l
                 : throw Bad(field, "必须是 \"yellow\" 或 \"red\"");
@@ -239,10 +233,7 @@ internal static class ProfileParser
             if (r.ValueKind != JsonValueKind.Object) throw Bad(field, "必须是对象 { \"action\": …, \"source\": …, \"firmness\": … }");
             var action = Str(r, $"{field}.action", "action");
             if (action == ResultsApplicationRules.Other) throw Bad($"{field}.action", $"不能是“{ResultsApplicationRules.Other}”（它留给财政部门不按建议处理时选用）");
-            var firmness = Str(r, $"{field}.firmness", "firmness");
-            if (firmness is not ("S" or "K" or "V" or "P" or "I" or "U"))
-                throw Bad($"{field}.firmness", $"必须是 S、K、V、P、I、U 之一（rules.md 的可靠程度标记），不是 \"{firmness}\"");
-            rules.Add(new ResultActionRule(grade, action, new RuleSource(Str(r, $"{field}.source", "source"), firmness)));
+            rules.Add(new ResultActionRule(grade, action, Source(r, field)));
         }
         return new ResultsApplicationRules(rules);
     }
@@ -271,6 +262,15 @@ internal static class ProfileParser
             min = (int)n;
         }
         return new AmbitionRules(percent, min);
+    }
+
+    /// <summary>A rule's `source` and `firmness` (rules.md's tags S, K, V, P, I, U), each refused by its field when missing or wrong.</summary>
+    static RuleSource Source(JsonElement rule, string field)
+    {
+        var firmness = Str(rule, $"{field}.firmness", "firmness");
+        if (firmness is not ("S" or "K" or "V" or "P" or "I" or "U"))
+            throw Bad($"{field}.firmness", $"必须是 S、K、V、P、I、U 之一（rules.md 的可靠程度标记），不是 \"{firmness}\"");
+        return new RuleSource(Str(rule, $"{field}.source", "source"), firmness);
     }
 
     static string? OptStr(JsonElement obj, string field) =>

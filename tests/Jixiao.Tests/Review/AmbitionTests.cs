@@ -163,8 +163,8 @@ public class AmbitionTests
         // 同类单位1 with a second project of ≥100: its own median (10 + 100) / 2 = 55; units 55, 10, 12, 8, 9 → median 10, still 5 units.
         var twice = FivePeers.Append(Decl(2024, "同类单位1", "另一项目", R("≥100(次)"))).ToList();
         Assert.Contains("5 家", Assert.Single(Check("target-far-below-peers", Decl(2024, R("≥4(次)")), twice)).Message);
-        Assert.Equal(10m, Reviewer.Median([8m, 9m, 10m, 10m, 12m, 14m]));
-        Assert.Equal(2.5m, Reviewer.Median([4m, 1m, 3m, 2m]));
+        Assert.Equal(10m, Jixiao.Core.Scoring.Num.Median([8m, 9m, 10m, 10m, 12m, 14m]));
+        Assert.Equal(2.5m, Jixiao.Core.Scoring.Num.Median([4m, 1m, 3m, 2m]));
     }
 
     [Fact]
