@@ -40,7 +40,7 @@ internal static class StoredCheck
                     .Select(f => PortfolioEntry.Check(f, choice.For(f))).ToList();
                 foreach (var e in entries) checkedForm(e);
             }
-            await foreach (var page in FormPages.ReadAsync(db, 2_000, ct, kind: FormKind.TargetDeclaration.ToCode()))
+            await foreach (var page in FormPages.ReadAsync(db, 2_000, ct, kinds: [FormKind.TargetDeclaration.ToCode()]))
             {
                 var entries = page.AsParallel().AsOrdered().Select(d =>
                 {

@@ -87,19 +87,8 @@ public sealed class LibraryStore(Database db, TimeProvider clock)
     public async Task<LibrarySeedSummary> SeedAsync(string actor, int pageSize = 1_000, CancellationToken ct = default)
     {
         var library = new IndicatorLibrary();
-        await using (var c = await db.ConnectAsync(ct))
-        {
-            long last = 0;
-            while (true)
-            {
-                var page = (await c.QueryAsync<(long Id, long? UnitId, string Document)>(new CommandDefinition(
-                    $"SELECT id, unit_id, {db.JsonText("document")} FROM forms WHERE id > @last AND kind IN ('target-declaration', 'self-evaluation') ORDER BY id LIMIT @pageSize",
-                    new { last, pageSize }, cancellationToken: ct))).ToList();
-                if (page.Count == 0) break;
-                last = page[^1].Id;
-                foreach (var (_, unitId, document) in page) library.Add(FormJsonReader.Parse(document), unitId);
-            }
-        }
+        await foreach (var page in Ingest.FormPages.ReadAsync(db, pageSize, ct, kinds: ["target-declaration", "self-evaluation"]))
+            foreach (var d in page) library.Add(FormJsonReader.Parse(d.Document), d.UnitId);
         var entries = library.Entries();
         var now = db.Time(clock.GetUtcNow());
         await using var conn = await db.ConnectAsync(ct);
