@@ -106,6 +106,9 @@ public sealed class Database
         ? d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified)
         : d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A day read back as text (`CAST(… AS TEXT)`): both databases give yyyy-MM-dd first.</summary>
+    public static DateOnly Day(string text) => DateOnly.ParseExact(text[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Times as UTC: timestamptz in PostgreSQL, ISO-8601 text in SQLite.</summary>
     public object Time(DateTimeOffset t) => Kind == DatabaseKind.PostgreSql ? t.UtcDateTime : t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'");
 

@@ -52,7 +52,7 @@ public sealed record Rectification
     public string? Department { get; init; }
     public string? ImplementingUnit { get; init; }
 
-    public DateOnly DeadlineDay => DateOnly.ParseExact(Deadline[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public DateOnly DeadlineDay => Database.Day(Deadline);
 
     public bool Done => Result is not null;
 
@@ -92,11 +92,10 @@ public sealed class MonitoringStore(Database db, TimeProvider clock, Func<Perfor
         public string OpenedBy { get; init; } = "";
         public string OpenedAt { get; init; } = "";
 
-        public MonitoringRound ToRound() => new(Id, (int)Year, (int)EndMonth, Day(PeriodEnd), Name, Day(Deadline), Focused, OpenedBy,
+        public MonitoringRound ToRound() => new(Id, (int)Year, (int)EndMonth, Database.Day(PeriodEnd), Name, Database.Day(Deadline), Focused, OpenedBy,
             DateTimeOffset.Parse(OpenedAt, CultureInfo.InvariantCulture));
     }
 
-    static DateOnly Day(string text) => DateOnly.ParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     const string RoundColumns = """
         id AS Id, year AS Year, end_month AS EndMonth, CAST(period_end AS TEXT) AS PeriodEnd, name AS Name,

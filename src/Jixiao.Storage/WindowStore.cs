@@ -11,10 +11,9 @@ public sealed class WindowStore(Database db, TimeProvider clock)
         await using var c = await db.ConnectAsync(ct);
         var rows = await c.QueryAsync<(long Year, string Stage, string OpensOn, string ClosesOn)>(
             "SELECT year, stage, CAST(opens_on AS TEXT), CAST(closes_on AS TEXT) FROM windows ORDER BY year DESC, stage");
-        return rows.Select(r => new Window((int)r.Year, Stages.FromCode(r.Stage) ?? Stage.Declaration, Day(r.OpensOn), Day(r.ClosesOn))).ToList();
+        return rows.Select(r => new Window((int)r.Year, Stages.FromCode(r.Stage) ?? Stage.Declaration, Database.Day(r.OpensOn), Database.Day(r.ClosesOn))).ToList();
     }
 
-    static DateOnly Day(string text) => DateOnly.ParseExact(text[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Opens a window or moves its dates; the only write, so one statement for both.</summary>
     public async Task SetAsync(Window w, string actor, CancellationToken ct = default)
