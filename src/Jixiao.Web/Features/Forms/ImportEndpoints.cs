@@ -9,7 +9,6 @@ using Jixiao.Formats.Reports;
 using Jixiao.Storage;
 using Jixiao.Web.Features.Organisations;
 using Jixiao.Web.Features.Shared;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Jixiao.Web.Features.Forms;
 
@@ -56,17 +55,7 @@ public static class ImportEndpoints
             var user = CurrentUser.From(http);
             if (user.IsPublic) return Api.Error(401, "请先登录");
             if (!Permissions.MayEver(user.Role, FormAction.Import)) return Api.Error(403, $"{user.Role.ToChinese()}不导入绩效表；请由填报单位或管理员导入");
-            if (!http.Request.HasFormContentType) return Api.Error(415, "请以 multipart/form-data 上传文件", "files");
-            if (string.IsNullOrEmpty(http.Request.Headers["X-Requested-With"])) return Api.Error(400, "上传请求须带请求头 X-Requested-With（防止跨站提交）", "files");
-            if (http.Request.ContentLength > MaxUploadBytes) return Api.TooLarge(MaxUploadBytes).Result;
-            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxUploadBytes + 64 * 1024;
-            IFormCollection form;
-            try { form = await http.Request.ReadFormAsync(); }
-            catch (BadHttpRequestException ex) when (ex.StatusCode == 413) { return Api.TooLarge(MaxUploadBytes).Result; }
-            catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
-            {
-                return Api.Error(400, "上传内容无法读取（不是完整的 multipart/form-data）", "files");
-            }
+            var form = await Api.ReadUploadAsync(http, MaxUploadBytes, "files");
             if (form.Files.Count == 0) return Api.Error(400, "没有上传文件", "files");
             var confirm = http.Request.Query["confirm"] == "true";
             var units = await access.UnitsAsync(user);

@@ -15,17 +15,7 @@ public static class MonitoringEndpoints
     /// <summary>The one file of a template upload, within the import's size limit; refusals say why in Chinese.</summary>
     public static async Task<(byte[] Bytes, string Name)> UploadedAsync(HttpContext http, bool requireHeader = true)
     {
-        if (!http.Request.HasFormContentType) throw Api.Fail(415, "请以 multipart/form-data 上传文件", "file");
-        if (requireHeader && string.IsNullOrEmpty(http.Request.Headers["X-Requested-With"]))
-            throw Api.Fail(400, "上传请求须带请求头 X-Requested-With（防止跨站提交）", "file");
-        if (http.Request.ContentLength > ImportEndpoints.MaxUploadBytes) throw Api.TooLarge(ImportEndpoints.MaxUploadBytes);
-        IFormCollection form;
-        try { form = await http.Request.ReadFormAsync(); }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == 413) { throw Api.TooLarge(ImportEndpoints.MaxUploadBytes); }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
-        {
-            throw Api.Fail(400, "上传内容无法读取（不是完整的 multipart/form-data）", "file");
-        }
+        var form = await Api.ReadUploadAsync(http, ImportEndpoints.MaxUploadBytes, "file", requireHeader: requireHeader);
         if (form.Files.GetFile("file") is not { Length: > 0 } file) throw Api.Fail(400, "没有上传文件（字段 file）", "file");
         if (file.Length > ImportEndpoints.MaxUploadBytes) throw Api.TooLarge(ImportEndpoints.MaxUploadBytes);
         using var ms = new MemoryStream();

@@ -7,7 +7,6 @@ using Jixiao.Formats.Xlsx;
 using Jixiao.Storage;
 using Jixiao.Web.Features.Accounts;
 using Jixiao.Web.Features.Shared;
-using Microsoft.AspNetCore.Http.Features;
 using static Jixiao.Web.Features.Organisations.OrganisationStore;
 
 namespace Jixiao.Web.Features.Organisations;
@@ -127,17 +126,7 @@ public static class AdminImport
 
     static async Task<byte[]> ReadUploadAsync(HttpContext http)
     {
-        if (!http.Request.HasFormContentType) throw Api.Fail(415, "请以 multipart/form-data 上传 xlsx 文件", "file");
-        if (string.IsNullOrEmpty(http.Request.Headers["X-Requested-With"])) throw Api.Fail(400, "上传请求须带请求头 X-Requested-With（防止跨站提交）", "file");
-        if (http.Request.ContentLength > MaxUploadBytes) throw Api.TooLarge(MaxUploadBytes);
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxUploadBytes + 64 * 1024;
-        IFormCollection form;
-        try { form = await http.Request.ReadFormAsync(); }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == 413) { throw Api.TooLarge(MaxUploadBytes); }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
-        {
-            throw Api.Fail(400, "上传内容无法读取（不是完整的 multipart/form-data）", "file");
-        }
+        var form = await Api.ReadUploadAsync(http, MaxUploadBytes, "file", " xlsx 文件");
         if (form.Files.Count != 1) throw Api.Fail(400, form.Files.Count == 0 ? "没有上传文件" : "一次只能上传一个工作簿", "file");
         var file = form.Files[0];
         if (file.Length > MaxUploadBytes) throw Api.TooLarge(MaxUploadBytes);

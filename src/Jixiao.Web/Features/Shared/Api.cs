@@ -110,6 +110,27 @@ public static class Api
         catch (JsonReadException ex) { throw Invalid(ex.Problems); }
     }
 
+    /// <summary>
+    /// An upload's multipart form, within <paramref name="maxBytes"/>: not multipart is a 415; without the header
+    /// X-Requested-With (which no cross-site form can add) a 400, unless <paramref name="requireHeader"/> is false for
+    /// a page's post that carries its anti-forgery token instead; too large a 413; an unreadable body a 400. Throws
+    /// <see cref="ApiRefusal"/> naming <paramref name="field"/>.
+    /// </summary>
+    public static async Task<IFormCollection> ReadUploadAsync(HttpContext http, long maxBytes, string field, string what = "文件", bool requireHeader = true)
+    {
+        if (!http.Request.HasFormContentType) throw Fail(415, $"请以 multipart/form-data 上传{what}", field);
+        if (requireHeader && string.IsNullOrEmpty(http.Request.Headers["X-Requested-With"])) throw Fail(400, "上传请求须带请求头 X-Requested-With（防止跨站提交）", field);
+        if (http.Request.ContentLength > maxBytes) throw TooLarge(maxBytes);
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = maxBytes + 64 * 1024;
+        try { return await http.Request.ReadFormAsync(); }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == 413) { throw TooLarge(maxBytes); }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            throw Fail(400, "上传内容无法读取（不是完整的 multipart/form-data）", field);
+        }
+    }
+
     public static ApiRefusal UnsupportedType => Fail(415, "请求内容须为 JSON（Content-Type: application/json）");
 
     public static ApiRefusal TooLarge(long maxBytes) => Fail(413, $"请求内容超过 {Math.Max(1, maxBytes / 1024 / 1024)} MB 的上限");
