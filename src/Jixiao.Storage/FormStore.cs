@@ -244,6 +244,13 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
     }
 
     /// <summary>
+    /// The forecast a form is held to: for a self-evaluation made from a declaration, its project's latest approved
+    /// monitoring form (<see cref="LatestMonitoringAsync"/>); null for anything else.
+    /// </summary>
+    public async Task<(long Id, MonitoringForm Form)?> ForecastForAsync(PerformanceForm form, long? declarationId, CancellationToken ct = default) =>
+        form is SelfEvaluation && declarationId is { } d ? await LatestMonitoringAsync(d, ct) : null;
+
+    /// <summary>
     /// The latest approved monitoring form of a project: bound to this declaration or to a revision it adjusts (the
     /// forecast a self-evaluation is set beside). Null when none was approved.
     /// </summary>

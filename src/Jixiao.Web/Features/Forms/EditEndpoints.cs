@@ -77,7 +77,7 @@ public static class EditEndpoints
             var (record, problems) = stored is null ? (form, new List<FieldProblem>()) : await RecordAsync(form, stored, store, profiles);
             if (stored is null) problems.AddRange(FormValidation.Check(form));
             var profile = ProfileFor(record, profiles, http.Request.Query["profile"]);
-            var forecast = record is SelfEvaluation && stored?.DeclarationId is { } d ? (await store.LatestMonitoringAsync(d))?.Form : null;
+            var forecast = (await store.ForecastForAsync(record, stored?.DeclarationId))?.Form;
             // A new form is the unit's own: its history is that of the person's unit.
             var unitOfForm = stored is null ? (user.Role == Role.Unit ? user.OrganisationId : null) : stored.UnitId;
             var ambition = await AmbitionSnapshots.ForAsync(record, unitOfForm, store);

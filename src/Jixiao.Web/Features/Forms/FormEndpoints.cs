@@ -26,13 +26,15 @@ public static class FormEndpoints
             var user = CurrentUser.From(http);
             var form = await access.VisibleAsync(user, id, store);
             if (form is null) return user.IsPublic ? Results.Redirect($"/login?returnUrl=/forms/{Uri.EscapeDataString(id)}") : NotFoundPage(user, http);
+            if (user.IsPublic) return Page(form.Form.ProjectName ?? "绩效表", Flash.Render(http) + FormView(form), user, Antiforgery.Field(http));
             var facts = await access.FactsAsync(user, form);
-            var forecast = form.Form is SelfEvaluation && form.DeclarationId is { } d ? (await store.LatestMonitoringAsync(d))?.Form : null;
-            var work = user.IsPublic ? "" : FormPages.Work(user, form, facts, http, await actors.LabelledAsync(await store.HistoryAsync(form.Id)), profiles,
-                await Monitoring.MonitoringPages.SectionsAsync(user, form, facts, http, monitoringWork, monitoring, store, profiles)
-                + await SpotChecks.SpotCheckPages.SectionAsync(user, form, spotChecks)
-                + await ResultsApplication.ResultsPages.SectionAsync(user, form, facts, http), forecast,
-                user.IsPublic ? null : await AmbitionSnapshots.ForAsync(form.Form, form.UnitId, store));
+            // What the form is held to, read once for the findings and every section that shows it.
+            var forecast = await store.ForecastForAsync(form.Form, form.DeclarationId);
+            var findings = Gate.Findings(form.Form, profiles.ForForm(form.Form), forecast?.Form, await AmbitionSnapshots.ForAsync(form.Form, form.UnitId, store));
+            var work = FormPages.Work(user, form, facts, http, await actors.LabelledAsync(await store.HistoryAsync(form.Id)), profiles, findings,
+                await Monitoring.MonitoringPages.SectionsAsync(user, form, facts, http, monitoringWork, monitoring, forecast, profiles)
+                + SpotChecks.SpotCheckPages.Section(user, form, spotChecks, findings, forecast?.Form)
+                + await ResultsApplication.ResultsPages.SectionAsync(user, form, facts, http));
             return Page(form.Form.ProjectName ?? "绩效表", Flash.Render(http) + FormView(form) + work, user, Antiforgery.Field(http));
         });
 

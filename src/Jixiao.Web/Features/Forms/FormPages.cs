@@ -117,14 +117,12 @@ public static class FormPages
     /// Below the form: what the review found and how the score was reached (for everyone who works on the form),
     /// the buttons the table allows, the return comments, the unit's acknowledgement of warnings, the history.
     /// </summary>
+    /// <param name="findings">The gate's findings of the form (<see cref="Gate.Findings"/>, with its forecast and ambition snapshot), computed once by the page.</param>
     /// <param name="beforeHistory">What a feature adds about the form (运行监控's lights, 整改, 暂缓拨款), above the history.</param>
-    /// <param name="forecast">A self-evaluation's latest approved monitoring form: its rows are held to that forecast too.</param>
-    /// <param name="ambition">A declaration's history and peers (the ambition checks).</param>
     public static string Work(CurrentUser user, StoredForm f, FormFacts facts, HttpContext http, IReadOnlyList<AuditEntry> history, ProfileCatalog profiles,
-        string beforeHistory = "", MonitoringForm? forecast = null, AmbitionSnapshot? ambition = null)
+        IReadOnlyList<Finding> findings, string beforeHistory = "")
     {
         var profile = profiles.ForForm(f.Form);
-        var findings = Gate.Findings(f.Form, profile, forecast, ambition);
         var view = new HistoryView(f, history);
         var sb = new StringBuilder();
         sb.Append(Actions(user, f, facts, http, findings));

@@ -88,7 +88,7 @@ public static class WorkflowEndpoints
 
         var profile = profiles.ForForm(form.Form);
         // A self-evaluation is also held to what its project's monitoring forecast (全年预计) said.
-        var forecast = form.Form is SelfEvaluation && form.DeclarationId is { } d ? (await store.LatestMonitoringAsync(d))?.Form : null;
+        var forecast = (await store.ForecastForAsync(form.Form, form.DeclarationId))?.Form;
         var ambition = await AmbitionSnapshots.ForAsync(form.Form, form.UnitId, store);
         var gate = Gate.For(action, form.Form, profile, forecast, ambition);
         if (!gate.Passes)

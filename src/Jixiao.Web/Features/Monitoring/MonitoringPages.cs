@@ -299,8 +299,9 @@ public static class MonitoringPages
     /// project's monitoring forecast; the 整改 items of the form with the box to raise one (reviewers) or answer it (the
     /// unit); 暂缓拨款 on an approved declaration.
     /// </summary>
+    /// <param name="forecast">A self-evaluation's latest approved monitoring form (<see cref="FormStore.ForecastForAsync"/>), read once by the page.</param>
     public static async Task<string> SectionsAsync(CurrentUser user, StoredForm f, FormFacts facts, HttpContext http, MonitoringWork work,
-        MonitoringStore monitoring, FormStore forms, ProfileCatalog profiles)
+        MonitoringStore monitoring, (long Id, MonitoringForm Form)? forecast, ProfileCatalog profiles)
     {
         var sb = new StringBuilder($"<style>{Css}</style>");
         switch (f.Form)
@@ -317,9 +318,8 @@ public static class MonitoringPages
                         """);
                 sb.Append("</p>");
                 break;
-            case SelfEvaluation s when f.DeclarationId is { } d:
-                if (await forms.LatestMonitoringAsync(d) is { } latest)
-                    sb.Append(ForecastSection(MonitoringFollowUp.Beside(s, latest.Form), latest.Id, latest.Form.Period));
+            case SelfEvaluation s when forecast is { } latest:
+                sb.Append(ForecastSection(MonitoringFollowUp.Beside(s, latest.Form), latest.Id, latest.Form.Period));
                 break;
             case TargetDeclaration when f.Status is FormStatus.Approved or FormStatus.Published:
                 sb.Append(await HoldSection(user, f, facts, http, monitoring));

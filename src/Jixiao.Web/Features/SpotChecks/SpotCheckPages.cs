@@ -139,10 +139,10 @@ public static class SpotCheckPages
     }
 
     /// <summary>The form page's 可信度 section of a self-evaluation, for those who review it.</summary>
-    public static async Task<string> SectionAsync(CurrentUser user, StoredForm f, SpotCheckWork work)
+    public static string Section(CurrentUser user, StoredForm f, SpotCheckWork work, IReadOnlyList<Jixiao.Core.Review.Finding> findings, MonitoringForm? forecast)
     {
         if (user.Role == Role.Unit || f.Form is not SelfEvaluation s) return "";
-        var c = await work.CredibilityAsync(s, f.DeclarationId);
+        var c = work.Credibility(s, findings, forecast);
         var sb = new StringBuilder($"<section class=\"credibility\"><h2>可信度 {c.Score:0.##}</h2><p class=\"note\">供审核和抽查参考：从 100 分起，每一项疑点扣分（评分方案的 credibility 部分）。</p>");
         sb.Append(c.Reasons.Count == 0 ? "<p>没有扣分的疑点。</p>" : "<ul>" + string.Concat(c.Reasons.Select(r => $"<li>−{r.Points:0.##}：{E(r.Message)}</li>")) + "</ul>");
         return sb.Append("</section>").ToString();

@@ -85,10 +85,13 @@ public sealed class SpotCheckWork(SpotCheckStore spotChecks, FormStore forms, Fo
     /// <summary>A self-evaluation's credibility as the workflow sees it: its findings and its project's last approved monitoring forecast.</summary>
     public async Task<CredibilityScore> CredibilityAsync(SelfEvaluation form, long? declarationId)
     {
-        var profile = profiles.ForForm(form);
-        var forecast = declarationId is { } d ? (await forms.LatestMonitoringAsync(d))?.Form : null;
-        return CredibilityAssessor.Assess(form, profile, Gate.Findings(form, profile, forecast), forecast);
+        var forecast = (await forms.ForecastForAsync(form, declarationId))?.Form;
+        return Credibility(form, Gate.Findings(form, profiles.ForForm(form), forecast), forecast);
     }
+
+    /// <summary>The same from findings and forecast the caller has already (the form page computes both for itself).</summary>
+    public CredibilityScore Credibility(SelfEvaluation form, IReadOnlyList<Core.Review.Finding> findings, MonitoringForm? forecast) =>
+        CredibilityAssessor.Assess(form, profiles.ForForm(form), findings, forecast);
 
     public async Task<SpotCheckDocument> DrawAsync(CurrentUser user, SpotCheckRequest body)
     {
