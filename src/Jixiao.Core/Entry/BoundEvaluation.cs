@@ -93,11 +93,8 @@ public static class BoundEvaluation
         var entered = new SelfEvaluation { ActualOutcome = current.ActualOutcome, Source = current.Source, ReviewScore = current.ReviewScore };
         entered.Funds.Unit = current.Funds.Unit;
         entered.Funds.Rows.AddRange(current.Funds.Rows);
-        var unused = current.Indicators.ToList();
-        foreach (var row in adjusted.Indicators)
+        foreach (var (row, old) in SameRows(adjusted.Indicators, current.Indicators))
         {
-            var old = unused.FirstOrDefault(o => o.Level1 == row.Level1 && o.Level2 == row.Level2 && o.Name == row.Name);
-            if (old is not null) unused.Remove(old);
             var same = old is not null && SameTarget(old.Target, row.Target);
             entered.Indicators.Add(new Indicator
             {
@@ -134,6 +131,21 @@ public static class BoundEvaluation
                 problems.Add(new($"{p}.target",
                     $"第 {i + 1} 行“{fixedRow.Name}”的年度指标值由审核通过的申报表确定为 {fixedRow.Target?.Text ?? "（空）"}，{formName}不能改为 {e.Target?.Text ?? "（空）"}。要改指标值，请对申报表“调整”并重新审核。"));
             yield return (row, e, i);
+        }
+    }
+
+    /// <summary>
+    /// Each row of an adjusted declaration with the row entered before for the same 一级/二级/三级 (each earlier row used
+    /// once; null for a new row): what a bound form keeps across an approved 调整.
+    /// </summary>
+    internal static IEnumerable<(Indicator Row, Indicator? Old)> SameRows(IEnumerable<Indicator> adjusted, IEnumerable<Indicator> current)
+    {
+        var unused = current.ToList();
+        foreach (var row in adjusted)
+        {
+            var old = unused.FirstOrDefault(o => o.Level1 == row.Level1 && o.Level2 == row.Level2 && o.Name == row.Name);
+            if (old is not null) unused.Remove(old);
+            yield return (row, old);
         }
     }
 

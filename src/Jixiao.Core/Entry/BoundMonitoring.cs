@@ -61,11 +61,8 @@ public static class BoundMonitoring
     {
         var entered = new MonitoringForm { GoalProgress = current.GoalProgress, Source = current.Source };
         entered.Funds.Rows.AddRange(current.Funds.Rows);
-        var unused = current.Indicators.ToList();
-        foreach (var row in adjusted.Indicators)
+        foreach (var (row, old) in BoundEvaluation.SameRows(adjusted.Indicators, current.Indicators))
         {
-            var old = unused.FirstOrDefault(o => o.Level1 == row.Level1 && o.Level2 == row.Level2 && o.Name == row.Name);
-            if (old is not null) unused.Remove(old);
             entered.Indicators.Add(new Indicator
             {
                 Level1 = row.Level1, Level2 = row.Level2, Name = row.Name, Target = row.Target,
