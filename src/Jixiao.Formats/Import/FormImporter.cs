@@ -84,8 +84,7 @@ public static class FormImporter
         }
         var layout = Layouts.Split(text);
         result.Layout = layout.Kind;
-        var reader = new FormReader(layout, fileName, endsMidCharacter);
-        var (forms, summaries, problems) = reader.Read();
+        var (forms, summaries, problems) = FormReader.Read(layout, fileName, endsMidCharacter);
         result.Forms.AddRange(forms);
         result.Summaries.AddRange(summaries.Where(s => s.Declarations.Count > 0));
         result.Problems.AddRange(problems);
@@ -103,7 +102,7 @@ public static class FormImporter
         }
         var layout = Layouts.FromGrid(grid);
         result.Layout = layout.Kind;
-        var (forms, summaries, problems) = new FormReader(layout, fileName, false).Read();
+        var (forms, summaries, problems) = FormReader.Read(layout, fileName, false);
         // A blank fill-in template has every label and nothing else: not a form to import.
         int blank = forms.RemoveAll(f => string.IsNullOrWhiteSpace(f.ProjectName) && f.Indicators.Count == 0);
         if (blank > 0 && forms.Count == 0)

@@ -2,7 +2,7 @@ using Jixiao.Core.Model;
 
 namespace Jixiao.Formats.Import;
 
-internal sealed partial class FormReader
+internal static partial class FormReader
 {
     [System.Text.RegularExpressions.GeneratedRegex(@"[ \t\u3000]{2,}")]
     private static partial System.Text.RegularExpressions.Regex Wide();
@@ -11,22 +11,22 @@ internal sealed partial class FormReader
     /// A 监控表 is read by its own reader (<see cref="MonitoringReader"/>); what it could not take becomes the form's
     /// warnings, naming the line and the column's head.
     /// </summary>
-    private PerformanceForm ReadMonitoring(int start, int end)
+    private static PerformanceForm ReadMonitoring(SourceText source, int start, int end, List<ImportProblem> problems)
     {
         // Text rows are words split at spaces; a 监控表 is read from its lines' own cells instead (`a | b |`, as a web
         // page's table comes out as text), without trusting their columns.
-        bool loose = !_tabular;
-        var rows = loose ? LineCells(_layout.Lines) : Rows;
+        bool loose = !source.Tabular;
+        var rows = loose ? LineCells(source.Lines) : source.Rows;
         var reader = new MonitoringReader(rows, loose);
         var form = reader.Read(start, end);
-        form.Source = new SourceRef(_file, Rows[start].Line);
+        form.Source = new SourceRef(source.File, source.Rows[start].Line);
         foreach (var i in reader.Issues)
         {
             var line = rows[i.Row].Line;
             form.Warnings.Add(new ImportWarning($"第{line}行{(i.Head is { Length: > 0 } h ? $"（{h}）" : "")}：{i.Message}", line));
         }
         if (form.Indicators.Count == 0)
-            _problems.Add(new ImportProblem(_file, Rows[start].Line, $"第{Rows[start].Line}行开始的监控表没有读到绩效指标", false));
+            problems.Add(new ImportProblem(source.File, source.Rows[start].Line, $"第{source.Rows[start].Line}行开始的监控表没有读到绩效指标", false));
         return form;
     }
 

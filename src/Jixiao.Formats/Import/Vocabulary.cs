@@ -4,7 +4,7 @@ using Jixiao.Core.Text;
 namespace Jixiao.Formats.Import;
 
 /// <summary>The printed labels the reader recognises, by what they mean. Variants from other provinces included.</summary>
-internal static class Vocabulary
+internal static partial class Vocabulary
 {
     public enum HeaderField { ProjectName, Department, ImplementingUnit, ProjectNature, ProjectCategory, StartDate, EndDate, Ignored }
 

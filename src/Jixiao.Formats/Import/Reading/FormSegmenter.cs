@@ -1,0 +1,169 @@
+using System.Text.RegularExpressions;
+using Jixiao.Core.Model;
+using Jixiao.Core.Parsing;
+using static Jixiao.Formats.Import.Vocabulary;
+
+namespace Jixiao.Formats.Import;
+
+/// <summary>A form's title row, the kind its words name, and its text.</summary>
+internal sealed record FormTitle(int Row, FormKind Kind, string Text, bool Inferred = false);
+
+/// <summary>
+/// Where one form's sections begin, as row indexes into the file's rows; -1 where the section is absent. The header
+/// (and, in most templates, the funds) runs from the row after the title to <see cref="HeaderEnd"/>; the goals from
+/// <see cref="GoalsAt"/> to <see cref="GoalsEnd"/>; some templates (Sichuan) put the funds after the goals, from
+/// <see cref="FundsAfterGoals"/> to <see cref="BodyEnd"/>; the indicator table from <see cref="IndicatorsAt"/> to the
+/// segment's end.
+/// </summary>
+internal sealed record FormSections(int IndicatorsAt, int BodyEnd, int GoalsAt, int GoalsEnd, int HeaderEnd, int FundsAfterGoals);
+
+/// <summary>One form of a file: its title, its rows [Start, End), its year, and its sections.</summary>
+internal sealed record FormSegment(FormTitle Title, int Start, int End, bool LastInFile, int? Year, FormSections Sections);
+
+internal sealed record Segmentation(List<FormSegment> Forms, List<DeclarationSummary> Summaries, List<ImportProblem> Problems);
+
+/// <summary>
+/// The first stage after the layout: finds each form in a file by its title (or, without one, by its structure) and
+/// each form's sections by their labels.
+/// </summary>
+internal static class FormSegmenter
+{
+    public static Segmentation Segment(SourceText source)
+    {
+        var rows = source.Rows;
+        var summaries = new List<DeclarationSummary>();
+        var problems = new List<ImportProblem>();
+        var titles = FindTitles(rows, summaries);
+        if (titles.Count == 0 && InferTitle(rows) is { } inferred)
+        {
+            titles.Add(inferred);
+            problems.Add(new ImportProblem(source.File, rows[inferred.Row].Line,
+                $"没有找到表名；按内容（{(inferred.Kind == FormKind.SelfEvaluation ? "有执行数和执行率" : "只有指标值")}）判断为{inferred.Kind.ToChinese()}", false));
+        }
+        if (titles.Count == 0)
+        {
+            problems.Add(new ImportProblem(source.File, null, "未找到绩效表的标题（如“财政项目支出绩效自评表”或“…绩效目标申报表”），无法识别为绩效表", true));
+            return new Segmentation([], summaries, problems);
+        }
+        if (LeadingFragment(rows, titles[0].Row) is { } fragment) problems.Add(new ImportProblem(source.File, fragment.From, $"第{fragment.From}–{fragment.To}行是上一张表的结尾（没有表头），未导入", false));
+
+        var forms = new List<FormSegment>(titles.Count);
+        for (int t = 0; t < titles.Count; t++)
+        {
+            int start = titles[t].Row, end = t + 1 < titles.Count ? titles[t + 1].Row : rows.Count;
+            forms.Add(new FormSegment(titles[t], start, end, t == titles.Count - 1, YearOf(rows, titles[t], start), Sections(source, titles[t].Kind, start, end)));
+        }
+        return new Segmentation(forms, summaries, problems);
+    }
+
+    private static List<FormTitle> FindTitles(IReadOnlyList<Row> rows, List<DeclarationSummary> summaries)
+    {
+        var found = new List<FormTitle>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (!rows[i].NonEmptyCells.Any(c => c.Text.Contains(TitleEnding))) continue;
+            var text = rows[i].JoinedText;
+            if (text.Length == 0 || text.Length > 90 || text.Contains('。')) continue;
+            if (IsSummaryTitle(text))
+            {
+                var m = Regex.Match(text, @"^(?<unit>.*?)(?<year>(?:19|20)\d{2})年度");
+                summaries.Add(new DeclarationSummary
+                {
+                    Year = ValueParser.ParseYear(text),
+                    UnitName = m.Success && m.Groups["unit"].Value.Length > 0 ? m.Groups["unit"].Value : null,
+                });
+                continue;
+            }
+            if (TitleKindOf(text) is { } kind) found.Add(new FormTitle(i, kind, text));
+        }
+        // A page heading that repeats the form's name precedes the real title: keep the title nearest the header.
+        var kept = new List<FormTitle>();
+        for (int t = 0; t < found.Count; t++)
+        {
+            int end = t + 1 < found.Count ? found[t + 1].Row : rows.Count;
+            bool hasHeader = false;
+            for (int r = found[t].Row + 1; r < end && !hasHeader; r++)
+                hasHeader = rows[r].NonEmpty.Any(c => HeaderFieldOf(c.Text) is HeaderField.ProjectName);
+            if (hasHeader || t == found.Count - 1) kept.Add(found[t]);
+        }
+        return kept;
+    }
+
+    /// <summary>A form published without its title: the header (项目名称) is there, the kind follows from the funds.</summary>
+    private static FormTitle? InferTitle(IReadOnlyList<Row> rows)
+    {
+        int at = -1;
+        for (int i = 0; i < rows.Count && at < 0; i++)
+            if (rows[i].NonEmpty.Any(c => HeaderFieldOf(c.Text) is HeaderField.ProjectName)) at = i;
+        if (at < 0) return null;
+        bool executed = rows.Skip(at).Any(r => r.NonEmpty.Any(c => IsExecutionLabel(c.Text)));
+        int titleRow = at > 0 ? at - 1 : at;
+        return new FormTitle(titleRow, executed ? FormKind.SelfEvaluation : FormKind.TargetDeclaration, rows[titleRow].JoinedText, Inferred: true);
+    }
+
+    /// <summary>A page that starts with the tail of the previous form: its rows have no header to belong to.</summary>
+    private static (int From, int To)? LeadingFragment(IReadOnlyList<Row> rows, int firstTitleRow)
+    {
+        var before = rows.Take(firstTitleRow).Where(r => !r.IsBlank).ToList();
+        if (before.Any(r => r.NonEmpty.Any(c => ValueParser.StartsWithComparator(c.Text) || Level2Of(c.Text) is not null)))
+            return (before[0].Line, before[^1].Line);
+        return null;
+    }
+
+    private static int? YearOf(IReadOnlyList<Row> rows, FormTitle title, int start)
+    {
+        var year = ValueParser.ParseYear(title.Text);
+        for (int r = start + 1; r < Math.Min(rows.Count, start + 4) && year is null; r++) year = ValueParser.ParseYear(rows[r].JoinedText);
+        if (year is null)
+        {
+            // A title wrapped over lines (`…项目)2022年` / `中央预算内投资计划绩效目标表`) carries its year above.
+            // Only the form's own title counts: a web page heading's year may belong to something else.
+            var m = Regex.Match(WrappedTitle(rows, start), @"((?:19|20)\d{2})年");
+            if (m.Success) year = int.Parse(m.Groups[1].Value);
+        }
+        return year;
+    }
+
+    private static string WrappedTitle(IReadOnlyList<Row> rows, int titleRow)
+    {
+        var parts = new List<string> { rows[titleRow].JoinedText };
+        for (int r = titleRow - 1; r >= 0 && r >= titleRow - 3; r--)
+        {
+            var t = rows[r].JoinedText;
+            if (t.Length == 0 || t.Contains(':') || t.Contains('：') || t.EndsWith('。') || t.Length > 40) break;
+            parts.Insert(0, t);
+        }
+        return string.Concat(parts);
+    }
+
+    private static FormSections Sections(SourceText source, FormKind kind, int start, int end)
+    {
+        int indicatorsAt = FindIndicatorHeader(source, start + 1, end);
+        int bodyEnd = indicatorsAt >= 0 ? indicatorsAt : end;
+        int goalsAt = Find(source.Rows, start + 1, bodyEnd, c => GoalColumnOf(c.Text, kind) is not null || IsGoalsBlockHeader(c.Text));
+        int headerEnd = goalsAt >= 0 ? goalsAt : bodyEnd;
+        int fundsAfterGoals = goalsAt >= 0 ? Find(source.Rows, goalsAt + 1, bodyEnd, c => IsFundsMarker(c.Text)) : -1;
+        int goalsEnd = fundsAfterGoals >= 0 ? fundsAfterGoals : bodyEnd;
+        return new FormSections(indicatorsAt, bodyEnd, goalsAt, goalsEnd, headerEnd, fundsAfterGoals);
+    }
+
+    private static int FindIndicatorHeader(SourceText source, int from, int end)
+    {
+        for (int r = from; r < end; r++)
+        {
+            var cells = source.Rows[r].NonEmptyCells;
+            foreach (var cell in cells)
+                if (IsIndicatorTableHeader(cell.Text)) return r;
+            // Wrapped text layouts split the header: `一级` then `指标` on the next line.
+            if (!source.Tabular && cells.Length == 1 && IsSplitIndicatorTableHeader(cells[0].Text)) return r;
+        }
+        return -1;
+    }
+
+    private static int Find(IReadOnlyList<Row> rows, int from, int end, Func<Cell, bool> match)
+    {
+        for (int r = from; r < end; r++)
+            if (rows[r].NonEmpty.Any(match)) return r;
+        return -1;
+    }
+}

@@ -1,0 +1,54 @@
+using Jixiao.Core.Model;
+using Jixiao.Core.Parsing;
+using static Jixiao.Formats.Import.Vocabulary;
+
+namespace Jixiao.Formats.Import;
+
+/// <summary>Turns the fund figures the header section found into the model's funds.</summary>
+internal static class FundRows
+{
+    public static void SetDeclarationFund(DeclarationFunds f, DeclarationFundValue v)
+    {
+        switch (v.Label)
+        {
+            case DeclarationFundLabel.ProjectTotal: f.ProjectTotal = v.Amount; break;
+            case DeclarationFundLabel.ProjectFiscal: f.ProjectFiscal = v.Amount; break;
+            case DeclarationFundLabel.AnnualTotal: f.AnnualTotal = v.Amount; break;
+            case DeclarationFundLabel.Appropriation: f.CurrentYearAppropriation = v.Amount; break;
+            case DeclarationFundLabel.CarryOver: f.CarryOver = v.Amount; break;
+            case DeclarationFundLabel.Other when v.OtherIsAnnual: f.Other = v.Amount; break;
+            case DeclarationFundLabel.Other: f.ProjectOther = v.Amount; break;
+        }
+    }
+
+    /// <summary>
+    /// A self-evaluation's fund rows: each row's figures go to the columns the header announced, in order; without a
+    /// header, the national template's columns.
+    /// </summary>
+    public static void Build(SelfEvaluation form, List<FundColumn> columns, List<FundRowCells> rows)
+    {
+        var cols = columns.Count > 0 ? columns : NationalSelfEvaluationFundColumns.ToList();
+        foreach (var b in rows)
+        {
+            var label = Key(CellText.Join(b.Label));
+            if (label.Length == 0 || b.Values.Count == 0 || label.Length > 30) continue;
+            var row = new FundRow { Label = label, Line = (b.Label.Count > 0 ? b.Label[0] : b.Values[0]).Line };
+            for (int i = 0; i < b.Values.Count && i < cols.Count; i++)
+            {
+                var v = b.Values[i].Text;
+                switch (cols[i])
+                {
+                    case FundColumn.Initial: row.InitialBudget = ValueParser.ParseNumber(v); break;
+                    case FundColumn.Adjusted: row.AdjustedBudget = ValueParser.ParseNumber(v); break;
+                    case FundColumn.Executed: row.Executed = ValueParser.ParseNumber(v); break;
+                    case FundColumn.Weight: row.Weight = ValueParser.ParseNumber(v); break;
+                    case FundColumn.Rate: row.ExecutionRate = ValueParser.ParsePercent(v); break;
+                    case FundColumn.Score: row.Score = ValueParser.ParseNumber(v); break;
+                }
+            }
+            if (b.Values.Count > cols.Count)
+                form.Warnings.Add(new ImportWarning($"第{row.Line}行：资金行“{label}”的数字多于表头的列数，多出的已忽略", row.Line));
+            form.Funds.Rows.Add(row);
+        }
+    }
+}

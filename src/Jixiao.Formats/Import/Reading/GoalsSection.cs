@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using Jixiao.Core.Model;
+using Jixiao.Core.Text;
+using static Jixiao.Formats.Import.Vocabulary;
+
+namespace Jixiao.Formats.Import;
+
+/// <summary>One goal cell's text, the column it belongs to, and its line.</summary>
+internal sealed record GoalText(GoalColumn Column, string Text, int Line);
+
+internal sealed record GoalBlock(List<GoalText> Texts, List<ImportWarning> Warnings);
+
+/// <summary>
+/// Reads the goals block (项目总目标 / 年度目标; 预期目标 / 实际完成情况). Tabular layouts place each text under its
+/// column's header; in PDF text the cells are paragraphs (<see cref="GoalParagraphs"/>).
+/// </summary>
+internal static class GoalsSection
+{
+    public static GoalBlock Read(SourceText source, FormKind kind, int from, int end)
+    {
+        var warnings = new List<ImportWarning>();
+        var texts = source.Tabular || source.CellPerLine ? ByColumn(source, kind, from, end) : GoalParagraphs.Read(source, kind, from, end, warnings);
+        return new GoalBlock(texts, warnings);
+    }
+
+    public static void Apply(GoalBlock goals, PerformanceForm form)
+    {
+        foreach (var (column, text, _) in goals.Texts)
+        {
+            // Template instructions left in an answer cell (`…(100字以内)`) are not the unit's text.
+            if (text.Length == 0 || (text.Contains(InstructionMarker, StringComparison.Ordinal) && Regex.IsMatch(text, InstructionPatternWide))) continue;
+            switch (form, column)
+            {
+                case (TargetDeclaration d, GoalColumn.Overall): d.OverallGoal = CellText.Append(d.OverallGoal, text); break;
+                case (TargetDeclaration d, _): d.AnnualGoal = CellText.Append(d.AnnualGoal, text); break;
+                case (SelfEvaluation s, GoalColumn.Actual): s.ActualOutcome = CellText.Append(s.ActualOutcome, text); break;
+                case (SelfEvaluation s, _): s.ExpectedGoal = CellText.Append(s.ExpectedGoal, text); break;
+            }
+        }
+        form.Warnings.AddRange(goals.Warnings);
+    }
+
+    private static List<GoalText> ByColumn(SourceText source, FormKind kind, int from, int end)
+    {
+        var headers = new List<(int Col, GoalColumn Goal)>();
+        var result = new List<GoalText>();
+        var pending = new List<Cell>();
+        for (int r = from; r < end; r++)
+        {
+            foreach (var cell in source.Rows[r].NonEmpty)
+            {
+                var text = CellText.Of(cell);
+                if (GoalColumnOf(text, kind) is { } g) { headers.Add((cell.Column, g)); continue; }
+                if (IsNoiseLabel(text) || IsGoalsBlockSideLabel(text) || HeaderFieldOf(text) is not null) continue;
+                pending.Add(cell with { Text = text });
+            }
+        }
+        var defaults = kind == FormKind.TargetDeclaration ? new[] { GoalColumn.Overall, GoalColumn.Annual } : new[] { GoalColumn.Expected, GoalColumn.Actual };
+        for (int i = 0; i < pending.Count; i++)
+        {
+            var cell = pending[i];
+            GoalColumn column;
+            if (headers.Count > 0)
+            {
+                // The text belongs to the header at or left of its column; merged cells place it at the header's column.
+                var left = headers.Where(h => h.Col <= cell.Column).OrderByDescending(h => h.Col).FirstOrDefault();
+                column = left == default ? headers.OrderBy(h => h.Col).First().Goal : left.Goal;
+            }
+            else column = defaults[Math.Min(i, 1)];
+            result.Add(new GoalText(column, ChineseText.Normalize(cell.Text), cell.Line));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text.RegularExpressions;
+using Jixiao.Core.Model;
+using Jixiao.Core.Parsing;
+using static Jixiao.Formats.Import.Vocabulary;
+
+namespace Jixiao.Formats.Import;
+
+/// <summary>A header field's value as printed, and the line it starts on.</summary>
+internal sealed record HeaderValue(string Text, int Line);
+
+/// <summary>A declaration's fund figure, the label it stood under, and its line.</summary>
+internal sealed record DeclarationFundValue(DeclarationFundLabel Label, decimal Amount, bool OtherIsAnnual, int Line);
+
+/// <summary>A self-evaluation's fund row as printed: its label cells and its figure cells, in order.</summary>
+internal sealed record FundRowCells(List<Cell> Label, List<Cell> Values);
+
+/// <summary>What the header and funds section holds: the fields, the money unit, and the fund figures.</summary>
+internal sealed record HeaderBlock(
+    Dictionary<HeaderField, HeaderValue> Fields,
+    MoneyUnit? Unit,
+    List<DeclarationFundValue> DeclarationFunds,
+    List<FundColumn> FundColumns,
+    List<FundRowCells> FundRows);
+
+/// <summary>
+/// Reads the header (项目名称, 主管部门, 实施单位, …) and the funds block. Both are label–value pairs whose cells
+/// interleave on the page, so they are read in one pass over the cells: a label opens its field, the cells after it
+/// are its value, and a funds marker switches to the funds.
+/// </summary>
+internal static class HeaderSection
+{
+    public static HeaderBlock Read(SourceText source, FormKind kind, int from, int end, (int From, int End)? laterFunds)
+    {
+        var cells = source.Tabular || source.CellPerLine ? source.CellsOf(from, end).ToList() : HeaderBands.Cells(source, from, end);
+        if (laterFunds is { } lf) cells.AddRange(source.CellsOf(lf.From, lf.End));
+
+        HeaderField? field = null;
+        var fieldValues = new Dictionary<HeaderField, List<Cell>>();
+        MoneyUnit? unit = null;
+        bool inFunds = false;
+        var fundColumns = new List<FundColumn>();
+        var fundRows = new List<FundRowCells>();
+        FundRowCells? current = null;
+        var declFunds = new List<DeclarationFundValue>();
+        DeclarationFundLabel? pendingDeclLabel = null;
+        int otherSeen = 0;
+        bool projectColumnSeen = false, otherIsAnnual = false;
+
+        foreach (var cell in cells)
+        {
+            var text = CellText.Of(cell);
+            var key = Key(text);
+            if (key.Length == 0) continue;
+
+            if (HeaderFieldOf(text) is { } hf)
+            {
+                field = hf;
+                if (!fieldValues.ContainsKey(hf)) fieldValues[hf] = new List<Cell>();
+                continue;
+            }
+            if (IsFundsMarker(text))
+            {
+                field = null;
+                inFunds = true;
+                unit = MoneyUnitIn(text) ?? unit;
+                continue;
+            }
+            if (IsMoneyUnitLabel(key))
+            {
+                unit = MoneyUnitIn(text) ?? unit;
+                continue;
+            }
+            if (HasBracketedMoneyUnit(key)) unit = MoneyUnitIn(text) ?? unit;
+            if (IsTemplateInstruction(key)) continue;
+            if (ValueParser.ParseYear(text) is not null && key.StartsWith('(')) continue;
+
+            if (kind == FormKind.TargetDeclaration && DeclarationFundOf(text) is { } dl)
+            {
+                field = null;
+                inFunds = true;
+                // 其他资金 appears twice: the project column first, the annual column second.
+                if (dl == DeclarationFundLabel.Other) otherSeen++;
+                pendingDeclLabel = dl;
+                if (dl == DeclarationFundLabel.ProjectTotal) projectColumnSeen = true;
+                // Without a 项目资金总额 column the only 其他资金 is this year's.
+                otherIsAnnual = dl == DeclarationFundLabel.Other && (otherSeen >= 2 || !projectColumnSeen);
+                continue;
+            }
+            if (kind == FormKind.TargetDeclaration && pendingDeclLabel is { } pl && ValueParser.ParseNumber(text) is { } amount)
+            {
+                declFunds.Add(new DeclarationFundValue(pl, amount, otherIsAnnual, cell.Line));
+                pendingDeclLabel = null;
+                continue;
+            }
+
+            if (kind == FormKind.SelfEvaluation && inFunds)
+            {
+                if (FundColumnOf(text) is { } fc) { fundColumns.Add(fc); continue; }
+                bool isValue = ValueParser.ParseNumber(text) is not null || ValueParser.IsDash(text) || ValueParser.ParsePercent(text) is not null;
+                if (isValue)
+                {
+                    current ??= new FundRowCells([], []);
+                    current.Values.Add(cell with { Text = text });
+                }
+                else
+                {
+                    if (current is { Values.Count: > 0 }) { fundRows.Add(current); current = null; }
+                    // A known row label starts afresh: text before it with no figures was a note, not a label.
+                    if (IsSelfEvaluationFundLabel(text)) current = null;
+                    current ??= new FundRowCells([], []);
+                    current.Label.Add(cell with { Text = text });
+                }
+                continue;
+            }
+
+            if (field is { } f) fieldValues[f].Add(cell with { Text = text });
+        }
+        if (current is { Values.Count: > 0 }) fundRows.Add(current);
+
+        var fields = new Dictionary<HeaderField, HeaderValue>();
+        foreach (var (f, values) in fieldValues)
+        {
+            var value = CellText.Join(values);
+            if (value.Length > 0) fields[f] = new HeaderValue(value, values[0].Line);
+        }
+        return new HeaderBlock(fields, unit, declFunds, fundColumns, fundRows);
+    }
+
+    private static bool IsTemplateInstruction(string key) =>
+        key.Contains(InstructionMarker, StringComparison.Ordinal) && Regex.IsMatch(key, InstructionPattern);
+
+    /// <summary>Puts the header's values into the form, with a warning for each date that is not one.</summary>
+    public static void Apply(HeaderBlock header, PerformanceForm form)
+    {
+        foreach (var (f, value) in header.Fields)
+        {
+            switch (f)
+            {
+                case HeaderField.ProjectName: form.ProjectName ??= value.Text; break;
+                case HeaderField.Department: form.Department ??= value.Text; break;
+                case HeaderField.ImplementingUnit: form.ImplementingUnit ??= value.Text; break;
+                case HeaderField.ProjectNature when form is TargetDeclaration d: d.ProjectNature ??= value.Text; break;
+                case HeaderField.ProjectCategory when form is TargetDeclaration d: d.ProjectCategory ??= value.Text; break;
+                case HeaderField.StartDate when form is TargetDeclaration d:
+                    d.StartDate = ValueParser.ParseDate(value.Text);
+                    if (d.StartDate is null) d.Warnings.Add(new ImportWarning($"第{value.Line}行：计划开始日期“{value.Text}”不是有效日期", value.Line));
+                    break;
+                case HeaderField.EndDate when form is TargetDeclaration d:
+                    d.EndDate = ValueParser.ParseDate(value.Text);
+                    if (d.EndDate is null) d.Warnings.Add(new ImportWarning($"第{value.Line}行：计划完成日期“{value.Text}”不是有效日期", value.Line));
+                    break;
+            }
+        }
+        if (header.Unit is { } unit)
+        {
+            if (form is SelfEvaluation s) s.Funds.Unit = unit;
+            if (form is TargetDeclaration t) t.Funds.Unit = unit;
+        }
+        if (form is TargetDeclaration decl)
+            foreach (var v in header.DeclarationFunds) FundRows.SetDeclarationFund(decl.Funds, v);
+        if (form is SelfEvaluation se) FundRows.Build(se, header.FundColumns, header.FundRows);
+    }
+}

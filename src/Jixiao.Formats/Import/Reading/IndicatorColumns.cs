@@ -1,0 +1,166 @@
+using System.Text;
+using Jixiao.Core.Model;
+using Jixiao.Core.Parsing;
+using Jixiao.Core.Text;
+using static Jixiao.Formats.Import.Vocabulary;
+
+namespace Jixiao.Formats.Import;
+
+/// <summary>What a cell of an indicator row is: the header's value columns, by meaning.</summary>
+internal enum Role { Target, Actual, Weight, Score, Reason, Comparator, Unit, Ignored }
+
+/// <summary>An indicator being read, with the columns its cells came from (for a continuation row to follow).</summary>
+internal sealed class PlacedIndicator
+{
+    public required Indicator Indicator { get; init; }
+    public Dictionary<int, Role> Columns { get; } = new();
+    public int NameColumn = -1;
+}
+
+/// <summary>The rows an indicator table yielded, its warnings, and where it ended.</summary>
+internal sealed record IndicatorTable(List<Indicator> Indicators, List<ImportWarning> Warnings, bool ReachedFooter, int FooterRow, bool Dangling);
+
+/// <summary>
+/// The indicator table's columns: the roles its header announces, and the fit of a row's cells to those roles by
+/// what each cell reads as (a weight and a score are plain numbers, a target reads as a target).
+/// </summary>
+internal static class IndicatorColumns
+{
+    public static (List<Role> Roles, int DataStart) ReadHeader(SourceText source, FormKind kind, int headerRow, int end)
+    {
+        var roles = new List<Role>();
+        int r = headerRow;
+        var tokens = new List<string>();
+        for (; r < end; r++)
+        {
+            var cells = source.Rows[r].NonEmpty.Select(c => CellText.Of(c)).ToList();
+            if (cells.Count == 0) continue;
+            // Header rows hold only header words (and the outer 绩效指标 label).
+            bool allHeader = cells.All(c => IndicatorColumnOf(c) is not null || IsNoiseLabel(c) || IsIndicatorHeaderFragment(c));
+            if (!allHeader) break;
+            tokens.AddRange(cells);
+        }
+        // Re-join fragments (`偏差原因分析` + `及改进措施`) by reading words in order.
+        foreach (var t in tokens)
+        {
+            var col = IndicatorColumnOf(t);
+            Role? role = col switch
+            {
+                IndicatorColumn.Target => Role.Target,
+                IndicatorColumn.Actual => Role.Actual,
+                IndicatorColumn.Weight => Role.Weight,
+                IndicatorColumn.Score => Role.Score,
+                IndicatorColumn.Reason => Role.Reason,
+                IndicatorColumn.Comparator => Role.Comparator,
+                IndicatorColumn.Unit => Role.Unit,
+                _ => null,
+            };
+            if (role is { } ro && !(ro == Role.Reason && roles.Contains(Role.Reason))) roles.Add(ro);
+        }
+        if (!roles.Contains(Role.Target))
+            roles = kind == FormKind.SelfEvaluation
+                ? [Role.Target, Role.Actual, Role.Weight, Role.Score, Role.Reason]
+                : [Role.Target];
+        return (roles, r);
+    }
+
+    /// <summary>Where a row's values begin and which cell is which role, or null when the row holds no value set.</summary>
+    public sealed record ValueFit(int Start, Dictionary<int, Role> Assigned, int End);
+
+    /// <summary>
+    /// Fits the header's value roles to a row's cells by content: weights and scores are plain numbers, targets look
+    /// like targets, actual values like actual values. The name is whatever text stands before the fit.
+    /// </summary>
+    public static ValueFit? FitValues(IReadOnlyList<string> cells, List<Role> roles, FormKind kind, bool strictTarget)
+    {
+        var valueRoles = roles.Where(r => r is not Role.Reason and not Role.Ignored).ToList();
+        if (valueRoles.Count == 0) return null;
+        if (kind == FormKind.TargetDeclaration)
+        {
+            // Declarations: the last cell is the target when it reads as one (or, in a tabular row, whenever a name
+            // stands before it).
+            if (cells.Count == 0) return null;
+            int last = cells.Count - 1;
+            var t = cells[last];
+            bool lastIsTarget = ValueParser.StartsWithComparator(t) || ValueParser.LooksQuantitative(t) || Framework.QualitativeWords.Contains(Key(t));
+            if (lastIsTarget || (!strictTarget && cells.Count >= 2))
+                return new ValueFit(last, new Dictionary<int, Role> { [last] = Role.Target }, cells.Count);
+            return null;
+        }
+        // What each cell reads as, decided once: the fit below tries every start position.
+        var isNumber = new bool[cells.Count];
+        var comparator = new bool[cells.Count];
+        var targetLike = new bool[cells.Count];
+        var achievement = new bool[cells.Count];
+        for (int c = 0; c < cells.Count; c++)
+        {
+            isNumber[c] = ValueParser.IsNumber(cells[c]);
+            comparator[c] = ValueParser.StartsWithComparator(cells[c]);
+            targetLike[c] = comparator[c] || isNumber[c] || ValueParser.LooksQuantitative(cells[c]) || Framework.QualitativeWords.Contains(Key(cells[c]));
+            achievement[c] = ValueParser.ParseAchievement(cells[c]) is not null;
+        }
+        for (int start = 0; start + valueRoles.Count <= cells.Count; start++)
+        {
+            int ti = -1, ai = -1;
+            bool ok = true;
+            for (int k = 0; k < valueRoles.Count && ok; k++)
+            {
+                var role = valueRoles[k];
+                if (role is Role.Weight or Role.Score) ok = isNumber[start + k];
+                else if (role == Role.Target) ti = start + k;
+                else if (role == Role.Actual) ai = start + k;
+            }
+            if (!ok || ti < 0) continue;
+            // The target must read as a target, unless the actual is an achievement label (qualitative row).
+            bool qualitative = ai >= 0 && achievement[ai];
+            if (!qualitative && !targetLike[ti]) continue;
+            if (ai >= 0 && !qualitative && comparator[ai]) continue;
+            var assigned = new Dictionary<int, Role>(valueRoles.Count);
+            for (int k = 0; k < valueRoles.Count; k++) assigned[start + k] = valueRoles[k];
+            return new ValueFit(start, assigned, start + valueRoles.Count);
+        }
+        // A sub-row (`其中…`) carries a target and an actual value but no weight or score of its own.
+        if (cells.Count >= 3 && !cells.Any(ValueParser.IsNumber) && valueRoles.Contains(Role.Actual)
+            && ValueParser.LooksQuantitative(cells[^2]) && ValueParser.LooksQuantitative(cells[^1]))
+            return new ValueFit(cells.Count - 2, new Dictionary<int, Role> { [cells.Count - 2] = Role.Target, [cells.Count - 1] = Role.Actual }, cells.Count);
+        return null;
+    }
+
+    public static PlacedIndicator Build(FormKind kind, List<Cell> rest, ValueFit? fit)
+    {
+        int valueStart = fit?.Start ?? rest.Count;
+        var nameCells = rest.Take(valueStart).ToList();
+        var ind = new Indicator
+        {
+            Name = CellText.Join(nameCells),
+            Line = (nameCells.Count > 0 ? nameCells[0] : rest[0]).Line,
+        };
+        var p = new PlacedIndicator { Indicator = ind, NameColumn = nameCells.Count > 0 ? nameCells[^1].Column : -1 };
+        if (fit is null) return p;
+        foreach (var (index, role) in fit.Assigned)
+        {
+            var cell = rest[index];
+            p.Columns[cell.Column] = role;
+            switch (role)
+            {
+                case Role.Target: ind.Target = ValueParser.ParseTarget(cell.Text); break;
+                case Role.Actual: ind.Actual = ValueParser.ParseActual(cell.Text); break;
+                case Role.Weight: ind.Weight = ValueParser.ParseNumber(cell.Text); break;
+                case Role.Score: ind.Score = ValueParser.ParseNumber(cell.Text); break;
+            }
+        }
+        var reason = rest.Skip(fit.End).ToList();
+        if (reason.Count > 0)
+        {
+            ind.DeviationReason = CellText.Join(reason);
+            foreach (var c in reason) p.Columns[c.Column] = Role.Reason;
+        }
+        else if (kind == FormKind.SelfEvaluation)
+        {
+            // The reason column is where the next cell would stand: a continuation row may fill it.
+            int lastCol = rest[fit.End - 1].Column;
+            p.Columns[lastCol + 1] = Role.Reason;
+        }
+        return p;
+    }
+}

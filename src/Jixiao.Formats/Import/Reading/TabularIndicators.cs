@@ -1,0 +1,157 @@
+using System.Text;
+using Jixiao.Core.Model;
+using Jixiao.Core.Parsing;
+using Jixiao.Core.Text;
+using static Jixiao.Formats.Import.Vocabulary;
+
+namespace Jixiao.Formats.Import;
+
+/// <summary>
+/// Indicator rows with reliable cells (tab, pipe, JSON rows, a sheet): group labels open a row, the values are
+/// fitted to the header's roles, a row broken by a page break continues the previous one, and rows printed before
+/// their group's label are moved under it.
+/// </summary>
+internal static class TabularIndicators
+{
+    public static IndicatorTable Read(SourceText source, FormKind kind, List<Role> roles, int dataStart, int end)
+    {
+        var indicators = new List<Indicator>();
+        var warnings = new List<ImportWarning>();
+        string? level1 = null, level2 = null;
+        (int, int)? continuationShape = null;
+        var floating = new List<PlacedIndicator>();
+        bool breakSinceFloating = false;
+        PlacedIndicator? last = null;
+
+        for (int r = dataStart; r < end; r++)
+        {
+            var row = source.Rows[r];
+            if (row.IsBlank) { if (floating.Count > 0) breakSinceFloating = true; continue; }
+            var cells = new List<Cell>(row.NonEmptyCells.Length);
+            foreach (var c in row.NonEmptyCells)
+            {
+                var text = CellText.Of(c);
+                if (Key(text).Length == 0) continue;
+                cells.Add(ReferenceEquals(text, c.Text) ? c : c with { Text = text });
+            }
+            if (cells.Count > 0 && IsFooter(cells[0].Text)) return new IndicatorTable(indicators, warnings, true, r, false);
+            if (cells.All(c => IsNoiseLabel(c.Text) || IsIndicatorHeaderFragment(c.Text)))
+            {
+                if (floating.Count > 0) breakSinceFloating = true;
+                continue;
+            }
+
+            string? rowL1 = null, rowL2 = null;
+            var rest = new List<Cell>();
+            foreach (var c in cells)
+            {
+                if (rest.Count == 0 && rowL1 is null && rowL2 is null && Level1Of(c.Text) is { } l1) { rowL1 = l1; continue; }
+                if (rest.Count == 0 && rowL2 is null && Level2Of(c.Text) is { } l2) { rowL2 = l2; continue; }
+                if (rest.Count == 0 && rowL1 is not null && rowL2 is null && IsPrintedLevel2(c.Text)) { rowL2 = Key(c.Text); continue; }
+                if (IsNoiseLabel(c.Text)) continue;
+                rest.Add(c);
+            }
+            bool labelled = rowL1 is not null || rowL2 is not null;
+
+            // A row broken by a page break continues the previous row cell by cell (name, target, actual, reason).
+            if (!labelled && last is not null && IsContinuation(rest, kind, last))
+            {
+                AppendContinuation(last, rest);
+                continue;
+            }
+
+            var texts = rest.Select(c => c.Text).ToList();
+            var fit = IndicatorColumns.FitValues(texts, roles, kind, strictTarget: false);
+            PlacedIndicator? p = null;
+            if (rest.Count > 0)
+            {
+                p = IndicatorColumns.Build(kind, rest, fit);
+                if (fit is null && kind == FormKind.TargetDeclaration)
+                    warnings.Add(new ImportWarning(
+                        $"第{row.Line}行：“{CellText.Join(rest)}”没有可识别的指标值，无法确定它是三级指标名称还是指标值；已按三级指标（指标值为空）导入，请核对",
+                        row.Line));
+                else if (fit is null)
+                    warnings.Add(new ImportWarning($"第{row.Line}行：指标行“{CellText.Join(rest)}”缺少指标值、实际完成值、分值或得分，请核对", row.Line));
+            }
+
+            if (labelled)
+            {
+                string newL1 = rowL1 ?? (rowL2 is not null ? Framework.ParentOf(rowL2) : null) ?? level1 ?? "";
+                if (floating.Count > 0)
+                {
+                    // Rows printed before their group's label, across a page break, under the same 一级.
+                    bool sameLevel1 = rowL1 is null || rowL1 == level1;
+                    bool impliedSame = rowL2 is null || Framework.ParentOf(rowL2) is null || Framework.ParentOf(rowL2) == level1;
+                    if (breakSinceFloating && sameLevel1 && impliedSame && rowL2 is not null)
+                    {
+                        foreach (var f in floating)
+                        {
+                            f.Indicator.Level1 = newL1.Length > 0 ? newL1 : null;
+                            f.Indicator.Level2 = rowL2;
+                        }
+                        int fl = floating[0].Indicator.Line ?? row.Line;
+                        warnings.Add(new ImportWarning(
+                            $"第{fl}行起的{floating.Count}行指标排在第{row.Line}行的“{rowL2}”标签之前（标签跨页印在后面），已归入{newL1}/{rowL2}，请核对",
+                            fl));
+                    }
+                    floating.Clear();
+                }
+                if (rowL1 is not null && rowL1 != level1 && rowL2 is null) level2 = null;
+                level1 = newL1.Length > 0 ? newL1 : null;
+                if (rowL2 is not null) level2 = rowL2;
+                continuationShape = null;
+            }
+            else if (p is not null)
+            {
+                var shape = row.Shape;
+                if (continuationShape is null) continuationShape = shape;
+                else if (shape != continuationShape)
+                {
+                    if (floating.Count == 0) breakSinceFloating = false;
+                    floating.Add(p);
+                }
+                else floating.Clear();
+            }
+
+            if (p is not null)
+            {
+                p.Indicator.Level1 = level1;
+                p.Indicator.Level2 = level2;
+                indicators.Add(p.Indicator);
+                last = p;
+            }
+        }
+        return new IndicatorTable(indicators, warnings, false, end, false);
+    }
+
+    private static bool IsPrintedLevel2(string text)
+    {
+        var k = Key(text);
+        return k.EndsWith("指标") && k.Length is > 3 and <= 12 && !k.StartsWith("指标");
+    }
+
+    private static bool IsContinuation(List<Cell> rest, FormKind kind, PlacedIndicator last)
+    {
+        if (rest.Count == 0) return false;
+        if (kind == FormKind.TargetDeclaration) return false;
+        // A continuation carries no weight and score of its own and lines up with the previous row's cells.
+        if (rest.Any(c => ValueParser.IsNumber(c.Text) || ValueParser.LooksQuantitative(c.Text) || ValueParser.StartsWithComparator(c.Text)))
+            return false;
+        return rest.All(c => c.Column == last.NameColumn || last.Columns.ContainsKey(c.Column));
+    }
+
+    private static void AppendContinuation(PlacedIndicator p, List<Cell> rest)
+    {
+        var ind = p.Indicator;
+        foreach (var c in rest)
+        {
+            if (c.Column == p.NameColumn) { ind.Name = CellText.JoinTwo(ind.Name, c.Text); continue; }
+            switch (p.Columns[c.Column])
+            {
+                case Role.Target: ind.Target = ValueParser.ParseTarget(CellText.JoinTwo(ind.Target?.Text ?? "", c.Text)); break;
+                case Role.Actual: ind.Actual = ValueParser.ParseActual(CellText.JoinTwo(ind.Actual?.Text ?? "", c.Text)); break;
+                case Role.Reason: ind.DeviationReason = CellText.JoinTwo(ind.DeviationReason ?? "", c.Text); break;
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text;
+using Jixiao.Core.Model;
+using Jixiao.Core.Parsing;
+using Jixiao.Core.Text;
+using static Jixiao.Formats.Import.Vocabulary;
+
+namespace Jixiao.Formats.Import;
+
+/// <summary>
+/// Indicator rows in PDF text: the lines are flattened to tokens, group labels are assembled from their fragments,
+/// and each run of tokens is read as a row once its values fit the header's roles.
+/// </summary>
+internal static class TextIndicators
+{
+    private sealed record Token(string Text, int Line);
+
+    public static IndicatorTable Read(SourceText source, FormKind kind, List<Role> roles, int dataStart, int end)
+    {
+        var indicators = new List<Indicator>();
+        var warnings = new List<ImportWarning>();
+        bool dangling = false;
+        // Flatten to tokens; stop at the footer.
+        var tokens = new List<Token>();
+        int footerRow = end;
+        bool reachedFooter = false;
+        var lineBreaks = new HashSet<int>(); // token indexes that start a new line
+        for (int r = dataStart; r < end && !reachedFooter; r++)
+        {
+            var cells = source.Rows[r].NonEmpty.ToList();
+            if (cells.Count == 0) continue;
+            if (IsFooter(cells[0].Text)) { footerRow = r; reachedFooter = true; break; }
+            lineBreaks.Add(tokens.Count);
+            foreach (var c in cells) tokens.Add(new Token(CellText.Of(c), c.Line));
+        }
+
+        var consumed = new bool[tokens.Count];
+        string? level1 = null, level2 = null;
+        var buffer = new List<(Token Tok, int Index)>();
+
+        void Flush()
+        {
+            // Try to complete an indicator from the buffer.
+            var texts = buffer.Select(b => b.Tok.Text).ToList();
+            var fit = IndicatorColumns.FitValues(texts, roles, kind, strictTarget: true);
+            if (fit is null) return;
+            // Reason text only counts on the line of the score.
+            var cells = buffer.Select((b, i) => new Cell(b.Tok.Text, b.Tok.Line, i)).ToList();
+            int scoreLine = cells[fit.End - 1].Line;
+            var keep = cells.Where((c, i) => i < fit.End || c.Line == scoreLine).ToList();
+            var p = IndicatorColumns.Build(kind, keep, fit);
+            p.Indicator.Level1 = level1;
+            p.Indicator.Level2 = level2;
+            indicators.Add(p.Indicator);
+            buffer.Clear();
+        }
+
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (consumed[i]) continue;
+            if (lineBreaks.Contains(i) && buffer.Count > 0) Flush();
+
+            var label = AssembleLabel(tokens, i, consumed, out int used);
+            if (label is not null)
+            {
+                for (int k = i; k < i + used; k++) consumed[k] = true;
+                if (Level1Of(label) is { } l1) { if (l1 != level1) level2 = null; level1 = l1; }
+                else if (Level2Of(label) is { } l2) { level2 = l2; level1 = Framework.ParentOf(l2) ?? level1; }
+                i += used - 1;
+                continue;
+            }
+            var text = tokens[i].Text;
+            if (IsNoiseLabel(text) || IsIndicatorHeaderFragment(text)) continue;
+            buffer.Add((tokens[i], i));
+        }
+        if (buffer.Count > 0) Flush();
+        if (buffer.Count > 0)
+        {
+            // Text left over with no values: a row cut off, or a row the reader could not read.
+            var line = buffer[0].Tok.Line;
+            warnings.Add(new ImportWarning($"第{line}行：“{ChineseText.JoinWrapped(buffer.Select(b => b.Tok.Text))}”后没有指标值，未作为指标导入", line));
+            dangling = true;
+        }
+        return new IndicatorTable(indicators, warnings, reachedFooter, footerRow, dangling);
+    }
+
+    /// <summary>
+    /// Builds a group label from fragments (`满意` `度指` `标`). A fragment run that is the start of exactly one label
+    /// is taken as that label when the rest of it follows within a few tokens (a merged cell printed around its rows).
+    /// </summary>
+    private static string? AssembleLabel(List<Token> tokens, int i, bool[] consumed, out int used)
+    {
+        used = 0;
+        var first = StripScore(Key(tokens[i].Text));
+        if (!AssemblableLabels.Any(l => l.StartsWith(first, StringComparison.Ordinal)) && Level1Of(first) is null && Level2Of(first) is null && !IsNoiseLabel(first))
+            return null;
+        var sb = new StringBuilder();
+        string? best = null;
+        int bestUsed = 0;
+        int j = i;
+        while (j < tokens.Count && j - i < 6)
+        {
+            if (consumed[j]) break;
+            sb.Append(StripScore(Key(tokens[j].Text)));
+            var s = sb.ToString();
+            if (Level1Of(s) is not null || Level2Of(s) is not null || IsNoiseLabel(s)) { best = s; bestUsed = j - i + 1; }
+            if (!AssemblableLabels.Any(l => l.StartsWith(s))) break;
+            j++;
+        }
+        if (best is not null)
+        {
+            used = bestUsed;
+            return Level1Of(best) ?? Level2Of(best) ?? best;
+        }
+        // A partial label completed later: find the unique label the fragments begin, then its remainder ahead.
+        sb.Clear();
+        for (j = i; j < tokens.Count && j - i < 6 && !consumed[j]; j++)
+        {
+            sb.Append(Key(tokens[j].Text));
+            var s = sb.ToString();
+            var candidates = AssemblableLabels.Where(l => l.StartsWith(s) && l.Length > s.Length).ToList();
+            if (candidates.Count == 0) break;
+            if (j + 1 < tokens.Count && AssemblableLabels.Any(l => l.StartsWith(s + Key(tokens[j + 1].Text)))) continue;
+            if (candidates.Count != 1 || s.Length < 2) break;
+            var label = candidates[0];
+            var remainder = label[s.Length..];
+            // Look ahead for tokens that spell the remainder.
+            for (int k = j + 1; k < tokens.Count && k - j <= 14; k++)
+            {
+                if (consumed[k]) continue;
+                var rest = new StringBuilder();
+                int m = k;
+                while (m < tokens.Count && rest.Length < remainder.Length && !consumed[m]) { rest.Append(Key(tokens[m].Text)); m++; }
+                if (rest.ToString() == remainder)
+                {
+                    for (int q = k; q < m; q++) consumed[q] = true;
+                    used = j - i + 1;
+                    return Level1Of(label) ?? Level2Of(label) ?? label;
+                }
+            }
+            break;
+        }
+        return null;
+    }
+
+    private static string StripScore(string k)
+    {
+        int p = k.IndexOf('(');
+        return p > 0 && k.EndsWith("分)") ? k[..p] : k;
+    }
+}
