@@ -82,7 +82,12 @@ public static class FormImporter
                 return result;
             }
         }
-        var layout = Layouts.Split(text);
+        var repaired = TextRepair.Repair(text);
+        if (repaired.TraditionalCharacters > 0)
+            result.Problems.Add(new ImportProblem(fileName, null, $"文本是繁体字（{repaired.TraditionalCharacters}个字），已按简体字读取；导入的名称和文字为简体", false));
+        if (repaired.PinyinAnnotations > 0)
+            result.Problems.Add(new ImportProblem(fileName, null, $"文本中有{repaired.PinyinAnnotations}处汉字后的拼音注音（如“项(xiàng)”），已去掉", false));
+        var layout = Layouts.Split(repaired.Text);
         result.Layout = layout.Kind;
         var (forms, summaries, problems) = FormReader.Read(layout, fileName, endsMidCharacter);
         result.Forms.AddRange(forms);

@@ -37,6 +37,17 @@ internal static partial class Vocabulary
 
     public static HeaderField? HeaderFieldOf(string text) => HeaderLabels.TryGetValue(Key(text), out var f) ? f : null;
 
+    /// <summary>A unit named by reference to the one filling in the form: the unit's own name stands for it.</summary>
+    public static bool IsSelfReference(string value) => Key(value) is "本单位" or "本部门";
+
+    /// <summary>A 主管部门 printed with its code (`…及其编码`): the code after the name is not part of it.</summary>
+    public static string WithoutTrailingCode(string value)
+    {
+        int end = value.Length;
+        while (end > 0 && char.IsAsciiDigit(value[end - 1])) end--;
+        return value.Length - end >= 3 && end > 0 ? value[..end].TrimEnd() : value;
+    }
+
     /// <summary>A label only a self-evaluation prints: its funds were executed, its indicators have actual values.</summary>
     public static bool IsExecutionLabel(string text)
     {

@@ -6,17 +6,41 @@ namespace Jixiao.Formats.Import;
 /// <summary>The printed labels the reader recognises, by what they mean. Variants from other provinces included.</summary>
 internal static partial class Vocabulary
 {
-    public enum HeaderField { ProjectName, Department, ImplementingUnit, ProjectNature, ProjectCategory, StartDate, EndDate, Ignored }
+    // UnitName: the unit that fills in the form (单位名称, 预算单位), the implementing unit unless one is named.
+    // SubProjectName: 二级项目名称 under a 一级项目 (Gansu): the project the form is about.
+    public enum HeaderField { ProjectName, SubProjectName, Department, ImplementingUnit, UnitName, ProjectNature, ProjectCategory, StartDate, EndDate, Ignored }
 
     public static readonly IReadOnlyDictionary<string, HeaderField> HeaderLabels = new Dictionary<string, HeaderField>
     {
         ["项目名称"] = HeaderField.ProjectName,
         ["专项名称"] = HeaderField.ProjectName,
+        ["专项资金名称"] = HeaderField.ProjectName,
+        ["二级项目名称"] = HeaderField.SubProjectName,
+        ["一级项目名称"] = HeaderField.ProjectName,
         ["主管部门"] = HeaderField.Department,
         ["业务主管部门"] = HeaderField.Department,
+        ["项目主管部门"] = HeaderField.Department,
+        ["县级主管部门"] = HeaderField.Department,
+        ["主管部门及其编码"] = HeaderField.Department,
+        ["主管部门及编码"] = HeaderField.Department,
+        ["主管部门及代码"] = HeaderField.Department,
+        ["部门名称"] = HeaderField.Department,
         ["实施单位"] = HeaderField.ImplementingUnit,
         ["项目实施单位"] = HeaderField.ImplementingUnit,
+        ["项目执行单位"] = HeaderField.ImplementingUnit,
         ["实施单位(盖章)"] = HeaderField.ImplementingUnit,
+        ["单位名称"] = HeaderField.UnitName,
+        ["预算单位"] = HeaderField.UnitName,
+        ["填报单位"] = HeaderField.UnitName,
+        ["填报单位(盖章)"] = HeaderField.UnitName,
+        ["负责人及电话"] = HeaderField.Ignored,
+        ["项目起止时间"] = HeaderField.Ignored,
+        ["填报日期"] = HeaderField.Ignored,
+        ["部门相应职能职责概述"] = HeaderField.Ignored,
+        ["专项立项依据"] = HeaderField.Ignored,
+        ["专项实施进度计划"] = HeaderField.Ignored,
+        ["项目类型"] = HeaderField.Ignored,
+        ["资金用途"] = HeaderField.Ignored,
         ["项目性质"] = HeaderField.ProjectNature,
         ["项目属性"] = HeaderField.ProjectNature,
         ["专项属性"] = HeaderField.ProjectNature,
@@ -46,35 +70,41 @@ internal static partial class Vocabulary
 
     public enum FundColumn { Initial, Adjusted, Executed, Weight, Rate, Score, Ignored }
 
-    public static FundColumn? FundColumnOf(string label) => Key(label) switch
+    private static readonly Dictionary<string, FundColumn> FundColumns = new()
     {
-        "年初预算数" or "年初预算" => FundColumn.Initial,
-        "全年预算数" or "调整后预算数" or "全年预算数(A)" or "预算数(A)" or "调整后预算" => FundColumn.Adjusted,
-        "全年执行数" or "预算执行数" or "全年执行数(B)" or "执行数(B)" => FundColumn.Executed,
-        "分数" or "分值" or "权重" => FundColumn.Weight,
-        "执行率(%)" or "执行率" or "执行率(B/A)" or "预算执行率" => FundColumn.Rate,
-        "得分" or "得分(20分*执行率)" => FundColumn.Score,
-        "原因" => FundColumn.Ignored,
-        _ => null,
+        ["年初预算数"] = FundColumn.Initial, ["年初预算"] = FundColumn.Initial,
+        ["全年预算数"] = FundColumn.Adjusted, ["调整后预算数"] = FundColumn.Adjusted, ["全年预算数(A)"] = FundColumn.Adjusted,
+        ["预算数(A)"] = FundColumn.Adjusted, ["调整后预算"] = FundColumn.Adjusted,
+        ["全年执行数"] = FundColumn.Executed, ["预算执行数"] = FundColumn.Executed, ["全年执行数(B)"] = FundColumn.Executed, ["执行数(B)"] = FundColumn.Executed,
+        ["分数"] = FundColumn.Weight, ["分值"] = FundColumn.Weight, ["权重"] = FundColumn.Weight,
+        ["执行率(%)"] = FundColumn.Rate, ["执行率"] = FundColumn.Rate, ["执行率(B/A)"] = FundColumn.Rate, ["预算执行率"] = FundColumn.Rate,
+        ["得分"] = FundColumn.Score, ["得分(20分*执行率)"] = FundColumn.Score,
+        ["原因"] = FundColumn.Ignored,
     };
+
+    public static FundColumn? FundColumnOf(string label) => FundColumns.TryGetValue(Key(label), out var c) ? c : null;
 
     public enum DeclarationFundLabel { ProjectTotal, ProjectFiscal, AnnualTotal, Appropriation, CarryOver, Other }
 
-    public static DeclarationFundLabel? DeclarationFundOf(string label) => Key(label) switch
+    private static readonly Dictionary<string, DeclarationFundLabel> DeclarationFunds = new()
     {
-        "项目资金总额" => DeclarationFundLabel.ProjectTotal,
-        "其中：财政资金" or "财政资金" => DeclarationFundLabel.ProjectFiscal,
-        "年度资金申请总额" or "年度资金总额" => DeclarationFundLabel.AnnualTotal,
-        "其中：当年财政拨款" or "当年财政拨款" or "其中：财政拨款" or "财政拨款" or "其中：本年财政拨款" => DeclarationFundLabel.Appropriation,
-        "上年结转资金" => DeclarationFundLabel.CarryOver,
-        "其他资金" => DeclarationFundLabel.Other,
-        _ => null,
+        ["项目资金总额"] = DeclarationFundLabel.ProjectTotal,
+        ["其中：财政资金"] = DeclarationFundLabel.ProjectFiscal, ["财政资金"] = DeclarationFundLabel.ProjectFiscal,
+        ["年度资金申请总额"] = DeclarationFundLabel.AnnualTotal, ["年度资金总额"] = DeclarationFundLabel.AnnualTotal,
+        ["其中：当年财政拨款"] = DeclarationFundLabel.Appropriation, ["当年财政拨款"] = DeclarationFundLabel.Appropriation,
+        ["其中：财政拨款"] = DeclarationFundLabel.Appropriation, ["财政拨款"] = DeclarationFundLabel.Appropriation,
+        ["其中：本年财政拨款"] = DeclarationFundLabel.Appropriation,
+        ["上年结转资金"] = DeclarationFundLabel.CarryOver,
+        ["其他资金"] = DeclarationFundLabel.Other,
     };
 
+    public static DeclarationFundLabel? DeclarationFundOf(string label) => DeclarationFunds.TryGetValue(Key(label), out var f) ? f : null;
+
     /// <summary>Row labels of a self-evaluation's fund block: a known one always starts a new row.</summary>
-    public static bool IsSelfEvaluationFundLabel(string label) => Key(label) is "年度资金总额" or "总额" or "其中：当年财政拨款"
-        or "其中：本年财政拨款" or "其中：财政资金" or "上年结转资金" or "其他资金" or "财政专户管理资金" or "单位资金" or "年度财政资金总额"
-        or "其中：财政拨款";
+    public static bool IsSelfEvaluationFundLabel(string label) => SelfEvaluationFundLabels.Contains(Key(label));
+
+    private static readonly HashSet<string> SelfEvaluationFundLabels =
+        ["年度资金总额", "总额", "其中：当年财政拨款", "其中：本年财政拨款", "其中：财政资金", "上年结转资金", "其他资金", "财政专户管理资金", "单位资金", "年度财政资金总额", "其中：财政拨款"];
 
     /// <summary>The markers that open the funds block; their brackets carry the unit.</summary>
     public static bool IsFundsMarker(string label)
@@ -106,25 +136,28 @@ internal static partial class Vocabulary
 
     public enum IndicatorColumn { Level1, Level2, Name, Target, Actual, Weight, Score, Reason, Comparator, Value, Unit, Ignored }
 
-    public static IndicatorColumn? IndicatorColumnOf(string label)
+    private static readonly Dictionary<string, IndicatorColumn> IndicatorColumns = Columns(
+        (IndicatorColumn.Level1, ["一级指标", "一级"]),
+        (IndicatorColumn.Level2, ["二级指标", "二级"]),
+        (IndicatorColumn.Name, ["三级指标", "三级指标内容", "三级"]),
+        (IndicatorColumn.Target, ["年度指标值", "年度(/项目)指标值", "指标值", "年初目标值(A)", "指标值及单位", "年度指标值(A)", "年度(项目)指标值"]),
+        (IndicatorColumn.Actual, ["实际完成值", "全年实际值", "完成值", "实际完成值(B)", "全年实际完成值"]),
+        (IndicatorColumn.Weight, ["分值", "权重"]),
+        (IndicatorColumn.Score, ["得分"]),
+        (IndicatorColumn.Reason, ["偏差原因分析及改进措施", "未完成原因分析", "未完成原因及拟采取的改进措施", "偏差原因分析", "原因分析"]),
+        (IndicatorColumn.Comparator, ["指标性质"]),
+        (IndicatorColumn.Unit, ["度量单位"]),
+        (IndicatorColumn.Ignored, ["备注", "指标解释", "及改进措施", "指标", "年度", "实际", "绩效指标"]));
+
+    private static Dictionary<string, IndicatorColumn> Columns(params (IndicatorColumn Column, string[] Labels)[] groups)
     {
-        var k = Key(label);
-        return k switch
-        {
-            "一级指标" or "一级" => IndicatorColumn.Level1,
-            "二级指标" or "二级" => IndicatorColumn.Level2,
-            "三级指标" or "三级指标内容" or "三级" => IndicatorColumn.Name,
-            "年度指标值" or "年度(/项目)指标值" or "指标值" or "年初目标值(A)" or "指标值及单位" or "年度指标值(A)" or "年度(项目)指标值" => IndicatorColumn.Target,
-            "实际完成值" or "全年实际值" or "完成值" or "实际完成值(B)" or "全年实际完成值" => IndicatorColumn.Actual,
-            "分值" or "权重" => IndicatorColumn.Weight,
-            "得分" => IndicatorColumn.Score,
-            "偏差原因分析及改进措施" or "未完成原因分析" or "未完成原因及拟采取的改进措施" or "偏差原因分析" or "原因分析" => IndicatorColumn.Reason,
-            "指标性质" => IndicatorColumn.Comparator,
-            "度量单位" => IndicatorColumn.Unit,
-            "备注" or "指标解释" or "及改进措施" or "指标" or "年度" or "实际" or "绩效指标" => IndicatorColumn.Ignored,
-            _ => null,
-        };
+        var d = new Dictionary<string, IndicatorColumn>();
+        foreach (var (column, labels) in groups)
+            foreach (var l in labels) d[l] = column;
+        return d;
     }
+
+    public static IndicatorColumn? IndicatorColumnOf(string label) => IndicatorColumns.TryGetValue(Key(label), out var c) ? c : null;
 
     /// <summary>Labels that frame a block and carry no data: 绩效指标, 项目绩效目标 beside merged cells.</summary>
     public static bool IsNoiseLabel(string label)

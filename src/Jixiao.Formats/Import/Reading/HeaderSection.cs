@@ -33,6 +33,7 @@ internal static class HeaderSection
     {
         var cells = source.Tabular || source.CellPerLine ? source.CellsOf(from, end).ToList() : HeaderBands.Cells(source, from, end);
         if (laterFunds is { } lf) cells.AddRange(source.CellsOf(lf.From, lf.End));
+        if (!source.Tabular) cells = JoinWrappedLabels(cells);
 
         HeaderField? field = null;
         var fieldValues = new Dictionary<HeaderField, List<Cell>>();
@@ -54,8 +55,9 @@ internal static class HeaderSection
 
             if (HeaderFieldOf(text) is { } hf)
             {
-                field = hf;
-                if (!fieldValues.ContainsKey(hf)) fieldValues[hf] = new List<Cell>();
+                // The first label of a field gives its value: a second one (单位名称 and 填报单位) is not run into it.
+                field = fieldValues.TryGetValue(hf, out var seen) && seen.Count > 0 ? HeaderField.Ignored : hf;
+                if (!fieldValues.ContainsKey(field.Value)) fieldValues[field.Value] = new List<Cell>();
                 continue;
             }
             if (IsFundsMarker(text))
@@ -126,6 +128,32 @@ internal static class HeaderSection
         return new HeaderBlock(fields, unit, declFunds, fundColumns, fundRows);
     }
 
+    /// <summary>
+    /// A label wrapped over lines in PDF text (`项目起` then `止时间`, `部门相应职能职` then `责概述`) is put back into
+    /// one cell when its pieces, in order, spell a label the vocabulary knows; pieces that spell none stay as they are.
+    /// </summary>
+    private static List<Cell> JoinWrappedLabels(List<Cell> cells)
+    {
+        var joined = new List<Cell>(cells.Count);
+        for (int i = 0; i < cells.Count; i++)
+        {
+            var key = Key(CellText.Of(cells[i]));
+            if (IsLabelStart(key))
+            {
+                var sb = key;
+                for (int j = i + 1; j < cells.Count && j <= i + 3; j++)
+                {
+                    sb += Key(CellText.Of(cells[j]));
+                    if (IsLabel(sb)) { joined.Add(cells[i] with { Text = sb }); i = j; goto next; }
+                    if (!IsLabelStart(sb)) break;
+                }
+            }
+            joined.Add(cells[i]);
+            next:;
+        }
+        return joined;
+    }
+
     private static bool IsTemplateInstruction(string key) =>
         key.Contains(InstructionMarker, StringComparison.Ordinal) && Regex.IsMatch(key, InstructionPattern);
 
@@ -136,9 +164,13 @@ internal static class HeaderSection
         {
             switch (f)
             {
-                case HeaderField.ProjectName: form.ProjectName ??= value.Text; break;
-                case HeaderField.Department: form.Department ??= value.Text; break;
-                case HeaderField.ImplementingUnit: form.ImplementingUnit ??= value.Text; break;
+                case HeaderField.ProjectName when !header.Fields.ContainsKey(HeaderField.SubProjectName):
+                case HeaderField.SubProjectName:
+                    form.ProjectName ??= value.Text; break;
+                case HeaderField.Department: form.Department ??= WithoutTrailingCode(value.Text); break;
+                case HeaderField.ImplementingUnit when !IsSelfReference(value.Text): form.ImplementingUnit ??= value.Text; break;
+                case HeaderField.UnitName when !header.Fields.TryGetValue(HeaderField.ImplementingUnit, out var named) || IsSelfReference(named.Text):
+                    form.ImplementingUnit ??= value.Text; break;
                 case HeaderField.ProjectNature when form is TargetDeclaration d: d.ProjectNature ??= value.Text; break;
                 case HeaderField.ProjectCategory when form is TargetDeclaration d: d.ProjectCategory ??= value.Text; break;
                 case HeaderField.StartDate when form is TargetDeclaration d:

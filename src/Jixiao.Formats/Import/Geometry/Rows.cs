@@ -174,6 +174,17 @@ public static class Layouts
             // One-cell-per-line extractions end each cell with ` |`; the bar carries no meaning.
             var t = line.TrimEnd();
             if (t.EndsWith('|')) t = t.TrimEnd('|').TrimEnd();
+            if (GluedText.IsGlued(t))
+            {
+                // Cells that ran together: one row per printed row, all on this line.
+                foreach (var glued in GluedText.Rows(t))
+                {
+                    var gc = new List<Cell>(glued.Count);
+                    for (int c = 0; c < glued.Count; c++) gc.Add(new Cell(glued[c], i + 1, c));
+                    rows.Add(new Row { Cells = gc, Line = i + 1, Raw = string.Join(' ', glued) });
+                }
+                continue;
+            }
             var tokens = t.Split(TokenSeparators, StringSplitOptions.RemoveEmptyEntries);
             var cells = new List<Cell>(tokens.Length);
             for (int c = 0; c < tokens.Length; c++) cells.Add(new Cell(tokens[c], i + 1, c));

@@ -1,0 +1,168 @@
+using System.Text;
+using Jixiao.Core.Text;
+using static Jixiao.Formats.Import.Vocabulary;
+
+namespace Jixiao.Formats.Import;
+
+/// <summary>
+/// The geometry pass for text whose cells ran together (a Word or PDF file's text with every cell glued to the
+/// next: `项目名称水土保持监测主管部门黄冈市水利和湖泊局…`). Cells are found again by the vocabulary (every label the
+/// reader knows, longest first) and by the value grammar (a comparator, digits, a percent sign, a unit); a title
+/// (`…绩效自评表`) becomes a row of its own, a label starts a row, and the name after a row's values starts the next
+/// one, as the printed table's rows did.
+/// </summary>
+internal static class GluedText
+{
+    private enum Kind { Label, Value, Text, Title }
+
+    private readonly record struct Token(Kind Kind, string Text);
+
+    /// <summary>
+    /// A line is glued when its text has no separators and holds labels run into other text: two labels or more, or
+    /// one label with a value or a title run on behind it. A line that is one label, or a sentence that mentions one,
+    /// is not.
+    /// </summary>
+    public static bool IsGlued(string line)
+    {
+        var t = line.Trim();
+        if (t.Length < 8 || t.Contains('\t') || t.Contains('|') || t.Contains("  ") || IsNote(t)) return false;
+        // Cells separated by single spaces are a spaced layout, not glued text.
+        int spaces = t.Count(c => c == ' ');
+        if (spaces * 15 > t.Length) return false;
+        var key = KeyChars(ChineseText.Normalize(t));
+        int labels = 0, glued = 0, first = -1;
+        for (int i = 0; i < key.Length; i++)
+        {
+            if (LabelAt(key, i) is not { } l) continue;
+            if (first < 0) first = i;
+            labels++;
+            if (i > 0 && key[i - 1] != ' ') glued++;
+            if (i + l.Length < key.Length && key[i + l.Length] != ' ') glued++;
+            i += l.Length - 1;
+        }
+        if (labels == 0) return false;
+        // An indicator row glued to its group label: `质量指标校舍维修改造质量合格率100%`.
+        // A header label glued to its value: `项目名称农村义务教育薄弱学校改造补助资金`.
+        if (labels == 1)
+            return first == 0 && glued == 1 && spaces == 0 &&
+                   (char.IsAsciiDigit(key[^1]) || key[^1] == '%' || HeaderFieldOf(LabelAt(key, 0)!) is not null);
+        // Labels close together, not a sentence that names one or two of them.
+        return glued >= 2 && labels * 100 >= 4 * key.Length;
+    }
+
+    private static bool IsNote(string t) => t.StartsWith('注') || t.StartsWith("说明");
+
+    /// <summary>The glued line's rows, each a list of cell texts.</summary>
+    public static List<List<string>> Rows(string line)
+    {
+        var tokens = Tokens(KeyChars(ChineseText.Normalize(line.Trim())));
+        var rows = new List<List<string>>();
+        List<string>? row = null;
+        Token? previous = null;
+        foreach (var t in tokens)
+        {
+            bool newRow = row is null || t.Kind switch
+            {
+                Kind.Title => true,
+                Kind.Label => previous is not { Kind: Kind.Label } p || !(IsColumnHead(p.Text) && IsColumnHead(t.Text)),
+                Kind.Text => previous is { Kind: Kind.Value or Kind.Title },
+                _ => previous is { Kind: Kind.Title },
+            };
+            if (newRow) rows.Add(row = new List<string>());
+            row!.Add(t.Text);
+            previous = t;
+        }
+        return rows;
+    }
+
+    private static List<Token> Tokens(string s)
+    {
+        var tokens = new List<Token>();
+        var text = new StringBuilder();
+        int i = 0;
+        while (i < s.Length)
+        {
+            char c = s[i];
+            if (ChineseText.IsSpace(c) || c == '：') { Flush(); i++; continue; }
+            // A page's list marker (`1、`, `2、`) is not part of any cell: document mirrors number their pages so.
+            if (char.IsAsciiDigit(c) && ListMarkerLength(s, i) is > 0 and var marker) { Flush(); i += marker; continue; }
+            if (LabelAt(s, i) is { } label)
+            {
+                Flush();
+                int end = i + label.Length;
+                // A bracketed note belongs to its label: 预算数(A), 执行率(B/A), 产出指标(50分).
+                if (end < s.Length && s[end] == '(')
+                {
+                    int close = s.IndexOf(')', end);
+                    if (close > end && close - end <= 16 && s.AsSpan(end + 1, close - end - 1).IndexOf('(') < 0) end = close + 1;
+                }
+                tokens.Add(new Token(Kind.Label, s[i..end]));
+                i = end;
+                continue;
+            }
+            if (IsValueStart(s, i) && text.Length > 0 is var afterText && !(afterText && EndsInNumberWord(text)))
+            {
+                Flush();
+                int end = ValueEnd(s, i);
+                tokens.Add(new Token(Kind.Value, s[i..end]));
+                i = end;
+                continue;
+            }
+            text.Append(c);
+            i++;
+        }
+        Flush();
+        return tokens;
+
+        void Flush()
+        {
+            if (text.Length == 0) return;
+            var t = text.ToString();
+            text.Clear();
+            // A year before a title is the title's: `2020` + `年度…绩效自评表`.
+            if (TitleKindOf(t) is not null && t.Contains(TitleEnding))
+            {
+                if (tokens.Count > 0 && tokens[^1] is { Kind: Kind.Value } y && y.Text.Length == 4 && t.StartsWith('年'))
+                {
+                    tokens.RemoveAt(tokens.Count - 1);
+                    t = y.Text + t;
+                }
+                tokens.Add(new Token(Kind.Title, t));
+            }
+            else tokens.Add(new Token(Kind.Text, t));
+        }
+    }
+
+    private static int ListMarkerLength(string s, int i)
+    {
+        int j = i;
+        while (j < s.Length && j - i < 2 && char.IsAsciiDigit(s[j])) j++;
+        return j < s.Length && s[j] == '、' && (i == 0 || !char.IsAsciiDigit(s[i - 1])) ? j - i + 1 : 0;
+    }
+
+    /// <summary>Digits inside a word stay in it: `第1季度`, `2020年度`, a name ending in `1、`.</summary>
+    private static bool EndsInNumberWord(StringBuilder text) => text[^1] is '第' or '近' or '前' or '后';
+
+    private static bool IsValueStart(string s, int i) =>
+        char.IsAsciiDigit(s[i]) || (s[i] is '≥' or '≤' or '>' or '<' or '=' or '≧' or '≦' && i + 1 < s.Length && (char.IsAsciiDigit(s[i + 1]) || s[i + 1] == '='));
+
+    /// <summary>A comparator, the number (digits, a point, commas, a range dash), a percent sign, a known unit.</summary>
+    private static int ValueEnd(string s, int i)
+    {
+        while (i < s.Length && s[i] is '≥' or '≤' or '>' or '<' or '=' or '≧' or '≦') i++;
+        while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] is '.' or ',' || (s[i] == '-' && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1])))) i++;
+        if (i < s.Length && s[i] == '%') return i + 1;
+        foreach (var u in ValueUnits)
+            if (string.CompareOrdinal(s, i, u, 0, u.Length) == 0 && LabelAt(s, i) is null) return i + u.Length;
+        return i;
+    }
+
+    /// <summary>The text with brackets and colons as the vocabulary's keys have them (`(`, `：`), character for character.</summary>
+    private static string KeyChars(string s)
+    {
+        var chars = s.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+            chars[i] = chars[i] switch { '（' => '(', '）' => ')', ':' => '：', '％' => '%', _ => chars[i] };
+        return new string(chars);
+    }
+}
