@@ -6,8 +6,8 @@ internal static class FileArguments
     private static readonly string[] Readable = [".txt", ".md", ".json", ".csv", ".tsv", ".text", ".xlsx", ".xls", ".pdf"];
 
     /// <summary>Files in a folder that are about forms, not forms: a test case's expectations and notes
-    /// (tests/data/cases), the ground truth `generate` writes, a folder's README.</summary>
-    private static readonly string[] NotForms = ["expected.json", "expected-findings.json", "ground-truth.json", "README.md", "notes.md"];
+    /// (tests/data/cases, tests/data/pending), the ground truth `generate` writes, a folder's README.</summary>
+    private static readonly string[] NotForms = ["expected.json", "expected-findings.json", "ground-truth.json", "README.md", "notes.md", "source-name.txt"];
 
     public static (List<string> Files, List<string> Missing) Expand(IEnumerable<string> paths)
     {

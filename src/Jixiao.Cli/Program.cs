@@ -11,4 +11,5 @@ root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(TemplateCommand.Create());
+root.Subcommands.Add(CorpusCommand.Create());
 return await root.Parse(args).InvokeAsync();

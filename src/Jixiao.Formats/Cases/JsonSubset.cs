@@ -3,14 +3,15 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
 
-namespace Jixiao.Tests.Import;
+namespace Jixiao.Formats.Cases;
 
 /// <summary>
 /// Compares expected ⊆ actual: every key the expected JSON names must match; keys it omits are not checked.
 /// Arrays must have the same length, except `warnings`, where each expected entry must match some actual warning
-/// by its `line`. Numbers compare as decimals (56.44 = 56.440).
+/// by its `line`. Numbers compare as decimals (56.44 = 56.440). The golden case tests assert with it and
+/// `jixiao corpus` measures with it, so that a measured case passes as soon as its test would.
 /// </summary>
-internal static class JsonSubset
+public static class JsonSubset
 {
     private static readonly JsonSerializerOptions Plain = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
