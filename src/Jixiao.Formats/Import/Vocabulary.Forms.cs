@@ -84,6 +84,17 @@ internal static partial class Vocabulary
     public static bool IsIndicatorHeaderFragment(string text) =>
         Key(text) is "一级" or "二级" or "三级" or "指标" or "年度" or "实际" or "及改进措施" or "偏差原因分析" or "绩效";
 
+    /// <summary>
+    /// Text of the indicator table's header: a column head (three characters or more, so a wrapped name's `年度` is
+    /// not taken for one) or a level's printed head. Never part of a row: a name that starts with header words lost
+    /// its cell boundaries, and the words are dropped from it.
+    /// </summary>
+    public static bool IsIndicatorHeaderText(string text)
+    {
+        var k = Key(text);
+        return (k.Length >= 3 && IndicatorColumnOf(k) is not null) || k is "一级指标" or "二级指标" or "三级指标";
+    }
+
     /// <summary>Template instructions left in an answer cell: `(100字以内)`.</summary>
     public const string InstructionMarker = "字以内";
     public const string InstructionPattern = @"\(\d+字以内\)";

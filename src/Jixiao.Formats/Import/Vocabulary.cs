@@ -139,15 +139,15 @@ internal static partial class Vocabulary
     private static readonly Dictionary<string, IndicatorColumn> IndicatorColumns = Columns(
         (IndicatorColumn.Level1, ["一级指标", "一级"]),
         (IndicatorColumn.Level2, ["二级指标", "二级"]),
-        (IndicatorColumn.Name, ["三级指标", "三级指标内容", "三级"]),
-        (IndicatorColumn.Target, ["年度指标值", "年度(/项目)指标值", "指标值", "年初目标值(A)", "指标值及单位", "年度指标值(A)", "年度(项目)指标值"]),
-        (IndicatorColumn.Actual, ["实际完成值", "全年实际值", "完成值", "实际完成值(B)", "全年实际完成值"]),
+        (IndicatorColumn.Name, ["三级指标", "三级指标内容", "三级", "指标内容", "指标名称", "三级指标名称", "绩效指标名称"]),
+        (IndicatorColumn.Target, ["年度指标值", "年度(/项目)指标值", "指标值", "年初目标值(A)", "指标值及单位", "年度指标值(A)", "年度(项目)指标值", "指标值(包含数字及文字描述)", "指标目标值", "目标值", "年度目标值", "绩效目标值", "预期指标值", "年度数值"]),
+        (IndicatorColumn.Actual, ["实际完成值", "全年实际值", "完成值", "实际完成值(B)", "全年实际完成值", "全年完成值", "实际值", "年度实际完成值", "实际完成情况"]),
         (IndicatorColumn.Weight, ["分值", "权重"]),
         (IndicatorColumn.Score, ["得分"]),
-        (IndicatorColumn.Reason, ["偏差原因分析及改进措施", "未完成原因分析", "未完成原因及拟采取的改进措施", "偏差原因分析", "原因分析"]),
-        (IndicatorColumn.Comparator, ["指标性质"]),
-        (IndicatorColumn.Unit, ["度量单位"]),
-        (IndicatorColumn.Ignored, ["备注", "指标解释", "及改进措施", "指标", "年度", "实际", "绩效指标"]));
+        (IndicatorColumn.Reason, ["偏差原因分析及改进措施", "未完成原因分析", "未完成原因及拟采取的改进措施", "偏差原因分析", "原因分析", "未完成原因和改进措施", "未完成原因分析及改进措施", "偏差原因及改进措施"]),
+        (IndicatorColumn.Comparator, ["指标性质", "计算符号"]),
+        (IndicatorColumn.Unit, ["度量单位", "计量单位"]),
+        (IndicatorColumn.Ignored, ["备注", "指标解释", "及改进措施", "指标", "年度", "实际", "绩效指标", "指标值说明", "指标方向性", "绩效标准", "得分计算方法", "评分标准", "评(扣)分标准", "指标值设定依据及数据来源", "是否核心指标", "得分系数"]));
 
     private static Dictionary<string, IndicatorColumn> Columns(params (IndicatorColumn Column, string[] Labels)[] groups)
     {

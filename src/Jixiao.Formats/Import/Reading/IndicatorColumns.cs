@@ -129,7 +129,7 @@ internal static class IndicatorColumns
     public static PlacedIndicator Build(FormKind kind, List<Cell> rest, ValueFit? fit)
     {
         int valueStart = fit?.Start ?? rest.Count;
-        var nameCells = rest.Take(valueStart).ToList();
+        var nameCells = rest.Take(valueStart).Where(c => !IsIndicatorHeaderText(c.Text)).ToList();
         var ind = new Indicator
         {
             Name = CellText.Join(nameCells),

@@ -69,7 +69,7 @@ internal static class TextIndicators
                 continue;
             }
             var text = tokens[i].Text;
-            if (IsNoiseLabel(text) || IsIndicatorHeaderFragment(text)) continue;
+            if (IsNoiseLabel(text) || IsIndicatorHeaderFragment(text) || IsIndicatorHeaderText(text)) continue;
             buffer.Add((tokens[i], i));
         }
         if (buffer.Count > 0) Flush();
