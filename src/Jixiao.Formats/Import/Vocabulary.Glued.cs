@@ -32,6 +32,8 @@ internal static partial class Vocabulary
         all.UnionWith(IndicatorColumns.Keys);
         all.UnionWith(Framework.Level1Names);
         all.UnionWith(Framework.Level2Parent.Keys);
+        all.UnionWith(ProvincialLevel1);
+        all.UnionWith(ProvincialLevel2);
         all.UnionWith(OtherTemplateLabels);
         all.UnionWith([TotalScoreLabel, GradeLabel]);
         // One- and two-character words (一级, 指标, 年度, 实际, 总额) are too common inside names to cut at; the
@@ -71,7 +73,7 @@ internal static partial class Vocabulary
     /// <summary>Units a printed value ends with, longest first: the cell ends after them.</summary>
     public static readonly string[] ValueUnits =
     [
-        "平方米", "立方米", "万人次", "人/次", "人次", "户次", "万元", "公里", "公顷", "小时", "个百分点",
+        "平方公里", "平方米", "立方米", "万人次", "厘米", "毫米", "千米", "千瓦", "万册", "万亩", "万株", "人/次", "人次", "户次", "万元", "公里", "公顷", "小时", "个百分点",
         "元/亩", "元/人", "元/生", "元/户", "百分比",
         "个", "人", "次", "篇", "元", "亩", "米", "株", "所", "家", "户", "项", "天", "日", "月", "年", "场", "台", "辆", "件",
         "册", "套", "座", "处", "名", "份", "吨", "期", "批", "本", "条", "张", "棵", "头", "只", "间", "栋", "块", "枚", "分",

@@ -163,21 +163,40 @@ internal static partial class Vocabulary
     public static bool IsNoiseLabel(string label)
     {
         var k = Key(label);
-        return k is "……" or "…" or "..." or "......" or "绩效指标" or "项目绩效目标" or "年度总体目标" or "绩效目标" or "实施效果指标" or "年度绩效目标" or "专项年度绩效指标"
-            || (k.StartsWith("绩效指标(") && k.EndsWith("分)")) || (k.StartsWith("年度绩效目标(") && k.EndsWith("分)"));
+        return NoiseLabels.Contains(k)
+            || (k.StartsWith("绩效指标(") && k.EndsWith("分)")) || (k.StartsWith("年度绩效目标(") && k.EndsWith("分)")) || IsScoreNote(k);
     }
+
+    private static readonly HashSet<string> NoiseLabels =
+    [
+        "……", "…", "...", "......", "绩效指标", "项目绩效目标", "年度总体目标", "绩效目标", "实施效果指标", "年度绩效目标", "专项年度绩效指标",
+        // The 绩效标准 column's values (value basis): a cell of their own, never part of a name.
+        "计划标准", "历史标准", "行业标准", "其他标准",
+    ];
+
+    /// <summary>A 一级 label's score note left alone when the label was lost: `(50分)`.</summary>
+    private static bool IsScoreNote(string k) =>
+        k.Length is >= 4 and <= 8 && k[0] == '(' && k.EndsWith("分)") && char.IsAsciiDigit(k[1]);
+
+    /// <summary>
+    /// Group labels of provincial templates that are not the framework's words (Shandong's 产出值/数量值, Sichuan's
+    /// 项目完成指标): kept as printed; the framework category follows from their words where the review needs it.
+    /// </summary>
+    private static readonly HashSet<string> ProvincialLevel1 = ["项目完成指标", "项目效益指标", "产出值", "效益值"];
+    private static readonly HashSet<string> ProvincialLevel2 =
+        ["数量值", "质量值", "时效值", "成本值", "经济效益值", "社会效益值", "生态效益值", "可持续影响值", "进度指标"];
 
     /// <summary>A group label: the framework name when the printed one matches, else null.</summary>
     public static string? Level1Of(string label)
     {
         var k = StripScoreNote(Key(label));
-        return Framework.IsLevel1(k) ? k : null;
+        return Framework.IsLevel1(k) || ProvincialLevel1.Contains(k) ? k : null;
     }
 
     public static string? Level2Of(string label)
     {
         var k = StripScoreNote(Key(label));
-        if (Framework.IsLevel2(k)) return k;
+        if (Framework.IsLevel2(k) || ProvincialLevel2.Contains(k)) return k;
         // Older and provincial forms: 成本指标 as a 二级, 经济效益 without 指标.
         if (k is "经济效益" or "社会效益" or "生态效益" or "可持续影响") return k + "指标";
         return null;
@@ -205,6 +224,8 @@ internal static partial class Vocabulary
     {
         var list = new List<string>(Framework.Level1Names);
         list.AddRange(Framework.Level2Parent.Keys);
+        list.AddRange(ProvincialLevel1);
+        list.AddRange(ProvincialLevel2);
         list.AddRange(["绩效指标", "项目绩效目标", "年度总体目标", "一级指标", "二级指标", "三级指标", "偏差原因分析及改进措施"]);
         return list.Distinct().ToArray();
     }

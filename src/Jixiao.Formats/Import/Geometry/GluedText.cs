@@ -15,6 +15,8 @@ internal static class GluedText
 {
     private enum Kind { Label, Value, Text, Title }
 
+    private const int WholeFormOnOneLine = 300;
+
     private readonly record struct Token(Kind Kind, string Text);
 
     /// <summary>
@@ -27,8 +29,10 @@ internal static class GluedText
         var t = line.Trim();
         if (t.Length < 8 || t.Contains('\t') || t.Contains('|') || t.Contains("  ") || IsNote(t)) return false;
         // Cells separated by single spaces are a spaced layout, not glued text.
+        // Cells separated by single spaces are a spaced layout, not glued text, unless a whole form stands on one
+        // line (an office file's text): then its rows are found the same way.
         int spaces = t.Count(c => c == ' ');
-        if (spaces * 15 > t.Length) return false;
+        if (spaces * 15 > t.Length && t.Length < WholeFormOnOneLine) return false;
         var key = KeyChars(ChineseText.Normalize(t));
         int labels = 0, glued = 0, first = -1;
         for (int i = 0; i < key.Length; i++)
@@ -128,6 +132,12 @@ internal static class GluedText
                     t = y.Text + t;
                 }
                 tokens.Add(new Token(Kind.Title, t));
+            }
+            // A target and an actual value that ran together, both the same word: `显著提升显著提升`.
+            else if (t.Length is >= 4 and <= 16 && t.Length % 2 == 0 && t[..(t.Length / 2)] == t[(t.Length / 2)..] && tokens.Count > 0 && tokens[^1].Kind == Kind.Value)
+            {
+                tokens.Add(new Token(Kind.Text, t[..(t.Length / 2)]));
+                tokens.Add(new Token(Kind.Text, t[(t.Length / 2)..]));
             }
             else tokens.Add(new Token(Kind.Text, t));
         }

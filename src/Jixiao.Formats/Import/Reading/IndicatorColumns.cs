@@ -99,25 +99,31 @@ internal static class IndicatorColumns
             targetLike[c] = comparator[c] || isNumber[c] || ValueParser.LooksQuantitative(cells[c]) || Framework.QualitativeWords.Contains(Key(cells[c]));
             achievement[c] = ValueParser.ParseAchievement(cells[c]) is not null;
         }
-        for (int start = 0; start + valueRoles.Count <= cells.Count; start++)
+        // An actual value printed with a comparator (`≥266米` under 全年实际值) is taken as one only when the row's
+        // weight and score, plain numbers, pin the columns down; otherwise a comparator marks the target.
+        bool anchored = valueRoles.Contains(Role.Weight) || valueRoles.Contains(Role.Score);
+        foreach (var actualMayCompare in anchored ? [false, true] : new[] { false })
         {
-            int ti = -1, ai = -1;
-            bool ok = true;
-            for (int k = 0; k < valueRoles.Count && ok; k++)
+            for (int start = 0; start + valueRoles.Count <= cells.Count; start++)
             {
-                var role = valueRoles[k];
-                if (role is Role.Weight or Role.Score) ok = isNumber[start + k];
-                else if (role == Role.Target) ti = start + k;
-                else if (role == Role.Actual) ai = start + k;
+                int ti = -1, ai = -1;
+                bool ok = true;
+                for (int k = 0; k < valueRoles.Count && ok; k++)
+                {
+                    var role = valueRoles[k];
+                    if (role is Role.Weight or Role.Score) ok = isNumber[start + k];
+                    else if (role == Role.Target) ti = start + k;
+                    else if (role == Role.Actual) ai = start + k;
+                }
+                if (!ok || ti < 0) continue;
+                // The target must read as a target, unless the actual is an achievement label (qualitative row).
+                bool qualitative = ai >= 0 && achievement[ai];
+                if (!qualitative && !targetLike[ti]) continue;
+                if (ai >= 0 && !qualitative && comparator[ai] && !actualMayCompare) continue;
+                var assigned = new Dictionary<int, Role>(valueRoles.Count);
+                for (int k = 0; k < valueRoles.Count; k++) assigned[start + k] = valueRoles[k];
+                return new ValueFit(start, assigned, start + valueRoles.Count);
             }
-            if (!ok || ti < 0) continue;
-            // The target must read as a target, unless the actual is an achievement label (qualitative row).
-            bool qualitative = ai >= 0 && achievement[ai];
-            if (!qualitative && !targetLike[ti]) continue;
-            if (ai >= 0 && !qualitative && comparator[ai]) continue;
-            var assigned = new Dictionary<int, Role>(valueRoles.Count);
-            for (int k = 0; k < valueRoles.Count; k++) assigned[start + k] = valueRoles[k];
-            return new ValueFit(start, assigned, start + valueRoles.Count);
         }
         // A sub-row (`其中…`) carries a target and an actual value but no weight or score of its own.
         if (cells.Count >= 3 && !cells.Any(ValueParser.IsNumber) && valueRoles.Contains(Role.Actual)
