@@ -41,8 +41,7 @@ public static class DocxReader
             return new BodyReader(doc.StrictRelationshipFound).Read(part);
         }
         catch (UnreadableFileException) { throw; }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or XmlException or IOException
-                                       or InvalidOperationException or FormatException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (OfficeZip.IsDamaged(ex))
         {
             throw new UnreadableFileException("不是有效的 Word 文档（docx 内容损坏或格式不符）");
         }
@@ -59,16 +58,6 @@ public static class DocxReader
         private const string Main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         private const string StrictMain = "http://purl.oclc.org/ooxml/wordprocessingml/main";
         private const string MarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
-
-        private static readonly XmlReaderSettings Settings = new()
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = false,
-            CloseInput = true,
-        };
 
         /// <summary>Properties, revisions taken out, field codes: nothing of what Word shows as the document's text.</summary>
         private static readonly HashSet<string> Skipped =
@@ -87,7 +76,7 @@ public static class DocxReader
             {
                 if ((_bytes += n) > OfficeZip.MaxUncompressedBytes) throw OfficeZip.Bomb();
             });
-            using var r = XmlReader.Create(stream, Settings);
+            using var r = XmlReader.Create(stream, PartSettings);
             r.MoveToContent();
             if (!IsW(r, "document")) throw new InvalidDataException("document root");
             var blocks = new List<Block>();

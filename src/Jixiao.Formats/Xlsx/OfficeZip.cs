@@ -86,6 +86,11 @@ public static class OfficeZip
         }
     }
 
+    /// <summary>What the package layer and XmlReader throw for a package or part that is damaged or not what it says.</summary>
+    public static bool IsDamaged(Exception ex) =>
+        ex is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException
+            or InvalidOperationException or FormatException or ArgumentException or NotSupportedException;
+
     /// <summary>A part whose bytes, counted as they inflate, pass the cap on all parts together.</summary>
     internal static UnreadableFileException Bomb() =>
         new($"解压后超过 {MaxUncompressedBytes / 1024 / 1024} MB，不是绩效表（可能是恶意的压缩文件），已拒绝读取");

@@ -104,8 +104,7 @@ public static class XlsxReader
             }
         }
         catch (UnreadableFileException) { throw; }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or XmlException or IOException
-                                       or InvalidOperationException or FormatException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (OfficeZip.IsDamaged(ex))
         {
             throw new UnreadableFileException("不是有效的 xlsx 文件（内容损坏或格式不符）");
         }
@@ -145,18 +144,6 @@ public static class XlsxReader
         private const string StrictRelationships = "http://purl.oclc.org/ooxml/officeDocument/relationships";
         private const string MarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
-        private static readonly XmlReaderSettings Settings = new()
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            // Ignored comments and instructions are skipped without being held; whitespace is kept, because the tree
-            // kept `<t> </t>` as a space.
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = false,
-            CloseInput = true,
-        };
-
         private long _bytes, _chars;
         private int _cells;                       // cells of the sheets finished
         private readonly char[] _chunk = new char[4096];
@@ -180,7 +167,7 @@ public static class XlsxReader
             {
                 if ((_bytes += n) > MaxUncompressedBytes) throw OfficeZip.Bomb();
             });
-            var r = XmlReader.Create(stream, Settings);
+            var r = XmlReader.Create(stream, PartSettings);
             r.MoveToContent();
             return r;
         }

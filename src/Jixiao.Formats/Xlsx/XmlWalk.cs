@@ -9,6 +9,20 @@ namespace Jixiao.Formats.Xlsx;
 internal static class XmlWalk
 {
     /// <summary>
+    /// How a part is read: no DTD and nothing resolved; ignored comments and instructions are skipped without being
+    /// held; whitespace is kept, because the document tree of the SDK kept `&lt;t&gt; &lt;/t&gt;` as a space.
+    /// </summary>
+    public static readonly XmlReaderSettings PartSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = false,
+        CloseInput = true,
+    };
+
+    /// <summary>
     /// Moves into the element the reader is on: true while on one of its child nodes, false once past its end tag.
     /// Each child element must be consumed (read to past its end, or skipped) before the next call.
     /// </summary>
