@@ -3,7 +3,7 @@ namespace Jixiao.Cli;
 /// <summary>Expands the files and folders a user names into the files to read, in a stable order.</summary>
 internal static class FileArguments
 {
-    private static readonly string[] Readable = [".txt", ".md", ".json", ".csv", ".tsv", ".text", ".xlsx", ".xls", ".pdf"];
+    private static readonly string[] Readable = [".txt", ".md", ".json", ".csv", ".tsv", ".text", ".xlsx", ".xls", ".pdf", ".docx", ".doc"];
 
     /// <summary>Files in a folder that are about forms, not forms: a test case's expectations and notes
     /// (tests/data/cases, tests/data/pending), the ground truth `generate` writes, a folder's README.</summary>

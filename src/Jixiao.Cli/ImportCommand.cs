@@ -12,7 +12,7 @@ internal static class ImportCommand
         var db = new Option<string?>("--db") { Description = "存入数据库：SQLite 文件路径，或 PostgreSQL 连接字符串（Host=…）；已存过的表（内容相同）跳过" };
         var batch = new Option<int?>("--batch-size") { Description = "每个事务存多少张表（默认 5000）" };
         var parallel = new Option<int?>("--parallel") { Description = "同时读取的文件数（默认为处理器数；在与网站共用的服务器上可设小些）" };
-        var cmd = new Command("import", "读取绩效表（PDF 提取的文本、制表符/竖线分隔、JSON 表格行等），输出统一的模型，或用 --db 批量存入数据库")
+        var cmd = new Command("import", "读取绩效表（PDF 提取的文本、制表符/竖线分隔、JSON 表格行、xlsx、xls、PDF、docx、doc 等），输出统一的模型，或用 --db 批量存入数据库")
         {
             paths, json, db, batch, parallel,
         };

@@ -1,5 +1,6 @@
 using Jixiao.Core.Model;
 using Jixiao.Formats.Pdf;
+using Jixiao.Formats.Word;
 using Jixiao.Formats.Xlsx;
 
 namespace Jixiao.Formats.Import;
@@ -39,15 +40,19 @@ public static class FormImporter
     }
 
     /// <summary>
-    /// Reads the bytes of a file by what they are, whatever the file is called: a zip (`PK`) is an xlsx, an OLE compound
-    /// file a legacy .xls or a password-protected Office file, `%PDF` a PDF; anything else is decoded as text.
+    /// Reads the bytes of a file by what they are, whatever the file is called: a zip (`PK`) is a docx when it holds
+    /// `word/` parts, else an xlsx; an OLE compound file with a `WordDocument` stream a legacy .doc, any other a legacy
+    /// .xls or a password-protected Office file; `%PDF` a PDF; anything else is decoded as text.
     /// </summary>
     public static ImportResult Import(ReadOnlySpan<byte> bytes, string fileName)
     {
         if (bytes.Length == 0) return Failed(fileName, "文件是空的");
         if (bytes.StartsWith("PK\u0003\u0004"u8) || bytes.StartsWith("PK\u0005\u0006"u8))
-            return ImportXlsx(bytes.ToArray(), fileName);
-        if (XlsReader.IsOle(bytes)) return ImportBinary(bytes.ToArray(), fileName, XlsReader.ReadGrid, "xls");
+            return OfficeZip.IsWordDocument(bytes) ? ImportBinary(bytes.ToArray(), fileName, DocxReader.ReadGrid, "docx") : ImportXlsx(bytes.ToArray(), fileName);
+        if (XlsReader.IsOle(bytes))
+            return DocReader.IsWordDocument(bytes) && !XlsReader.IsEncryptedOoxml(bytes)
+                ? ImportBinary(bytes.ToArray(), fileName, DocReader.ReadGrid, "doc")
+                : ImportBinary(bytes.ToArray(), fileName, XlsReader.ReadGrid, "xls");
         if (bytes.StartsWith("%PDF-"u8)) return ImportBinary(bytes.ToArray(), fileName, PdfTableReader.ReadGrid, "PDF");
         if (bytes.Length > MaxTextBytes) return Failed(fileName, "文件过大，不是文本格式的绩效表");
         var decoded = TextDecoding.Decode(bytes);

@@ -22,7 +22,7 @@ public static class XlsReader
     public static List<string[]> ReadGrid(byte[] bytes)
     {
         if (IsEncryptedOoxml(bytes))
-            throw new UnreadableFileException("文件设有打开密码（已加密），无法读取；请在 Excel 中取消密码后另存为 .xlsx 再导入");
+            throw new UnreadableFileException("文件设有打开密码（已加密），无法读取；请在 Excel 或 Word 中取消密码后另存为 .xlsx 或 .docx 再导入");
         // .xls stores text in the workbook's code page (GBK for Chinese Excel): the provider must be registered.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var grid = new List<string[]>();

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using static Jixiao.Formats.Xlsx.XmlWalk;
 using UnreadableFileException = Jixiao.Formats.Import.UnreadableFileException;
 
 namespace Jixiao.Formats.Xlsx;
@@ -23,8 +23,8 @@ namespace Jixiao.Formats.Xlsx;
 public static class XlsxReader
 {
     /// <summary>Caps against zip bombs: the uncompressed bytes read in all, and the number of entries.</summary>
-    public const long MaxUncompressedBytes = 50L * 1024 * 1024;
-    public const int MaxEntries = 2000;
+    public const long MaxUncompressedBytes = OfficeZip.MaxUncompressedBytes;
+    public const int MaxEntries = OfficeZip.MaxEntries;
     /// <summary>Rows per sheet (the last row's number) and columns read; cells right of the last column are ignored.</summary>
     public const int MaxRows = 20000, MaxColumns = 64;
     /// <summary>Cells handed to the form reader, over all sheets: each sheet's rows with text × its columns in use.</summary>
@@ -36,7 +36,7 @@ public static class XlsxReader
     public const int MaxCellFormats = 65_536;
     public const int MaxSheets = 1000;
     /// <summary>The content types and relationships, which the package layer parses whole when the file is opened.</summary>
-    public const long MaxPackagePartBytes = 1024 * 1024;
+    public const long MaxPackagePartBytes = OfficeZip.MaxPackagePartBytes;
     /// <summary>One tag with its attributes, CDATA section or processing instruction, which XmlReader holds whole.</summary>
     public const int MaxMarkupBytes = 256 * 1024;
 
@@ -104,63 +104,14 @@ public static class XlsxReader
             }
         }
         catch (UnreadableFileException) { throw; }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or XmlException or IOException
-                                       or InvalidOperationException or FormatException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (OfficeZip.IsDamaged(ex))
         {
             throw new UnreadableFileException("不是有效的 xlsx 文件（内容损坏或格式不符）");
         }
     }
 
-    /// <summary>
-    /// Looks at every entry before the package is opened: too many entries, or more uncompressed bytes than the cap
-    /// (counted while inflating, so a header that lies about sizes does not help), and the file is refused. Inflating
-    /// streams through one buffer: nothing inflated is kept.
-    /// </summary>
-    public static void CheckZip(byte[] bytes)
-    {
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            if (zip.Entries.Count > MaxEntries)
-                throw new UnreadableFileException($"压缩包内文件过多（{zip.Entries.Count} 个），不是绩效表");
-            if (!zip.Entries.Any(e => e.FullName.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase)))
-                throw new UnreadableFileException("压缩包不是 Excel 工作簿（xlsx）");
-            long total = 0;
-            var buffer = new byte[81920];
-            foreach (var e in zip.Entries)
-            {
-                total += e.Length;
-                if (total > MaxUncompressedBytes) throw Bomb();
-            }
-            total = 0;
-            foreach (var e in zip.Entries)
-            {
-                // The package layer parses these whole (and XmlReader holds each tag whole): they get a cap of their own.
-                bool parsedWhole = e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)
-                                   || e.FullName.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase);
-                long entry = 0;
-                using var s = e.Open();
-                int n;
-                while ((n = s.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    if ((total += n) > MaxUncompressedBytes) throw Bomb();
-                    if ((entry += n) > MaxPackagePartBytes && parsedWhole)
-                        throw new UnreadableFileException(
-                            $"压缩包中的“{Shorten(e.FullName)}”解压后超过 {MaxPackagePartBytes / 1024 / 1024} MB，不是绩效表（可能是恶意的压缩文件），已拒绝读取");
-                }
-            }
-        }
-        catch (UnreadableFileException) { throw; }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException or ArgumentException)
-        {
-            throw new UnreadableFileException("文件损坏：不是完整的 xlsx 压缩包");
-        }
-    }
-
-    private static string Shorten(string name) => name.Length <= 80 ? name : name[..80] + "…";
-
-    private static UnreadableFileException Bomb() =>
-        new($"解压后超过 {MaxUncompressedBytes / 1024 / 1024} MB，不是绩效表（可能是恶意的压缩文件），已拒绝读取");
+    /// <summary>The zip checks made before the package is opened (<see cref="OfficeZip.Check"/>).</summary>
+    public static void CheckZip(byte[] bytes) => OfficeZip.Check(bytes, "xlsx");
 
     private static int ColumnIndex(ReadOnlySpan<char> reference)
     {
@@ -193,18 +144,6 @@ public static class XlsxReader
         private const string StrictRelationships = "http://purl.oclc.org/ooxml/officeDocument/relationships";
         private const string MarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
-        private static readonly XmlReaderSettings Settings = new()
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            // Ignored comments and instructions are skipped without being held; whitespace is kept, because the tree
-            // kept `<t> </t>` as a space.
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = false,
-            CloseInput = true,
-        };
-
         private long _bytes, _chars;
         private int _cells;                       // cells of the sheets finished
         private readonly char[] _chunk = new char[4096];
@@ -226,9 +165,9 @@ public static class XlsxReader
             }
             var stream = new MarkupLimitStream(inner, n =>
             {
-                if ((_bytes += n) > MaxUncompressedBytes) throw Bomb();
+                if ((_bytes += n) > MaxUncompressedBytes) throw OfficeZip.Bomb();
             });
-            var r = XmlReader.Create(stream, Settings);
+            var r = XmlReader.Create(stream, PartSettings);
             r.MoveToContent();
             return r;
         }
@@ -245,37 +184,6 @@ public static class XlsxReader
 
         private static UnreadableFileException TooMuchText(string where) =>
             new($"文字超过 {MaxTextChars / 10000} 万字（读到{where}时；共享字符串也计在内），不是绩效表");
-
-        /// <summary>
-        /// Moves into the element the reader is on: true while on one of its child nodes, false once past its end tag.
-        /// Each child element must be consumed (read to past its end, or skipped) before the next call.
-        /// </summary>
-        private static bool Enter(XmlReader r, out int depth)
-        {
-            depth = r.Depth;
-            if (r.IsEmptyElement)
-            {
-                r.Read();
-                return false;
-            }
-            r.Read();
-            return Next(r, depth);
-        }
-
-        /// <summary>After a child was consumed: true while still inside the element entered at depth; past its end tag otherwise.</summary>
-        private static bool Next(XmlReader r, int depth)
-        {
-            if (r.Depth > depth) return true;
-            r.Read();  // the element's end tag
-            return false;
-        }
-
-        /// <summary>Skips a node that is not an element (whitespace between tags) or an element not wanted.</summary>
-        private static void Pass(XmlReader r)
-        {
-            if (r.NodeType == XmlNodeType.Element) r.Skip();
-            else r.Read();
-        }
 
         public List<SheetEntry> Sheets(WorkbookPart part)
         {

@@ -210,7 +210,7 @@ public class SpreadsheetReadingTests
     private static List<PerformanceForm> SeedForms() =>
         ExportSupport.SeedCases.SelectMany(c => FormImporter.ImportFile(TestData.CaseInput(c)).Forms).ToList();
 
-    private static byte[] Zip(params (string Name, byte[] Bytes)[] entries)
+    internal static byte[] Zip(params (string Name, byte[] Bytes)[] entries)
     {
         using var ms = new MemoryStream();
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))

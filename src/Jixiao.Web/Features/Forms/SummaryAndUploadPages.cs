@@ -50,7 +50,7 @@ public static class SummaryAndUploadPages
                 return Results.Redirect("/forms");
             }
             const string body = """
-                <p>可上传 PDF 提取的文本、Excel（.xlsx / .xls）、带文字层的 PDF、本系统导出的 JSON。先预览读出的内容、提示和审核发现，确认后保存；重复上传同一张表不会重复保存。</p>
+                <p>支持 txt、xlsx、xls、pdf、docx、doc 和本系统导出的 JSON：PDF 提取的文本、Excel 工作簿、Word 文档中的表格、带文字层的 PDF。先预览读出的内容、提示和审核发现，确认后保存；重复上传同一张表不会重复保存。</p>
                 <form id="upload"><input type="file" name="files" multiple required> <button type="submit">预览</button></form>
                 <div id="preview" aria-live="polite"></div>
                 <p><button type="button" id="confirm" hidden>确认导入</button> <span id="upload-state" role="status"></span></p>
