@@ -163,9 +163,12 @@ internal static class GluedText
         while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] is '.' or ',' || (s[i] == '-' && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1])))) i++;
         if (i < s.Length && s[i] == '%') return i + 1;
         foreach (var u in ValueUnits)
-            if (string.CompareOrdinal(s, i, u, 0, u.Length) == 0 && LabelAt(s, i) is null) return i + u.Length;
+            if (string.CompareOrdinal(s, i, u, 0, u.Length) == 0 && LabelAt(s, i) is null && !StartsYearWord(s, i)) return i + u.Length;
         return i;
     }
+
+    /// <summary>`2020年度…`: the year's 年 belongs to the word 年度 (a title), not to a value `2020年`.</summary>
+    private static bool StartsYearWord(string s, int i) => s[i] == '年' && i + 1 < s.Length && s[i + 1] == '度';
 
     /// <summary>The text with brackets and colons as the vocabulary's keys have them (`(`, `：`), character for character.</summary>
     private static string KeyChars(string s)

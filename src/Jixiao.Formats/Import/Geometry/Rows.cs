@@ -20,6 +20,9 @@ public sealed class Row
     public required int Line { get; init; }
     public required string Raw { get; init; }
 
+    /// <summary>Cut out of a line whose cells ran together (<see cref="GluedText"/>): its cell boundaries are guesses.</summary>
+    public bool Glued { get; init; }
+
     private Cell[]? _nonEmpty;
     private string? _joined;
 
@@ -181,7 +184,7 @@ public static class Layouts
                 {
                     var gc = new List<Cell>(glued.Count);
                     for (int c = 0; c < glued.Count; c++) gc.Add(new Cell(glued[c], i + 1, c));
-                    rows.Add(new Row { Cells = gc, Line = i + 1, Raw = string.Join(' ', glued) });
+                    rows.Add(new Row { Cells = gc, Line = i + 1, Raw = string.Join(' ', glued), Glued = true });
                 }
                 continue;
             }

@@ -50,7 +50,7 @@ internal static partial class FormReader
 
         var s = segment.Sections;
         var header = HeaderSection.Read(source, kind, segment.Start + 1, s.HeaderEnd, s.FundsAfterGoals >= 0 ? (s.FundsAfterGoals, s.BodyEnd) : null);
-        HeaderSection.Apply(header, form);
+        HeaderSection.Apply(header, form, source);
         if (s.GoalsAt >= 0) GoalsSection.Apply(GoalsSection.Read(source, kind, s.GoalsAt, s.GoalsEnd), form);
 
         var table = s.IndicatorsAt >= 0 ? ReadIndicators(source, kind, s.IndicatorsAt, segment.End)

@@ -25,7 +25,7 @@ internal static class FundRows
     /// A self-evaluation's fund rows: each row's figures go to the columns the header announced, in order; without a
     /// header, the national template's columns.
     /// </summary>
-    public static void Build(SelfEvaluation form, List<FundColumn> columns, List<FundRowCells> rows)
+    public static void Build(SelfEvaluation form, List<FundColumn> columns, List<FundRowCells> rows, Func<int, bool> gluedLine)
     {
         var cols = columns.Count > 0 ? columns : NationalSelfEvaluationFundColumns.ToList();
         foreach (var b in rows)
@@ -33,9 +33,16 @@ internal static class FundRows
             var label = Key(CellText.Join(b.Label));
             if (label.Length == 0 || b.Values.Count == 0 || label.Length > 30) continue;
             var row = new FundRow { Label = label, Line = (b.Label.Count > 0 ? b.Label[0] : b.Values[0]).Line };
-            for (int i = 0; i < b.Values.Count && i < cols.Count; i++)
+            var values = b.Values;
+            if (values.Count < cols.Count && gluedLine(values[0].Line) && RunSplits.SplitFundRow(values.Select(v => v.Text).ToList(), cols) is { } split)
             {
-                var v = b.Values[i].Text;
+                form.Warnings.Add(new ImportWarning(
+                    $"第{row.Line}行：资金行“{label}”的数字“{split.Run}”连在一起，按表头的列拆为{string.Join("、", split.Values)}（推测），请核对", row.Line));
+                values = split.Values.Select(t => values[0] with { Text = t }).ToList();
+            }
+            for (int i = 0; i < values.Count && i < cols.Count; i++)
+            {
+                var v = values[i].Text;
                 switch (cols[i])
                 {
                     case FundColumn.Initial: row.InitialBudget = ValueParser.ParseNumber(v); break;
@@ -46,7 +53,7 @@ internal static class FundRows
                     case FundColumn.Score: row.Score = ValueParser.ParseNumber(v); break;
                 }
             }
-            if (b.Values.Count > cols.Count)
+            if (values.Count > cols.Count)
                 form.Warnings.Add(new ImportWarning($"第{row.Line}行：资金行“{label}”的数字多于表头的列数，多出的已忽略", row.Line));
             form.Funds.Rows.Add(row);
         }

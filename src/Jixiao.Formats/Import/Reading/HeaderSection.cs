@@ -97,6 +97,13 @@ internal static class HeaderSection
 
             if (kind == FormKind.SelfEvaluation && inFunds)
             {
+                // A block's side label (年度绩效目标) ends the fund rows; it is no row's label.
+                if (IsNoiseLabel(text))
+                {
+                    if (current is { Values.Count: > 0 }) fundRows.Add(current);
+                    current = null;
+                    continue;
+                }
                 if (FundColumnOf(text) is { } fc) { fundColumns.Add(fc); continue; }
                 bool isValue = ValueParser.ParseNumber(text) is not null || ValueParser.IsDash(text) || ValueParser.ParsePercent(text) is not null;
                 if (isValue)
@@ -158,7 +165,7 @@ internal static class HeaderSection
         key.Contains(InstructionMarker, StringComparison.Ordinal) && Regex.IsMatch(key, InstructionPattern);
 
     /// <summary>Puts the header's values into the form, with a warning for each date that is not one.</summary>
-    public static void Apply(HeaderBlock header, PerformanceForm form)
+    public static void Apply(HeaderBlock header, PerformanceForm form, SourceText source)
     {
         foreach (var (f, value) in header.Fields)
         {
@@ -190,6 +197,6 @@ internal static class HeaderSection
         }
         if (form is TargetDeclaration decl)
             foreach (var v in header.DeclarationFunds) FundRows.SetDeclarationFund(decl.Funds, v);
-        if (form is SelfEvaluation se) FundRows.Build(se, header.FundColumns, header.FundRows);
+        if (form is SelfEvaluation se) FundRows.Build(se, header.FundColumns, header.FundRows, source.IsGluedLine);
     }
 }

@@ -28,6 +28,11 @@ internal sealed class SourceText
     /// <summary>One cell per line with explicit empty cells: cells are reliable, their row is found by counting.</summary>
     public bool CellPerLine { get; }
 
+    private HashSet<int>? _gluedLines;
+
+    /// <summary>A line whose cells ran together: only there may numbers that ran together be split.</summary>
+    public bool IsGluedLine(int line) => (_gluedLines ??= Rows.Where(r => r.Glued).Select(r => r.Line).ToHashSet()).Contains(line);
+
     /// <summary>The non-empty cells of rows [from, end), in reading order.</summary>
     public IEnumerable<Cell> CellsOf(int from, int end)
     {

@@ -42,6 +42,16 @@ internal static class TextIndicators
             // Try to complete an indicator from the buffer.
             var texts = buffer.Select(b => b.Tok.Text).ToList();
             var fit = IndicatorColumns.FitValues(texts, roles, kind, strictTarget: true);
+            if (fit is null && buffer.Any(b => source.IsGluedLine(b.Tok.Line))
+                && RunSplits.SplitIndicatorRow(texts, t => IndicatorColumns.FitValues(t, roles, kind, strictTarget: true)) is { } split)
+            {
+                var at = buffer[split.Index];
+                buffer.RemoveAt(split.Index);
+                buffer.InsertRange(split.Index, [(at.Tok with { Text = split.Left }, at.Index), (at.Tok with { Text = split.Right }, at.Index)]);
+                warnings.Add(new ImportWarning(
+                    $"第{at.Tok.Line}行：“{at.Tok.Text}”是连在一起的两格，按表头的列拆为“{split.Left}”和“{split.Right}”（推测），请核对", at.Tok.Line));
+                fit = IndicatorColumns.FitValues(split.Cells, roles, kind, strictTarget: true);
+            }
             if (fit is null) return;
             // Reason text only counts on the line of the score.
             var cells = buffer.Select((b, i) => new Cell(b.Tok.Text, b.Tok.Line, i)).ToList();
