@@ -24,6 +24,20 @@ internal static partial class Vocabulary
         ("审批表", FormKind.TargetDeclaration),
     ];
 
+    /// <summary>Where each title word ends in a text (after its 表), for finding a title inside run-on text.</summary>
+    public static IEnumerable<int> TitleWordEnds(string text)
+    {
+        foreach (var (word, _) in TitleWords)
+            for (int at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+                yield return at + word.Length;
+    }
+
+    /// <summary>Characters a title never crosses backwards: the end of a sentence or a clause, a quote.</summary>
+    public static bool EndsTitleSearch(char c) => c is '。' or '，' or ',' or '；' or ';' or '：' or ':' or '、' or '》' or '《' or '“' or '”' or ')' or '）' or '\t' || char.IsWhiteSpace(c);
+
+    /// <summary>An annex number before a title (`附件2`) is not part of it.</summary>
+    public const string AnnexWord = "附件";
+
     /// <summary>The kind a title names, or null when the text is not a form's title.</summary>
     public static FormKind? TitleKindOf(string text)
     {

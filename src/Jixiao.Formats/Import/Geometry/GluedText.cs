@@ -56,6 +56,43 @@ internal static class GluedText
 
     private static bool IsNote(string t) => t.StartsWith('注') || t.StartsWith("说明");
 
+    /// <summary>
+    /// A long line that carries a form's title inside run-on text (a notice, then `附件2…绩效目标表项目名称…`): the
+    /// line cut before each title, so the title starts a part of its own and the form after it can be read. A line
+    /// without a title inside it is one part.
+    /// </summary>
+    public static List<string> Parts(string line)
+    {
+        if (line.Length < LongLine) return [line];
+        var cuts = new SortedSet<int>();
+        foreach (var end in TitleWordEnds(line))
+        {
+            int start = end - 1;
+            while (start > 0 && end - start < 48 && !EndsTitleSearch(line[start - 1]) && !AfterAnnexNumber(line, start)) start--;
+            if (start > 0) cuts.Add(start);
+        }
+        if (cuts.Count == 0) return [line];
+        var parts = new List<string>(cuts.Count + 1);
+        int from = 0;
+        foreach (var cut in cuts)
+        {
+            if (cut - from > 0) parts.Add(line[from..cut]);
+            from = cut;
+        }
+        parts.Add(line[from..]);
+        return parts;
+    }
+
+    private const int LongLine = 120;
+
+    /// <summary>`附件2` or `附件` just before: the title starts after it.</summary>
+    private static bool AfterAnnexNumber(string line, int at)
+    {
+        int i = at;
+        while (i > 0 && char.IsAsciiDigit(line[i - 1])) i--;
+        return i >= AnnexWord.Length && string.CompareOrdinal(line, i - AnnexWord.Length, AnnexWord, 0, AnnexWord.Length) == 0;
+    }
+
     /// <summary>The glued line's rows, each a list of cell texts.</summary>
     public static List<List<string>> Rows(string line)
     {

@@ -177,21 +177,25 @@ public static class Layouts
             // One-cell-per-line extractions end each cell with ` |`; the bar carries no meaning.
             var t = line.TrimEnd();
             if (t.EndsWith('|')) t = t.TrimEnd('|').TrimEnd();
-            if (GluedText.IsGlued(t))
+            var parts = GluedText.Parts(t);
+            foreach (var part in parts)
             {
-                // Cells that ran together: one row per printed row, all on this line.
-                foreach (var glued in GluedText.Rows(t))
+                if (GluedText.IsGlued(part))
                 {
-                    var gc = new List<Cell>(glued.Count);
-                    for (int c = 0; c < glued.Count; c++) gc.Add(new Cell(glued[c], i + 1, c));
-                    rows.Add(new Row { Cells = gc, Line = i + 1, Raw = string.Join(' ', glued), Glued = true });
+                    // Cells that ran together: one row per printed row, all on this line.
+                    foreach (var glued in GluedText.Rows(part))
+                    {
+                        var gc = new List<Cell>(glued.Count);
+                        for (int c = 0; c < glued.Count; c++) gc.Add(new Cell(glued[c], i + 1, c));
+                        rows.Add(new Row { Cells = gc, Line = i + 1, Raw = string.Join(' ', glued), Glued = true });
+                    }
+                    continue;
                 }
-                continue;
+                var tokens = part.Split(TokenSeparators, StringSplitOptions.RemoveEmptyEntries);
+                var cells = new List<Cell>(tokens.Length);
+                for (int c = 0; c < tokens.Length; c++) cells.Add(new Cell(tokens[c], i + 1, c));
+                rows.Add(new Row { Cells = cells, Line = i + 1, Raw = parts.Count == 1 ? lines[i] : part });
             }
-            var tokens = t.Split(TokenSeparators, StringSplitOptions.RemoveEmptyEntries);
-            var cells = new List<Cell>(tokens.Length);
-            for (int c = 0; c < tokens.Length; c++) cells.Add(new Cell(tokens[c], i + 1, c));
-            rows.Add(new Row { Cells = cells, Line = i + 1, Raw = lines[i] });
         }
         return rows;
     }
