@@ -109,6 +109,11 @@ internal static partial class Vocabulary
         return (k.Length >= 3 && IndicatorColumnOf(k) is not null) || k is "一级指标" or "二级指标" or "三级指标";
     }
 
+    /// <summary>The 指标解释 column's text (`反映…情况`), glued to a name when the cells ran together: not the name.</summary>
+    public static bool IsIndicatorExplanation(string text) => text.StartsWith(ExplanationWord, StringComparison.Ordinal) && text.Length > 4;
+
+    public const string ExplanationWord = "反映";
+
     /// <summary>Template instructions left in an answer cell: `(100字以内)`.</summary>
     public const string InstructionMarker = "字以内";
     public const string InstructionPattern = @"\(\d+字以内\)";

@@ -147,7 +147,7 @@ internal static partial class Vocabulary
         (IndicatorColumn.Reason, ["偏差原因分析及改进措施", "未完成原因分析", "未完成原因及拟采取的改进措施", "偏差原因分析", "原因分析", "未完成原因和改进措施", "未完成原因分析及改进措施", "偏差原因及改进措施"]),
         (IndicatorColumn.Comparator, ["指标性质", "计算符号"]),
         (IndicatorColumn.Unit, ["度量单位", "计量单位"]),
-        (IndicatorColumn.Ignored, ["备注", "指标解释", "及改进措施", "指标", "年度", "实际", "绩效指标", "指标值说明", "指标方向性", "绩效标准", "得分计算方法", "评分标准", "评(扣)分标准", "指标值设定依据及数据来源", "是否核心指标", "得分系数"]));
+        (IndicatorColumn.Ignored, ["备注", "指标解释", "及改进措施", "指标", "年度", "实际", "绩效指标", "指标值说明", "指标方向性", "指标方向", "绩效标准", "得分计算方法", "评分标准", "评(扣)分标准", "指标值设定依据及数据来源", "是否核心指标", "得分系数"]));
 
     private static Dictionary<string, IndicatorColumn> Columns(params (IndicatorColumn Column, string[] Labels)[] groups)
     {
@@ -184,7 +184,7 @@ internal static partial class Vocabulary
     /// </summary>
     private static readonly HashSet<string> ProvincialLevel1 = ["项目完成指标", "项目效益指标", "产出值", "效益值"];
     private static readonly HashSet<string> ProvincialLevel2 =
-        ["数量值", "质量值", "时效值", "成本值", "经济效益值", "社会效益值", "生态效益值", "可持续影响值", "进度指标"];
+        ["数量值", "质量值", "时效值", "成本值", "经济效益值", "社会效益值", "生态效益值", "可持续影响值", "进度指标", "产出数量", "产出质量", "产出时效", "产出成本"];
 
     /// <summary>A group label: the framework name when the printed one matches, else null.</summary>
     public static string? Level1Of(string label)

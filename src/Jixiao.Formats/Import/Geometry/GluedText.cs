@@ -93,6 +93,20 @@ internal static class GluedText
         return i >= AnnexWord.Length && string.CompareOrdinal(line, i - AnnexWord.Length, AnnexWord, 0, AnnexWord.Length) == 0;
     }
 
+    /// <summary>
+    /// A table's first cell that carries the text before the table glued to its first column head (`详情见附件(…)一级指标`):
+    /// the text and the head as two cells, or null.
+    /// </summary>
+    public static (string Before, string Head)? TrailingHead(string cell)
+    {
+        var t = cell.Trim();
+        foreach (var head in LeadingColumnHeads)
+            if (t.Length - head.Length >= 6 && t.EndsWith(head, StringComparison.Ordinal)) return (t[..^head.Length], head);
+        return null;
+    }
+
+    private static readonly string[] LeadingColumnHeads = ["一级指标", "项目名称"];
+
     /// <summary>The glued line's rows, each a list of cell texts.</summary>
     public static List<List<string>> Rows(string line)
     {
@@ -175,6 +189,12 @@ internal static class GluedText
             {
                 tokens.Add(new Token(Kind.Text, t[..(t.Length / 2)]));
                 tokens.Add(new Token(Kind.Text, t[(t.Length / 2)..]));
+            }
+            // A name and its 指标解释 ran together: `开展修复工程(个)反映防洪水利设施…`.
+            else if (t.Length > 6 && t.IndexOf(ExplanationWord, 2, StringComparison.Ordinal) is var at and > 1 && IsIndicatorExplanation(t[at..]))
+            {
+                tokens.Add(new Token(Kind.Text, t[..at]));
+                tokens.Add(new Token(Kind.Text, t[at..]));
             }
             else tokens.Add(new Token(Kind.Text, t));
         }

@@ -144,6 +144,7 @@ public static class Layouts
                 if (parts.Length > 0 && parts.All(p => string.IsNullOrWhiteSpace(p))) parts = [];
                 else if (parts.All(p => p.Trim() is "" or "-" or "---" or ":---" or "---:" or ":-:")) parts = [];
             }
+            if (parts.Length > 1 && GluedText.TrailingHead(parts[0]) is { } glued) parts = [glued.Before, glued.Head, .. parts[1..]];
             var cells = new List<Cell>(parts.Length);
             for (int c = 0; c < parts.Length; c++) cells.Add(new Cell(parts[c].Trim(), i + 1, c));
             rows.Add(new Row { Cells = cells, Line = i + 1, Raw = lines[i] });

@@ -61,7 +61,8 @@ internal static partial class FormReader
         var footer = form is SelfEvaluation ? FooterSection.Read(source, table.FooterRow, segment.End) : Footer.None;
         if (form is SelfEvaluation se) FooterSection.Apply(footer, se);
 
-        form.Complete = Completeness.Decide(source, segment, table, footer, endsMidCharacter, form.Indicators.Count, form.Indicators.LastOrDefault());
+        // A fragment is never the whole form, however its table ends.
+        form.Complete = !segment.Title.Fragment && Completeness.Decide(source, segment, table, footer, endsMidCharacter, form.Indicators.Count, form.Indicators.LastOrDefault());
         if (!form.Complete) form.Warnings.Add(Completeness.CutOff(source.LastLineBefore(segment.End)));
         return form;
     }

@@ -6,7 +6,7 @@ using static Jixiao.Formats.Import.Vocabulary;
 namespace Jixiao.Formats.Import;
 
 /// <summary>A form's title row, the kind its words name, and its text.</summary>
-internal sealed record FormTitle(int Row, FormKind Kind, string Text, bool Inferred = false);
+internal sealed record FormTitle(int Row, FormKind Kind, string Text, bool Inferred = false, bool Fragment = false);
 
 /// <summary>
 /// Where one form's sections begin, as row indexes into the file's rows; -1 where the section is absent. The header
@@ -40,6 +40,12 @@ internal static class FormSegmenter
             problems.Add(new ImportProblem(source.File, rows[inferred.Row].Line,
                 $"没有找到表名；按内容（{(inferred.Kind == FormKind.SelfEvaluation ? "有执行数和执行率" : "只有指标值")}）判断为{inferred.Kind.ToChinese()}", false));
         }
+        else if (titles.Count == 0 && FragmentTitle(rows) is { } fragmentTitle)
+        {
+            titles.Add(fragmentTitle);
+            problems.Add(new ImportProblem(source.File, rows[fragmentTitle.Row].Line,
+                $"没有找到表名和表头（项目名称等），只有第{rows[fragmentTitle.Row + (fragmentTitle.Row > 0 ? 1 : 0)].Line}行起的指标表：按其列（{(fragmentTitle.Kind == FormKind.SelfEvaluation ? "有实际完成值或得分" : "只有指标值")}）作为{fragmentTitle.Kind.ToChinese()}的片段读取", false));
+        }
         if (titles.Count == 0)
         {
             problems.Add(new ImportProblem(source.File, null, "未找到绩效表的标题（如“财政项目支出绩效自评表”或“…绩效目标申报表”），无法识别为绩效表", true));
@@ -51,7 +57,8 @@ internal static class FormSegmenter
         for (int t = 0; t < titles.Count; t++)
         {
             int start = titles[t].Row, end = t + 1 < titles.Count ? titles[t + 1].Row : rows.Count;
-            forms.Add(new FormSegment(titles[t], start, end, t == titles.Count - 1, YearOf(rows, titles[t], start), Sections(source, titles[t].Kind, start, end)));
+            forms.Add(new FormSegment(titles[t], start, end, t == titles.Count - 1, YearOf(rows, titles[t], start),
+                Sections(source, titles[t].Kind, titles[t].Fragment ? start : start + 1, end)));
         }
         return new Segmentation(forms, summaries, problems);
     }
@@ -101,6 +108,26 @@ internal static class FormSegmenter
         return new FormTitle(titleRow, executed ? FormKind.SelfEvaluation : FormKind.TargetDeclaration, rows[titleRow].JoinedText, Inferred: true);
     }
 
+    /// <summary>
+    /// A fragment: no title and no header, but an indicator table with its column heads (a page of a form, an
+    /// image's text). The kind follows from the heads: an actual value or a score column is a self-evaluation's.
+    /// </summary>
+    private static FormTitle? FragmentTitle(IReadOnlyList<Row> rows)
+    {
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var cells = rows[i].NonEmptyCells;
+            if (!cells.Any(c => IsIndicatorTableHeader(c.Text))) continue;
+            // Column heads of the rows from here on (a header may wrap over two rows).
+            var heads = rows.Skip(i).Take(2).SelectMany(r => r.NonEmptyCells).Select(c => IndicatorColumnOf(c.Text)).ToList();
+            if (heads.Count(h => h is not null) < 3) continue;
+            bool evaluated = heads.Any(h => h is IndicatorColumn.Actual or IndicatorColumn.Score);
+            // The form's rows start just before its table, where its title would stand.
+            return new FormTitle(Math.Max(0, i - 1), evaluated ? FormKind.SelfEvaluation : FormKind.TargetDeclaration, "", Inferred: true, Fragment: true);
+        }
+        return null;
+    }
+
     /// <summary>A page that starts with the tail of the previous form: its rows have no header to belong to.</summary>
     private static (int From, int To)? LeadingFragment(IReadOnlyList<Row> rows, int firstTitleRow)
     {
@@ -136,11 +163,11 @@ internal static class FormSegmenter
         return string.Concat(parts);
     }
 
-    private static FormSections Sections(SourceText source, FormKind kind, int start, int end)
+    private static FormSections Sections(SourceText source, FormKind kind, int from, int end)
     {
-        int indicatorsAt = FindIndicatorHeader(source, start + 1, end);
+        int indicatorsAt = FindIndicatorHeader(source, from, end);
         int bodyEnd = indicatorsAt >= 0 ? indicatorsAt : end;
-        int goalsAt = Find(source.Rows, start + 1, bodyEnd, c => GoalColumnOf(c.Text, kind) is not null || IsGoalsBlockHeader(c.Text));
+        int goalsAt = Find(source.Rows, from, bodyEnd, c => GoalColumnOf(c.Text, kind) is not null || IsGoalsBlockHeader(c.Text));
         int headerEnd = goalsAt >= 0 ? goalsAt : bodyEnd;
         int fundsAfterGoals = goalsAt >= 0 ? Find(source.Rows, goalsAt + 1, bodyEnd, c => IsFundsMarker(c.Text)) : -1;
         int goalsEnd = fundsAfterGoals >= 0 ? fundsAfterGoals : bodyEnd;

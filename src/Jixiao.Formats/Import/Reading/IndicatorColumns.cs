@@ -36,9 +36,12 @@ internal static class IndicatorColumns
             var cells = source.Rows[r].NonEmpty.Select(c => CellText.Of(c)).ToList();
             if (cells.Count == 0) continue;
             // Header rows hold only header words (and the outer 绩效指标 label).
-            bool allHeader = cells.All(c => IndicatorColumnOf(c) is not null || IsNoiseLabel(c) || IsIndicatorHeaderFragment(c));
-            if (!allHeader) break;
-            tokens.AddRange(cells);
+            bool IsHead(string c) => IndicatorColumnOf(c) is not null || IsNoiseLabel(c) || IsIndicatorHeaderFragment(c);
+            // The first header row may carry text before the table in a cell of its own (a page's note).
+            int heads = cells.Count(IsHead);
+            bool isHeader = heads == cells.Count || (r == headerRow && heads >= 3);
+            if (!isHeader) break;
+            tokens.AddRange(cells.Where(IsHead));
         }
         // Re-join fragments (`偏差原因分析` + `及改进措施`) by reading words in order.
         foreach (var t in tokens)
@@ -118,7 +121,9 @@ internal static class IndicatorColumns
                 if (!ok || ti < 0) continue;
                 // The target must read as a target, unless the actual is an achievement label (qualitative row).
                 bool qualitative = ai >= 0 && achievement[ai];
-                if (!qualitative && !targetLike[ti]) continue;
+                // A worded target (严格执行相关制度规定) reads as one when the row's weight and score frame it.
+                bool framed = actualMayCompare && valueRoles.Contains(Role.Weight) && valueRoles.Contains(Role.Score) && start + valueRoles.Count == cells.Count;
+                if (!qualitative && !targetLike[ti] && !framed) continue;
                 if (ai >= 0 && !qualitative && comparator[ai] && !actualMayCompare) continue;
                 var assigned = new Dictionary<int, Role>(valueRoles.Count);
                 for (int k = 0; k < valueRoles.Count; k++) assigned[start + k] = valueRoles[k];
