@@ -9,7 +9,7 @@ namespace Jixiao.Formats.Import;
 internal sealed record HeaderValue(string Text, int Line);
 
 /// <summary>A declaration's fund figure, the label it stood under, and its line.</summary>
-internal sealed record DeclarationFundValue(DeclarationFundLabel Label, decimal Amount, bool OtherIsAnnual, int Line);
+internal sealed record DeclarationFundValue(DeclarationFundLabel Label, decimal Amount, bool OtherIsAnnual, int Line, MoneyAmount? Written = null, string? Text = null);
 
 /// <summary>A self-evaluation's fund row as printed: its label cells and its figure cells, in order.</summary>
 internal sealed record FundRowCells(List<Cell> Label, List<Cell> Values);
@@ -88,9 +88,9 @@ internal static class HeaderSection
                 otherIsAnnual = dl == DeclarationFundLabel.Other && (otherSeen >= 2 || !projectColumnSeen);
                 continue;
             }
-            if (kind == FormKind.TargetDeclaration && pendingDeclLabel is { } pl && ValueParser.ParseNumber(text) is { } amount)
+            if (kind == FormKind.TargetDeclaration && pendingDeclLabel is { } pl && MoneyText.Parse(text) is { } amount)
             {
-                declFunds.Add(new DeclarationFundValue(pl, amount, otherIsAnnual, cell.Line));
+                declFunds.Add(new DeclarationFundValue(pl, amount.Value, otherIsAnnual, cell.Line, amount.Unit is null ? null : amount, text));
                 pendingDeclLabel = null;
                 continue;
             }
@@ -196,7 +196,18 @@ internal static class HeaderSection
             if (form is TargetDeclaration t) t.Funds.Unit = unit;
         }
         if (form is TargetDeclaration decl)
-            foreach (var v in header.DeclarationFunds) FundRows.SetDeclarationFund(decl.Funds, v);
+            foreach (var v in header.DeclarationFunds)
+            {
+                // An amount written with its unit or text (`854万`, `50万元(…)`): read in the form's unit, said.
+                if (v.Written is { } w)
+                {
+                    var amount = MoneyText.InUnit(w, decl.Funds.Unit);
+                    FundRows.SetDeclarationFund(decl.Funds, v with { Amount = amount });
+                    decl.Warnings.Add(new ImportWarning(
+                        $"第{v.Line}行：金额“{v.Text}”{(w.WithText ? "写有文字" : "带有单位")}，读作{amount:0.######}{(decl.Funds.Unit == MoneyUnit.WanYuan ? "万元" : "元")}，请核对", v.Line));
+                }
+                else FundRows.SetDeclarationFund(decl.Funds, v);
+            }
         if (form is SelfEvaluation se) FundRows.Build(se, header.FundColumns, header.FundRows, source.IsGluedLine);
     }
 }
