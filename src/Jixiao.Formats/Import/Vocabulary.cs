@@ -90,7 +90,7 @@ internal static partial class Vocabulary
     {
         ["项目资金总额"] = DeclarationFundLabel.ProjectTotal,
         ["其中：财政资金"] = DeclarationFundLabel.ProjectFiscal, ["财政资金"] = DeclarationFundLabel.ProjectFiscal,
-        ["年度资金申请总额"] = DeclarationFundLabel.AnnualTotal, ["年度资金总额"] = DeclarationFundLabel.AnnualTotal,
+        ["年度资金申请总额"] = DeclarationFundLabel.AnnualTotal, ["年度资金总额"] = DeclarationFundLabel.AnnualTotal, ["资金总额"] = DeclarationFundLabel.AnnualTotal,
         ["其中：当年财政拨款"] = DeclarationFundLabel.Appropriation, ["当年财政拨款"] = DeclarationFundLabel.Appropriation,
         ["其中：财政拨款"] = DeclarationFundLabel.Appropriation, ["财政拨款"] = DeclarationFundLabel.Appropriation,
         ["其中：本年财政拨款"] = DeclarationFundLabel.Appropriation,

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Jixiao.Core.Interchange;
+using Jixiao.Formats.Cases;
 using Jixiao.Formats.Import;
 using Jixiao.Formats.Word;
 using Jixiao.Formats.Xlsx;

@@ -7,6 +7,33 @@ namespace Jixiao.Formats.Import;
 /// <summary>Turns the fund figures the header section found into the model's funds.</summary>
 internal static class FundRows
 {
+    /// <summary>
+    /// Which column each figure of a row belongs to. In a table with reliable cells, the column of the header cell
+    /// standing over it, when every figure stands under one; otherwise in order, except that a percentage goes to the
+    /// rate and nothing else does, so an empty cell before it shifts no figure into the wrong column. Null for a figure
+    /// past the last column.
+    /// </summary>
+    private static FundColumn?[] Place(List<Cell> values, List<FundColumn> cols, List<int> positions)
+    {
+        var placed = new FundColumn?[values.Count];
+        if (positions.Count == cols.Count && positions.Distinct().Count() == positions.Count
+            && values.All(v => positions.Contains(v.Column)))
+        {
+            for (int i = 0; i < values.Count; i++) placed[i] = cols[positions.IndexOf(values[i].Column)];
+            return placed;
+        }
+        int next = 0;
+        for (int i = 0; i < values.Count; i++)
+        {
+            bool percent = values[i].Text.TrimEnd().EndsWith('%');
+            int rate = cols.IndexOf(FundColumn.Rate);
+            if (percent && rate >= next) { placed[i] = FundColumn.Rate; next = rate + 1; continue; }
+            while (next < cols.Count && percent == false && cols[next] == FundColumn.Rate && values.Skip(i).Any(v => v.Text.TrimEnd().EndsWith('%'))) next++;
+            if (next < cols.Count) placed[i] = cols[next++];
+        }
+        return placed;
+    }
+
     public static void SetDeclarationFund(DeclarationFunds f, DeclarationFundValue v)
     {
         switch (v.Label)
@@ -25,7 +52,7 @@ internal static class FundRows
     /// A self-evaluation's fund rows: each row's figures go to the columns the header announced, in order; without a
     /// header, the national template's columns.
     /// </summary>
-    public static void Build(SelfEvaluation form, List<FundColumn> columns, List<FundRowCells> rows, Func<int, bool> gluedLine)
+    public static void Build(SelfEvaluation form, List<FundColumn> columns, List<FundRowCells> rows, Func<int, bool> gluedLine, List<int> positions)
     {
         var cols = columns.Count > 0 ? columns : NationalSelfEvaluationFundColumns.ToList();
         foreach (var b in rows)
@@ -40,10 +67,12 @@ internal static class FundRows
                     $"第{row.Line}行：资金行“{label}”的数字“{split.Run}”连在一起，按表头的列拆为{string.Join("、", split.Values)}（推测），请核对", row.Line));
                 values = split.Values.Select(t => values[0] with { Text = t }).ToList();
             }
-            for (int i = 0; i < values.Count && i < cols.Count; i++)
+            var placed = Place(values, cols, columns.Count > 0 ? positions : []);
+            for (int i = 0; i < values.Count; i++)
             {
+                if (placed[i] is not { } column) continue;
                 var v = values[i].Text;
-                switch (cols[i])
+                switch (column)
                 {
                     case FundColumn.Initial: row.InitialBudget = ValueParser.ParseNumber(v); break;
                     case FundColumn.Adjusted: row.AdjustedBudget = ValueParser.ParseNumber(v); break;

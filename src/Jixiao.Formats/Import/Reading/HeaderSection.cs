@@ -20,7 +20,8 @@ internal sealed record HeaderBlock(
     MoneyUnit? Unit,
     List<DeclarationFundValue> DeclarationFunds,
     List<FundColumn> FundColumns,
-    List<FundRowCells> FundRows);
+    List<FundRowCells> FundRows,
+    List<int> FundColumnPositions);
 
 /// <summary>
 /// Reads the header (项目名称, 主管部门, 实施单位, …) and the funds block. Both are label–value pairs whose cells
@@ -40,6 +41,7 @@ internal static class HeaderSection
         MoneyUnit? unit = null;
         bool inFunds = false;
         var fundColumns = new List<FundColumn>();
+        var fundPositions = new List<int>();
         var fundRows = new List<FundRowCells>();
         FundRowCells? current = null;
         var declFunds = new List<DeclarationFundValue>();
@@ -104,7 +106,7 @@ internal static class HeaderSection
                     current = null;
                     continue;
                 }
-                if (FundColumnOf(text) is { } fc) { fundColumns.Add(fc); continue; }
+                if (FundColumnOf(text) is { } fc) { fundColumns.Add(fc); fundPositions.Add(cell.Column); continue; }
                 bool isValue = ValueParser.ParseNumber(text) is not null || ValueParser.IsDash(text) || ValueParser.ParsePercent(text) is not null;
                 if (isValue)
                 {
@@ -132,7 +134,7 @@ internal static class HeaderSection
             var value = CellText.Join(values);
             if (value.Length > 0) fields[f] = new HeaderValue(value, values[0].Line);
         }
-        return new HeaderBlock(fields, unit, declFunds, fundColumns, fundRows);
+        return new HeaderBlock(fields, unit, declFunds, fundColumns, fundRows, source.Tabular ? fundPositions : []);
     }
 
     /// <summary>
@@ -208,6 +210,6 @@ internal static class HeaderSection
                 }
                 else FundRows.SetDeclarationFund(decl.Funds, v);
             }
-        if (form is SelfEvaluation se) FundRows.Build(se, header.FundColumns, header.FundRows, source.IsGluedLine);
+        if (form is SelfEvaluation se) FundRows.Build(se, header.FundColumns, header.FundRows, source.IsGluedLine, header.FundColumnPositions);
     }
 }
