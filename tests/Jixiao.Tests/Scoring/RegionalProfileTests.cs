@@ -19,9 +19,15 @@ public class RegionalProfileTests
 {
     static readonly ProfileCatalog Catalog = ProfileCatalog.Load(TestProfiles.ProfilesDirectory);
 
-    static SelfEvaluation Named(string? department, string? unit, string project = "测试项目", int year = 2022)
+    static SelfEvaluation Named(string? department, string? unit, string project = "测试项目", int year = 2022) =>
+        new() { Year = year, ProjectName = project, Department = department, ImplementingUnit = unit };
+
+    /// <summary>A form of these units whose only fund row is the total: 年初 = 全年预算数, the printed 分值, 执行率 and 得分.</summary>
+    static SelfEvaluation Budget(string? department, string? unit, int year, decimal budget, decimal executed,
+        decimal? weight, decimal? rate, decimal? score)
     {
-        var form = new SelfEvaluation { Year = year, ProjectName = project, Department = department, ImplementingUnit = unit };
+        var form = Named(department, unit, year: year);
+        form.Funds.Rows.Add(Fund("年度资金总额", budget, budget, executed, weight, rate, score, 5));
         return form;
     }
 
@@ -172,8 +178,7 @@ public class RegionalProfileTests
     [Fact]
     public void An_unknown_region_falls_back_to_the_national_profile_with_the_reason()
     {
-        var form = Named("县农业农村局", "农田建设服务中心");
-        form.Funds.Rows.Add(Fund("年度资金总额", 50m, 50m, 45m, 10m, 90m, 9m, 5));
+        var form = Budget("县农业农村局", "农田建设服务中心", 2022, 50m, 45m, 10m, 90m, 9m);
         var profile = Catalog.ForForm(form);
 
         Assert.Equal("national-default", profile.Id);
@@ -186,8 +191,7 @@ public class RegionalProfileTests
     public void A_yunnan_form_printing_10_points_gets_a_10_point_profile_not_the_yunnan_one()
     {
         // 丽江市古城区 2020: 7.29 / 7.29 / 7.29, 分值 10.00, 100%, 得分 10.00 (the national layout).
-        var form = Named("丽江市自然资源和规划局", "丽江市古城区自然资源局", year: 2020);
-        form.Funds.Rows.Add(Fund("年度资金总额", 7.29m, 7.29m, 7.29m, 10.00m, 100m, 10.00m, 6));
+        var form = Budget("丽江市自然资源和规划局", "丽江市古城区自然资源局", 2020, 7.29m, 7.29m, 10.00m, 100m, 10.00m);
         var profile = Catalog.ForForm(form);
 
         Assert.Equal("national-default", profile.Id);
@@ -241,8 +245,7 @@ public class RegionalProfileTests
     [Fact]
     public void A_printed_weight_no_profile_has_is_scored_as_printed_with_a_warning_listing_the_profiles_tried()
     {
-        var form = Named("廊坊市发改委", "廊坊市食品工程学校", year: 2021);
-        form.Funds.Rows.Add(Fund("年度资金总额", 10m, 10m, 9m, 20m, 90m, 18m, 7));
+        var form = Budget("廊坊市发改委", "廊坊市食品工程学校", 2021, 10m, 9m, 20m, 90m, 18m);
         var profile = Catalog.ForForm(form);
 
         Assert.Equal("national-default", profile.Id);
@@ -293,8 +296,7 @@ public class RegionalProfileTests
     public void Indicator_weights_that_add_up_only_with_another_budget_weight_are_a_warning_when_the_weight_is_not_printed()
     {
         // No 分值 printed, no score to test: 10 (national-default) + 80 ≠ 100 is not the unit's error, 20 + 80 would be 100.
-        var form = Named("县农业农村局", "农田建设服务中心");
-        form.Funds.Rows.Add(Fund("年度资金总额", 100m, 100m, 100m, null, 100m, null, 5));
+        var form = Budget("县农业农村局", "农田建设服务中心", 2022, 100m, 100m, null, 100m, null);
         form.Indicators.Add(Row("项目完成率", "=100(%)", "100(%)", 80m, 80m, null, "产出指标", "质量指标"));
         form.TotalScore = null;
         var findings = Reviewer.Review(form, Catalog.ForForm(form));
