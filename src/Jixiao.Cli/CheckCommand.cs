@@ -56,7 +56,7 @@ internal static class CheckCommand
             // Checked forms stream past; each output keeps only what it needs: the report its counts and bounded lists,
             // the printed findings and the recall table the findings (asked for explicitly), nothing else the forms.
             bool printFindings = (reportPath is null && groundTruth is null) || r.GetValue(json);
-            var findings = printFindings ? new List<Finding>() : null;
+            var findings = printFindings ? new List<FormFindings>() : null;
             var builder = reportPath is null ? null : new PortfolioReportBuilder();
             var recall = groundTruth is null ? null : new List<(string?, IReadOnlyList<Finding>)>();
             int checkedForms = 0;
@@ -65,7 +65,7 @@ internal static class CheckCommand
             {
                 checkedForms++;
                 builder?.Add(e);
-                findings?.AddRange(e.Findings);
+                findings?.Add(new FormFindings(e.Form.ProjectName, e.Profile, e.Findings));
                 // A monitoring form's gate (monitoring-not-filled) is part of what its defects are checked against.
                 recall?.Add((e.Form.Source.File, e.Form is MonitoringForm ? Gate.Findings(e.Form, choice.For(e.Form)) : e.Findings));
                 anyError |= e.Errors > 0;
@@ -79,7 +79,7 @@ internal static class CheckCommand
             if (connection is not null && !await StoredCheck.CheckAllAsync(connection, choice, Take, ct)) return 2;
 
             if (findings is not null)
-                Console.WriteLine(r.GetValue(json) ? FindingsReport.RenderJson(findings) : FindingsReport.RenderText(findings));
+                Console.WriteLine(r.GetValue(json) ? FindingsReport.RenderJson(findings.SelectMany(f => f.Findings)) : FindingsReport.RenderForms(findings));
 
             if (builder is not null)
             {

@@ -6,7 +6,7 @@ namespace Jixiao.Cli;
 
 /// <summary>
 /// Which scoring profile a form is checked against: the one named with --profile, else
-/// <see cref="ProfileCatalog.ForForm"/> (the form's region and year, else the national default).
+/// <see cref="ProfileCatalog.ForForm"/> (the form's region, year and budget weight, else the national default).
 /// </summary>
 internal sealed class ProfileChoice
 {
@@ -43,5 +43,7 @@ internal sealed class ProfileChoice
     /// <summary>The profile named with --profile, if any.</summary>
     public ScoringProfile? Forced => _forced;
 
-    public ScoringProfile For(PerformanceForm form) => _forced ?? _catalog.ForForm(form);
+    /// <summary>The form's profile, carrying why it was chosen (shown by score and check).</summary>
+    public ScoringProfile For(PerformanceForm form) =>
+        _forced is null ? _catalog.ForForm(form) : ProfileSelector.Forced(form, _forced);
 }

@@ -37,6 +37,7 @@ public static class Checks
     public static readonly Check LowExecutionUnexplained = new("low-execution-unexplained", Severity.Warning, "执行率偏低且未说明原因", "rules.md §5.2、§6.11（四川规则）");
     public static readonly Check BudgetAdjustedSharply = new("budget-adjusted-sharply", Severity.Info, "全年预算数较年初预算数大幅调整", "rules.md §5.2");
     public static readonly Check ExecutionWeightDeparts = new("execution-weight-departs", Severity.Warning, "执行率分值与评分方案不符", "rules.md §5.1");
+    public static readonly Check ExecutionWeightUnconfirmed = new("execution-weight-unconfirmed", Severity.Warning, "表上未印执行率分值，得分与所试评分方案的分值都不符", "rules.md §5.1、§5.2");
     public static readonly Check WeightSplitDeparts = new("weight-split-departs", Severity.Info, "一级指标分值偏离默认分配", $"{Doc10}；rules.md §5.1");
 
     // Target quality (rules.md §6.12–6.18).

@@ -151,20 +151,30 @@ public static partial class Reviewer
         var total = se.Funds.Total;
         if (total?.Score is not { } printedScore) return;
         var weight = total.Weight ?? p.ExecutionWeight;
-        if (printedScore > weight + ctx.Tol || printedScore < 0)
+        var aboveWeight = printedScore > weight + ctx.Tol;
+        var (computed, explanation) = (ctx.Sheet!.ExecutionScore, ctx.Sheet.ExecutionExplanation);
+        // The printed rate may itself be off by the tolerance; a score consistent with it is not an error.
+        decimal? fromPrinted = total.ExecutionRate is { } r ? Scorer.ExecutionScoreOf(r, weight, p) : null;
+        var consistent = (computed is not null && Math.Abs(computed.Value - printedScore) <= ctx.Tol)
+            || (fromPrinted is not null && Math.Abs(fromPrinted.Value - printedScore) <= ctx.Tol);
+        // Without a printed weight the profile's weight is only a guess: a score it does not give is a question for the
+        // reviewer (which weight does the form use?), not an error of the unit's.
+        if (printedScore >= 0 && (aboveWeight || (!consistent && (computed ?? fromPrinted) is not null))
+            && WeightUnconfirmed(ctx, se) is { } unconfirmed)
+        {
+            ctx.Add(Checks.ExecutionWeightUnconfirmed,
+                $"表上未印预算执行率的分值。{unconfirmed}请核对本表执行率的分值（表头或得分栏常写作“(20分)”“得分(20分*执行率)”），并确认所选评分方案。",
+                line: total.Line);
+            return;
+        }
+        if (aboveWeight || printedScore < 0)
         {
             ctx.Add(Checks.ScoreOutOfRange,
                 $"预算执行率得分 {Num.Fixed(printedScore)} 超出 0–{Num.Fixed(weight)}。执行率超过 100% 也只得满分 {Num.Fixed(weight)}。请改正得分。",
                 line: total.Line);
             return;
         }
-        var (computed, explanation) = (ctx.Sheet!.ExecutionScore, ctx.Sheet.ExecutionExplanation);
-        if (computed is null) return;
-        // The printed rate may itself be off by the tolerance; a score consistent with it is not an error.
-        decimal? fromPrinted = total.ExecutionRate is { } r ? Scorer.ExecutionScoreOf(r, weight, p) : null;
-        if (Math.Abs(computed.Value - printedScore) <= ctx.Tol
-            || (fromPrinted is not null && Math.Abs(fromPrinted.Value - printedScore) <= ctx.Tol))
-            return;
+        if (computed is null || consistent) return;
         ctx.Add(Checks.ExecutionScoreMismatch,
             $"预算执行率得分印为 {Num.Fixed(printedScore)}，按规则应为 {Num.Fixed(computed.Value)}（{explanation}）。请按“分值 × 执行率”改正得分。",
             line: total.Line);
@@ -174,8 +184,33 @@ public static partial class Reviewer
     {
         if (se.Funds.Total?.Weight is not { } w || w == ctx.Profile.ExecutionWeight) return;
         ctx.Add(Checks.ExecutionWeightDeparts,
-            $"表上预算执行率分值为 {Num.Plain(w)}，评分方案 {ctx.Profile.Id} 规定为 {Num.Plain(ctx.Profile.ExecutionWeight)}。请确认所选评分方案（地区、年度）是否与本表相符。",
+            $"表上预算执行率分值为 {Num.Plain(w)}，评分方案 {ctx.Profile.Id} 规定为 {Num.Plain(ctx.Profile.ExecutionWeight)}（已试的方案：{TriedWeights(ctx, se)}）。本表按表上分值计分；请确认所选评分方案（地区、年度）是否与本表相符。",
             line: se.Funds.Total.Line);
+    }
+
+    /// <summary>
+    /// Null when the form itself settles the 执行率 weight (printed, or its printed score is what the profile's weight
+    /// gives); otherwise the Chinese sentence saying which weights were tried and what the printed score implies.
+    /// </summary>
+    static string? WeightUnconfirmed(Context ctx, SelfEvaluation se)
+    {
+        var fit = WeightFit.Of(se, ctx.Profile);
+        if (fit.Basis is WeightBasis.Printed or WeightBasis.Confirmed) return null;
+        var total = se.Funds.Total!;
+        var rate = ctx.Sheet?.ExecutionRate ?? total.ExecutionRate;
+        var implied = total.Score is { } s && rate is > 0m ? $"表上得分 {Num.Plain(s)} ÷ 执行率 {Num.Plain(rate.Value)}% ≈ {Num.Fixed(s / rate.Value * 100m)} 分。" : "";
+        var against = fit.Basis == WeightBasis.Contradicted
+            ? $"评分方案 {ctx.Profile.Id} 的 {Num.Plain(ctx.Profile.ExecutionWeight)} 分与表上得分不符"
+            : $"表上的数也不足以由执行率核对得分，评分方案 {ctx.Profile.Id} 的 {Num.Plain(ctx.Profile.ExecutionWeight)} 分未经本表证实";
+        return $"{against}；已试的方案：{TriedWeights(ctx, se)}。{implied}";
+    }
+
+    /// <summary>The profiles tried for this form with their weights (from the profile's selection, else this profile alone).</summary>
+    static string TriedWeights(Context ctx, SelfEvaluation se)
+    {
+        var tried = ctx.Profile.Selection?.Tried is { Count: > 0 } t ? t : [WeightFit.Of(se, ctx.Profile)];
+        return string.Join("、", tried.Select(f => $"{f.ProfileId} {Num.Plain(f.ProfileWeight)} 分"
+            + (f.ExpectedScore is { } e && f.ScoreAgrees == false ? $"（得分应为 {Num.Fixed(e)}）" : "")));
     }
 
     static void LowExecution(Context ctx, SelfEvaluation se)
@@ -224,7 +259,11 @@ public static partial class Reviewer
         var exec = se.Funds.Total?.Weight ?? ctx.Profile.ExecutionWeight;
         var rows = se.Indicators.Sum(i => i.Weight!.Value);
         var sum = exec + rows;
-        if (Math.Abs(sum - 100m) > ctx.Tol)
+        // An execution weight the form neither prints nor confirms by its score cannot make the sum wrong, only doubtful.
+        if (Math.Abs(sum - 100m) > ctx.Tol && se.Funds.Total is not null && WeightUnconfirmed(ctx, se) is { } unconfirmed)
+            ctx.Add(Checks.ExecutionWeightUnconfirmed,
+                $"表上未印预算执行率的分值，按评分方案 {ctx.Profile.Id} 的 {Num.Fixed(exec)} 分计，加指标分值合计 {Num.Fixed(rows)} 为 {Num.Fixed(sum)}，不等于 100；若本表执行率为 {Num.Fixed(100m - rows)} 分则相符。{unconfirmed}请核对本表执行率的分值。");
+        else if (Math.Abs(sum - 100m) > ctx.Tol)
             ctx.Add(Checks.WeightsSum,
                 $"执行率分值 {Num.Fixed(exec)} + 指标分值合计 {Num.Fixed(rows)} = {Num.Fixed(sum)}，不等于 100。请调整各指标分值，使指标分值合计为 {Num.Fixed(100m - exec)}。");
         if (se.TotalWeight is { } printed && Math.Abs(printed - 100m) > ctx.Tol)

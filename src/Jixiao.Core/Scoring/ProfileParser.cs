@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Jixiao.Core.Model;
 using Jixiao.Core.Monitoring;
 using Jixiao.Core.Results;
@@ -11,27 +12,15 @@ namespace Jixiao.Core.Scoring;
 /// </summary>
 internal static class ProfileParser
 {
-    public static ScoringProfile Parse(string json)
-    {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions
-            {
-                CommentHandling = JsonCommentHandling.Skip,
-                AllowTrailingCommas = true,
-            });
-        }
-        catch (JsonException e)
-        {
-            throw new ProfileException($"不是合法的 JSON（第 {e.LineNumber + 1} 行）：{e.Message}", null, e);
-        }
+    static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-        using (doc)
+    /// <param name="findBase">The text of another profile by its id, for `basedOn`; null where there is no catalog.</param>
+    public static ScoringProfile Parse(string json, Func<string, string?>? findBase = null)
+    {
+        var resolved = Resolve(Root(json), findBase, []);
+        using var doc = JsonDocument.Parse(resolved.ToJsonString());
         {
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                throw new ProfileException("评分方案必须是一个 JSON 对象。");
 
             var exec = Obj(root, "executionRate");
             var rounding = Obj(root, "rounding");
@@ -40,12 +29,15 @@ internal static class ProfileParser
             var profile = new ScoringProfile
             {
                 Id = Str(root, "id"),
-                Region = Str(root, "region"),
+                Region = Region(root),
                 Year = (int)Dec(root, "year", 1990, 2100),
                 Basis = OptStr(root, "basis"),
                 Notes = Notes(root),
                 ExecutionWeight = Dec(exec, "executionRate.weight", 0, 100, "weight"),
                 ExecutionRateRounding = Mode(exec, "executionRate.rounding", "rounding"),
+                ExecutionRateDecimals = exec.TryGetProperty("decimals", out var rd) && rd.ValueKind != JsonValueKind.Null
+                    ? Whole(exec, "executionRate.decimals", 0, 6, "decimals")
+                    : Whole(rounding, "rounding.decimals", 0, 6, "decimals"),
                 LowExecutionThreshold = Dec(exec, "executionRate.lowThreshold", 0, 100, "lowThreshold"),
                 SharpAdjustmentPercent = Dec(exec, "executionRate.sharpAdjustmentPercent", 0, 1000, "sharpAdjustmentPercent"),
                 ExecutionExplanationWords = Strings(exec, "executionRate.explanationWords", "explanationWords"),
@@ -53,7 +45,7 @@ internal static class ProfileParser
                 MissedTargetFormulas = Formulas(root),
                 QualitativeBands = QualitativeBands(root),
                 GradeBands = GradeBands(root),
-                Decimals = (int)Dec(rounding, "rounding.decimals", 0, 6, "decimals"),
+                Decimals = Whole(rounding, "rounding.decimals", 0, 6, "decimals"),
                 ScoreRounding = Mode(rounding, "rounding.mode", "mode"),
                 Tolerance = Dec(root, "tolerance", 0, 1),
                 FarExceededRatio = Dec(root, "farExceededRatio", 1, 1000),
@@ -72,6 +64,8 @@ internal static class ProfileParser
                 Credibility = CredibilitySection(root),
                 ResultsApplication = ResultsApplicationSection(root),
                 Ambition = AmbitionSection(root),
+                Sources = SourcesSection(root),
+                BasedOn = OptStr(root, "basedOn"),
             };
 
             if (profile.ExecutionWeight <= 0 || profile.ExecutionWeight >= 100)
@@ -81,6 +75,98 @@ internal static class ProfileParser
     }
 
     static ProfileException Bad(string field, string what) => new($"字段 {field} {what}。", field);
+
+    static JsonObject Root(string json)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json, documentOptions: Options);
+        }
+        catch (JsonException e)
+        {
+            throw new ProfileException($"不是合法的 JSON（第 {e.LineNumber + 1} 行）：{e.Message}", null, e);
+        }
+        return node as JsonObject ?? throw new ProfileException("评分方案必须是一个 JSON 对象。");
+    }
+
+    // What a profile says about itself is never inherited: its id, region, year, basis, notes and sources.
+    static readonly string[] OwnFields = ["id", "region", "year"];
+    static readonly string[] NotInherited = ["id", "region", "year", "basis", "notes", "sources", "basedOn"];
+
+    /// <summary>
+    /// `basedOn`: the profile is the named one with this file's fields laid over it (objects field by field, lists and
+    /// numbers replaced), so that a region's file says only where it differs. Its own id, region and year must be written.
+    /// </summary>
+    static JsonObject Resolve(JsonObject root, Func<string, string?>? findBase, HashSet<string> seen)
+    {
+        if (!root.TryGetPropertyValue("basedOn", out var based) || based is null) return root;
+        if (based.GetValueKind() != JsonValueKind.String || string.IsNullOrWhiteSpace(based.GetValue<string>()))
+            throw Bad("basedOn", "必须是另一个评分方案的 id");
+        var baseId = based.GetValue<string>().Trim();
+        if (findBase is null) throw Bad("basedOn", "只能在评分方案目录中使用（要按 id 找到所依据的方案）");
+        if (!seen.Add(baseId)) throw Bad("basedOn", $"循环引用：{string.Join(" → ", seen)} → {baseId}");
+        foreach (var field in OwnFields)
+            if (!root.ContainsKey(field)) throw Bad(field, $"缺失（基于 {baseId} 的方案也须写明自己的 {field}）");
+        var text = findBase(baseId) ?? throw Bad("basedOn", $"指向的评分方案“{baseId}”不存在");
+        ProfileException Within(ProfileException e) => new($"所依据的方案 {baseId} 有误：{e.Message}", e.Field, e);
+        JsonObject baseRoot;
+        try { baseRoot = Resolve(Root(text), findBase, seen); }
+        catch (ProfileException e) { throw Within(e); }
+        foreach (var field in NotInherited) baseRoot.Remove(field);
+        Overlay(baseRoot, root);
+        baseRoot.Remove("basedOn");
+        baseRoot["basedOn"] = baseId;
+        return baseRoot;
+    }
+
+    static void Overlay(JsonObject target, JsonObject over)
+    {
+        foreach (var (name, value) in over.ToList())
+        {
+            if (value is JsonObject o && target[name] is JsonObject t) Overlay(t, o);
+            else target[name] = value?.DeepClone();
+        }
+    }
+
+    /// <summary>`region`: a province's full name (云南省, as <see cref="Regions.PlaceNames"/> spells it) or 全国… for a national profile.</summary>
+    static string Region(JsonElement root)
+    {
+        var region = Str(root, "region");
+        if (Regions.PlaceNames.IsProvince(region) || region.StartsWith("全国", StringComparison.Ordinal)) return region;
+        throw Bad("region", $"必须是省级行政区的全称（如 云南省、上海市、广西壮族自治区）或以“全国”开头，不是 \"{region}\"");
+    }
+
+    static int Whole(JsonElement obj, string field, int min, int max, string name)
+    {
+        var d = Dec(obj, field, min, max, name);
+        if (d != decimal.Truncate(d)) throw Bad(field, "必须是整数");
+        return (int)d;
+    }
+
+    /// <summary>
+    /// `sources`: where each figure comes from, a list of { figure, source, firmness }. The figure is a field path of this
+    /// file (`executionRate.weight`), so that a source cannot silently name a field that is not there.
+    /// </summary>
+    static IReadOnlyList<FigureSource> SourcesSection(JsonElement root)
+    {
+        if (!root.TryGetProperty("sources", out var v) || v.ValueKind == JsonValueKind.Null) return [];
+        if (v.ValueKind != JsonValueKind.Array) throw Bad("sources", "必须是数组 [ { \"figure\": …, \"source\": …, \"firmness\": … } ]");
+        var list = new List<FigureSource>();
+        var i = 0;
+        foreach (var e in v.EnumerateArray())
+        {
+            var f = $"sources[{i++}]";
+            if (e.ValueKind != JsonValueKind.Object) throw Bad(f, "必须是对象 { \"figure\": …, \"source\": …, \"firmness\": … }");
+            var figure = Str(e, $"{f}.figure", "figure");
+            var node = root;
+            foreach (var part in figure.Split('.'))
+                if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(part, out node))
+                    throw Bad($"{f}.figure", $"“{figure}”不是本文件中的字段");
+            list.Add(new FigureSource(figure, Source(e, f)));
+        }
+        return list;
+    }
 
     static JsonElement Prop(JsonElement obj, string name, string field)
     {

@@ -53,4 +53,5 @@ public sealed record ScoreSheet(
     string? Grade,
     string? RuleBasedGrade,
     string? PrintedGrade,
-    string? TotalsNote);
+    string? TotalsNote,
+    string? ProfileReason = null);   // why this profile (ProfileSelection.Reason), when it was chosen for the form

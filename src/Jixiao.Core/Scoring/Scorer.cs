@@ -42,7 +42,7 @@ public static class Scorer
             rows,
             formTotal, ruleTotal, form.TotalScore,
             profile.GradeOf(formTotal), profile.GradeOf(ruleTotal), form.Grade,
-            note);
+            note, profile.Selection?.Reason);
     }
 
     static decimal? Sum(decimal? first, IEnumerable<decimal?> rest)
@@ -188,8 +188,9 @@ public static class Scorer
         return (score, Attainment.Missed, text);
     }
 
+    // Rounded, then capped: a weight of 12.5 with scores to whole points still tops out at 12.5, not 13.
     static decimal Clamp(decimal raw, decimal w, ScoringProfile profile) =>
-        profile.RoundScore(Math.Min(Math.Max(raw, 0m), Math.Max(w, 0m)));
+        Math.Min(profile.RoundScore(Math.Min(Math.Max(raw, 0m), Math.Max(w, 0m))), Math.Max(w, 0m));
 
     /// <summary>The score band an achievement label allows, in points of weight w.</summary>
     public static (decimal Low, decimal High, bool HighIncluded) BandPoints(Achievement a, decimal w, ScoringProfile profile)

@@ -49,12 +49,22 @@ public sealed class ScoringProfile
 {
     public required string Id { get; init; }
     public required string Region { get; init; }
+
+    /// <summary>The province <see cref="Region"/> names (云南省), or null for a national profile (全国…).</summary>
+    public string? Province => Regions.PlaceNames.IsProvince(Region) ? Region : null;
+
     public required int Year { get; init; }
     public string? Basis { get; init; }
+
+    /// <summary>The profile this one is laid over (`basedOn`), if any: it differs from that one only where its file says.</summary>
+    public string? BasedOn { get; init; }
     public string? Notes { get; init; }
 
     public required decimal ExecutionWeight { get; init; }
     public required RoundingMode ExecutionRateRounding { get; init; }
+
+    /// <summary>Decimals of the 执行率 (`executionRate.decimals`; by default those of the scores): some forms print 86%.</summary>
+    public required int ExecutionRateDecimals { get; init; }
     public required decimal LowExecutionThreshold { get; init; }      // percent
     public required decimal SharpAdjustmentPercent { get; init; }     // |全年 − 年初| / 年初, percent
     public required IReadOnlyList<string> ExecutionExplanationWords { get; init; }
@@ -116,7 +126,24 @@ public sealed class ScoringProfile
 
     public decimal RoundScore(decimal value) => Num.Round(value, Decimals, ScoreRounding);
 
-    public decimal RoundExecutionRate(decimal value) => Num.Round(value, Decimals, ExecutionRateRounding);
+    public decimal RoundExecutionRate(decimal value) => Num.Round(value, ExecutionRateDecimals, ExecutionRateRounding);
+
+    /// <summary>Where each figure comes from and how firm it is (the `sources` section; rules.md's S K V P I U).</summary>
+    public IReadOnlyList<FigureSource> Sources { get; init; } = [];
+
+    /// <summary>
+    /// Why this profile was chosen for the form at hand (<see cref="ProfileSelector"/>); null on a profile as loaded.
+    /// The review reads the weights tried from it, the pages show its reason.
+    /// </summary>
+    public ProfileSelection? Selection { get; private set; }
+
+    /// <summary>This profile, carrying why it was chosen for one form (the rules are shared, not copied).</summary>
+    public ScoringProfile WithSelection(ProfileSelection selection)
+    {
+        var copy = (ScoringProfile)MemberwiseClone();
+        copy.Selection = selection;
+        return copy;
+    }
 
     public string? GradeOf(decimal? total)
     {
@@ -131,8 +158,12 @@ public sealed class ScoringProfile
         : c.IsUpperBound() ? MissedTargetFormula.Ratio : MissedTargetFormula.Proportional;
 
     /// <summary>Reads a profile; a bad one throws <see cref="ProfileException"/> naming the field, in Chinese.</summary>
-    public static ScoringProfile Parse(string json) => ProfileParser.Parse(json);
+    /// <param name="findBase">Another profile's text by its id, for a file that is `basedOn` it (the catalog gives it).</param>
+    public static ScoringProfile Parse(string json, Func<string, string?>? findBase = null) => ProfileParser.Parse(json, findBase);
 }
+
+/// <summary>One figure of a profile (`executionRate.weight`), the source it rests on, and how firm that source is.</summary>
+public sealed record FigureSource(string Figure, RuleSource Basis);
 
 /// <summary>A profile file that cannot be used. The message names the field and says what was expected.</summary>
 public sealed class ProfileException(string message, string? field = null, Exception? inner = null)

@@ -14,12 +14,12 @@ public sealed class ProfileCatalog
     {
         Directory = directory;
         _byId = byId;
+        Profiles = byId.Values.Select(v => v.Item1).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
     }
 
     public string Directory { get; }
 
-    public IReadOnlyList<ScoringProfile> Profiles =>
-        _byId.Values.Select(v => v.Profile).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<ScoringProfile> Profiles { get; }
 
     /// <summary>Reads every *.json in the directory; the first bad file stops the load with a Chinese message naming it.</summary>
     public static ProfileCatalog Load(string directory)
@@ -28,13 +28,16 @@ public sealed class ProfileCatalog
             throw new ProfileException($"评分方案目录不存在：{directory}");
 
         var byId = new Dictionary<string, (ScoringProfile, string)>(StringComparer.Ordinal);
-        foreach (var path in System.IO.Directory.GetFiles(directory, "*.json").OrderBy(p => p, StringComparer.Ordinal))
+        var paths = System.IO.Directory.GetFiles(directory, "*.json").OrderBy(p => p, StringComparer.Ordinal).ToList();
+        // Every text first: a file may be `basedOn` another, found by its id (= its file name).
+        var texts = paths.ToDictionary(p => Path.GetFileNameWithoutExtension(p), File.ReadAllText, StringComparer.Ordinal);
+        foreach (var path in paths)
         {
             var file = Path.GetFileName(path);
             ScoringProfile profile;
             try
             {
-                profile = ScoringProfile.Parse(File.ReadAllText(path));
+                profile = ScoringProfile.Parse(texts[Path.GetFileNameWithoutExtension(path)], id => texts.GetValueOrDefault(id));
             }
             catch (ProfileException e)
             {
@@ -62,19 +65,11 @@ public sealed class ProfileCatalog
     public const string NationalDefault = "national-default";
 
     /// <summary>
-    /// The profile a form is scored and checked against: the one of its region (named in its 主管部门 or 实施单位),
-    /// preferring its year, else the latest earlier year; the national default when no region matches.
+    /// The profile a form is scored and checked against, carrying why (<see cref="ScoringProfile.Selection"/>): its
+    /// region's (inferred from its names), preferring its year; for a self-evaluation the one whose 执行率 weight fits the
+    /// form's printed weight or score; the national ones when the region has none or none fits (<see cref="ProfileSelector"/>).
     /// </summary>
-    public ScoringProfile ForForm(Jixiao.Core.Model.PerformanceForm form)
-    {
-        var place = (form.Department ?? "") + (form.ImplementingUnit ?? "");
-        var regional = Profiles
-            .Where(p => p.Id != NationalDefault && place.Contains(p.Region, StringComparison.Ordinal))
-            .OrderByDescending(p => p.Year == form.Year)
-            .ThenByDescending(p => p.Year <= (form.Year ?? int.MaxValue) ? p.Year : int.MinValue)
-            .FirstOrDefault();
-        return regional ?? Get(NationalDefault);
-    }
+    public ScoringProfile ForForm(Jixiao.Core.Model.PerformanceForm form) => ProfileSelector.Choose(form, Profiles, Get(NationalDefault));
 
     /// <summary>The profile with this id, or a Chinese error listing the ids there are.</summary>
     public ScoringProfile Get(string id) =>

@@ -7,6 +7,9 @@ namespace Jixiao.Formats.Reports;
 /// <summary>One checked form: the form, what the review found, and its score sheet (self-evaluations only).</summary>
 public sealed record PortfolioEntry(PerformanceForm Form, IReadOnlyList<Finding> Findings, ScoreSheet? Sheet)
 {
+    /// <summary>评分方案 yunnan-2022（云南省）：why it was chosen; set by <see cref="Check"/>.</summary>
+    public string? Profile { get; init; }
+
     public int Errors => Findings.Count(f => f.Severity == Severity.Error);
     public int Warnings => Findings.Count(f => f.Severity == Severity.Warning);
 
@@ -25,7 +28,14 @@ public sealed record PortfolioEntry(PerformanceForm Form, IReadOnlyList<Finding>
     /// <summary>Reviews a form and, for a self-evaluation, scores it: everything the portfolio needs of one form.</summary>
     /// <param name="snapshot">The unit's history and the peers' targets, for the ambition checks.</param>
     public static PortfolioEntry Check(PerformanceForm form, ScoringProfile profile, AmbitionSnapshot? snapshot = null) =>
-        new(form, Reviewer.Review(form, profile, snapshot), form is SelfEvaluation se ? Scorer.Score(se, profile) : null);
+        new(form, Reviewer.Review(form, profile, snapshot), form is SelfEvaluation se ? Scorer.Score(se, profile) : null)
+        {
+            Profile = ProfileLine(profile),
+        };
+
+    /// <summary>“评分方案 id（地区）：why”, the line every output that names the profile shows.</summary>
+    public static string ProfileLine(ScoringProfile profile) =>
+        $"评分方案 {profile.Id}（{profile.Region}）{(profile.Selection is { } s ? "：" + s.Reason : "")}";
 }
 
 /// <summary>A count of something by a label, in the order a report shows it.</summary>

@@ -50,14 +50,15 @@ public sealed record ScoreSheetDocument(
     [property: Description("等级")] string? Grade,
     [property: Description("表上等级")] string? PrintedGrade,
     [property: Description("按规则的等级")] string? RuleBasedGrade,
-    [property: Description("说明")] string? TotalsNote)
+    [property: Description("说明")] string? TotalsNote,
+    [property: Description("为何用这个评分方案（地区、年度、执行率分值是否相符）")] string? ProfileReason)
 {
     public static ScoreSheetDocument Of(ScoreSheet s) => new(
         s.ProjectName, s.ProfileId, s.ExecutionRate, s.PrintedExecutionRate, s.ExecutionWeight, s.ExecutionScore, s.PrintedExecutionScore,
         s.ExecutionExplanation,
         s.Indicators.Select(r => new IndicatorScoreDocument(r.Name, r.Line, r.Weight, r.PrintedScore, r.ComputedScore, r.Explanation,
             r.Kind switch { RowKind.Quantitative => "quantitative", RowKind.Qualitative => "qualitative", _ => "unscorable" })).ToList(),
-        s.TotalScore, s.PrintedTotalScore, s.RuleBasedTotalScore, s.Grade, s.PrintedGrade, s.RuleBasedGrade, s.TotalsNote);
+        s.TotalScore, s.PrintedTotalScore, s.RuleBasedTotalScore, s.Grade, s.PrintedGrade, s.RuleBasedGrade, s.TotalsNote, s.ProfileReason);
 }
 
 [Description("监控表的预警（每行的颜色及其计算过程）")]

@@ -14,6 +14,7 @@ public static class ScoreReport
     {
         var sb = new StringBuilder();
         Line(sb, $"{sheet.ProjectName ?? "（未命名项目）"}　评分方案 {sheet.ProfileId}");
+        if (sheet.ProfileReason is not null) Line(sb, $"  {sheet.ProfileReason}");
         Line(sb, $"预算执行率 {Rate(sheet.ExecutionRate)}（表上 {Rate(sheet.PrintedExecutionRate)}）　得分 {Num.Fixed(sheet.ExecutionScore)}/{Num.Fixed(sheet.ExecutionWeight)}（表上 {Num.Fixed(sheet.PrintedExecutionScore)}）");
         Line(sb, $"  {sheet.ExecutionExplanation}");
         Line(sb);

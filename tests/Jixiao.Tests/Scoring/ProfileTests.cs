@@ -89,6 +89,60 @@ public class ProfileTests
         return json[..start] + json[end..].TrimStart('\n');
     }
 
+    const string Derived = """
+        { "id": "test-2024", "basedOn": "national-default", "region": "云南省", "year": 2024,
+          "executionRate": { "weight": 20, "decimals": 1 },
+          "sources": [ { "figure": "executionRate.weight", "source": "某县自评表", "firmness": "I" } ] }
+        """;
+
+    static string? Base(string id) => id == "national-default" ? TestProfiles.NationalJson : null;
+
+    [Fact]
+    public void A_profile_based_on_another_takes_its_fields_and_overrides_only_what_it_writes()
+    {
+        var p = ScoringProfile.Parse(Derived, Base);
+
+        Assert.Equal("test-2024", p.Id);
+        Assert.Equal("云南省", p.Province);
+        Assert.Equal("national-default", p.BasedOn);
+        Assert.Equal(20m, p.ExecutionWeight);
+        Assert.Equal(1, p.ExecutionRateDecimals);
+        Assert.Equal(2, p.Decimals);
+        Assert.Equal(90m, p.LowExecutionThreshold);                  // inherited from the same object
+        Assert.Equal(TestProfiles.National.VagueWords, p.VagueWords);
+        Assert.Null(p.Notes);                                          // a file's notes describe that file only
+        Assert.Equal(10.8m, p.RoundExecutionRate(10.7741m));              // executionRate.decimals 1
+        Assert.Equal(10.77m, p.RoundScore(10.7741m));                     // scores keep rounding.decimals 2
+        var source = Assert.Single(p.Sources);
+        Assert.Equal(("executionRate.weight", "I"), (source.Figure, source.Basis.Firmness));
+    }
+
+    [Theory]
+    [InlineData("\"basedOn\": \"national-default\"", "\"basedOn\": \"mars-2099\"", "basedOn", "mars-2099")]
+    [InlineData("\"region\": \"云南省\"", "\"region\": \"云南\"", "region", "全称")]
+    [InlineData("\"year\": 2024,", "", "year", "基于 national-default")]
+    [InlineData("\"figure\": \"executionRate.weight\"", "\"figure\": \"executionRate.wieght\"", "sources[0].figure", "不是本文件中的字段")]
+    [InlineData("\"firmness\": \"I\"", "\"firmness\": \"sure\"", "sources[0].firmness", "S、K、V、P、I、U")]
+    [InlineData("\"decimals\": 1", "\"decimals\": 1.5", "executionRate.decimals", "整数")]
+    public void A_bad_regional_profile_is_refused_naming_the_field(string from, string to, string field, string words)
+    {
+        Assert.Contains(from, Derived);
+        var e = Assert.Throws<ProfileException>(() => ScoringProfile.Parse(Derived.Replace(from, to), Base));
+        Assert.Equal(field, e.Field);
+        Assert.Contains(words, e.Message);
+    }
+
+    [Fact]
+    public void Profiles_based_on_each_other_in_a_circle_are_refused()
+    {
+        var a = Derived.Replace("\"test-2024\"", "\"a\"").Replace("national-default", "b");
+        var b = Derived.Replace("\"test-2024\"", "\"b\"").Replace("national-default", "a");
+        var e = Assert.Throws<ProfileException>(() => ScoringProfile.Parse(a, id => id == "a" ? a : id == "b" ? b : null));
+        Assert.Contains("循环引用", e.Message);
+        var alone = Assert.Throws<ProfileException>(() => ScoringProfile.Parse(Derived));
+        Assert.Equal("basedOn", alone.Field);
+    }
+
     [Fact]
     public void Malformed_json_is_rejected_with_its_line()
     {

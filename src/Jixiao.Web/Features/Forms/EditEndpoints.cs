@@ -137,7 +137,7 @@ public static class EditEndpoints
     }
 
     private static ScoringProfile ProfileFor(PerformanceForm f, ProfileCatalog profiles, string? requested) =>
-        !string.IsNullOrEmpty(requested) && profiles.TryGet(requested, out var p) ? p! : profiles.ForForm(f);
+        !string.IsNullOrEmpty(requested) && profiles.TryGet(requested, out var p) ? ProfileSelector.Forced(f, p!) : profiles.ForForm(f);
 
     /// <summary>
     /// What will be stored for an edit: the sent form with the server-owned fields (where it came from, completeness,

@@ -190,6 +190,7 @@ public static class FormPages
     static string FindingsSection(IReadOnlyList<Finding> findings, ScoringProfile profile)
     {
         var sb = new StringBuilder($"<section class=\"findings\"><h2>审核发现</h2><p class=\"note\">评分方案 {E(profile.Id)}（{E(profile.Region)}）。错误须改正后才能提交、审核通过或公开；警告须在提交时说明。</p>");
+        if (profile.Selection is { } chosen) sb.Append($"<p class=\"note profile-reason\">为何用此方案：{E(chosen.Reason)}</p>");
         if (findings.Count == 0) return sb.Append("<p>没有审核发现。</p></section>").ToString();
         sb.Append("<table class=\"findings\"><thead><tr><th>程度</th><th>行</th><th>指标</th><th>发现</th><th>代码</th></tr></thead><tbody>");
         foreach (var x in findings)
