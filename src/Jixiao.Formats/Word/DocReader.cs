@@ -6,7 +6,7 @@ namespace Jixiao.Formats.Word;
 
 /// <summary>
 /// A legacy Word 97-2003 document (.doc, an OLE compound file with a `WordDocument` stream): converted to .docx by
-/// LibreOffice (`soffice --headless --convert-to docx`, decision 0019) in a temporary folder of its own, then read by
+/// LibreOffice (`soffice --headless --convert-to docx`, decision 0021) in a temporary folder of its own, then read by
 /// <see cref="DocxReader"/>. The converter runs as a child process under a time limit, a memory limit (prlimit) and
 /// a limit on conversions at once; its folder, with the profile LibreOffice makes there, is deleted afterwards.
 /// </summary>
