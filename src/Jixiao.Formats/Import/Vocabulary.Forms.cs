@@ -139,6 +139,13 @@ internal static partial class Vocabulary
     /// <summary>A label with the unit in brackets (`年初预算数(万元)`).</summary>
     public static bool HasBracketedMoneyUnit(string key) => key.Contains("(万元)") || key.Contains("(元)");
 
+    /// <summary>The points a head prints in brackets: `(20分)`, `(20分*执行率)`; null when it prints none.</summary>
+    public static decimal? PointsIn(string key)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(key, @"\((\d{1,3})分");
+        return m.Success ? decimal.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
     // ---------------------------------------------------------------- footer
 
     public const string TotalScoreLabel = "总分";

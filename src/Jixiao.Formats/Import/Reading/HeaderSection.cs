@@ -21,7 +21,8 @@ internal sealed record HeaderBlock(
     List<DeclarationFundValue> DeclarationFunds,
     List<FundColumn> FundColumns,
     List<FundRowCells> FundRows,
-    List<int> FundColumnPositions);
+    List<int> FundColumnPositions,
+    decimal? PrintedBudgetWeight);
 
 /// <summary>
 /// Reads the header (项目名称, 主管部门, 实施单位, …) and the funds block. Both are label–value pairs whose cells
@@ -42,6 +43,7 @@ internal static class HeaderSection
         bool inFunds = false;
         var fundColumns = new List<FundColumn>();
         var fundPositions = new List<int>();
+        decimal? budgetWeight = null;
         var fundRows = new List<FundRowCells>();
         FundRowCells? current = null;
         var declFunds = new List<DeclarationFundValue>();
@@ -67,6 +69,7 @@ internal static class HeaderSection
                 field = null;
                 inFunds = true;
                 unit = MoneyUnitIn(text) ?? unit;
+                budgetWeight = PointsIn(key) ?? budgetWeight;
                 continue;
             }
             if (IsMoneyUnitLabel(key))
@@ -106,7 +109,14 @@ internal static class HeaderSection
                     current = null;
                     continue;
                 }
-                if (FundColumnOf(text) is { } fc) { fundColumns.Add(fc); fundPositions.Add(cell.Column); continue; }
+                if (FundColumnOf(text) is { } fc)
+                {
+                    fundColumns.Add(fc);
+                    fundPositions.Add(cell.Column);
+                    // `得分(20分*执行率)`: the budget row's weight printed in the score's head.
+                    if (fc == FundColumn.Score) budgetWeight = PointsIn(key) ?? budgetWeight;
+                    continue;
+                }
                 bool isValue = ValueParser.ParseNumber(text) is not null || ValueParser.IsDash(text) || ValueParser.ParsePercent(text) is not null;
                 if (isValue)
                 {
@@ -134,7 +144,7 @@ internal static class HeaderSection
             var value = CellText.Join(values);
             if (value.Length > 0) fields[f] = new HeaderValue(value, values[0].Line);
         }
-        return new HeaderBlock(fields, unit, declFunds, fundColumns, fundRows, source.Tabular ? fundPositions : []);
+        return new HeaderBlock(fields, unit, declFunds, fundColumns, fundRows, source.Tabular ? fundPositions : [], budgetWeight);
     }
 
     /// <summary>
@@ -210,6 +220,11 @@ internal static class HeaderSection
                 }
                 else FundRows.SetDeclarationFund(decl.Funds, v);
             }
-        if (form is SelfEvaluation se) FundRows.Build(se, header.FundColumns, header.FundRows, source.IsGluedLine, header.FundColumnPositions);
+        if (form is SelfEvaluation se)
+        {
+            FundRows.Build(se, header.FundColumns, header.FundRows, source.IsGluedLine, header.FundColumnPositions);
+            // A template without a 分值 column prints the budget's points in a head (`预算执行情况(万元)(20分)`).
+            if (header.PrintedBudgetWeight is { } w && se.Funds.Total is { Weight: null } total) total.Weight = w;
+        }
     }
 }
