@@ -109,6 +109,28 @@ internal static partial class Vocabulary
         return (k.Length >= 3 && IndicatorColumnOf(k) is not null) || k is "一级指标" or "二级指标" or "三级指标";
     }
 
+    /// <summary>A 计算符号 / 指标性质 cell: only a comparator.</summary>
+    public static bool IsComparatorSymbol(string text) => Key(text) is "=" or "≥" or "≤" or ">" or "<" or ">=" or "<=" or "≧" or "≦" or "＝" or "＞" or "＜";
+
+    /// <summary>A 度量单位 cell: a short word without digits (人, 万元, 百分比, %).</summary>
+    public static bool IsUnitWord(string text)
+    {
+        var k = Key(text);
+        return k.Length is > 0 and <= 5 && !k.Any(char.IsDigit) && !IsComparatorSymbol(k);
+    }
+
+    /// <summary>
+    /// The 一级 a 二级 label implies: its parent in the framework, unless the form printed a provincial name for the
+    /// same group (项目完成指标 above 数量指标, 质量指标 …), which is kept as printed until a 二级 of another group begins.
+    /// </summary>
+    public static string? ImpliedLevel1(string level2, string? current, string? previousLevel2)
+    {
+        if (Framework.ParentOf(level2) is not { } parent) return current;
+        if (current is null || Framework.IsLevel1(current)) return parent;
+        bool sameGroup = previousLevel2 is null || Framework.ParentOf(previousLevel2) is not { } before || before == parent;
+        return sameGroup ? current : parent;
+    }
+
     /// <summary>The 指标解释 column's text (`反映…情况`), glued to a name when the cells ran together: not the name.</summary>
     public static bool IsIndicatorExplanation(string text) => text.StartsWith(ExplanationWord, StringComparison.Ordinal) && text.Length > 4;
 

@@ -83,6 +83,9 @@ internal static class IndicatorColumns
             // Declarations: the last cell is the target when it reads as one (or, in a tabular row, whenever a name
             // stands before it).
             if (cells.Count == 0) return null;
+            // Split target columns (计算符号 | 目标值 | 度量单位): the comparator, the number and its unit, wherever an
+            // empty or merged cell left them; what follows is the 指标值说明 column, not a value.
+            if ((roles.Contains(Role.Comparator) || roles.Contains(Role.Unit)) && SplitTarget(cells) is { } split) return split;
             int last = cells.Count - 1;
             var t = cells[last];
             bool lastIsTarget = ValueParser.StartsWithComparator(t) || ValueParser.LooksQuantitative(t) || Framework.QualitativeWords.Contains(Key(t));
@@ -137,6 +140,18 @@ internal static class IndicatorColumns
         return null;
     }
 
+    private static ValueFit? SplitTarget(IReadOnlyList<string> cells)
+    {
+        for (int c = 1; c + 1 < cells.Count; c++)
+        {
+            if (!IsComparatorSymbol(cells[c]) || !ValueParser.IsNumber(cells[c + 1])) continue;
+            var assigned = new Dictionary<int, Role> { [c] = Role.Comparator, [c + 1] = Role.Target };
+            if (c + 2 < cells.Count && IsUnitWord(cells[c + 2])) assigned[c + 2] = Role.Unit;
+            return new ValueFit(c, assigned, cells.Count);
+        }
+        return null;
+    }
+
     public static PlacedIndicator Build(FormKind kind, List<Cell> rest, ValueFit? fit)
     {
         int valueStart = fit?.Start ?? rest.Count;
@@ -160,6 +175,9 @@ internal static class IndicatorColumns
                 case Role.Score: ind.Score = ValueParser.ParseNumber(cell.Text); break;
             }
         }
+        // A target printed in split columns is read as one: `=` `116` `人` → `=116人`.
+        var parts = fit.Assigned.Where(a => a.Value is Role.Comparator or Role.Target or Role.Unit).OrderBy(a => a.Key).Select(a => rest[a.Key].Text).ToList();
+        if (parts.Count > 1) ind.Target = ValueParser.ParseTarget(string.Concat(parts.Select(ChineseText.RemoveSpaces)));
         var reason = rest.Skip(fit.End).ToList();
         if (reason.Count > 0)
         {

@@ -76,7 +76,7 @@ internal static class TabularIndicators
 
             if (labelled)
             {
-                string newL1 = rowL1 ?? (rowL2 is not null ? Framework.ParentOf(rowL2) : null) ?? level1 ?? "";
+                string newL1 = rowL1 ?? (rowL2 is not null ? ImpliedLevel1(rowL2, level1, level2) : null) ?? level1 ?? "";
                 if (floating.Count > 0)
                 {
                     // Rows printed before their group's label, across a page break, under the same 一级.

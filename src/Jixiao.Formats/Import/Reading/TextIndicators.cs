@@ -74,7 +74,7 @@ internal static class TextIndicators
             {
                 for (int k = i; k < i + used; k++) consumed[k] = true;
                 if (Level1Of(label) is { } l1) { if (l1 != level1) level2 = null; level1 = l1; }
-                else if (Level2Of(label) is { } l2) { level2 = l2; level1 = Framework.ParentOf(l2) ?? level1; }
+                else if (Level2Of(label) is { } l2) { level1 = ImpliedLevel1(l2, level1, level2); level2 = l2; }
                 i += used - 1;
                 continue;
             }
