@@ -110,7 +110,7 @@ internal static class GluedText
     /// <summary>The glued line's rows, each a list of cell texts.</summary>
     public static List<List<string>> Rows(string line)
     {
-        var tokens = Tokens(KeyChars(ChineseText.Normalize(line.Trim())));
+        var tokens = NumbersInNames(Tokens(KeyChars(ChineseText.Normalize(line.Trim()))));
         var rows = new List<List<string>>();
         List<string>? row = null;
         Token? previous = null;
@@ -128,6 +128,47 @@ internal static class GluedText
             previous = t;
         }
         return rows;
+    }
+
+    /// <summary>
+    /// A value inside a name is the name's (`5000吨稻谷、500吨成品粮储备到位率`): a value between two texts, or between a
+    /// group label and a text, is joined to the text after it.
+    /// </summary>
+    private static List<Token> NumbersInNames(List<Token> tokens)
+    {
+        var joined = new List<Token>(tokens.Count);
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            bool inName = t.Kind == Kind.Value && i + 1 < tokens.Count && tokens[i + 1].Kind == Kind.Text && i > 0
+                          && (tokens[i - 1].Kind == Kind.Text || (tokens[i - 1].Kind == Kind.Label && (Level1Of(tokens[i - 1].Text) ?? Level2Of(tokens[i - 1].Text)) is not null));
+            if (!inName) { joined.Add(t); continue; }
+            var text = t.Text + tokens[i + 1].Text;
+            i++;
+            if (joined.Count > 0 && joined[^1].Kind == Kind.Text && tokens[i - 2].Kind == Kind.Text) joined[^1] = joined[^1] with { Text = joined[^1].Text + text };
+            else joined.Add(new Token(Kind.Text, text));
+        }
+        return joined;
+    }
+
+    /// <summary>
+    /// A line of a glued text that holds a name and its value run together and no label (`购置设施设备质量合格率100%`):
+    /// the name and the value, or null.
+    /// </summary>
+    public static (string Name, string Value)? TrailingValue(string line)
+    {
+        var t = line.Trim();
+        if (t.Length < 4 || t.Any(ChineseText.IsSpace)) return null;
+        int end = t.Length;
+        foreach (var u in ValueUnits)
+            if (t.EndsWith(u, StringComparison.Ordinal)) { end -= u.Length; break; }
+        if (end == t.Length && t[^1] == '%') end--;
+        int i = end;
+        while (i > 0 && (char.IsAsciiDigit(t[i - 1]) || t[i - 1] == '.')) i--;
+        if (i == end || end == 0 || !char.IsAsciiDigit(t[end - 1])) return null;
+        while (i > 0 && t[i - 1] is '≥' or '≤' or '>' or '<' or '=' or '≧' or '≦') i--;
+        if (i < 2 || !ChineseText.IsCjk(t[i - 1]) || TitleKindOf(t) is not null) return null;
+        return (t[..i], t[i..]);
     }
 
     private static List<Token> Tokens(string s)

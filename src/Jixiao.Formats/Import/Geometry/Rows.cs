@@ -198,7 +198,27 @@ public static class Layouts
                 rows.Add(new Row { Cells = cells, Line = i + 1, Raw = parts.Count == 1 ? lines[i] : part });
             }
         }
+        SplitTrailingValues(rows);
         return rows;
+    }
+
+    /// <summary>
+    /// In a text whose cells ran together, a line with a name and its value and no label (`…合格率100%`) was a row of
+    /// the table too: its value is cut off into a cell of its own.
+    /// </summary>
+    private static void SplitTrailingValues(List<Row> rows)
+    {
+        if (!rows.Any(r => r.Glued)) return;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            if (r.Glued || r.Cells.Count != 1 || GluedText.TrailingValue(r.Cells[0].Text) is not { } split) continue;
+            rows[i] = new Row
+            {
+                Cells = [new Cell(split.Name, r.Line, 0), new Cell(split.Value, r.Line, 1)],
+                Line = r.Line, Raw = r.Raw, Glued = true,
+            };
+        }
     }
 
     private static bool TryJson(string text, out List<Row> rows)
