@@ -32,7 +32,7 @@ internal static class GluedText
         // Cells separated by single spaces are a spaced layout, not glued text, unless a whole form stands on one
         // line (an office file's text): then its rows are found the same way.
         int spaces = t.Count(c => c == ' ');
-        if (spaces * 15 > t.Length && t.Length < WholeFormOnOneLine) return false;
+        if (spaces * 15 > t.Length && t.Length < WholeFormOnOneLine && LabelsAcrossSpaces(t) < 2) return false;
         var key = KeyChars(ChineseText.Normalize(t));
         int labels = 0, glued = 0, first = -1;
         for (int i = 0; i < key.Length; i++)
@@ -51,7 +51,30 @@ internal static class GluedText
             return first == 0 && glued == 1 && spaces == 0 &&
                    (char.IsAsciiDigit(key[^1]) || key[^1] == '%' || HeaderFieldOf(LabelAt(key, 0)!) is not null);
         // Labels close together, not a sentence that names one or two of them.
-        return glued >= 2 && labels * 100 >= 4 * key.Length;
+        return glued >= 2 && labels * 100 >= 5 * key.Length / 2;
+    }
+
+    /// <summary>
+    /// Labels broken by a space inside them (`质量 指标`, `一级 指标`): a Word file's text wraps cells so, a spaced layout
+    /// never does. Two or more make the spaces breaks inside cells, not separators.
+    /// </summary>
+    private static int LabelsAcrossSpaces(string t)
+    {
+        var sb = new StringBuilder(t.Length);
+        var spaceAt = new List<int>();
+        foreach (var c in t)
+            if (c == ' ') spaceAt.Add(sb.Length); else sb.Append(c);
+        if (spaceAt.Count == 0) return 0;
+        var key = KeyChars(sb.ToString());
+        int n = 0;
+        for (int i = 0; i < key.Length; i++)
+        {
+            if (LabelAt(key, i) is not { } l) continue;
+            int from = i, to = i + l.Length;
+            if (spaceAt.Any(p => p > from && p < to)) n++;
+            i = to - 1;
+        }
+        return n;
     }
 
     private static bool IsNote(string t) => t.StartsWith('注') || t.StartsWith("说明");
