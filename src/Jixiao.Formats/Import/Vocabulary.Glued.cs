@@ -11,7 +11,7 @@ internal static partial class Vocabulary
     /// <summary>Labels of other templates that carry nothing the model keeps, but end the value before them.</summary>
     private static readonly string[] OtherTemplateLabels =
     [
-        "填报单位", "资金性质", "项目开始日期", "项目完成日期", "项目总投资",
+        "填报单位", "资金性质", "项目总投资",
         "预算申报数", "基本情况", "政策依据", "其他依据", "组织实施单位", "监督管理单位", "自评得分", "自评总分", "部门联系人",
         "项目资金(万元)", "项目资金(元)", "预算执行情况(万元)",
         "资金情况(万元)", "年度绩效目标", "年初设定目标", "全年实际完成情况", "年度总体目标", "年度目标", "总体目标",

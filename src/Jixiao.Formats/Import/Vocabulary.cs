@@ -25,6 +25,20 @@ internal static partial class Vocabulary
         ["主管部门及编码"] = HeaderField.Department,
         ["主管部门及代码"] = HeaderField.Department,
         ["部门名称"] = HeaderField.Department,
+        ["主管部门(单位)名称"] = HeaderField.Department,
+        ["主管部门(单位)名称及部门预算编码"] = HeaderField.Department,
+        ["主管部门名称"] = HeaderField.Department,
+        ["区级主管部门"] = HeaderField.Department,
+        ["市级主管部门"] = HeaderField.Department,
+        ["省级主管部门"] = HeaderField.Department,
+        ["主管部门及其代码"] = HeaderField.Department,
+        ["联系人"] = HeaderField.Ignored,
+        ["部门编码"] = HeaderField.Ignored,
+        ["区域"] = HeaderField.Ignored,
+        ["资金金额"] = HeaderField.Ignored,
+        ["项目开始日期"] = HeaderField.StartDate,
+        ["项目完成日期"] = HeaderField.EndDate,
+        ["项目单位"] = HeaderField.ImplementingUnit,
         ["实施单位"] = HeaderField.ImplementingUnit,
         ["项目实施单位"] = HeaderField.ImplementingUnit,
         ["项目执行单位"] = HeaderField.ImplementingUnit,
@@ -241,6 +255,8 @@ internal static partial class Vocabulary
         var k = clean ? label : ChineseText.RemoveSpaces(label).Replace('（', '(').Replace('）', ')');
         if (k.Length > 0 && k[^1] is ':' or '：') k = k.TrimEnd(':', '：');
         if (k.StartsWith("其中:", StringComparison.Ordinal)) k = "其中：" + k[3..];
+        // A required field's marker (`*联系人`) is not part of its label.
+        if (k.Length > 1 && k[0] == '*') k = k[1..];
         return k;
     }
 }

@@ -157,15 +157,19 @@ internal static class HeaderSection
         for (int i = 0; i < cells.Count; i++)
         {
             var key = Key(CellText.Of(cells[i]));
-            if (IsLabelStart(key))
+            // A label may itself be the start of a longer one (主管部门 / 及编码): the longest that the pieces spell wins.
+            if (IsLabelStart(key) || IsLabel(key))
             {
                 var sb = key;
+                int longest = -1;
+                string? label = null;
                 for (int j = i + 1; j < cells.Count && j <= i + 3; j++)
                 {
                     sb += Key(CellText.Of(cells[j]));
-                    if (IsLabel(sb)) { joined.Add(cells[i] with { Text = sb }); i = j; goto next; }
+                    if (IsLabel(sb)) { longest = j; label = sb; }
                     if (!IsLabelStart(sb)) break;
                 }
+                if (label is not null) { joined.Add(cells[i] with { Text = label }); i = longest; goto next; }
             }
             joined.Add(cells[i]);
             next:;
