@@ -96,7 +96,7 @@ internal static partial class Vocabulary
         ["原因"] = FundColumn.Ignored,
     };
 
-    public static FundColumn? FundColumnOf(string label) => FundColumns.TryGetValue(Key(label), out var c) ? c : null;
+    public static FundColumn? FundColumnOf(string label) => FundColumns.TryGetValue(WithoutUnitNote(Key(label)), out var c) ? c : null;
 
     public enum DeclarationFundLabel { ProjectTotal, ProjectFiscal, AnnualTotal, Appropriation, CarryOver, Other }
 
@@ -112,7 +112,11 @@ internal static partial class Vocabulary
         ["其他资金"] = DeclarationFundLabel.Other,
     };
 
-    public static DeclarationFundLabel? DeclarationFundOf(string label) => DeclarationFunds.TryGetValue(Key(label), out var f) ? f : null;
+    public static DeclarationFundLabel? DeclarationFundOf(string label) => DeclarationFunds.TryGetValue(WithoutUnitNote(Key(label)), out var f) ? f : null;
+
+    /// <summary>`资金总额(万元)`, `年初预算数(元)`: the label without the unit it carries (the unit is read apart).</summary>
+    private static string WithoutUnitNote(string key) =>
+        key.EndsWith("(万元)", StringComparison.Ordinal) ? key[..^4] : key.EndsWith("(元)", StringComparison.Ordinal) ? key[..^3] : key;
 
     /// <summary>Row labels of a self-evaluation's fund block: a known one always starts a new row.</summary>
     public static bool IsSelfEvaluationFundLabel(string label) => SelfEvaluationFundLabels.Contains(Key(label));

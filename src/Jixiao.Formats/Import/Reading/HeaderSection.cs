@@ -48,6 +48,7 @@ internal static class HeaderSection
         FundRowCells? current = null;
         var declFunds = new List<DeclarationFundValue>();
         DeclarationFundLabel? pendingDeclLabel = null;
+        int pendingDeclLine = -1;
         int otherSeen = 0;
         bool projectColumnSeen = false, otherIsAnnual = false;
 
@@ -88,11 +89,15 @@ internal static class HeaderSection
                 // 其他资金 appears twice: the project column first, the annual column second.
                 if (dl == DeclarationFundLabel.Other) otherSeen++;
                 pendingDeclLabel = dl;
+                pendingDeclLine = cell.Line;
                 if (dl == DeclarationFundLabel.ProjectTotal) projectColumnSeen = true;
                 // Without a 项目资金总额 column the only 其他资金 is this year's.
                 otherIsAnnual = dl == DeclarationFundLabel.Other && (otherSeen >= 2 || !projectColumnSeen);
                 continue;
             }
+            // In a table, a label's amount stands beside it; a number on a later row belongs to a column of its own
+            // (a head over sub-heads: 财政资金 over 中央 | 省级 …), not to the label.
+            if (kind == FormKind.TargetDeclaration && pendingDeclLabel is not null && source.Tabular && cell.Line != pendingDeclLine) pendingDeclLabel = null;
             if (kind == FormKind.TargetDeclaration && pendingDeclLabel is { } pl && MoneyText.Parse(text) is { } amount)
             {
                 declFunds.Add(new DeclarationFundValue(pl, amount.Value, otherIsAnnual, cell.Line, amount.Unit is null ? null : amount, text));
@@ -211,6 +216,9 @@ internal static class HeaderSection
             if (form is SelfEvaluation s) s.Funds.Unit = unit;
             if (form is TargetDeclaration t) t.Funds.Unit = unit;
         }
+        // No unit printed, but the amounts carry one (`20万元`): the form is in that unit.
+        if (header.Unit is null && form is TargetDeclaration withUnits && header.DeclarationFunds.FirstOrDefault(v => v.Written?.Unit is not null) is { } first)
+            withUnits.Funds.Unit = first.Written!.Unit!.Value;
         if (form is TargetDeclaration decl)
             foreach (var v in header.DeclarationFunds)
             {
