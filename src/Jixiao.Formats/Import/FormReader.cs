@@ -78,6 +78,12 @@ internal sealed partial class FormReader
         var found = new List<Title>();
         for (int i = 0; i < Rows.Count; i++)
         {
+            // 部门整体 titles (DepartmentWholeReader), some without 表 (江西's 部门整体绩效目标).
+            if (Rows[i].Raw.Contains("整体") && DepartmentWholeReader.TitleKind(Rows[i].JoinedText) is { } whole)
+            {
+                found.Add(new Title(i, whole, Rows[i].JoinedText));
+                continue;
+            }
             // Every title ends in …表 (自评表, 申报表, 目标表, 汇总表): rows without 表 are not looked at further.
             if (!Rows[i].NonEmptyCells.Any(c => c.Text.Contains('表'))) continue;
             var text = Rows[i].JoinedText;
@@ -108,7 +114,7 @@ internal sealed partial class FormReader
             int end = t + 1 < found.Count ? found[t + 1].Row : Rows.Count;
             bool hasHeader = false;
             for (int r = found[t].Row + 1; r < end && !hasHeader; r++)
-                hasHeader = Rows[r].NonEmpty.Any(c => IsHeaderLabel(c.Text) is HeaderField.ProjectName);
+                hasHeader = Rows[r].NonEmpty.Any(c => found[t].Kind.IsDepartmentWhole() ? DepartmentWholeReader.IsHeaderLabel(c.Text) : IsHeaderLabel(c.Text) is HeaderField.ProjectName);
             if (hasHeader || t == found.Count - 1) kept.Add(found[t]);
         }
         return kept;
@@ -146,6 +152,7 @@ internal sealed partial class FormReader
     private PerformanceForm ReadForm(Title title, int start, int end, bool lastInFile)
     {
         if (title.Kind == FormKind.Monitoring) return ReadMonitoring(start, end);
+        if (title.Kind.IsDepartmentWhole()) return ReadDepartmentWhole(title, start, end, lastInFile);
         PerformanceForm form = title.Kind == FormKind.SelfEvaluation ? new SelfEvaluation() : new TargetDeclaration();
         form.Source = new SourceRef(_file, Rows[start].Line);
         form.Year = ValueParser.ParseYear(title.Text);
