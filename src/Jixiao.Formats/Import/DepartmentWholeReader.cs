@@ -418,8 +418,7 @@ public sealed partial class DepartmentWholeReader
             if (Footer(form, first, cells)) { ended = true; continue; }
             if (ended) continue;
             var values = new Dictionary<IndicatorHead, string>();
-            // A merged 一级 or 二级 cell leaves no cell in a web table's row: the row's cells are the heads' last ones.
-            int shift = _placed ? 0 : Math.Max(0, heads.Count - cells.Count);
+            int shift = _placed ? 0 : FirstHead(heads.Select(h => h.Head).ToList(), cells);
             for (int i = 0; i < cells.Count; i++)
             {
                 var owner = _placed
@@ -454,6 +453,22 @@ public sealed partial class DepartmentWholeReader
             form.Indicators.Add(x);
         }
         return ended;
+    }
+
+    /// <summary>
+    /// Which head a web table row's first cell stands under. A merged 一级 or 二级 cell leaves no cell in the rows after
+    /// its first, and whether the padding then comes before or after the row's cells differs by converter: the first
+    /// cell says where the row starts (a 一级 name, a 二级 name, else the 三级 indicator), unless the row has more cells
+    /// than that leaves room for.
+    /// </summary>
+    private static int FirstHead(List<IndicatorHead> heads, List<Cell> cells)
+    {
+        var first = cells[0].Text;
+        var at = Level1Of(first) is not null ? heads.IndexOf(IndicatorHead.Level1)
+            : Level2Of(first) is not null ? heads.IndexOf(IndicatorHead.Level2)
+            : heads.IndexOf(IndicatorHead.Name);
+        int filled = cells.FindLastIndex(c => !c.IsEmpty) + 1;
+        return at < 0 || filled > heads.Count - at ? Math.Max(0, heads.Count - filled) : at;
     }
 
     /// <summary>`116` in a column headed 度量单位 `人`: the value as one text, `116人` (a % stays where it is).</summary>
