@@ -22,12 +22,12 @@ public class DepartmentWholeWebTests(TestDatabases databases)
 
     static string SelfEvaluationJson => File.ReadAllText(Path.Combine(TestData.Root, "department-whole", "self-evaluation-sample.json"));
 
-    static MultipartFormDataContent Upload(params (string Name, byte[] Bytes)[] files)
-    {
-        var content = new MultipartFormDataContent();
-        foreach (var (name, bytes) in files) content.Add(new ByteArrayContent(bytes), "files", name);
-        return content;
-    }
+    /// <summary>Uploads the files with confirm or not; the answer's JSON.</summary>
+    static async Task<JsonNode> ImportAsync(HttpClient c, bool confirm, params (string Name, byte[] Bytes)[] files) =>
+        await WebApp.JsonAsync(await WorkflowTests.PostUpload(c, "/api/imports" + (confirm ? "?confirm=true" : ""), WorkflowTests.Upload(files)));
+
+    static (string, byte[])[] BothFiles =>
+        [("浮梁县林业局.md", File.ReadAllBytes(Corpus117)), ("自评.json", System.Text.Encoding.UTF8.GetBytes(SelfEvaluationJson))];
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -36,13 +36,11 @@ public class DepartmentWholeWebTests(TestDatabases databases)
         using var app = await WebApp.StartAsync(databases, kind);
         var admin = await app.ClientAsync("admin", WebApp.AdminPassword);
 
-        var preview = await WebApp.JsonAsync(await WorkflowTests.PostUpload(admin, "/api/imports",
-            Upload(("浮梁县林业局.md", File.ReadAllBytes(Corpus117)), ("自评.json", System.Text.Encoding.UTF8.GetBytes(SelfEvaluationJson)))));
+        var preview = await ImportAsync(admin, false, BothFiles);
         Assert.Equal("department-declaration", (string?)preview["files"]![0]!["forms"]![0]!["kind"]);
         Assert.Equal("浮梁县林业局", (string?)preview["files"]![0]!["forms"]![0]!["implementingUnit"]);
         Assert.False((bool)preview["files"]![0]!["forms"]![0]!["complete"]!);
-        var saved = await WebApp.JsonAsync(await WorkflowTests.PostUpload(admin, "/api/imports?confirm=true",
-            Upload(("浮梁县林业局.md", File.ReadAllBytes(Corpus117)), ("自评.json", System.Text.Encoding.UTF8.GetBytes(SelfEvaluationJson)))));
+        var saved = await ImportAsync(admin, true, BothFiles);
         var declarationId = (long)saved["files"]![0]!["forms"]![0]!["id"]!;
         var evaluationId = (long)saved["files"]![1]!["forms"]![0]!["id"]!;
 
@@ -89,8 +87,7 @@ public class DepartmentWholeWebTests(TestDatabases databases)
     {
         using var app = await WebApp.StartAsync(databases, kind);
         var admin = await app.ClientAsync("admin", WebApp.AdminPassword);
-        var saved = await WebApp.JsonAsync(await WorkflowTests.PostUpload(admin, "/api/imports?confirm=true",
-            Upload(("自评.json", System.Text.Encoding.UTF8.GetBytes(SelfEvaluationJson)))));
+        var saved = await ImportAsync(admin, true, BothFiles[1]);
         var id = (long)saved["files"]![0]!["forms"]![0]!["id"]!;
         var (u, up) = await app.UserAsync(Role.Unit, "示例县农业技术推广中心");
         var (d, dp) = await app.UserAsync(Role.DepartmentReviewer, "示例县农业农村局");

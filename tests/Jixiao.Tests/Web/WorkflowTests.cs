@@ -136,7 +136,7 @@ public class WorkflowTests(TestDatabases databases)
         Assert.Equal(2, (int)(await WebApp.JsonAsync(await admin.GetAsync($"/api/forms/{id}")))["version"]!);
     }
 
-    private static MultipartFormDataContent Upload(params (string Name, byte[] Bytes)[] files)
+    internal static MultipartFormDataContent Upload(params (string Name, byte[] Bytes)[] files)
     {
         var content = new MultipartFormDataContent();
         foreach (var (name, bytes) in files)
