@@ -22,12 +22,12 @@ internal static class ScoreCommand
             // A self-evaluation gets its score sheet; a monitoring form its lights (预警) row by row.
             var sheets = loaded.Forms.Select(f => f switch
             {
-                SelfEvaluation s => (object)Scorer.Score(s, choice.For(f)),
+                EvaluationForm s => (object)Scorer.Score(s, choice.For(f)),
                 MonitoringForm m => MonitoringAssessor.Assess(m, choice.For(f)),
                 _ => null,
             }).OfType<object>().ToList();
             int skipped = loaded.Forms.Count - sheets.Count;
-            if (skipped > 0) Console.Error.WriteLine($"提示：{skipped} 张申报表没有得分，已跳过（评分只针对自评表，预警只针对监控表）");
+            if (skipped > 0) Console.Error.WriteLine($"提示：{skipped} 张申报表或部门整体目标表没有得分，已跳过（评分只针对自评表和部门整体自评表，预警只针对监控表）");
             Console.WriteLine(r.GetValue(json) ? ScoreReport.RenderJson(sheets) : ScoreReport.RenderText(sheets));
             return loaded.Forms.Count == 0 ? ExitCodes.ForImport(loaded) : loaded.FailedFiles > 0 ? 1 : 0;
         });

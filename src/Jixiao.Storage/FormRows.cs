@@ -20,8 +20,9 @@ public sealed record FormRow(
     public static FormRow Of(PerformanceForm form, FormFigures? figures = null)
     {
         var (document, hash) = FormJson.DocumentAndHash(form);
-        var se = form as SelfEvaluation;
-        return new FormRow(form.Kind.ToCode(), form.Year, form.ProjectName, form.Department, form.ImplementingUnit,
+        var se = form as EvaluationForm;
+        // The project_name column is what lists show and search: a 部门整体 form, which has no project, shows 部门整体支出.
+        return new FormRow(form.Kind.ToCode(), form.Year, form.Subject(), form.Department, form.ImplementingUnit,
             se?.TotalScore, se?.Grade, hash, document, form.Source.File, figures);
     }
 }

@@ -390,12 +390,12 @@ public sealed class FormStore(Database db, TimeProvider clock, Func<PerformanceF
     // SQLite keeps scores as exact text: ordered as numbers, never added up.
     private string ScoreOrder => db.Kind == DatabaseKind.Sqlite ? "CAST(total_score AS REAL)" : "total_score";
 
-    // A draft or returned form of a year whose window for its kind (申报 for a declaration, 监控 for a monitoring form,
+    // A draft or returned form of a year whose window for its kind (申报 for a declaration or a 部门整体目标表, 监控 for a monitoring form,
     // 自评 for a self-evaluation) closed before @today; a monitoring form of a round, once the round's deadline passed.
     internal const string OverdueCondition = """
         status IN ('draft', 'returned') AND (
             (forms.round_id IS NULL AND EXISTS (SELECT 1 FROM windows w WHERE w.year = forms.year
-                AND w.stage = CASE forms.kind WHEN 'target-declaration' THEN 'declaration' WHEN 'monitoring' THEN 'monitoring' ELSE 'self-evaluation' END
+                AND w.stage = CASE forms.kind WHEN 'target-declaration' THEN 'declaration' WHEN 'department-declaration' THEN 'declaration' WHEN 'monitoring' THEN 'monitoring' ELSE 'self-evaluation' END
                 AND w.closes_on < @today))
             OR EXISTS (SELECT 1 FROM monitoring_rounds r WHERE r.id = forms.round_id AND r.deadline < @today))
         """;

@@ -44,9 +44,11 @@ public static class FormValidation
             if (value is { } v && (v < min || v > max)) Add(field, $"{label}应在 {min}–{max} 之间（现为 {v}）");
         }
 
-        Text("projectName", f.ProjectName, MaxName, "项目名称", required: true);
+        // A 部门整体 form has no project: its 部门（单位）名称 is the implementing unit.
+        bool whole = f.Kind.IsDepartmentWhole();
+        Text("projectName", f.ProjectName, MaxName, "项目名称", required: !whole);
         Text("department", f.Department, MaxName, "主管部门");
-        Text("implementingUnit", f.ImplementingUnit, MaxName, "实施单位", required: true);
+        Text("implementingUnit", f.ImplementingUnit, MaxName, whole ? "部门（单位）名称" : "实施单位", required: true);
         if (f.Year is not { } y || y is < 1990 or > 2100) Add("year", "年度应为 1990–2100 之间的年份");
         if (f.Indicators.Count > MaxIndicators) Add("indicators", $"指标不能超过 {MaxIndicators} 行（现有 {f.Indicators.Count} 行）");
         switch (f)
@@ -68,7 +70,23 @@ public static class FormValidation
                 if (d.StartDate is { Year: < 1990 or > 2100 }) Add("startDate", "计划开始日期应在 1990–2100 年之间");
                 if (d.EndDate is { Year: < 1990 or > 2100 }) Add("endDate", "计划完成日期应在 1990–2100 年之间");
                 break;
-            case SelfEvaluation s:
+            case DepartmentDeclaration dd:
+                Text("unitCode", dd.UnitCode, MaxShort, "部门编码");
+                Text("contact", dd.Contact, MaxName, "联系人");
+                Text("phone", dd.Phone, MaxShort, "联系电话");
+                Text("functions", dd.Functions, MaxText, "部门职能职责概述");
+                Text("goals.annual", dd.AnnualGoal, MaxText, "年度总体目标");
+                Tasks(dd.Tasks);
+                break;
+            case EvaluationForm s:
+                if (s is DepartmentSelfEvaluation ds)
+                {
+                    Text("unitCode", ds.UnitCode, MaxShort, "部门编码");
+                    Text("contact", ds.Contact, MaxName, "联系人");
+                    Text("phone", ds.Phone, MaxShort, "联系电话");
+                    Text("goals.adjusted", ds.AdjustedGoal, MaxText, "全年（调整）绩效目标");
+                    Tasks(ds.Tasks);
+                }
                 Text("goals.annual", s.ExpectedGoal, MaxText, "预期目标");
                 Text("goals.actual", s.ActualOutcome, MaxText, "实际完成情况");
                 if (s.Funds.Rows.Count > MaxFundRows) Add("funds.rows", $"资金行不能超过 {MaxFundRows} 行");
@@ -107,6 +125,24 @@ public static class FormValidation
                 }
                 break;
         }
+        void Tasks(DepartmentTasks t)
+        {
+            if (t.Rows.Count > MaxIndicators) Add("tasks.rows", $"年度主要任务不能超过 {MaxIndicators} 项");
+            for (int i = 0; i < t.Rows.Count; i++)
+            {
+                var r = t.Rows[i];
+                var p = $"tasks.rows[{i}]";
+                var task = $"第 {i + 1} 项任务";
+                Text($"{p}.name", r.Name, MaxName, $"{task}的任务名称", required: true);
+                Text($"{p}.content", r.Content, MaxText, $"{task}的主要内容");
+                Money($"{p}.total", r.Total, t.Unit, $"{task}的总额");
+                Money($"{p}.fiscal", r.Fiscal, t.Unit, $"{task}的财政拨款");
+                Money($"{p}.other", r.Other, t.Unit, $"{task}的其他资金");
+            }
+            Money("tasks.total", t.Total, t.Unit, "金额合计的总额");
+            Money("tasks.fiscal", t.Fiscal, t.Unit, "金额合计的财政拨款");
+            Money("tasks.other", t.Other, t.Unit, "金额合计的其他资金");
+        }
         void Deviation(string field, Deviation? d, string where)
         {
             if (d is null) return;
@@ -119,10 +155,11 @@ public static class FormValidation
             var p = $"indicators[{i}]";
             var row = $"第 {i + 1} 行";
             Text($"{p}.name", ind.Name, MaxName, $"{row}的三级指标名称", required: true);
-            if (string.IsNullOrWhiteSpace(ind.Level1)) Add($"{p}.level1", $"请选择{row}的一级指标");
+            // 重庆's 部门整体 layout has no 一级/二级 columns: a 部门整体 row may leave them empty, not wrong.
+            if (string.IsNullOrWhiteSpace(ind.Level1)) { if (!whole) Add($"{p}.level1", $"请选择{row}的一级指标"); }
             else if (!Framework.IsLevel1(ind.Level1))
                 Add($"{p}.level1", $"{row}的一级指标“{ind.Level1}”不在指标体系中（应为 {string.Join("、", Framework.Level1Names)} 之一）");
-            if (string.IsNullOrWhiteSpace(ind.Level2)) Add($"{p}.level2", $"请选择{row}的二级指标");
+            if (string.IsNullOrWhiteSpace(ind.Level2)) { if (!whole) Add($"{p}.level2", $"请选择{row}的二级指标"); }
             else if (Framework.ParentOf(ind.Level2) is not { } parent)
                 Add($"{p}.level2", $"{row}的二级指标“{ind.Level2}”不在指标体系中");
             else if (Framework.IsLevel1(ind.Level1 ?? "") && parent != ind.Level1)
@@ -150,7 +187,7 @@ public static class FormValidation
                 }
             Deviation($"{p}.deviation", ind.Deviation, row);
             Text($"{p}.remark", ind.Remark, MaxText, $"{row}的备注");
-            if (f is TargetDeclaration && (ind.Actual is not null || ind.Weight is not null || ind.Score is not null || ind.Override is not null))
+            if (f is TargetDeclaration or DepartmentDeclaration && (ind.Actual is not null || ind.Weight is not null || ind.Score is not null || ind.Override is not null))
                 Add($"{p}", $"{row}：申报表的指标没有实际完成值、分值和得分，这些在自评表中填写");
             if (ind.Weight is { } w)
             {

@@ -98,6 +98,25 @@ public static partial class FieldLabels
         ["comments"] = "逐行意见",
         ["reason"] = "理由",
         ["acknowledgement"] = "确认警告的理由",
+        ["unitCode"] = "部门编码",
+        ["contact"] = "联系人",
+        ["phone"] = "联系电话",
+        ["functions"] = "部门职能职责概述",
+        ["goals.adjusted"] = "全年（调整）绩效目标",
+        ["tasks"] = "年度主要任务",
+        ["tasks.unit"] = "年度主要任务·金额单位",
+        ["tasks.rows"] = "年度主要任务·任务",
+        ["tasks.rows[]"] = "任务",
+        ["tasks.rows[].name"] = "任务·任务名称",
+        ["tasks.rows[].content"] = "任务·主要内容",
+        ["tasks.rows[].total"] = "任务·总额",
+        ["tasks.rows[].fiscal"] = "任务·财政拨款",
+        ["tasks.rows[].other"] = "任务·其他资金",
+        ["tasks.rows[].line"] = "任务·原文行号",
+        ["tasks.total"] = "年度主要任务·金额合计（总额）",
+        ["tasks.fiscal"] = "年度主要任务·金额合计（财政拨款）",
+        ["tasks.other"] = "年度主要任务·金额合计（其他资金）",
+        ["tasks.totalLine"] = "年度主要任务·金额合计的原文行号",
     };
 
     /// <summary>The names of the fields for a form kind: <c>goals.annual</c> is 年度总体目标 on a declaration and 预期目标 on a self-evaluation.</summary>
@@ -110,11 +129,16 @@ public static partial class FieldLabels
                 FormKind.TargetDeclaration => "年度总体目标",
                 FormKind.SelfEvaluation => "预期目标",
                 FormKind.Monitoring => "年度总体目标",
+                FormKind.DepartmentDeclaration => "年度总体目标",
+                FormKind.DepartmentSelfEvaluation => "预期目标",
                 _ => "年度总体目标（预期目标）",
             },
         };
         // A monitoring form's fund lines have 调整后预算数 where a self-evaluation's have 全年预算数.
         if (kind == FormKind.Monitoring) names["funds.rows[].adjustedBudget"] = "调整后预算数";
+        // A 部门整体 form names its implementing unit 部门（单位）名称 and its funds 预算执行情况.
+        if (kind?.IsDepartmentWhole() == true) names["implementingUnit"] = "部门（单位）名称";
+        if (kind == FormKind.DepartmentSelfEvaluation) names["funds"] = "预算执行情况";
         return names;
     }
 

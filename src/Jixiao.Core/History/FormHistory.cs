@@ -29,7 +29,7 @@ public static class FormHistory
         foreach (var key in a.Select(p => p.Key).Union(b.Select(p => p.Key)).ToList())
         {
             if (key == "indicators") Indicators(a[key] as JsonArray ?? [], b[key] as JsonArray ?? [], kind, bound, changes);
-            else if (key == "funds" && kind is FormKind.SelfEvaluation or FormKind.Monitoring) FundRows(a[key] as JsonObject, b[key] as JsonObject, kind, bound, changes);
+            else if (key == "funds" && kind is FormKind.SelfEvaluation or FormKind.Monitoring or FormKind.DepartmentSelfEvaluation) FundRows(a[key] as JsonObject, b[key] as JsonObject, kind, bound, changes);
             else Leaves(a[key], b[key], key, kind, bound, changes, label: null);
         }
         return changes;

@@ -56,7 +56,8 @@ public static class FormJson
     static void OmitSource(JsonTypeInfo info)
     {
         var omitted = typeof(FormDocument).IsAssignableFrom(info.Type) ? new[] { "source", "warnings" }
-            : info.Type == typeof(IndicatorDocument) || info.Type == typeof(FundRowDocument) ? ["line"]
+            : info.Type == typeof(IndicatorDocument) || info.Type == typeof(FundRowDocument) || info.Type == typeof(DepartmentTaskDocument) ? ["line"]
+            : info.Type == typeof(DepartmentTasksDocument) ? ["totalLine"]
             : [];
         foreach (var p in info.Properties)
             if (omitted.Contains(p.Name)) p.ShouldSerialize = static (_, _) => false;
@@ -94,8 +95,10 @@ public static class FormJson
     {
         var kind = form.Kind.ToCode();
         var d = form as TargetDeclaration;
-        var s = form as SelfEvaluation;
+        var s = form as EvaluationForm;
         var m = form as MonitoringForm;
+        var dd = form as DepartmentDeclaration;
+        var ds = form as DepartmentSelfEvaluation;
         return new FormDocument
         {
             FormatVersion = FormatVersion,
@@ -104,15 +107,22 @@ public static class FormJson
             ProjectName = form.ProjectName,
             Department = form.Department,
             ImplementingUnit = form.ImplementingUnit,
+            UnitCode = dd?.UnitCode ?? ds?.UnitCode,
+            Contact = dd?.Contact ?? ds?.Contact,
+            Phone = dd?.Phone ?? ds?.Phone,
+            Functions = dd?.Functions,
             ProjectNature = d?.ProjectNature,
             ProjectCategory = d?.ProjectCategory,
             StartDate = d?.StartDate?.ToString("yyyy-MM-dd"),
             EndDate = d?.EndDate?.ToString("yyyy-MM-dd"),
             Period = m is null ? null : new MonitoringPeriodDocument { EndMonth = m.Period.EndMonth, Name = m.Period.Name },
-            Funds = d is not null ? DeclarationFunds(d.Funds, kind) : m is not null ? MonitoringFunds(m.Funds, kind) : SelfEvaluationFunds(s!.Funds, kind),
+            Funds = d is not null ? DeclarationFunds(d.Funds, kind) : m is not null ? MonitoringFunds(m.Funds, kind)
+                : s is not null ? SelfEvaluationFunds(s.Funds, kind) : null,
+            Tasks = Tasks(dd?.Tasks ?? ds?.Tasks),
             Goals = d is not null ? new GoalsDocument { Overall = d.OverallGoal, Annual = d.AnnualGoal, For = kind }
                 : m is not null ? new GoalsDocument { Annual = m.AnnualGoal, Progress = m.GoalProgress, For = kind }
-                : new GoalsDocument { Annual = s!.ExpectedGoal, Actual = s.ActualOutcome, For = kind },
+                : dd is not null ? new GoalsDocument { Annual = dd.AnnualGoal, For = kind }
+                : new GoalsDocument { Annual = s!.ExpectedGoal, Actual = s.ActualOutcome, Adjusted = ds?.AdjustedGoal, For = kind },
             Indicators = form.Indicators.Select(i => Indicator(i, kind)).ToList(),
             TotalWeight = s?.TotalWeight,
             TotalScore = s?.TotalScore,
@@ -124,6 +134,19 @@ public static class FormJson
             Source = new SourceDocument { File = form.Source.File, Line = form.Source.Line },
         };
     }
+
+    static DepartmentTasksDocument? Tasks(DepartmentTasks? t) => t is null ? null : new DepartmentTasksDocument
+    {
+        Unit = t.Unit.ToChinese(),
+        Rows = t.Rows.Select(r => new DepartmentTaskDocument
+        {
+            Name = r.Name, Content = r.Content, Total = r.Total, Fiscal = r.Fiscal, Other = r.Other, Line = r.Line,
+        }).ToList(),
+        Total = t.Total,
+        Fiscal = t.Fiscal,
+        Other = t.Other,
+        TotalLine = t.TotalLine,
+    };
 
     static FundsDocument DeclarationFunds(DeclarationFunds f, string kind) => new()
     {

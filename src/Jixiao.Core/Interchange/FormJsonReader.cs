@@ -56,7 +56,10 @@ public static class FormJsonReader
         var problems = new List<FieldProblem>();
         // A form sent whole: its parts must be there, so that a careless `null` cannot empty what was saved.
         if (doc.Indicators is null) problems.Add(new FieldProblem("indicators", "缺少绩效指标 indicators（没有指标时请给出空数组 []）"));
-        if (doc.Funds is null) problems.Add(new FieldProblem("funds", "缺少项目资金 funds（应为对象 { … }）"));
+        var kindOf = FormKinds.FromCode(doc.Kind);
+        if (doc.Funds is null && kindOf != FormKind.DepartmentDeclaration) problems.Add(new FieldProblem("funds", "缺少项目资金 funds（应为对象 { … }）"));
+        if (doc.Tasks is null && kindOf?.IsDepartmentWhole() == true)
+            problems.Add(new FieldProblem("tasks", "缺少年度主要任务 tasks（没有任务时请给出 { \"rows\": [] }）"));
         if (doc.Goals is null) problems.Add(new FieldProblem("goals", "缺少绩效目标 goals（应为对象 { … }）"));
         OtherKindFields(doc, doc.Kind, "", problems);
         if (doc.Funds is { } funds) OtherKindFields(funds, doc.Kind, "funds", problems);
@@ -102,6 +105,8 @@ public static class FormJsonReader
         {
             FormKind.SelfEvaluation => new SelfEvaluation(),
             FormKind.Monitoring => new MonitoringForm(),
+            FormKind.DepartmentDeclaration => new DepartmentDeclaration(),
+            FormKind.DepartmentSelfEvaluation => new DepartmentSelfEvaluation(),
             _ => new TargetDeclaration(),
         };
         form.Year = doc.Year;
@@ -131,7 +136,23 @@ public static class FormJsonReader
                 d.OverallGoal = doc.Goals?.Overall;
                 d.AnnualGoal = doc.Goals?.Annual;
                 break;
-            case SelfEvaluation s:
+            case DepartmentDeclaration dd:
+                dd.UnitCode = doc.UnitCode;
+                dd.Contact = doc.Contact;
+                dd.Phone = doc.Phone;
+                dd.Functions = doc.Functions;
+                dd.Tasks = Tasks(doc.Tasks);
+                dd.AnnualGoal = doc.Goals?.Annual;
+                break;
+            case EvaluationForm s:
+                if (s is DepartmentSelfEvaluation ds)
+                {
+                    ds.UnitCode = doc.UnitCode;
+                    ds.Contact = doc.Contact;
+                    ds.Phone = doc.Phone;
+                    ds.Tasks = Tasks(doc.Tasks);
+                    ds.AdjustedGoal = doc.Goals?.Adjusted;
+                }
                 if (doc.Funds is { } sf)
                 {
                     s.Funds.Unit = Unit(sf.Unit) ?? MoneyUnit.WanYuan;
@@ -193,6 +214,21 @@ public static class FormJsonReader
         foreach (var w in doc.Warnings ?? []) form.Warnings.Add(new ImportWarning(w.Message ?? "", w.Line));
         if (doc.Source is { } src) form.Source = new SourceRef(src.File, src.Line);
         return form;
+    }
+
+    static DepartmentTasks Tasks(DepartmentTasksDocument? t)
+    {
+        var tasks = new DepartmentTasks();
+        if (t is null) return tasks;
+        tasks.Unit = MoneyUnits.FromChinese(t.Unit) ?? (t.Unit is null ? MoneyUnit.WanYuan
+            : throw new FormJsonException($"年度主要任务的金额单位 tasks.unit 应为“元”或“万元”，实际为“{t.Unit}”", "tasks.unit"));
+        foreach (var r in t.Rows ?? [])
+            tasks.Rows.Add(new DepartmentTask { Name = r.Name ?? "", Content = r.Content, Total = r.Total, Fiscal = r.Fiscal, Other = r.Other, Line = r.Line });
+        tasks.Total = t.Total;
+        tasks.Fiscal = t.Fiscal;
+        tasks.Other = t.Other;
+        tasks.TotalLine = t.TotalLine;
+        return tasks;
     }
 
     static Indicator Indicator(IndicatorDocument o, string path)

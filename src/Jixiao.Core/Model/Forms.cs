@@ -5,6 +5,8 @@ public enum FormKind
     SelfEvaluation,    // 财政项目支出绩效自评表
     TargetDeclaration, // 财政项目支出绩效目标申报表
     Monitoring,        // 项目支出绩效目标执行监控表 (运行监控, 双监控)
+    DepartmentDeclaration,    // 部门整体支出绩效目标表 (docs/department-whole.md)
+    DepartmentSelfEvaluation, // 部门整体支出绩效自评表
 }
 
 public static class FormKinds
@@ -14,6 +16,8 @@ public static class FormKinds
         FormKind.SelfEvaluation => "self-evaluation",
         FormKind.TargetDeclaration => "target-declaration",
         FormKind.Monitoring => "monitoring",
+        FormKind.DepartmentDeclaration => "department-declaration",
+        FormKind.DepartmentSelfEvaluation => "department-self-evaluation",
         _ => throw new ArgumentOutOfRangeException(nameof(k)),
     };
 
@@ -22,6 +26,8 @@ public static class FormKinds
         "self-evaluation" => FormKind.SelfEvaluation,
         "target-declaration" => FormKind.TargetDeclaration,
         "monitoring" => FormKind.Monitoring,
+        "department-declaration" => FormKind.DepartmentDeclaration,
+        "department-self-evaluation" => FormKind.DepartmentSelfEvaluation,
         _ => null,
     };
 
@@ -29,19 +35,33 @@ public static class FormKinds
     {
         FormKind.SelfEvaluation => "财政项目支出绩效自评表",
         FormKind.TargetDeclaration => "财政项目支出绩效目标申报表",
+        FormKind.DepartmentDeclaration => "部门整体支出绩效目标表",
+        FormKind.DepartmentSelfEvaluation => "部门整体支出绩效自评表",
         _ => "项目支出绩效目标执行监控表",
     };
 
-    /// <summary>The short name lists and messages use: 自评表, 申报表, 监控表.</summary>
+    /// <summary>The short name lists and messages use: 自评表, 申报表, 监控表, 部门整体目标表, 部门整体自评表.</summary>
     public static string ShortName(this FormKind k) => k switch
     {
         FormKind.SelfEvaluation => "自评表",
         FormKind.TargetDeclaration => "申报表",
+        FormKind.DepartmentDeclaration => "部门整体目标表",
+        FormKind.DepartmentSelfEvaluation => "部门整体自评表",
         _ => "监控表",
     };
 
+    /// <summary>A 部门整体 form: the department's (unit's) whole year, not one project.</summary>
+    public static bool IsDepartmentWhole(this FormKind k) => k is FormKind.DepartmentDeclaration or FormKind.DepartmentSelfEvaluation;
+
+    /// <summary>
+    /// What the form is about, as lists and titles name it: its 项目名称, or for a 部门整体 form (which has no project)
+    /// its unit's 部门整体支出 (`浮梁县林业局部门整体支出`).
+    /// </summary>
+    public static string? Subject(this PerformanceForm f) =>
+        f.ProjectName ?? (f.Kind.IsDepartmentWhole() ? f.ImplementingUnit + "部门整体支出" : null);
+
     /// <summary>Every kind code, for the messages that list them.</summary>
-    public const string CodeList = "self-evaluation、target-declaration 或 monitoring";
+    public const string CodeList = "self-evaluation、target-declaration、monitoring、department-declaration 或 department-self-evaluation";
 }
 
 /// <summary>Where something came from: the file and the 1-based line of its first text.</summary>
@@ -75,7 +95,7 @@ public sealed class Indicator
     public ActualValue? Forecast { get; set; }    // 全年预计完成情况
     public Deviation? Deviation { get; set; }     // 偏差原因分析 and 纠偏措施
     public Likelihood? Likelihood { get; set; }   // 完成目标可能性
-    public string? Remark { get; set; }           // 备注
+    public string? Remark { get; set; }           // 备注; on a 部门整体 form its 指标值说明
 
     public int? Line { get; set; }
 }
@@ -121,7 +141,7 @@ public sealed class DeclarationFunds
     public decimal? Other { get; set; }                     // 其他资金 (annual column)
 }
 
-/// <summary>What both form kinds share.</summary>
+/// <summary>What every form kind shares.</summary>
 public abstract class PerformanceForm
 {
     public abstract FormKind Kind { get; }
@@ -141,10 +161,13 @@ public abstract class PerformanceForm
     public int? Revision { get; set; }
 }
 
-/// <summary>财政项目支出绩效自评表.</summary>
-public sealed class SelfEvaluation : PerformanceForm
+/// <summary>
+/// What a self-evaluation of a project and of a department's whole year share: the fund rows with 执行率 and its
+/// score, the goal and what was done, the scored indicators, the total and the grade. The scorer and the review's
+/// arithmetic work on this.
+/// </summary>
+public abstract class EvaluationForm : PerformanceForm
 {
-    public override FormKind Kind => FormKind.SelfEvaluation;
     public SelfEvaluationFunds Funds { get; set; } = new();
     public string? ExpectedGoal { get; set; }   // 预期目标
     public string? ActualOutcome { get; set; }  // 实际完成情况
@@ -154,6 +177,12 @@ public sealed class SelfEvaluation : PerformanceForm
 
     /// <summary>复核分: the reviewer's score beside the unit's own, recorded by the 主管部门 or finance.</summary>
     public decimal? ReviewScore { get; set; }
+}
+
+/// <summary>财政项目支出绩效自评表.</summary>
+public sealed class SelfEvaluation : EvaluationForm
+{
+    public override FormKind Kind => FormKind.SelfEvaluation;
 }
 
 /// <summary>财政项目支出绩效目标申报表.</summary>

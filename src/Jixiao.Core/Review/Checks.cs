@@ -78,6 +78,10 @@ public static class Checks
     public static readonly Check TargetFarBelowPeers = new("target-far-below-peers", Severity.Info, "目标远低于同类单位的中位数", "issue 13（与同年其他单位比较）；评分方案 ambition.peerShortfallPercent、ambition.minPeers");
     public static readonly Check TargetNotRaised = new("target-not-raised", Severity.Warning, "连续三年远超目标，目标仍未提高", "issue 13（与本单位前三年比较）；评分方案 farExceededRatio");
 
+    // 部门整体 forms (docs/department-whole.md): the 年度主要任务 block's arithmetic.
+    public static readonly Check DepartmentTaskSplit = new("department-task-split", Severity.Error, "任务的总额不等于财政拨款与其他资金之和", "财预〔2015〕88号 附件（部门整体支出绩效目标申报表）；docs/department-whole.md §1");
+    public static readonly Check DepartmentTasksSum = new("department-tasks-sum", Severity.Error, "金额合计与各任务预算金额之和不符", "财预〔2015〕88号 附件（部门整体支出绩效目标申报表）；docs/department-whole.md §1");
+
     // A check that failed on unexpected input reports itself instead of stopping the review.
     public static readonly Check CheckFailed = new("check-failed", Severity.Info, "某项审核规则未能完成", "内部");
 

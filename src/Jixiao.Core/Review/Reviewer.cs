@@ -20,7 +20,7 @@ public static partial class Reviewer
         var ctx = new Context(form, profile);
         switch (form)
         {
-            case SelfEvaluation se:
+            case EvaluationForm se:
                 ctx.Run(Checks.MissingFunds, () => MissingFunds(ctx, se));
                 ctx.Run(Checks.FundRowsSum, () => FundRowsSum(ctx, se));
                 ctx.Run(Checks.ExecutionRateMismatch, () => ExecutionFigures(ctx, se));
@@ -37,6 +37,8 @@ public static partial class Reviewer
                 ctx.Run(Checks.DatesInvalid, () => Dates(ctx, td));
                 break;
         }
+        if (form is DepartmentDeclaration dd) DepartmentTasks(ctx, dd.Tasks);
+        if (form is DepartmentSelfEvaluation ds) DepartmentTasks(ctx, ds.Tasks);
         // A monitoring form's targets are its approved declaration's, reviewed then: here only the progress is reviewed.
         if (form is MonitoringForm mf)
         {
@@ -61,7 +63,7 @@ public static partial class Reviewer
             ctx.Run(Checks.VagueTarget, () => Vague(ctx, row));
             ctx.Run(Checks.IndicatorWrongLevel2, () => WrongLevel2(ctx, row));
             ctx.Run(Checks.CostTargetUnquantified, () => CostUnquantified(ctx, row));
-            if (form is SelfEvaluation)
+            if (form is EvaluationForm)
                 ctx.Run(Checks.MetTargetUnderscored, () => RowScoring(ctx, row));
             if (form is TargetDeclaration && snapshot is not null)
                 Ambition(ctx, row, snapshot);
@@ -75,12 +77,12 @@ public static partial class Reviewer
         public ScoringProfile Profile { get; } = profile;
 
         /// <summary>The scorer's sheet of a self-evaluation: the review reads the rules' figures from it, never recomputes them.</summary>
-        public ScoreSheet? Sheet { get; } = form is SelfEvaluation s ? Scorer.Score(s, profile) : null;
+        public ScoreSheet? Sheet { get; } = form is EvaluationForm s ? Scorer.Score(s, profile) : null;
         public List<Finding> Findings { get; } = new();
         public decimal Tol => Profile.Tolerance;
 
         public void Add(Check check, string message, Indicator? row = null, int? line = null) =>
-            Findings.Add(check.At(message, Form.ProjectName, row?.Name, row?.Line ?? line ?? Form.Source.Line,
+            Findings.Add(check.At(message, Form.Subject(), row?.Name, row?.Line ?? line ?? Form.Source.Line,
                 row is null ? null : Form.Indicators.IndexOf(row) + 1));
 
         public void Run(Check check, Action body)
@@ -92,7 +94,7 @@ public static partial class Reviewer
             }
         }
 
-        public string Money(decimal amount) => (Form as SelfEvaluation)?.Funds.Unit is { } u
+        public string Money(decimal amount) => (Form as EvaluationForm)?.Funds.Unit is { } u
             ? $"{Num.Fixed(amount)}{u.ToChinese()}"
             : Num.Fixed(amount);
     }
@@ -103,18 +105,26 @@ public static partial class Reviewer
 
     // ---- self-evaluation: funds -------------------------------------------------------------------------------
 
-    static void MissingFunds(Context ctx, SelfEvaluation se)
+    static void MissingFunds(Context ctx, EvaluationForm se)
     {
         if (!se.Complete || se.Funds.Total is not null) return;
-        ctx.Add(Checks.MissingFunds, "表中没有项目资金（年度资金总额）行，无法核对预算执行率及其得分。请补全项目资金部分。");
+        var block = se is DepartmentSelfEvaluation ? "预算执行情况" : "项目资金";
+        ctx.Add(Checks.MissingFunds, $"表中没有{block}（年度资金总额）行，无法核对预算执行率及其得分。请补全{block}部分。");
     }
 
-    static void FundRowsSum(Context ctx, SelfEvaluation se)
+    static void FundRowsSum(Context ctx, EvaluationForm se)
     {
         var total = se.Funds.Total;
         if (total is null) return;
-        var parts = se.Funds.Rows.Where(r => !ReferenceEquals(r, total)).ToList();
-        if (parts.Count == 0) return;
+        // A 部门整体 form may split the total twice, by source and by nature (基本支出 / 项目支出): each split adds up on its own.
+        foreach (var parts in se.Funds.Rows.Where(r => !ReferenceEquals(r, total)).GroupBy(r => IsByNature(r.Label)).Select(g => g.ToList()))
+            FundPartsSum(ctx, total, parts);
+    }
+
+    static bool IsByNature(string label) => label.Contains("基本支出", StringComparison.Ordinal) || label.Contains("项目支出", StringComparison.Ordinal);
+
+    static void FundPartsSum(Context ctx, FundRow total, List<FundRow> parts)
+    {
         // Each printed figure is itself rounded to 0.01, so n parts may drift from the total by about n/2 cents.
         var tol = ctx.Tol * Math.Max(1, parts.Count - 1);
         foreach (var (name, pick) in new (string, Func<FundRow, decimal?>)[]
@@ -128,13 +138,14 @@ public static partial class Reviewer
             var sum = values.Sum(v => v!.Value);
             if (Math.Abs(sum - t.Value) <= tol) continue;
             var labels = string.Join(" + ", parts.Select(p => p.Label));
+            var what = IsByNature(parts[0].Label) ? "按支出性质分项之和" : "各资金来源之和";
             ctx.Add(Checks.FundRowsSum,
-                $"{name}：各资金来源之和（{labels}）为 {ctx.Money(sum)}，而年度资金总额为 {ctx.Money(t.Value)}，相差 {Num.Fixed(sum - t.Value)}。请核对各分项与总额。",
+                $"{name}：{what}（{labels}）为 {ctx.Money(sum)}，而年度资金总额为 {ctx.Money(t.Value)}，相差 {Num.Fixed(sum - t.Value)}。请核对各分项与总额。",
                 line: total.Line);
         }
     }
 
-    static void ExecutionFigures(Context ctx, SelfEvaluation se)
+    static void ExecutionFigures(Context ctx, EvaluationForm se)
     {
         var p = ctx.Profile;
         foreach (var row in se.Funds.Rows)
@@ -180,7 +191,7 @@ public static partial class Reviewer
             line: total.Line);
     }
 
-    static void ExecutionWeightDeparts(Context ctx, SelfEvaluation se)
+    static void ExecutionWeightDeparts(Context ctx, EvaluationForm se)
     {
         if (se.Funds.Total?.Weight is not { } w || w == ctx.Profile.ExecutionWeight) return;
         ctx.Add(Checks.ExecutionWeightDeparts,
@@ -192,7 +203,7 @@ public static partial class Reviewer
     /// Null when the form itself settles the 执行率 weight (printed, or its printed score is what the profile's weight
     /// gives); otherwise the Chinese sentence saying which weights were tried and what the printed score implies.
     /// </summary>
-    static string? WeightUnconfirmed(Context ctx, SelfEvaluation se)
+    static string? WeightUnconfirmed(Context ctx, EvaluationForm se)
     {
         var fit = WeightFit.Of(se, ctx.Profile);
         if (fit.Basis is WeightBasis.Printed or WeightBasis.Confirmed) return null;
@@ -206,14 +217,14 @@ public static partial class Reviewer
     }
 
     /// <summary>The profiles tried for this form with their weights (from the profile's selection, else this profile alone).</summary>
-    static string TriedWeights(Context ctx, SelfEvaluation se)
+    static string TriedWeights(Context ctx, EvaluationForm se)
     {
         var tried = ctx.Profile.Selection?.Tried is { Count: > 0 } t ? t : [WeightFit.Of(se, ctx.Profile)];
         return string.Join("、", tried.Select(f => $"{f.ProfileId} {Num.Plain(f.ProfileWeight)} 分"
             + (f.ExpectedScore is { } e && f.ScoreAgrees == false ? $"（得分应为 {Num.Fixed(e)}）" : "")));
     }
 
-    static void LowExecution(Context ctx, SelfEvaluation se)
+    static void LowExecution(Context ctx, EvaluationForm se)
     {
         var total = se.Funds.Total;
         if (total is null) return;
@@ -227,7 +238,7 @@ public static partial class Reviewer
             line: total.Line);
     }
 
-    static void BudgetAdjusted(Context ctx, SelfEvaluation se)
+    static void BudgetAdjusted(Context ctx, EvaluationForm se)
     {
         var total = se.Funds.Total;
         if (total?.InitialBudget is not { } initial || total.AdjustedBudget is not { } adjusted) return;
@@ -253,7 +264,7 @@ public static partial class Reviewer
 
     // ---- self-evaluation: weights, totals, grade ---------------------------------------------------------------
 
-    static void WeightsSum(Context ctx, SelfEvaluation se)
+    static void WeightsSum(Context ctx, EvaluationForm se)
     {
         if (!se.Complete || se.Indicators.Count == 0 || se.Indicators.Any(i => i.Weight is null)) return;
         var exec = se.Funds.Total?.Weight ?? ctx.Profile.ExecutionWeight;
@@ -270,7 +281,7 @@ public static partial class Reviewer
             ctx.Add(Checks.WeightsSum, $"总分行的分值印为 {Num.Fixed(printed)}，应为 100.00。请改正。");
     }
 
-    static void ScoreSumAndGrade(Context ctx, SelfEvaluation se)
+    static void ScoreSumAndGrade(Context ctx, EvaluationForm se)
     {
         if (se.TotalScore is { } printedTotal)
         {
@@ -292,7 +303,7 @@ public static partial class Reviewer
 
     static string GradeBands(ScoringProfile p) => string.Join("，", p.GradeBands.Select(b => $"{b.Grade} ≥{Num.Plain(b.Min)}"));
 
-    static void WeightSplit(Context ctx, SelfEvaluation se)
+    static void WeightSplit(Context ctx, EvaluationForm se)
     {
         var rows = se.Indicators;
         if (!se.Complete || rows.Count == 0 || rows.Any(i => i.Weight is null) || rows.Any(i => DimensionOf(i) == Dimension.Unknown))
@@ -309,7 +320,7 @@ public static partial class Reviewer
             $"一级指标分值为 {Show(actual)}，默认分配为 {Show(defaults)}。偏离是允许的，但请在自评报告中说明分配的理由。");
     }
 
-    static void ActualCopiesGoal(Context ctx, SelfEvaluation se)
+    static void ActualCopiesGoal(Context ctx, EvaluationForm se)
     {
         var goal = Squash(se.ExpectedGoal);
         if (goal.Length == 0 || goal != Squash(se.ActualOutcome)) return;
@@ -380,7 +391,8 @@ public static partial class Reviewer
     static string? GoalText(PerformanceForm form) => form switch
     {
         TargetDeclaration td => string.Join("。", new[] { td.OverallGoal, td.AnnualGoal }.Where(s => !string.IsNullOrWhiteSpace(s))),
-        SelfEvaluation se => se.ExpectedGoal,
+        EvaluationForm se => se.ExpectedGoal,
+        DepartmentDeclaration dd => dd.AnnualGoal,
         _ => null,
     };
 
@@ -474,7 +486,7 @@ public static partial class Reviewer
         if (maybeCut) return;
         if (row.Target is null)
             ctx.Add(Checks.MissingTarget, $"指标{Q(row.Name)}没有年度指标值。请填写可衡量的目标值。", row);
-        if (ctx.Form is not SelfEvaluation) return;
+        if (ctx.Form is not EvaluationForm) return;
         var missing = new List<string>();
         if (row.Actual is null) missing.Add("实际完成值");
         if (row.Weight is null) missing.Add("分值");

@@ -48,7 +48,7 @@ public sealed record WeightFit(
     }
 
     /// <summary>How the profile's weight fits the form's budget row (the printed weight, else the printed score).</summary>
-    public static WeightFit Of(SelfEvaluation form, ScoringProfile profile)
+    public static WeightFit Of(EvaluationForm form, ScoringProfile profile)
     {
         var total = form.Funds.Total;
         var printedWeight = total?.Weight;

@@ -9,7 +9,7 @@ namespace Jixiao.Core.Scoring;
 /// </summary>
 public static class Scorer
 {
-    public static ScoreSheet Score(SelfEvaluation form, ScoringProfile profile)
+    public static ScoreSheet Score(EvaluationForm form, ScoringProfile profile)
     {
         var total = form.Funds.Total;
         var weight = total?.Weight ?? profile.ExecutionWeight;
@@ -37,7 +37,7 @@ public static class Scorer
         }
 
         return new ScoreSheet(
-            form.ProjectName, profile.Id,
+            form.Subject(), profile.Id,
             rate, total?.ExecutionRate, weight, execScore, total?.Score, execExplanation,
             rows,
             formTotal, ruleTotal, form.TotalScore,

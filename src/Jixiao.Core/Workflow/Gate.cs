@@ -68,7 +68,7 @@ public static class Gate
 
     static IEnumerable<Finding> Completeness(PerformanceForm form, ScoringProfile profile)
     {
-        var name = form.ProjectName;
+        var name = form.Subject();
         if (!form.Complete)
             yield return Checks.FormIncomplete.At("这张表的内容不完整（原文在表尾之前中断），不能提交审核。请补全后重新导入，或在编辑页补齐缺少的部分。", name);
         switch (form)
@@ -79,9 +79,13 @@ public static class Gate
                 if (d.Funds.AnnualTotal is not > 0)
                     yield return Checks.DeclarationWithoutFunds.At("申报表没有填写年度资金申请总额。绩效目标是安排预算的前提，请填写本年度申请的资金及其来源。", name);
                 break;
-            case SelfEvaluation s:
+            case DepartmentDeclaration dd:
+                if (dd.Indicators.Count == 0)
+                    yield return Checks.DeclarationWithoutIndicators.At("部门整体支出绩效目标表没有任何绩效指标。请按产出、效益、满意度设置三级指标后再提交。", name);
+                break;
+            case EvaluationForm s:
                 if (s.Indicators.Count == 0)
-                    yield return Checks.EvaluationNotScored.At("自评表没有任何指标，无法计算总分。", name);
+                    yield return Checks.EvaluationNotScored.At($"{s.Kind.ShortName()}没有任何指标，无法计算总分。", name);
                 var sheet = Scorer.Score(s, profile);
                 if (s.Funds.Total?.Score is null)
                     yield return Checks.EvaluationNotScored.At($"预算执行率得分未算出：{sheet.ExecutionExplanation}。请填写全年预算数和全年执行数。", name);

@@ -39,7 +39,7 @@ public static class Stages
     /// <summary>The stage a form of this kind is filled in during.</summary>
     public static Stage Of(FormKind kind) => kind switch
     {
-        FormKind.TargetDeclaration => Stage.Declaration,
+        FormKind.TargetDeclaration or FormKind.DepartmentDeclaration => Stage.Declaration,
         FormKind.Monitoring => Stage.Monitoring,
         _ => Stage.SelfEvaluation,
     };

@@ -15,6 +15,8 @@ public static partial class OfficialLayout
         SelfEvaluation s => SelfEvaluationGrid(s),
         TargetDeclaration d => DeclarationGrid(d),
         MonitoringForm m => MonitoringGrid(m, MonitoringLayoutText.National),
+        DepartmentDeclaration dd => DepartmentDeclarationGrid(dd),
+        DepartmentSelfEvaluation ds => DepartmentSelfEvaluationGrid(ds),
         _ => throw new ArgumentException("未知的表类型", nameof(form)),
     };
 
@@ -39,17 +41,34 @@ public static partial class OfficialLayout
         h.Add(new(1, 4, "实施单位", CellKind.Label, ColSpan: 2));
         h.Add(new(1, 6, f.ImplementingUnit ?? "", CellKind.Text, ColSpan: 2));
 
-        var unit = f.Funds.Unit;
-        var rows = f.Funds.Rows;
-        h.Add(new(2, 0, $"项目资金（{unit.ToChinese()}）", CellKind.Label, RowSpan: 1 + rows.Count));
-        h.Add(new(2, 1, "", CellKind.Label));
-        string[] heads = ["年初预算数", "全年预算数", "全年执行数", "分数", "执行率(%)", "得分"];
-        for (int c = 0; c < heads.Length; c++) h.Add(new(2, 2 + c, heads[c], CellKind.Label));
-        var total = f.Funds.Total;
+        int goals = EvaluationFunds(h, 2, f.Funds, "项目资金", "分数");
+        h.Add(new(goals, 0, "年度总体目标", CellKind.Label, RowSpan: 2));
+        h.Add(new(goals, 1, "预期目标", CellKind.Label, ColSpan: 3));
+        h.Add(new(goals, 4, "实际完成情况", CellKind.Label, ColSpan: 4));
+        h.Add(new(goals + 1, 1, f.ExpectedGoal ?? "", CellKind.Text, ColSpan: 3));
+        h.Add(new(goals + 1, 4, f.ActualOutcome ?? "", CellKind.Text, ColSpan: 4));
+        g.HeadRows = goals + 2;
+        EvaluationIndicators(g, f);
+        return g;
+    }
+
+    /// <summary>
+    /// A self-evaluation's fund block from head row <paramref name="at"/> over the 8 columns: its label spanning the
+    /// rows, the column heads, then each fund row. Returns the row after it.
+    /// </summary>
+    private static int EvaluationFunds(List<GridCell> h, int at, SelfEvaluationFunds funds, string label, string weightHead)
+    {
+        var unit = funds.Unit;
+        var rows = funds.Rows;
+        h.Add(new(at, 0, $"{label}（{unit.ToChinese()}）", CellKind.Label, RowSpan: 1 + rows.Count));
+        h.Add(new(at, 1, "", CellKind.Label));
+        string[] heads = ["年初预算数", "全年预算数", "全年执行数", weightHead, "执行率(%)", "得分"];
+        for (int c = 0; c < heads.Length; c++) h.Add(new(at, 2 + c, heads[c], CellKind.Label));
+        var total = funds.Total;
         for (int i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
-            int row = 3 + i;
+            int row = at + 1 + i;
             bool sub = !ReferenceEquals(r, total);
             h.Add(new(row, 1, r.Label, CellKind.Label));
             h.Add(Amount(row, 2, r.InitialBudget, unit));
@@ -60,14 +79,12 @@ public static partial class OfficialLayout
             h.Add(Num(row, 6, r.ExecutionRate));
             h.Add(sub && r.Score is null ? new(row, 7, "-", CellKind.Value) : Num(row, 7, r.Score));
         }
-        int goals = 3 + rows.Count;
-        h.Add(new(goals, 0, "年度总体目标", CellKind.Label, RowSpan: 2));
-        h.Add(new(goals, 1, "预期目标", CellKind.Label, ColSpan: 3));
-        h.Add(new(goals, 4, "实际完成情况", CellKind.Label, ColSpan: 4));
-        h.Add(new(goals + 1, 1, f.ExpectedGoal ?? "", CellKind.Text, ColSpan: 3));
-        h.Add(new(goals + 1, 4, f.ActualOutcome ?? "", CellKind.Text, ColSpan: 4));
-        g.HeadRows = goals + 2;
+        return at + 1 + rows.Count;
+    }
 
+    /// <summary>A self-evaluation's indicator table over 8 columns, then 总分 and 评分等级.</summary>
+    private static void EvaluationIndicators(FormGrid g, EvaluationForm f)
+    {
         string[] th = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
         for (int c = 0; c < th.Length; c++) g.TableHeader.Add(new(0, c, th[c], CellKind.Label));
 
@@ -89,7 +106,6 @@ public static partial class OfficialLayout
         g.Body.Add(new(n + 1, 0, "评分等级", CellKind.Label, ColSpan: 2));
         g.Body.Add(new(n + 1, 2, f.Grade ?? "", CellKind.Value, ColSpan: 6));
         g.BodyRows = n + 2;
-        return g;
     }
 
     // ------------------------------------------------------------ 申报表: 6 columns

@@ -45,7 +45,7 @@ public static class HtmlRenderer
         Wrap(OfficialLayout.SummaryTitle(summary), RenderSummaryFragment(summary));
 
     /// <summary>The document title: `项目名称 — 表名（年度）`.</summary>
-    public static string DocumentTitle(PerformanceForm f) => $"{f.ProjectName} — {f.Kind.ToChinese()}{OfficialLayout.YearLine(f.Year)}";
+    public static string DocumentTitle(PerformanceForm f) => $"{f.Subject()} — {f.Kind.ToChinese()}{OfficialLayout.YearLine(f.Year)}";
 
     /// <summary>
     /// Print CSS: A4 portrait (a 监控表, fifteen columns wide, on a landscape page), the indicator header repeated through thead, rows not split across pages, page numbers in

@@ -248,6 +248,32 @@ internal static partial class Vocabulary
         return list.Distinct().ToArray();
     }
 
+    /// <summary>
+    /// The titles of 部门整体 forms (docs/department-whole.md §4) and the kind each names, brackets half-width. A title
+    /// without 表 (江西's heading 部门整体绩效目标) counts only as a line of its own.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Title, FormKind Kind)> DepartmentWholeTitles =
+    [
+        ("部门整体支出绩效目标表", FormKind.DepartmentDeclaration),
+        ("部门整体支出绩效目标申报表", FormKind.DepartmentDeclaration),
+        ("部门(单位)整体支出绩效目标表", FormKind.DepartmentDeclaration),
+        ("部门(单位)整体支出绩效目标申报表", FormKind.DepartmentDeclaration),
+        ("单位整体支出绩效目标表", FormKind.DepartmentDeclaration),
+        ("单位整体支出绩效目标申报表", FormKind.DepartmentDeclaration),
+        ("整体支出绩效目标申报表", FormKind.DepartmentDeclaration),
+        ("整体支出绩效目标表", FormKind.DepartmentDeclaration),
+        ("部门整体绩效目标表", FormKind.DepartmentDeclaration),
+        ("部门整体绩效目标申报表", FormKind.DepartmentDeclaration),
+        ("部门整体绩效目标", FormKind.DepartmentDeclaration),
+        ("部门整体支出绩效自评表", FormKind.DepartmentSelfEvaluation),
+        ("部门(单位)整体支出绩效自评表", FormKind.DepartmentSelfEvaluation),
+        ("单位整体支出绩效自评表", FormKind.DepartmentSelfEvaluation),
+        ("整体支出绩效自评表", FormKind.DepartmentSelfEvaluation),
+        ("部门整体绩效自评表", FormKind.DepartmentSelfEvaluation),
+        ("部门整体支出绩效目标完成情况表", FormKind.DepartmentSelfEvaluation),
+        ("部门整体支出绩效自评情况表", FormKind.DepartmentSelfEvaluation),
+    ];
+
     /// <summary>A label's comparison key: no spaces, half-width brackets, no trailing colon, 其中： normalised.</summary>
     public static string Key(string label)
     {

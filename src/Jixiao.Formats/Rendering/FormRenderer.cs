@@ -62,9 +62,9 @@ public static class FormRenderer
         }
         foreach (var form in forms)
         {
-            if (form is MonitoringForm mf)
+            if (form is MonitoringForm or DepartmentDeclaration or DepartmentSelfEvaluation)
             {
-                MonitoringGrid(mf, rows, H);
+                OfficialGrid(form, rows, H);
                 continue;
             }
             Blank();
@@ -79,10 +79,11 @@ public static class FormRenderer
     }
 
     /// <summary>
-    /// A 监控表 as a table extractor gives the official layout: title, period and unit lines, then every row of the
-    /// grid at its full width, a merged cell's text in its first cell; the parts of a 备注 cell joined by a space.
+    /// A 监控表 or a 部门整体 form as a table extractor gives the official layout: title, period and unit lines, then
+    /// every row of the grid at its full width, a merged cell's text in its first cell; the parts of a 备注 cell joined
+    /// by a space.
     /// </summary>
-    static void MonitoringGrid(MonitoringForm f, List<GridRow> rows, Func<int, string, string> heading)
+    static void OfficialGrid(PerformanceForm f, List<GridRow> rows, Func<int, string, string> heading)
     {
         var g = Export.OfficialLayout.Build(f);
         rows.Add(new GridRow([""], true));
@@ -185,7 +186,7 @@ public static class FormRenderer
         {
             if (form is SelfEvaluation se) PdfSelfEvaluation(se, sb);
             else if (form is TargetDeclaration td) PdfDeclaration(td, sb);
-            else throw new ArgumentException($"PDF 文本版式只能写出自评表和申报表，不能写出{form.Kind.ShortName()}（监控表请用制表符行或 JSON 表格行）", nameof(forms));
+            else throw new ArgumentException($"PDF 文本版式只能写出自评表和申报表，不能写出{form.Kind.ShortName()}（{form.Kind.ShortName()}请用制表符行或 JSON 表格行）", nameof(forms));
         }
         return sb.ToString();
     }

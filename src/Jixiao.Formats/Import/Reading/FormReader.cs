@@ -44,6 +44,7 @@ internal static partial class FormReader
     {
         var kind = segment.Title.Kind;
         if (kind == FormKind.Monitoring) return ReadMonitoring(source, segment.Start, segment.End, problems);
+        if (kind.IsDepartmentWhole()) return ReadDepartmentWhole(source, segment.Title, segment.Start, segment.End, segment.LastInFile, endsMidCharacter, problems);
         PerformanceForm form = kind == FormKind.SelfEvaluation ? new SelfEvaluation() : new TargetDeclaration();
         form.Source = new SourceRef(source.File, source.Rows[segment.Start].Line);
         form.Year = segment.Year;

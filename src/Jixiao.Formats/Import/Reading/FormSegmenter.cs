@@ -68,6 +68,12 @@ internal static class FormSegmenter
         var found = new List<FormTitle>();
         for (int i = 0; i < rows.Count; i++)
         {
+            // 部门整体 titles (DepartmentWholeReader), some without 表 (江西's 部门整体绩效目标).
+            if (rows[i].Raw.Contains("整体") && DepartmentWholeReader.TitleKind(rows[i].JoinedText) is { } whole)
+            {
+                found.Add(new FormTitle(i, whole, rows[i].JoinedText));
+                continue;
+            }
             if (!rows[i].NonEmptyCells.Any(c => c.Text.Contains(TitleEnding))) continue;
             var text = rows[i].JoinedText;
             if (text.Length == 0 || text.Length > 90 || text.Contains('。')) continue;
@@ -90,7 +96,7 @@ internal static class FormSegmenter
             int end = t + 1 < found.Count ? found[t + 1].Row : rows.Count;
             bool hasHeader = false;
             for (int r = found[t].Row + 1; r < end && !hasHeader; r++)
-                hasHeader = rows[r].NonEmpty.Any(c => HeaderFieldOf(c.Text) is HeaderField.ProjectName);
+                hasHeader = rows[r].NonEmpty.Any(c => found[t].Kind.IsDepartmentWhole() ? DepartmentWholeReader.IsHeaderLabel(c.Text) : HeaderFieldOf(c.Text) is HeaderField.ProjectName);
             if (hasHeader || t == found.Count - 1) kept.Add(found[t]);
         }
         return kept;

@@ -26,7 +26,7 @@ public static class FormEndpoints
             var user = CurrentUser.From(http);
             var form = await access.VisibleAsync(user, id, store);
             if (form is null) return user.IsPublic ? Results.Redirect($"/login?returnUrl=/forms/{Uri.EscapeDataString(id)}") : NotFoundPage(user, http);
-            if (user.IsPublic) return Page(form.Form.ProjectName ?? "绩效表", Flash.Render(http) + FormView(form), user, Antiforgery.Field(http));
+            if (user.IsPublic) return Page(form.Form.Subject() ?? "绩效表", Flash.Render(http) + FormView(form), user, Antiforgery.Field(http));
             var facts = await access.FactsAsync(user, form);
             // What the form is held to, read once for the findings and every section that shows it.
             var forecast = await store.ForecastForAsync(form.Form, form.DeclarationId);
@@ -35,14 +35,14 @@ public static class FormEndpoints
                 await Monitoring.MonitoringPages.SectionsAsync(user, form, facts, http, monitoringWork, monitoring, forecast, profiles)
                 + SpotChecks.SpotCheckPages.Section(user, form, spotChecks, findings, forecast?.Form)
                 + await ResultsApplication.ResultsPages.SectionAsync(user, form, facts, http));
-            return Page(form.Form.ProjectName ?? "绩效表", Flash.Render(http) + FormView(form) + work, user, Antiforgery.Field(http));
+            return Page(form.Form.Subject() ?? "绩效表", Flash.Render(http) + FormView(form) + work, user, Antiforgery.Field(http));
         });
 
         app.MapGet("/public/forms/{id}", async (string id, HttpContext http, FormStore store) =>
         {
             var form = long.TryParse(id, out var n) ? await store.GetAsync(n) : null;
             if (form is null || form.Status != FormStatus.Published) return NotFoundPage(CurrentUser.From(http), http);
-            return Page(form.Form.ProjectName ?? "绩效表", FormView(form), CurrentUser.From(http), Antiforgery.Field(http));
+            return Page(form.Form.Subject() ?? "绩效表", FormView(form), CurrentUser.From(http), Antiforgery.Field(http));
         });
     }
 
@@ -62,8 +62,9 @@ public static class FormEndpoints
           .Append($"<a href=\"/api/forms/{stored.Id}/export?format=html\">HTML</a>")
           .Append(stored.DeclarationId is { } d ? $" · 依据申报表 <a href=\"/forms/{d}\">第 {d} 号</a>" : "")
           .Append(stored.AdjustsId is { } a ? $" · 调整自 <a href=\"/forms/{a}\">第 {a} 号</a>" : "")
-          .Append($" · <a class=\"project-link\" href=\"/projects/{stored.Id}\">项目全程</a>")
-          .Append(f is SelfEvaluation { ReviewScore: { } review } se2 ? $" · <strong class=\"review\">复核分 {review:0.00}</strong>（单位自评 {se2.TotalScore:0.00}）" : "")
+          // A 部门整体 form belongs to no project: it has no 项目全程.
+          .Append(f.Kind.IsDepartmentWhole() ? "" : $" · <a class=\"project-link\" href=\"/projects/{stored.Id}\">项目全程</a>")
+          .Append(f is EvaluationForm { ReviewScore: { } review } se2 ? $" · <strong class=\"review\">复核分 {review:0.00}</strong>（单位自评 {se2.TotalScore:0.00}）" : "")
           .Append("</p>");
         sb.Append("<style>").Append(Jixiao.Formats.Html.HtmlRenderer.FormCss).Append("</style>")
           .Append("<div class=\"official\">").Append(Jixiao.Formats.Html.HtmlRenderer.RenderFragment(f)).Append("</div>");

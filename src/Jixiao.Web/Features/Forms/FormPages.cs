@@ -79,6 +79,11 @@ public static class FormPages
             var returned = stored.Status == FormStatus.Returned ? ReturnReason(view) : "";
             if (stored.Form is MonitoringForm monitoring)
                 return Monitoring.MonitoringEditor.Page(stored, monitoring, user, http, returned);
+            if (stored.Form.Kind.IsDepartmentWhole())
+            {
+                Flash.Set(http, DepartmentWholeNotEditable, isError: true);
+                return Results.Redirect($"/forms/{stored.Id}");
+            }
             var comments = stored.Status == FormStatus.Returned && view.LastReturn is { } round
                 ? JsonSerializer.SerializeToNode(round.Comments.Select(EditorComment).ToList(), FormJson.Options)!.AsArray() : [];
             return Editor($"编辑：{stored.Form.ProjectName}", FormJson.ToJson(stored.Form), stored.Id, stored.Version, stored.DeclarationId is not null,
@@ -101,6 +106,10 @@ public static class FormPages
             return Editor("新建财政项目支出绩效目标申报表", FormJson.ToJson(blank), null, 0, false, profiles.ForForm(blank), user, http, "", []);
         });
     }
+
+    /// <summary>The web editor knows the project forms' cells only: a 部门整体 form is changed by a new file or through the API.</summary>
+    public const string DepartmentWholeNotEditable =
+        "部门整体表暂不能在网页上逐格编辑：请修改文件后重新导入，或以交换格式的 JSON 通过 PUT /api/forms/{编号} 保存。";
 
     /// <summary>Runs a page's post: the message of success, or of the refusal (with its findings), for the next page.</summary>
     static async Task PostAsync(HttpContext http, Func<Task<string>> action)
@@ -129,7 +138,7 @@ public static class FormPages
         sb.Append(ReturnedSection(f, view));
         sb.Append(Acknowledged(f, history));
         sb.Append(FindingsSection(findings, profile));
-        if (f.Form is SelfEvaluation s) sb.Append(WorkingSection(Scorer.Score(s, profile), f.DeclarationId is not null));
+        if (f.Form is EvaluationForm s) sb.Append(WorkingSection(Scorer.Score(s, profile), f.DeclarationId is not null));
         sb.Append(beforeHistory);
         sb.Append(view.Section());
         return sb.ToString();
@@ -150,6 +159,9 @@ public static class FormPages
         {
             switch (action)
             {
+                case FormAction.Edit when f.Form.Kind.IsDepartmentWhole():
+                    sb.Append($"<span class=\"note\">{DepartmentWholeNotEditable}</span> ");
+                    break;
                 case FormAction.Edit:
                     sb.Append($"<a class=\"button\" href=\"/forms/{f.Id}/edit\">编辑</a> ");
                     break;

@@ -29,7 +29,7 @@ public sealed record ImportProblemDocument([property: Description("说明")] str
 public sealed record ImportedFormDocument(
     [property: Description("类型")] string Kind,
     [property: Description("年度")] int? Year,
-    [property: Description("项目名称")] string? ProjectName,
+    [property: Description("项目名称（部门整体表：单位的部门整体支出）")] string? ProjectName,
     [property: Description("实施单位")] string? ImplementingUnit,
     [property: Description("内容是否完整")] bool Complete,
     [property: Description("导入提示")] IReadOnlyList<WarningDocument> Warnings,
@@ -71,12 +71,12 @@ public static class ImportEndpoints
                 var forms = new List<ImportedFormDocument>();
                 foreach (var f in result.Forms)
                 {
-                    var item = new ImportedFormDocument(f.Kind.ToCode(), f.Year, f.ProjectName, f.ImplementingUnit, f.Complete,
+                    var item = new ImportedFormDocument(f.Kind.ToCode(), f.Year, f.Subject(), f.ImplementingUnit, f.Complete,
                         f.Warnings.Select(w => new WarningDocument { Message = w.Message, Line = w.Line }).ToList(),
                         Reviewer.Review(f, profiles.ForForm(f)).Select(FindingDocument.Of).ToList());
                     // A unit imports its own forms only: the table's Import row, with the form's unit as printed.
                     if (user.Role != Role.Admin && !ownUnitNames.Contains(f.ImplementingUnit ?? ""))
-                        item = item with { Error = $"这张表的实施单位是“{f.ImplementingUnit}”，不是您的单位，不能导入" };
+                        item = item with { Error = $"这张表的{(f.Kind.IsDepartmentWhole() ? "部门（单位）名称" : "实施单位")}是“{f.ImplementingUnit}”，不是您的单位，不能导入" };
                     else if (confirm)
                     {
                         var unit = await organisations.EnsureUnitAsync(f.Department, f.ImplementingUnit);

@@ -295,7 +295,7 @@ public static class ListEndpoints
         var sb = new StringBuilder($"<form method=\"get\" action=\"{action}\" class=\"filters\">");
         sb.Append($"<input name=\"q\" value=\"{V("q")}\" placeholder=\"搜索项目、单位\" aria-label=\"搜索\" maxlength=\"100\">");
         sb.Append($"<select name=\"year\" aria-label=\"年度\"><option value=\"\">全部年度</option>{Options("year", Enumerable.Range(2020, 10).Reverse().Select(y => (y.ToString(), y + "年度")))}</select>");
-        sb.Append($"<select name=\"kind\" aria-label=\"类型\"><option value=\"\">全部类型</option>{Options("kind", [("target-declaration", "申报表"), ("monitoring", "监控表"), ("self-evaluation", "自评表")])}</select>");
+        sb.Append($"<select name=\"kind\" aria-label=\"类型\"><option value=\"\">全部类型</option>{Options("kind", [("target-declaration", "申报表"), ("monitoring", "监控表"), ("self-evaluation", "自评表"), ("department-declaration", "部门整体目标表"), ("department-self-evaluation", "部门整体自评表")])}</select>");
         if (!isPublic)
             sb.Append($"<select name=\"status\" aria-label=\"状态\"><option value=\"\">全部状态</option>{Options("status", FormStatuses.All.Select(s => (s.ToCode(), s.ToChinese())))}</select>");
         if (departments.Count > 1)

@@ -136,11 +136,11 @@ public static class OpenData
             foreach (var stored in page)
             {
                 var f = stored.Form;
-                var s = f as SelfEvaluation;
+                var s = f as EvaluationForm;
                 var d = f as TargetDeclaration;
                 object?[] head =
                 [
-                    stored.Id, f.Kind.ShortName(), f.Year, f.ProjectName, f.Department, f.ImplementingUnit,
+                    stored.Id, f.Kind.ShortName(), f.Year, f.Subject(), f.Department, f.ImplementingUnit,
                     f.Revision is > 0 ? f.Revision : null,
                     (s?.Funds.Unit ?? d?.Funds.Unit)?.ToChinese(),
                     s is not null ? s.Funds.Total?.AdjustedBudget : d?.Funds.AnnualTotal,

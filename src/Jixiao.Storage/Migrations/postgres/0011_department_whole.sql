@@ -1,0 +1,5 @@
+-- 部门整体 forms (issue 12, item 6; decision 0019): the department's whole-year declaration and its self-evaluation
+-- are two more kinds of form, stored in forms like the project forms.
+ALTER TABLE forms DROP CONSTRAINT forms_kind_check;
+ALTER TABLE forms ADD CONSTRAINT forms_kind_check CHECK (kind IN ('self-evaluation', 'target-declaration', 'monitoring',
+    'department-declaration', 'department-self-evaluation'));
