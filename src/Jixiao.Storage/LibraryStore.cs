@@ -29,12 +29,21 @@ public sealed record LibraryRow
     public int SelfEvaluationCount { get; init; }
     public int UnitCount { get; init; }
     public string Distribution { get; init; } = "[]";
+    public string Uses { get; init; } = "{}";
     public string CreatedBy { get; init; } = "";
     public string CreatedAt { get; init; } = "";
     public string UpdatedBy { get; init; } = "";
     public string UpdatedAt { get; init; } = "";
 
     public IReadOnlyList<YearDistribution> Years => JsonSerializer.Deserialize<List<YearDistribution>>(Distribution, LibraryStore.Json) ?? [];
+
+    public LibraryUses UseCounts => JsonSerializer.Deserialize<LibraryUses>(Uses, LibraryStore.Json) ?? LibraryUses.None;
+}
+
+/// <summary>How many of the forms using an entry are of each 项目类别 (normalised) and of each 主管部门 (its id).</summary>
+public sealed record LibraryUses(IReadOnlyDictionary<string, int>? Categories, IReadOnlyDictionary<long, int>? Departments)
+{
+    public static readonly LibraryUses None = new(null, null);
 }
 
 /// <summary>What finance sets on an entry (every field given: the curated state as a whole).</summary>
@@ -56,7 +65,7 @@ public sealed class LibraryStore(Database db, TimeProvider clock)
         id AS Id, key AS Key, level1 AS Level1, level2 AS Level2, name AS Name, comparator AS Comparator, unit AS Unit,
         explanation AS Explanation, method AS Method, value_basis AS ValueBasis, tags AS Tags, nature AS Nature, owner_id AS OwnerId,
         scope AS Scope, status AS Status, form_count AS FormCount, declaration_count AS DeclarationCount,
-        self_evaluation_count AS SelfEvaluationCount, unit_count AS UnitCount, distribution AS Distribution,
+        self_evaluation_count AS SelfEvaluationCount, unit_count AS UnitCount, distribution AS Distribution, uses AS Uses,
         created_by AS CreatedBy, CAST(created_at AS TEXT) AS CreatedAt, updated_by AS UpdatedBy, CAST(updated_at AS TEXT) AS UpdatedAt
         """;
 
@@ -87,8 +96,13 @@ public sealed class LibraryStore(Database db, TimeProvider clock)
     public async Task<LibrarySeedSummary> SeedAsync(string actor, int pageSize = 1_000, CancellationToken ct = default)
     {
         var library = new IndicatorLibrary();
+        Dictionary<long, long?> departments;
+        await using (var c = await db.ConnectAsync(ct))
+            departments = (await c.QueryAsync<(long Id, long? ParentId)>(new CommandDefinition("SELECT id, parent_id FROM organisations", cancellationToken: ct)))
+                .ToDictionary(o => o.Id, o => o.ParentId);
         await foreach (var page in Ingest.FormPages.ReadAsync(db, pageSize, ct, kinds: ["target-declaration", "self-evaluation"]))
-            foreach (var d in page) library.Add(FormJsonReader.Parse(d.Document), d.UnitId);
+            foreach (var d in page)
+                library.Add(FormJsonReader.Parse(d.Document), d.UnitId, d.UnitId is { } u ? departments.GetValueOrDefault(u) : null);
         var entries = library.Entries();
         var now = db.Time(clock.GetUtcNow());
         await using var conn = await db.ConnectAsync(ct);
@@ -103,16 +117,18 @@ public sealed class LibraryStore(Database db, TimeProvider clock)
             // finance widens it); a known key gets its figures refreshed, nothing else.
             await conn.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO indicator_library (key, level1, level2, name, comparator, unit, owner_id, scope, status,
-                    form_count, declaration_count, self_evaluation_count, unit_count, distribution, created_by, created_at, updated_by, updated_at)
+                    form_count, declaration_count, self_evaluation_count, unit_count, distribution, uses, created_by, created_at, updated_by, updated_at)
                 VALUES (@Key, @Level1, @Level2, @Name, @Comparator, @Unit, @OwnerId, @Scope, 'proposed',
-                    @Forms, @Declarations, @SelfEvaluations, @Units, @Distribution, @actor, @now, @actor, @now)
+                    @Forms, @Declarations, @SelfEvaluations, @Units, @Distribution, @Uses, @actor, @now, @actor, @now)
                 ON CONFLICT (key) DO UPDATE SET form_count = excluded.form_count, declaration_count = excluded.declaration_count,
-                    self_evaluation_count = excluded.self_evaluation_count, unit_count = excluded.unit_count, distribution = excluded.distribution
+                    self_evaluation_count = excluded.self_evaluation_count, unit_count = excluded.unit_count, distribution = excluded.distribution,
+                    uses = excluded.uses
                 """, new
             {
                 e.Key, e.Level1, e.Level2, e.Name, Comparator = e.Comparator?.ToSymbol(), e.Unit, OwnerId = e.OnlyUnitId,
                 Scope = e.OnlyUnitId is null ? "all" : "unit", e.Forms, e.Declarations, e.SelfEvaluations, e.Units,
-                Distribution = JsonSerializer.Serialize(e.Years, Json), actor, now,
+                Distribution = JsonSerializer.Serialize(e.Years, Json),
+                Uses = JsonSerializer.Serialize(new LibraryUses(e.FormsByCategory, e.FormsByDepartment), Json), actor, now,
             }, tx, cancellationToken: ct));
         }
         await tx.CommitAsync(ct);

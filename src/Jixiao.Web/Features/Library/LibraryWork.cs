@@ -39,33 +39,28 @@ public sealed class LibraryWork(LibraryStore library, OrganisationStore organisa
     }
 
     /// <summary>
-    /// 推荐指标 from the library for a declaration: the approved entries the person may see whose tags name the
-    /// declaration's 项目类别 or a word of its project name, and that the declaration does not have yet. The target
-    /// offered is the entry's median target of its latest year with figures (its comparator and unit), else none.
+    /// 推荐指标 from the library for a declaration: the approved entries the person may see, ranked by
+    /// <see cref="LibrarySuggestions.Rank"/> (words shared with the project's name and 项目类别, forms of the same 项目类别
+    /// and of the unit's 主管部门 using them), each with why.
     /// </summary>
-    public async Task<IReadOnlyList<RowSuggestion>> SuggestAsync(CurrentUser user, TargetDeclaration form)
+    /// <param name="unitId">The declaring unit (its 主管部门 ranks the entries its units use), when known.</param>
+    public async Task<IReadOnlyList<RowSuggestion>> SuggestAsync(CurrentUser user, TargetDeclaration form, long? unitId)
     {
         var orgs = (await organisations.AllAsync()).ToDictionary(o => o.Id);
         var mine = MayCurate(user) ? null : user.OrganisationId is { } org ? (await organisations.UnitsUnderAsync(org)).ToHashSet() : [];
-        var have = form.Indicators.Select(IndicatorKey.Of).ToHashSet(StringComparer.Ordinal);
-        var project = IndicatorKey.Text(form.ProjectName);
-        var category = IndicatorKey.Text(form.ProjectCategory);
-        var offered = new List<RowSuggestion>();
-        foreach (var r in await library.SearchAsync(status: "approved"))
-        {
-            if (have.Contains(r.Key) || (mine is not null && !Visible(r, mine, orgs))) continue;
-            var tag = r.Tags.Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .FirstOrDefault(t => IndicatorKey.Text(t) is { Length: > 0 } k && (k == category || project.Contains(k, StringComparison.Ordinal)));
-            if (tag is null) continue;
-            var latest = r.Years.Where(y => y.Targets is not null).OrderByDescending(y => y.Year).FirstOrDefault();
-            var comparator = Comparators.FromSymbol(r.Comparator);
-            TargetValue? target = latest?.Targets is { } q
-                ? new TargetValue($"{r.Comparator}{Core.Scoring.Num.Plain(q.Median)}{(string.IsNullOrEmpty(r.Unit) ? "" : $"({r.Unit})")}", comparator, q.Median, r.Unit)
-                : null;
-            offered.Add(new RowSuggestion(r.Level1, r.Level2, r.Name, target, $"指标库（标签“{tag}”）"));
-        }
-        return offered;
+        var candidates = (await library.SearchAsync(status: "approved"))
+            .Where(r => mine is null || Visible(r, mine, orgs))
+            .Select(r =>
+            {
+                var uses = r.UseCounts;
+                return new SuggestionCandidate(r.Key, r.Level1, r.Level2, r.Name, TagList(r.Tags), r.Explanation, Comparators.FromSymbol(r.Comparator), r.Unit,
+                    r.Years, r.FormCount, uses.Categories ?? new Dictionary<string, int>(), uses.Departments ?? new Dictionary<long, int>());
+            });
+        var department = unitId is { } u ? orgs.GetValueOrDefault(u)?.ParentId : null;
+        return LibrarySuggestions.Rank(form, department, candidates).Select(s => s.ToRow()).ToList();
     }
+
+    static string[] TagList(string tags) => tags.Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>A proposed entry to the units that own it; an approved one to the units it is shared with; a retired one to finance only.</summary>
     static bool Visible(LibraryRow r, HashSet<long> mine, IReadOnlyDictionary<long, Organisation> orgs) => LibraryCuration.StatusFrom(r.Status) switch
@@ -85,7 +80,7 @@ public sealed class LibraryWork(LibraryStore library, OrganisationStore organisa
 
     static LibraryEntryDocument Document(LibraryRow r, IReadOnlyDictionary<long, Organisation> orgs) => new(
         r.Id, r.Key, r.Level1, r.Level2, r.Name, r.Comparator, r.Unit, r.Explanation, r.Method, r.ValueBasis,
-        r.Tags.Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), r.Nature,
+        TagList(r.Tags), r.Nature,
         r.OwnerId is { } o ? orgs.GetValueOrDefault(o)?.Name : null, r.Scope, r.Status, r.FormCount, r.DeclarationCount, r.SelfEvaluationCount,
         r.UnitCount, r.Years.Select(y => new YearDistributionDocument(y.Year, Q(y.Targets), Q(y.Actuals))).ToList(), r.UpdatedBy, r.UpdatedAt);
 
