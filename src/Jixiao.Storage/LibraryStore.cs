@@ -49,6 +49,14 @@ public sealed record LibraryUses(IReadOnlyDictionary<string, int>? Categories, I
 /// <summary>What finance sets on an entry (every field given: the curated state as a whole).</summary>
 public sealed record LibraryCurated(string? Explanation, string? Method, string? ValueBasis, string Tags, string Nature, string Scope, string Status);
 
+/// <summary>
+/// One entry of an imported workbook, checked by the host: an existing entry (<see cref="Id"/>, as it was read when the
+/// workbook was checked: <see cref="SeenUpdatedAt"/>) gets its owner and curated fields; a new one (no id) is added with
+/// its names, comparator and unit and no figures until the next seed.
+/// </summary>
+public sealed record LibraryImportEntry(long? Id, string? SeenUpdatedAt, string Key, string Level1, string Level2, string Name,
+    string? Comparator, string? Unit, long? OwnerId, LibraryCurated Curated);
+
 /// <summary>What a seed did: entries added (待审定), entries whose figures were refreshed, forms read.</summary>
 public sealed record LibrarySeedSummary(int Added, int Refreshed, int Forms);
 
@@ -146,5 +154,54 @@ public sealed class LibraryStore(Database db, TimeProvider clock)
             """, new { id, v.Explanation, v.Method, v.ValueBasis, v.Tags, v.Nature, v.Scope, v.Status, actor, now = db.Time(clock.GetUtcNow()) },
             cancellationToken: ct));
         return await GetAsync(id, ct);
+    }
+
+    /// <summary>
+    /// Writes the entries of an imported workbook in one transaction: all of them, or (when an entry changed since the
+    /// workbook was checked, or a new key was added meanwhile) none, and null. The ids, in the order given.
+    /// </summary>
+    public async Task<IReadOnlyList<long>?> ImportAsync(IReadOnlyList<LibraryImportEntry> entries, string actor, CancellationToken ct = default)
+    {
+        var now = db.Time(clock.GetUtcNow());
+        await using var c = await db.ConnectAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var ids = new List<long>();
+        try
+        {
+            foreach (var e in entries)
+            {
+                var p = new
+                {
+                    e.Id, e.SeenUpdatedAt, e.Key, e.Level1, e.Level2, e.Name, e.Comparator, e.Unit, e.OwnerId, e.Curated.Explanation, e.Curated.Method,
+                    e.Curated.ValueBasis, e.Curated.Tags, e.Curated.Nature, e.Curated.Scope, e.Curated.Status, actor, now,
+                };
+                if (e.Id is { } id)
+                {
+                    var n = await c.ExecuteAsync(new CommandDefinition("""
+                        UPDATE indicator_library SET owner_id = @OwnerId, explanation = @Explanation, method = @Method, value_basis = @ValueBasis,
+                            tags = @Tags, nature = @Nature, scope = @Scope, status = @Status, updated_by = @actor, updated_at = @now
+                        WHERE id = @Id AND CAST(updated_at AS TEXT) = @SeenUpdatedAt
+                        """, p, tx, cancellationToken: ct));
+                    if (n == 0) { await tx.RollbackAsync(ct); return null; }
+                    ids.Add(id);
+                }
+                else
+                    ids.Add(await c.ExecuteScalarAsync<long>(new CommandDefinition("""
+                        INSERT INTO indicator_library (key, level1, level2, name, comparator, unit, explanation, method, value_basis, tags, nature,
+                            owner_id, scope, status, created_by, created_at, updated_by, updated_at)
+                        VALUES (@Key, @Level1, @Level2, @Name, @Comparator, @Unit, @Explanation, @Method, @ValueBasis, @Tags, @Nature,
+                            @OwnerId, @Scope, @Status, @actor, @now, @actor, @now)
+                        RETURNING id
+                        """, p, tx, cancellationToken: ct)));
+            }
+            await tx.CommitAsync(ct);
+            return ids;
+        }
+        catch (System.Data.Common.DbException) when (!ct.IsCancellationRequested)
+        {
+            // A new key that a seed (or another import) added between the check and the write: nothing is kept.
+            await tx.RollbackAsync(ct);
+            return null;
+        }
     }
 }

@@ -16,12 +16,9 @@ namespace Jixiao.Web.Features.Library;
 /// </summary>
 public sealed class LibraryWork(LibraryStore library, OrganisationStore organisations)
 {
-    public const int MaxTextLength = 2000;
-    public const int MaxTags = 20;
-
     public static bool MayCurate(CurrentUser user) => Permissions.Decide(user.Role, FormAction.CurateLibrary, null).Allowed;
 
-    static void Require(CurrentUser user)
+    public static void Require(CurrentUser user)
     {
         var d = Permissions.Decide(user.Role, FormAction.CurateLibrary, null);
         if (!d.Allowed) throw user.IsPublic ? Api.Fail(401, "请先登录") : Api.Fail(403, d.Refusal ?? "无权维护指标库");
@@ -99,7 +96,7 @@ public sealed class LibraryWork(LibraryStore library, OrganisationStore organisa
         {
             if (given is null) return kept;
             var t = given.Trim();
-            if (t.Length > MaxTextLength) throw Api.Fail(400, $"{label}不能超过 {MaxTextLength} 个字（现为 {t.Length} 个）", field);
+            if (LibraryCuration.RefuseText(label, t) is { } refusal) throw Api.Fail(400, refusal, field);
             return t.Length == 0 ? null : t;
         }
         string Code<T>(string? given, string kept, Func<string?, T?> parse, string field, string message) where T : struct =>
@@ -114,10 +111,8 @@ public sealed class LibraryWork(LibraryStore library, OrganisationStore organisa
         var tags = row.Tags;
         if (body.Tags is { } given)
         {
-            var clean = given.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
-            if (clean.Count > MaxTags) throw Api.Fail(400, $"标签最多 {MaxTags} 个（现为 {clean.Count} 个）", "tags");
-            if (clean.FirstOrDefault(t => t.Contains('、') || t.Length > 50) is { } bad) throw Api.Fail(400, $"标签“{bad}”不能含“、”，也不能超过 50 个字", "tags");
-            tags = string.Join('、', clean);
+            (tags, var wrong) = LibraryCuration.Tags(given);
+            if (wrong is not null) throw Api.Fail(400, wrong, "tags");
         }
         var curated = new LibraryCurated(
             Text(body.Explanation, row.Explanation, "explanation", "指标解释"), Text(body.Method, row.Method, "method", "计算方法"), basis, tags,
@@ -128,14 +123,18 @@ public sealed class LibraryWork(LibraryStore library, OrganisationStore organisa
         return Document(saved!, (await organisations.AllAsync()).ToDictionary(o => o.Id));
     }
 
+    /// <summary>The columns the import reads (<see cref="LibraryImport.Columns"/>), then the figures, which it does not.</summary>
     public static readonly string[] ExportHeaders =
     [
-        "编号", "一级指标", "二级指标", "三级指标", "指标性质", "度量单位", "指标解释", "计算方法", "指标值依据", "标签", "共性/个性", "所属单位", "共享范围", "状态",
+        .. LibraryImport.Columns,
         "使用表数", "申报表", "自评表", "单位数", "年度", "目标值个数", "目标值下四分位数", "目标值中位数", "目标值上四分位数",
         "实际值个数", "实际值下四分位数", "实际值中位数", "实际值上四分位数",
     ];
 
-    /// <summary>The entries the person sees as an xlsx sheet: one row per entry and year (an entry without figures, one row).</summary>
+    /// <summary>
+    /// The entries the person sees as an xlsx sheet: one row per entry and year (an entry without figures, one row), with
+    /// drop-down lists on the columns finance edits and the instructions for importing it back (<see cref="LibraryImport"/>).
+    /// </summary>
     public async Task<(byte[] Bytes, string FileName)> ExportAsync(CurrentUser user, string? q, string? level1, string? status)
     {
         var list = await SearchAsync(user, q, level1, status);
@@ -144,16 +143,16 @@ public sealed class LibraryWork(LibraryStore library, OrganisationStore organisa
             foreach (var y in e.Years.Count == 0 ? [null] : e.Years.Cast<YearDistributionDocument?>())
                 rows.Add(
                 [
-                    XlsxCell.Count((int)e.Id), XlsxCell.Text(e.Level1), XlsxCell.Text(e.Level2), XlsxCell.Text(e.Name), XlsxCell.Text(e.Comparator), XlsxCell.Text(e.Unit),
+                    XlsxCell.Id(e.Id), XlsxCell.Text(e.Level1), XlsxCell.Text(e.Level2), XlsxCell.Text(e.Name), XlsxCell.Text(e.Comparator), XlsxCell.Text(e.Unit),
                     XlsxCell.Text(e.Explanation), XlsxCell.Text(e.Method), XlsxCell.Text(BasisName(e.ValueBasis)), XlsxCell.Text(string.Join('、', e.Tags)),
-                    XlsxCell.Text(LibraryCuration.NatureFrom(e.Nature)?.ToChinese()), XlsxCell.Text(e.Owner ?? "财政部门"),
+                    XlsxCell.Text(LibraryCuration.NatureFrom(e.Nature)?.ToChinese()), XlsxCell.Text(e.Owner ?? LibraryImport.Finance),
                     XlsxCell.Text(LibraryCuration.ScopeFrom(e.Scope)?.ToChinese()), XlsxCell.Text(LibraryCuration.StatusFrom(e.Status)?.ToChinese()),
                     XlsxCell.Count(e.Forms), XlsxCell.Count(e.Declarations), XlsxCell.Count(e.SelfEvaluations), XlsxCell.Count(e.Units),
                     y is null ? XlsxCell.Text("") : XlsxCell.Count(y.Year),
                     y?.Targets is { } t ? XlsxCell.Count(t.Count) : XlsxCell.Text(""), XlsxCell.Fixed2(y?.Targets?.Lower), XlsxCell.Fixed2(y?.Targets?.Median), XlsxCell.Fixed2(y?.Targets?.Upper),
                     y?.Actuals is { } a ? XlsxCell.Count(a.Count) : XlsxCell.Text(""), XlsxCell.Fixed2(y?.Actuals?.Lower), XlsxCell.Fixed2(y?.Actuals?.Median), XlsxCell.Fixed2(y?.Actuals?.Upper),
                 ]);
-        return (TableWorkbook.Render("指标库", ExportHeaders, rows), "指标库.xlsx");
+        return (TableWorkbook.Render(LibraryImport.Sheet, ExportHeaders, rows, LibraryImport.Choices, "指标库导入说明", LibraryImport.Instructions), "指标库.xlsx");
     }
 
     public static string? BasisName(string? code) => LibraryCuration.BasisFrom(code)?.ToChinese();
