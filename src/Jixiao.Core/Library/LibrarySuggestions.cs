@@ -113,7 +113,8 @@ public static class LibrarySuggestions
     public static TargetValue? MedianTarget(SuggestionCandidate e)
     {
         if (e.Years.Where(y => y.Targets is not null).OrderByDescending(y => y.Year).FirstOrDefault()?.Targets is not { } q) return null;
-        var symbol = e.Comparator?.ToSymbol();
-        return new TargetValue($"{symbol}{Num.Plain(q.Median)}{(string.IsNullOrEmpty(e.Unit) ? "" : $"({e.Unit})")}", e.Comparator, q.Median, e.Unit);
+        // The value as its text prints it: without the trailing zeros of the figures it came from (5.00 → 5).
+        var value = q.Median / 1.0000000000000000000000000000m;
+        return new TargetValue($"{e.Comparator?.ToSymbol()}{Num.Plain(value)}{(string.IsNullOrEmpty(e.Unit) ? "" : $"({e.Unit})")}", e.Comparator, value, e.Unit);
     }
 }

@@ -108,6 +108,10 @@ public class LibrarySuggestionsTests
         Assert.Equal(("社会效益指标", "驿站开放天数", "指标库"), (row.Level2, row.Name, row.Source));
         Assert.Equal(new TargetValue("≥5.5(天)", Comparator.GreaterOrEqual, 5.5m, "天"), row.Target);
         Assert.Equal("因为：指标名称与项目名称共有“驿站”", row.Because);
+        // A median printed 5.00 is offered as 5, as its text says.
+        var printed = Entry("驿站开放天数", years: [new YearDistribution(2024, new Quartiles(1, 5.00m, 5.00m, 5.00m), null)], comparator: Comparator.Less, unit: "%");
+        var five = Assert.Single(LibrarySuggestions.Rank(Declaration(), null, [printed])).ToRow().Target!;
+        Assert.Equal(("<5(%)", "5"), (five.Text, five.Value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         // Without figures, no target.
         Assert.Null(Assert.Single(LibrarySuggestions.Rank(Declaration(), null, [Entry("驿站开放天数")])).ToRow().Target);
     }

@@ -105,6 +105,7 @@ public class LibraryImportTests(TestDatabases databases)
             update["changes"]!.AsArray().Select(c => (string)c!));
         var added = entries.Single(e => (string)e!["outcome"]! == "new")!;
         Assert.Equal(("驿站服务满意度", rows.Count + 1, null), ((string)added["name"]!, (int)added["row"]!, (long?)added["id"]));
+        Assert.Equal($"新增：待审定，共享范围本单位，所属{Xidu}，标签生活驿站", (string)added["changes"]![0]!);
         Assert.Equal(count - 1, entries.Count(e => (string)e!["outcome"]! == "same"));
 
         var confirmed = await UploadAsync(finance, workbook, confirm: true);

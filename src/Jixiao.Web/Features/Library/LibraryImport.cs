@@ -18,7 +18,7 @@ public sealed record ImportedLibraryEntry(
     [property: Description("二级指标")] string Level2,
     [property: Description("三级指标")] string Name,
     [property: Description("new 新增 / update 修改 / same 没有变化 / problem 这一行有问题")] string Outcome,
-    [property: Description("修改的内容（已有的指标）")] IReadOnlyList<string> Changes);
+    [property: Description("修改的内容（已有的指标）；新增的指标：其状态、共享范围、所属单位和标签")] IReadOnlyList<string> Changes);
 
 [Description("指标库导入的预览（或确认导入的结果）")]
 public sealed record LibraryImportResult(
@@ -237,7 +237,9 @@ public static class LibraryImport
             var curated = new LibraryCurated(explanation, method, basis, tags, nature, scope, status);
             var write = new LibraryImportEntry(existing?.Id, existing?.UpdatedAt, existing?.Key ?? key,
                 existing?.Level1 ?? l1, existing?.Level2 ?? l2, existing?.Name ?? name, comparator, unit, owner, curated);
-            if (existing is null) return new Planned(row, null, l1, l2, name, "new", [], write);
+            if (existing is null)
+                return new Planned(row, null, l1, l2, name, "new", [$"新增：{to.ToChinese()}，共享范围{LibraryCuration.ScopeFrom(scope)!.Value.ToChinese()}"
+                    + (owner is { } o ? $"，所属{orgNames.GetValueOrDefault(o)}" : "") + (tags.Length > 0 ? $"，标签{tags}" : "")], write);
             var changes = Changes(existing, owner, curated, orgNames);
             return new Planned(row, existing.Id, existing.Level1, existing.Level2, existing.Name, changes.Count > 0 ? "update" : "same", changes, write);
         }
