@@ -263,16 +263,8 @@ public class AuthorizationTableTests(TestDatabases databases)
     private static StringContent Json(System.Text.Json.Nodes.JsonNode n) => new(n.ToJsonString(), Encoding.UTF8, "application/json");
 
     /// <summary>The 指标库 workbook with its header and no rows, confirmed: nothing to write, but only finance gets that far.</summary>
-    private static async Task<HttpResponseMessage> LibraryImportAsync(HttpClient c)
-    {
-        var content = new MultipartFormDataContent();
-        var part = new ByteArrayContent(Jixiao.Formats.Xlsx.XlsxTables.Write([new(Jixiao.Web.Features.Library.LibraryImport.Sheet, Jixiao.Web.Features.Library.LibraryWork.ExportHeaders, [])]));
-        part.Headers.ContentType = new MediaTypeHeaderValue(Jixiao.Web.Features.Library.LibraryPages.XlsxType);
-        content.Add(part, "file", "指标库.xlsx");
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/indicator-library/import?confirm=true") { Content = content };
-        request.Headers.Add("X-Requested-With", "test");
-        return await c.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> LibraryImportAsync(HttpClient c) =>
+        LibraryImportTests.UploadAsync(c, LibraryImportTests.Workbook(Jixiao.Web.Features.Library.LibraryWork.ExportHeaders, []), confirm: true);
 
     private static async Task<HttpResponseMessage> ImportAsync(HttpClient c, List<PerformanceForm> seeds, string place, int n)
     {

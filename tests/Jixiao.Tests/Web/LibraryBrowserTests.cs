@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Jixiao.Core.Access;
 using Jixiao.Core.Model;
 using Jixiao.Core.Parsing;
-using Jixiao.Formats.Xlsx;
 using Jixiao.Storage;
 using Jixiao.Tests.Storage;
 using Jixiao.Web.Features.Library;
@@ -52,21 +51,15 @@ public class LibraryBrowserTests(Browser browser, TestDatabases databases)
         // A workbook: 有责投诉率 (gathered from seed-003, <5.00(%)) approved for all with the tag 生活驿站; a new entry of
         // finance's own, 驿站服务满意度, proposed with the same tag.
         var complaints = (await app.Service<LibraryStore>().SearchAsync("有责投诉率")).Single();
-        string[] Row(params (string Column, string Value)[] cells)
-        {
-            var row = new string[LibraryWork.ExportHeaders.Length];
-            Array.Fill(row, "");
-            foreach (var (column, value) in cells) row[Array.IndexOf(LibraryWork.ExportHeaders, column)] = value;
-            return row;
-        }
         var workbook = Path.Combine(Path.GetTempPath(), $"jixiao-library-{Guid.NewGuid():N}.xlsx");
-        File.WriteAllBytes(workbook, XlsxTables.Write([new TableSheet(LibraryImport.Sheet, LibraryWork.ExportHeaders,
+        var Row = LibraryImportTests.Row;
+        File.WriteAllBytes(workbook, LibraryImportTests.Workbook(LibraryWork.ExportHeaders,
         [
             Row(("编号", complaints.Id.ToString()), ("一级指标", "效益指标"), ("二级指标", "社会效益指标"), ("三级指标", "有责投诉率"), ("指标性质", "<"), ("度量单位", "%"),
                 ("标签", "生活驿站"), ("共性/个性", "个性指标"), ("所属单位", Xidu), ("共享范围", "全部"), ("状态", "已审定")),
             Row(("一级指标", "满意度指标"), ("二级指标", "服务对象满意度指标"), ("三级指标", "驿站服务满意度"), ("指标性质", "≥"), ("度量单位", "%"),
                 ("指标解释", "服务对象对驿站服务的满意程度"), ("标签", "生活驿站"), ("共性/个性", "共性指标"), ("共享范围", "全部"), ("状态", "待审定")),
-        ])]));
+        ]));
         try
         {
             await finance.GotoAsync(baseAddress + "/indicator-library");

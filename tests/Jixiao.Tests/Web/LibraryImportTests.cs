@@ -24,7 +24,7 @@ public class LibraryImportTests(TestDatabases databases)
 
     public static TheoryData<string> Kinds => new() { "sqlite", "postgres" };
 
-    static async Task<HttpResponseMessage> UploadAsync(HttpClient c, byte[] workbook, bool confirm = false, bool header = true)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient c, byte[] workbook, bool confirm = false, bool header = true)
     {
         var content = new MultipartFormDataContent();
         var part = new ByteArrayContent(workbook);
@@ -35,11 +35,11 @@ public class LibraryImportTests(TestDatabases databases)
         return await c.SendAsync(request);
     }
 
-    static byte[] Workbook(IReadOnlyList<string> header, IEnumerable<string[]> rows, string sheet = LibraryImport.Sheet) =>
+    internal static byte[] Workbook(IReadOnlyList<string> header, IEnumerable<string[]> rows, string sheet = LibraryImport.Sheet) =>
         XlsxTables.Write([new TableSheet(sheet, header, rows.ToList())]);
 
     /// <summary>A row under the export's header: the cells read by name, the figure columns left empty.</summary>
-    static string[] Row(params (string Column, string Value)[] cells)
+    internal static string[] Row(params (string Column, string Value)[] cells)
     {
         var row = new string[LibraryWork.ExportHeaders.Length];
         Array.Fill(row, "");
