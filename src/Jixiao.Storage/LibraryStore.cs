@@ -29,16 +29,33 @@ public sealed record LibraryRow
     public int SelfEvaluationCount { get; init; }
     public int UnitCount { get; init; }
     public string Distribution { get; init; } = "[]";
+    public string Uses { get; init; } = "{}";
     public string CreatedBy { get; init; } = "";
     public string CreatedAt { get; init; } = "";
     public string UpdatedBy { get; init; } = "";
     public string UpdatedAt { get; init; } = "";
 
     public IReadOnlyList<YearDistribution> Years => JsonSerializer.Deserialize<List<YearDistribution>>(Distribution, LibraryStore.Json) ?? [];
+
+    public LibraryUses UseCounts => JsonSerializer.Deserialize<LibraryUses>(Uses, LibraryStore.Json) ?? LibraryUses.None;
+}
+
+/// <summary>How many of the forms using an entry are of each 项目类别 (normalised) and of each 主管部门 (its id).</summary>
+public sealed record LibraryUses(IReadOnlyDictionary<string, int>? Categories, IReadOnlyDictionary<long, int>? Departments)
+{
+    public static readonly LibraryUses None = new(null, null);
 }
 
 /// <summary>What finance sets on an entry (every field given: the curated state as a whole).</summary>
 public sealed record LibraryCurated(string? Explanation, string? Method, string? ValueBasis, string Tags, string Nature, string Scope, string Status);
+
+/// <summary>
+/// One entry of an imported workbook, checked by the host: an existing entry (<see cref="Id"/>, as it was read when the
+/// workbook was checked: <see cref="SeenUpdatedAt"/>) gets its owner and curated fields; a new one (no id) is added with
+/// its names, comparator and unit and no figures until the next seed.
+/// </summary>
+public sealed record LibraryImportEntry(long? Id, string? SeenUpdatedAt, string Key, string Level1, string Level2, string Name,
+    string? Comparator, string? Unit, long? OwnerId, LibraryCurated Curated);
 
 /// <summary>What a seed did: entries added (待审定), entries whose figures were refreshed, forms read.</summary>
 public sealed record LibrarySeedSummary(int Added, int Refreshed, int Forms);
@@ -56,7 +73,7 @@ public sealed class LibraryStore(Database db, TimeProvider clock)
         id AS Id, key AS Key, level1 AS Level1, level2 AS Level2, name AS Name, comparator AS Comparator, unit AS Unit,
         explanation AS Explanation, method AS Method, value_basis AS ValueBasis, tags AS Tags, nature AS Nature, owner_id AS OwnerId,
         scope AS Scope, status AS Status, form_count AS FormCount, declaration_count AS DeclarationCount,
-        self_evaluation_count AS SelfEvaluationCount, unit_count AS UnitCount, distribution AS Distribution,
+        self_evaluation_count AS SelfEvaluationCount, unit_count AS UnitCount, distribution AS Distribution, uses AS Uses,
         created_by AS CreatedBy, CAST(created_at AS TEXT) AS CreatedAt, updated_by AS UpdatedBy, CAST(updated_at AS TEXT) AS UpdatedAt
         """;
 
@@ -87,8 +104,13 @@ public sealed class LibraryStore(Database db, TimeProvider clock)
     public async Task<LibrarySeedSummary> SeedAsync(string actor, int pageSize = 1_000, CancellationToken ct = default)
     {
         var library = new IndicatorLibrary();
+        Dictionary<long, long?> departments;
+        await using (var c = await db.ConnectAsync(ct))
+            departments = (await c.QueryAsync<(long Id, long? ParentId)>(new CommandDefinition("SELECT id, parent_id FROM organisations", cancellationToken: ct)))
+                .ToDictionary(o => o.Id, o => o.ParentId);
         await foreach (var page in Ingest.FormPages.ReadAsync(db, pageSize, ct, kinds: ["target-declaration", "self-evaluation"]))
-            foreach (var d in page) library.Add(FormJsonReader.Parse(d.Document), d.UnitId);
+            foreach (var d in page)
+                library.Add(FormJsonReader.Parse(d.Document), d.UnitId, d.UnitId is { } u ? departments.GetValueOrDefault(u) : null);
         var entries = library.Entries();
         var now = db.Time(clock.GetUtcNow());
         await using var conn = await db.ConnectAsync(ct);
@@ -103,16 +125,18 @@ public sealed class LibraryStore(Database db, TimeProvider clock)
             // finance widens it); a known key gets its figures refreshed, nothing else.
             await conn.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO indicator_library (key, level1, level2, name, comparator, unit, owner_id, scope, status,
-                    form_count, declaration_count, self_evaluation_count, unit_count, distribution, created_by, created_at, updated_by, updated_at)
+                    form_count, declaration_count, self_evaluation_count, unit_count, distribution, uses, created_by, created_at, updated_by, updated_at)
                 VALUES (@Key, @Level1, @Level2, @Name, @Comparator, @Unit, @OwnerId, @Scope, 'proposed',
-                    @Forms, @Declarations, @SelfEvaluations, @Units, @Distribution, @actor, @now, @actor, @now)
+                    @Forms, @Declarations, @SelfEvaluations, @Units, @Distribution, @Uses, @actor, @now, @actor, @now)
                 ON CONFLICT (key) DO UPDATE SET form_count = excluded.form_count, declaration_count = excluded.declaration_count,
-                    self_evaluation_count = excluded.self_evaluation_count, unit_count = excluded.unit_count, distribution = excluded.distribution
+                    self_evaluation_count = excluded.self_evaluation_count, unit_count = excluded.unit_count, distribution = excluded.distribution,
+                    uses = excluded.uses
                 """, new
             {
                 e.Key, e.Level1, e.Level2, e.Name, Comparator = e.Comparator?.ToSymbol(), e.Unit, OwnerId = e.OnlyUnitId,
                 Scope = e.OnlyUnitId is null ? "all" : "unit", e.Forms, e.Declarations, e.SelfEvaluations, e.Units,
-                Distribution = JsonSerializer.Serialize(e.Years, Json), actor, now,
+                Distribution = JsonSerializer.Serialize(e.Years, Json),
+                Uses = JsonSerializer.Serialize(new LibraryUses(e.FormsByCategory, e.FormsByDepartment), Json), actor, now,
             }, tx, cancellationToken: ct));
         }
         await tx.CommitAsync(ct);
@@ -130,5 +154,54 @@ public sealed class LibraryStore(Database db, TimeProvider clock)
             """, new { id, v.Explanation, v.Method, v.ValueBasis, v.Tags, v.Nature, v.Scope, v.Status, actor, now = db.Time(clock.GetUtcNow()) },
             cancellationToken: ct));
         return await GetAsync(id, ct);
+    }
+
+    /// <summary>
+    /// Writes the entries of an imported workbook in one transaction: all of them, or (when an entry changed since the
+    /// workbook was checked, or a new key was added meanwhile) none, and null. The ids, in the order given.
+    /// </summary>
+    public async Task<IReadOnlyList<long>?> ImportAsync(IReadOnlyList<LibraryImportEntry> entries, string actor, CancellationToken ct = default)
+    {
+        var now = db.Time(clock.GetUtcNow());
+        await using var c = await db.ConnectAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var ids = new List<long>();
+        try
+        {
+            foreach (var e in entries)
+            {
+                var p = new
+                {
+                    e.Id, e.SeenUpdatedAt, e.Key, e.Level1, e.Level2, e.Name, e.Comparator, e.Unit, e.OwnerId, e.Curated.Explanation, e.Curated.Method,
+                    e.Curated.ValueBasis, e.Curated.Tags, e.Curated.Nature, e.Curated.Scope, e.Curated.Status, actor, now,
+                };
+                if (e.Id is { } id)
+                {
+                    var n = await c.ExecuteAsync(new CommandDefinition("""
+                        UPDATE indicator_library SET owner_id = @OwnerId, explanation = @Explanation, method = @Method, value_basis = @ValueBasis,
+                            tags = @Tags, nature = @Nature, scope = @Scope, status = @Status, updated_by = @actor, updated_at = @now
+                        WHERE id = @Id AND CAST(updated_at AS TEXT) = @SeenUpdatedAt
+                        """, p, tx, cancellationToken: ct));
+                    if (n == 0) { await tx.RollbackAsync(ct); return null; }
+                    ids.Add(id);
+                }
+                else
+                    ids.Add(await c.ExecuteScalarAsync<long>(new CommandDefinition("""
+                        INSERT INTO indicator_library (key, level1, level2, name, comparator, unit, explanation, method, value_basis, tags, nature,
+                            owner_id, scope, status, created_by, created_at, updated_by, updated_at)
+                        VALUES (@Key, @Level1, @Level2, @Name, @Comparator, @Unit, @Explanation, @Method, @ValueBasis, @Tags, @Nature,
+                            @OwnerId, @Scope, @Status, @actor, @now, @actor, @now)
+                        RETURNING id
+                        """, p, tx, cancellationToken: ct)));
+            }
+            await tx.CommitAsync(ct);
+            return ids;
+        }
+        catch (System.Data.Common.DbException) when (!ct.IsCancellationRequested)
+        {
+            // A new key that a seed (or another import) added between the check and the write: nothing is kept.
+            await tx.RollbackAsync(ct);
+            return null;
+        }
     }
 }

@@ -122,6 +122,7 @@ public static class JixiaoApp
         Features.ResultsApplication.ResultsEndpoints.Map(app);
         Features.ResultsApplication.ResultsPages.Map(app);
         Features.Library.LibraryPages.Map(app);
+        Features.Library.LibraryImport.Map(app);
 
         await Startup.PrepareAsync(app);
         var db = app.Services.GetRequiredService<Database>();

@@ -29,6 +29,35 @@ public static class LibraryCuration
     public static SharingScope? ScopeFrom(string? code) => Enum.GetValues<SharingScope>().Cast<SharingScope?>().FirstOrDefault(s => s!.Value.ToCode() == code);
     public static IndicatorNature? NatureFrom(string? code) => Enum.GetValues<IndicatorNature>().Cast<IndicatorNature?>().FirstOrDefault(s => s!.Value.ToCode() == code);
 
+    /// <summary>A status, basis, scope or nature as a person writes it in a workbook: its Chinese name, the name without
+    /// its 标准 or 指标, or its code (计划标准, 计划 or plan).</summary>
+    public static T? FromWord<T>(string? word, Func<T, string> chinese, Func<T, string> code) where T : struct, Enum
+    {
+        var w = word?.Trim();
+        if (string.IsNullOrEmpty(w)) return null;
+        foreach (var v in Enum.GetValues<T>())
+        {
+            var name = chinese(v);
+            if (w == name || w == code(v) || (name.EndsWith("标准") || name.EndsWith("指标")) && w == name[..^2]) return v;
+        }
+        return null;
+    }
+
+    public const int MaxTextLength = 2000, MaxTags = 20, MaxTagLength = 50;
+
+    /// <summary>Why a 指标解释 or 计算方法 may not be kept (too long); null when it may.</summary>
+    public static string? RefuseText(string label, string text) =>
+        text.Length > MaxTextLength ? $"{label}不能超过 {MaxTextLength} 个字（现为 {text.Length} 个）" : null;
+
+    /// <summary>The tags trimmed, empty ones and repeats dropped, joined by 、 as stored; or why they may not be kept.</summary>
+    public static (string Joined, string? Refusal) Tags(IEnumerable<string> given)
+    {
+        var clean = given.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
+        if (clean.Count > MaxTags) return ("", $"标签最多 {MaxTags} 个（现为 {clean.Count} 个）");
+        if (clean.FirstOrDefault(t => t.Contains('、') || t.Length > MaxTagLength) is { } bad) return ("", $"标签“{bad}”不能含“、”，也不能超过 {MaxTagLength} 个字");
+        return (string.Join('、', clean), null);
+    }
+
     /// <summary>
     /// Why the status may not move from one to the other; null when it may. Only forward, one step at a time:
     /// 待审定 → 已审定 → 已停用. Staying where it is, is no move.

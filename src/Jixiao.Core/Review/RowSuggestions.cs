@@ -2,8 +2,8 @@ using Jixiao.Core.Model;
 
 namespace Jixiao.Core.Review;
 
-/// <summary>A row the editor offers (推荐指标): its place in the tree, its target, and where it comes from.</summary>
-public sealed record RowSuggestion(string? Level1, string? Level2, string Name, TargetValue? Target, string Source);
+/// <summary>A row the editor offers (推荐指标): its place in the tree, its target, where it comes from and why it is offered (`因为：…`).</summary>
+public sealed record RowSuggestion(string? Level1, string? Level2, string Name, TargetValue? Target, string Source, string Because);
 
 /// <summary>
 /// 推荐指标 from the unit's own past: the rows of last year's form of the same project (its declaration, else its
@@ -20,7 +20,8 @@ public static class RowSuggestions
         if (last is null) return [];
         var have = form.Indicators.Select(IndicatorKey.Of).ToHashSet(StringComparer.Ordinal);
         var source = $"{year - 1} 年本项目{last.Kind.ShortName()}";
+        var because = $"因为：本单位 {year - 1} 年本项目的{last.Kind.ShortName()}有这一指标，本表还没有";
         return last.Indicators.Where(i => !string.IsNullOrWhiteSpace(i.Name) && have.Add(IndicatorKey.Of(i)))
-            .Select(i => new RowSuggestion(i.Level1, i.Level2, i.Name, i.Target, source)).ToList();
+            .Select(i => new RowSuggestion(i.Level1, i.Level2, i.Name, i.Target, source, because)).ToList();
     }
 }

@@ -36,11 +36,14 @@ public static class Num
     /// The p-quantile by linear interpolation between closest ranks (Excel's QUARTILE.INC, R's type 7): for sorted
     /// x₀ … xₙ₋₁ it lies at h = (n − 1)·p, between x⌊h⌋ and x⌊h⌋₊₁. Exact in decimal. <paramref name="sorted"/> must be sorted.
     /// </summary>
-    public static decimal Quantile(IReadOnlyList<decimal> sorted, decimal p)
+    public static decimal Quantile(IReadOnlyList<decimal> sorted, decimal p) => Quantile(sorted.Count, i => sorted[i], p);
+
+    /// <summary>As <see cref="Quantile(IReadOnlyList{decimal}, decimal)"/>, over <paramref name="count"/> sorted values read by rank.</summary>
+    public static decimal Quantile(int count, Func<int, decimal> at, decimal p)
     {
-        var h = (sorted.Count - 1) * p;
+        var h = (count - 1) * p;
         var i = (int)decimal.Floor(h);
-        return i + 1 >= sorted.Count ? sorted[i] : sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]);
+        return i + 1 >= count ? at(i) : at(i) + (h - i) * (at(i + 1) - at(i));
     }
 
     /// <summary>The middle value; for an even count, the mean of the two in the middle (the 0.5 quantile).</summary>

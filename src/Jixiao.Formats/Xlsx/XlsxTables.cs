@@ -25,6 +25,9 @@ public sealed record TableSheet(string Name, IReadOnlyList<string> Header, IRead
 /// </summary>
 public static class XlsxTables
 {
+    /// <summary>The column's letters (0 → A, 26 → AA), as a message names a cell.</summary>
+    public static string ColumnName(int column) => XlsxBook.ColumnName(column);
+
     public static byte[] Write(IReadOnlyList<TableSheet> sheets, string? instructionsTitle = null, IReadOnlyList<string>? instructions = null)
     {
         var book = new XlsxBook();
@@ -38,33 +41,43 @@ public static class XlsxTables
             s.Heights[1] = 22;
             for (int r = 0; r < t.Rows.Count; r++)
                 for (int c = 0; c < t.Rows[r].Count; c++) s.Set(r + 2, c, t.Rows[r][c], null, Styles.Text);
-            foreach (var choice in t.Choices)
-            {
-                var column = XlsxBook.ColumnName(choice.Column);
-                s.Validations.Add(new DataValidation(new Formula1("\"" + string.Join(",", choice.Items) + "\""))
-                {
-                    Type = DataValidationValues.List,
-                    ErrorStyle = DataValidationErrorStyleValues.Warning,
-                    AllowBlank = true,
-                    ShowInputMessage = true,
-                    ShowErrorMessage = true,
-                    PromptTitle = t.Header[choice.Column],
-                    Prompt = choice.Prompt,
-                    ErrorTitle = t.Header[choice.Column],
-                    Error = "不在列表中，导入时会被指出",
-                    SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{column}2:{column}{t.FillRows + 1}" },
-                });
-            }
+            AddChoices(s, t.Header, t.Choices, t.FillRows);
         }
-        if (instructions is { Count: > 0 })
-        {
-            var notes = book.AddSheet(XlsxReader.InstructionsSheet);
-            notes.Print = false;
-            notes.Widths = [110];
-            int r = 1;
-            notes.Set(r++, 0, instructionsTitle ?? "填写说明", null, Styles.Heading);
-            foreach (var line in instructions) { notes.Set(r, 0, line, null, Styles.Note); notes.Heights[r++] = 30; }
-        }
+        AddInstructions(book, instructionsTitle, instructions);
         return book.Save();
+    }
+
+    /// <summary>Drop-down lists on the columns given, from row 2 down <paramref name="fillRows"/> rows; a value off the list is warned of, not refused.</summary>
+    internal static void AddChoices(SheetDraft s, IReadOnlyList<string> header, IReadOnlyList<ColumnChoice> choices, int fillRows)
+    {
+        foreach (var choice in choices)
+        {
+            var column = XlsxBook.ColumnName(choice.Column);
+            s.Validations.Add(new DataValidation(new Formula1("\"" + string.Join(",", choice.Items) + "\""))
+            {
+                Type = DataValidationValues.List,
+                ErrorStyle = DataValidationErrorStyleValues.Warning,
+                AllowBlank = true,
+                ShowInputMessage = true,
+                ShowErrorMessage = true,
+                PromptTitle = header[choice.Column],
+                Prompt = choice.Prompt,
+                ErrorTitle = header[choice.Column],
+                Error = "不在列表中，导入时会被指出",
+                SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{column}2:{column}{fillRows + 1}" },
+            });
+        }
+    }
+
+    /// <summary>The instructions sheet (<see cref="XlsxReader.InstructionsSheet"/>, which the readers skip), when there are any.</summary>
+    internal static void AddInstructions(XlsxBook book, string? title, IReadOnlyList<string>? instructions)
+    {
+        if (instructions is not { Count: > 0 }) return;
+        var notes = book.AddSheet(XlsxReader.InstructionsSheet);
+        notes.Print = false;
+        notes.Widths = [110];
+        int r = 1;
+        notes.Set(r++, 0, title ?? "填写说明", null, Styles.Heading);
+        foreach (var line in instructions) { notes.Set(r, 0, line, null, Styles.Note); notes.Heights[r++] = 30; }
     }
 }

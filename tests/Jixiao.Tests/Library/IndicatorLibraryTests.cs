@@ -102,6 +102,35 @@ public class IndicatorLibraryTests
         Assert.Empty(timely.Years);
     }
 
+    [Fact]
+    public void Each_entry_counts_its_forms_by_project_category_and_by_department_and_quartiles_come_from_value_counts_alike()
+    {
+        var library = new IndicatorLibrary();
+        var a = Decl(2024, "甲单位", R("≥4(次)"));
+        a.ProjectCategory = "民生服务类";
+        var b = Decl(2024, "乙单位", R("≥4(次)"), R("≥6(次)"));
+        b.ProjectCategory = " 民生服务类 ";
+        var c = Decl(2024, "丙单位", R("≥8(次)"));
+        c.ProjectCategory = "其他类";
+        library.Add(a, unitId: 1, departmentId: 10);
+        library.Add(b, unitId: 2, departmentId: 10);
+        library.Add(c, unitId: 3, departmentId: 20);
+        // A self-evaluation prints no 项目类别: counted under its department only.
+        library.Add(Eval(2024, "甲单位", R("≥4(次)", "5(次)")), unitId: 1, departmentId: 10);
+        library.Add(Decl(2024, "丁单位", R("≥4(次)")));
+
+        var e = library.Entry(IndicatorKey.Of("产出指标", "数量指标", Activities))!;
+        // b uses it twice and counts once; 民生服务类 read the same with or without the spaces.
+        Assert.Equal([("其他类", 1), ("民生服务类", 2)], e.FormsByCategory.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)));
+        Assert.Equal([(10L, 3), (20L, 1)], e.FormsByDepartment.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)));
+        // Targets 4, 4, 6, 8, 4 (self-evaluation), 4 → kept as 4 ×4, 6 ×1, 8 ×1; sorted 4, 4, 4, 4, 6, 8, h = 5p:
+        // Q1 at 1.25: 4; median at 2.5: 4 + 0.5 × 0 = 4; Q3 at 3.75: 4 + 0.75 × (6 − 4) = 5.5. The same as from the list.
+        Assert.Equal(new Quartiles(6, 4m, 4m, 5.5m), e.Years.Single().Targets);
+        Assert.Equal(Quartiles.Of([4m, 4m, 6m, 8m, 4m, 4m]), Quartiles.Of(new Dictionary<decimal, int> { [8m] = 1, [4m] = 4, [6m] = 1 }));
+        // 4.00 and 4 are the same figure.
+        Assert.Equal(new Quartiles(3, 4m, 4m, 5m), Quartiles.Of([4.00m, 4m, 6m]));
+    }
+
     /// <summary>
     /// seed-003 (three 2024 declarations of 上海市奉贤区西渡街道社区党群服务中心: 党建经费 with 54 rows, 专户项目经费 with 3,
     /// 生活驿站运行经费 with 11), its groups read off the forms by hand: 成本控制率 is in 党建经费 and 生活驿站运行经费,

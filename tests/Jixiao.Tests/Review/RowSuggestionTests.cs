@@ -25,6 +25,7 @@ public class RowSuggestionTests
         Assert.Equal(["党员参与人次", "活动按期完成率"], offered.Select(o => o.Name));   // the project name matched without its space
         Assert.Equal("≥200(人次)", offered[0].Target!.Text);
         Assert.Equal("2023 年本项目申报表", offered[0].Source);
+        Assert.Equal("因为：本单位 2023 年本项目的申报表有这一指标，本表还没有", offered[0].Because);
     }
 
     [Fact]

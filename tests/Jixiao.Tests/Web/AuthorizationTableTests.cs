@@ -86,6 +86,7 @@ public class AuthorizationTableTests(TestDatabases databases)
         // 指标库 (issue 13): every logged-in person reads it (what is shared with them); finance seeds and curates it.
         ("library",         "none",        FormStatus.Draft,              "-UDFA", "-UDFA"),
         ("library-seed",    "none",        FormStatus.Draft,              "---FA", "---FA"),
+        ("library-import",  "none",        FormStatus.Draft,              "---FA", "---FA"),
     ];
 
     private static readonly string[] RoleOrder = [P, U, D, F, A];
@@ -180,7 +181,7 @@ public class AuthorizationTableTests(TestDatabases databases)
     private static async Task<(bool Allowed, string Answer)> TryAsync(HttpClient c, string action, string formKind, long id, string place, List<PerformanceForm> seeds, int n,
         long comment = 0)
     {
-        var current = action is "read" or "history" or "export" or "admin" or "create" or "import" or "check" or "dashboard" or "results" or "library" or "library-seed" ? null : await CurrentVersionAsync(c, id);
+        var current = action is "read" or "history" or "export" or "admin" or "create" or "import" or "check" or "dashboard" or "results" or "library" or "library-seed" or "library-import" ? null : await CurrentVersionAsync(c, id);
         HttpResponseMessage r = action switch
         {
             "read" => await c.GetAsync($"/api/forms/{id}"),
@@ -207,6 +208,7 @@ public class AuthorizationTableTests(TestDatabases databases)
             "results" => await c.GetAsync("/api/results-application?year=2024"),
             "library" => await c.GetAsync("/api/indicator-library?q=x"),
             "library-seed" => await c.PostAsJsonAsync("/api/indicator-library/seed", new { }),
+            "library-import" => await LibraryImportAsync(c),
             _ => throw new ArgumentException(action),
         };
         var answer = $"{(int)r.StatusCode}";
@@ -259,6 +261,10 @@ public class AuthorizationTableTests(TestDatabases databases)
     private static StringContent Json(PerformanceForm f) => Json(FormJson.ToJson(f));
 
     private static StringContent Json(System.Text.Json.Nodes.JsonNode n) => new(n.ToJsonString(), Encoding.UTF8, "application/json");
+
+    /// <summary>The 指标库 workbook with its header and no rows, confirmed: nothing to write, but only finance gets that far.</summary>
+    private static Task<HttpResponseMessage> LibraryImportAsync(HttpClient c) =>
+        LibraryImportTests.UploadAsync(c, LibraryImportTests.Workbook(Jixiao.Web.Features.Library.LibraryWork.ExportHeaders, []), confirm: true);
 
     private static async Task<HttpResponseMessage> ImportAsync(HttpClient c, List<PerformanceForm> seeds, string place, int n)
     {

@@ -8,7 +8,10 @@ using Jixiao.Tests.Storage;
 
 namespace Jixiao.Tests.Web;
 
-/// <summary>推荐指标 from the 指标库 over HTTP on both databases: approved entries tagged with the project's 类别 or a word of its name.</summary>
+/// <summary>
+/// 推荐指标 from the 指标库 over HTTP on both databases: approved entries ranked by the words they share with the
+/// project's name and 类别 and by their use (<see cref="Jixiao.Core.Library.LibrarySuggestions"/>), each saying why.
+/// </summary>
 [Collection("databases")]
 public class LibrarySuggestionTests(TestDatabases databases)
 {
@@ -41,12 +44,14 @@ public class LibrarySuggestionTests(TestDatabases databases)
         var check = await unit.PostAsync("/api/check", new StringContent(FormJson.ToJson(declaration).ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         var suggestions = (await WebApp.JsonAsync(check))["suggestions"]!.AsArray();
 
-        // 生活驿站 is a word of the project's name: the approved entry, at its median (one 2024 target, 5) with its comparator and unit.
+        // 生活驿站 is in the project's name: the approved entry, at its median (one 2024 target, 5) with its comparator and
+        // unit. Its one form (seed-003's 生活驿站运行经费) is 特定目标类 too; it is of 西渡街道, not the 市委组织部 of this unit.
         var offered = Assert.Single(suggestions)!;
         Assert.Equal("有责投诉率", (string?)offered["name"]);
         Assert.Equal("<5(%)", (string?)offered["target"]!["text"]);
         Assert.Equal(5m, (decimal)offered["target"]!["value"]!);
-        Assert.Contains("生活驿站", (string?)offered["source"]);
+        Assert.Equal("指标库", (string?)offered["source"]);
+        Assert.Equal("因为：标签与项目名称共有“生活驿站”；项目类别同为“特定目标类”的 1 张表使用", (string?)offered["because"]);
 
         // Once the row is in the declaration it is not offered again.
         declaration.Indicators.Add(new Indicator { Level1 = "效益指标", Level2 = "社会效益指标", Name = "有责投诉率", Target = ValueParser.ParseTarget("<5(%)") });

@@ -12,17 +12,18 @@ internal static partial class FormReader
     {
         // Text rows are words split at spaces; the form is read from its lines' own cells instead, as a 监控表 is.
         var rows = source.Tabular ? source.Rows : LineCells(source.Lines);
+        if (!source.Tabular) (start, end) = LineRange(source, start, end);
         bool placed = source.Layout.Kind is LayoutKind.CellGrid or LayoutKind.JsonRows;
         var reader = new DepartmentWholeReader(rows, placed);
         var form = reader.Read(start, end, title.Kind, mayBeCut: lastInFile && (!placed || endsMidCharacter));
-        form.Source = new SourceRef(source.File, source.Rows[start].Line);
+        form.Source = new SourceRef(source.File, rows[start].Line);
         foreach (var i in reader.Issues)
         {
             var line = rows[i.Row].Line;
             form.Warnings.Add(new ImportWarning($"第{line}行：{i.Message}", line));
         }
         if (form.Indicators.Count == 0)
-            problems.Add(new ImportProblem(source.File, source.Rows[start].Line, $"第{source.Rows[start].Line}行开始的{title.Kind.ShortName()}没有读到绩效指标", false));
+            problems.Add(new ImportProblem(source.File, rows[start].Line, $"第{rows[start].Line}行开始的{title.Kind.ShortName()}没有读到绩效指标", false));
         return form;
     }
 }

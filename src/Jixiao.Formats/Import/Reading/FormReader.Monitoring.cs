@@ -17,8 +17,9 @@ internal static partial class FormReader
         // page's table comes out as text), without trusting their columns.
         bool loose = !source.Tabular;
         var rows = loose ? LineCells(source.Lines) : source.Rows;
+        var (from, to) = loose ? LineRange(source, start, end) : (start, end);
         var reader = new MonitoringReader(rows, loose);
-        var form = reader.Read(start, end);
+        var form = reader.Read(from, to);
         form.Source = new SourceRef(source.File, source.Rows[start].Line);
         foreach (var i in reader.Issues)
         {
@@ -28,6 +29,17 @@ internal static partial class FormReader
         if (form.Indicators.Count == 0)
             problems.Add(new ImportProblem(source.File, source.Rows[start].Line, $"第{source.Rows[start].Line}行开始的监控表没有读到绩效指标", false));
         return form;
+    }
+
+    /// <summary>
+    /// The segment's rows [start, end) as indexes into the file's lines: a text row may be one of several cut out of
+    /// one line (glued text, a title inside run-on text), so row and line indexes differ.
+    /// </summary>
+    private static (int From, int To) LineRange(SourceText source, int start, int end)
+    {
+        int from = source.Rows[start].Line - 1;
+        int to = end < source.Rows.Count ? source.Rows[end].Line - 1 : source.Lines.Count;
+        return (from, Math.Max(to, from + 1));
     }
 
     /// <summary>Each line as a row: its `|`-separated cells, else its parts between runs of two or more spaces (the

@@ -1,4 +1,4 @@
--- 部门整体 forms (issue 12, item 6; decision 0019): the department's whole-year declaration and its self-evaluation
+-- 部门整体 forms (issue 12, item 6; decision 0024): the department's whole-year declaration and its self-evaluation
 -- are two more kinds of form, stored in forms like the project forms.
 -- SQLite cannot change the kind CHECK in place: the table is rebuilt by SQLite's procedure, every index and trigger
 -- on it made again as migration 0007 left them (0008–0010 added none on forms):

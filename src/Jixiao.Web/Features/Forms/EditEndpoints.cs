@@ -81,14 +81,13 @@ public static class EditEndpoints
             // A new form is the unit's own: its history is that of the person's unit.
             var unitOfForm = stored is null ? (user.Role == Role.Unit ? user.OrganisationId : null) : stored.UnitId;
             var ambition = await AmbitionSnapshots.ForAsync(record, unitOfForm, store);
-            // 推荐指标: last year's rows of the same project that the declaration has not yet.
             // 推荐指标: last year's rows of the same project that the declaration has not yet, then the library's entries
-            // tagged with its 项目类别 or a word of its name.
+            // ranked by the words they share with its name and 项目类别 and by their use (LibrarySuggestions).
             List<SuggestionDocument>? suggestions = null;
             if (record is TargetDeclaration td)
             {
                 var lastYear = td.Year is { } year && unitOfForm is { } unitId ? RowSuggestions.FromLastYear(td, await store.UnitHistoryAsync(unitId, year, 1)) : [];
-                var fromLibrary = await library.SuggestAsync(user, td);
+                var fromLibrary = await library.SuggestAsync(user, td, unitOfForm);
                 suggestions = lastYear.Concat(fromLibrary.Where(l => !lastYear.Any(y => IndicatorKey.Of(y.Level1, y.Level2, y.Name) == IndicatorKey.Of(l.Level1, l.Level2, l.Name))))
                     .Select(SuggestionDocument.Of).ToList();
             }

@@ -102,7 +102,7 @@ public sealed record CheckResponse(
     [property: Description("将要保存的记录（由申报表建立的自评表：指标、年初预算数与各得分由系统计算）")] FormDocument? Record,
     [property: Description("预警（监控表：每行的颜色及其计算过程）")] MonitoringSheetDocument? Monitoring = null,
     [property: Description("每行的参考（申报表：本单位去年同一指标的指标值与实际完成值，同年其他单位指标值的中位数）")] IReadOnlyList<Jixiao.Core.Review.RowContext>? Context = null,
-    [property: Description("推荐指标（申报表：去年本项目的表中、本表还没有的指标）")] IReadOnlyList<SuggestionDocument>? Suggestions = null);
+    [property: Description("推荐指标（申报表：去年本项目的表中、本表还没有的指标，然后是指标库中按与项目名称、类别共有的词和使用情况排序的已审定指标）")] IReadOnlyList<SuggestionDocument>? Suggestions = null);
 
 [Description("推荐指标")]
 public sealed record SuggestionDocument(
@@ -110,10 +110,11 @@ public sealed record SuggestionDocument(
     [property: Description("二级指标")] string? Level2,
     [property: Description("三级指标")] string Name,
     [property: Description("指标值")] TargetDocument? Target,
-    [property: Description("来源")] string Source)
+    [property: Description("来源")] string Source,
+    [property: Description("推荐的理由（因为：……）")] string Because)
 {
     public static SuggestionDocument Of(Jixiao.Core.Review.RowSuggestion s) => new(s.Level1, s.Level2, s.Name,
-        s.Target is { } t ? new TargetDocument { Text = t.Text, Comparator = t.Comparator?.ToSymbol(), Value = t.Value, Unit = t.Unit } : null, s.Source);
+        s.Target is { } t ? new TargetDocument { Text = t.Text, Comparator = t.Comparator?.ToSymbol(), Value = t.Value, Unit = t.Unit } : null, s.Source, s.Because);
 }
 
 [Description("标记退回意见是否已处理")]

@@ -328,7 +328,7 @@ public static class FormPages
               <fieldset><legend>项目资金</legend><div id="fund-fields" class="fields"></div></fieldset>
               <fieldset><legend>绩效目标</legend><div id="goal-fields" class="fields"></div></fieldset>
               {(selfEvaluation ? "<fieldset><legend>总分</legend><div id=\"total-fields\" class=\"fields\"></div></fieldset>" : "")}
-              {(selfEvaluation || bound ? "" : "<p id=\"suggestions\" class=\"suggestions\" aria-live=\"polite\"></p>")}
+              {(selfEvaluation || bound ? "" : "<div id=\"suggestions\" class=\"suggestions\" aria-live=\"polite\"></div>")}
               <table class="indicators {(selfEvaluation ? "self" : "declaration")}">{head}<tbody id="indicator-rows"></tbody></table>
               <p>{(bound ? "" : "<button type=\"button\" id=\"add-row\">添加指标行</button> ")}<button type="button" id="save">保存</button> <span id="save-state" role="status"></span></p>
               <section>{(selfEvaluation ? "<h2>计分</h2>" : "")}<div id="score"></div><h2>审核发现</h2><div id="findings" aria-live="polite"></div></section>
@@ -347,8 +347,10 @@ public static class FormPages
         table.indicators { table-layout: fixed; }
         table.indicators th { font-size: 13px; overflow-wrap: anywhere; }
         td .context { color: #555; font-size: 12px; margin-bottom: .2rem; }
-        p.suggestions .suggestion { display: inline-block; margin: .2rem .8rem .2rem 0; font-size: 13px; }
-        p.suggestions button { padding: .05rem .4rem; font-size: 12px; }
+        .suggestions ul { margin: .2rem 0 .6rem; padding-left: 1.2rem; }
+        .suggestions .suggestion { margin: .15rem 0; font-size: 13px; }
+        .suggestions .suggestion small { color: #555; }
+        .suggestions button { padding: .05rem .4rem; font-size: 12px; }
         table.indicators td { overflow-wrap: anywhere; }
         table.indicators input:not([type=checkbox]), table.indicators select, table.indicators textarea { box-sizing: border-box; max-width: 100%; }
         table.indicators td > select, table.indicators td > textarea, table.indicators td.name input { width: 100%; }

@@ -61,7 +61,17 @@ public static class LibraryPages
                 </form>
                 """);
             if (list.MayCurate)
-                sb.Append($"<form method=\"post\" action=\"/indicator-library/seed\">{Antiforgery.Field(http)}<p><button type=\"submit\">由已存的表汇集</button> 新的指标加为待审定；已有的只更新使用情况，已维护的内容不变。</p></form>");
+                sb.Append($"<form method=\"post\" action=\"/indicator-library/seed\">{Antiforgery.Field(http)}<p><button type=\"submit\">由已存的表汇集</button> 新的指标加为待审定；已有的只更新使用情况，已维护的内容不变。</p></form>")
+                  .Append("""
+                    <details class="import" id="import"><summary>由 Excel 导入</summary>
+                      <p class="note">导出的工作簿修改后可再导入，也可新建同样标题的工作簿（工作表“指标库”，见其中的导入说明）：有编号的行修改该指标的所属单位、指标解释、计算方法、指标值依据、标签、共性/个性、共享范围和状态，编号留空的行新增指标。先预览：每一处问题都写明工作表、行号和列；确认导入时全部导入，或有一处问题即什么都不导入。</p>
+                      <form id="library-import"><input type="file" name="file" accept=".xlsx" required> <button type="submit">预览</button></form>
+                      <div id="import-preview" aria-live="polite"></div>
+                      <p><button type="button" id="import-confirm" hidden>确认导入</button> <span id="import-state" role="status"></span></p>
+                      <script src="/js/workbook-import.js"></script>
+                      <script src="/js/library.js"></script>
+                    </details>
+                    """);
             sb.Append($"<p>共 {list.Entries.Count} 条。</p>");
             if (list.Entries.Count > 0)
             {

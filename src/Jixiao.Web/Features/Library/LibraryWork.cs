@@ -16,12 +16,9 @@ namespace Jixiao.Web.Features.Library;
 /// </summary>
 public sealed class LibraryWork(LibraryStore library, OrganisationStore organisations)
 {
-    public const int MaxTextLength = 2000;
-    public const int MaxTags = 20;
-
     public static bool MayCurate(CurrentUser user) => Permissions.Decide(user.Role, FormAction.CurateLibrary, null).Allowed;
 
-    static void Require(CurrentUser user)
+    public static void Require(CurrentUser user)
     {
         var d = Permissions.Decide(user.Role, FormAction.CurateLibrary, null);
         if (!d.Allowed) throw user.IsPublic ? Api.Fail(401, "请先登录") : Api.Fail(403, d.Refusal ?? "无权维护指标库");
@@ -39,33 +36,28 @@ public sealed class LibraryWork(LibraryStore library, OrganisationStore organisa
     }
 
     /// <summary>
-    /// 推荐指标 from the library for a declaration: the approved entries the person may see whose tags name the
-    /// declaration's 项目类别 or a word of its project name, and that the declaration does not have yet. The target
-    /// offered is the entry's median target of its latest year with figures (its comparator and unit), else none.
+    /// 推荐指标 from the library for a declaration: the approved entries the person may see, ranked by
+    /// <see cref="LibrarySuggestions.Rank"/> (words shared with the project's name and 项目类别, forms of the same 项目类别
+    /// and of the unit's 主管部门 using them), each with why.
     /// </summary>
-    public async Task<IReadOnlyList<RowSuggestion>> SuggestAsync(CurrentUser user, TargetDeclaration form)
+    /// <param name="unitId">The declaring unit (its 主管部门 ranks the entries its units use), when known.</param>
+    public async Task<IReadOnlyList<RowSuggestion>> SuggestAsync(CurrentUser user, TargetDeclaration form, long? unitId)
     {
         var orgs = (await organisations.AllAsync()).ToDictionary(o => o.Id);
         var mine = MayCurate(user) ? null : user.OrganisationId is { } org ? (await organisations.UnitsUnderAsync(org)).ToHashSet() : [];
-        var have = form.Indicators.Select(IndicatorKey.Of).ToHashSet(StringComparer.Ordinal);
-        var project = IndicatorKey.Text(form.ProjectName);
-        var category = IndicatorKey.Text(form.ProjectCategory);
-        var offered = new List<RowSuggestion>();
-        foreach (var r in await library.SearchAsync(status: "approved"))
-        {
-            if (have.Contains(r.Key) || (mine is not null && !Visible(r, mine, orgs))) continue;
-            var tag = r.Tags.Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .FirstOrDefault(t => IndicatorKey.Text(t) is { Length: > 0 } k && (k == category || project.Contains(k, StringComparison.Ordinal)));
-            if (tag is null) continue;
-            var latest = r.Years.Where(y => y.Targets is not null).OrderByDescending(y => y.Year).FirstOrDefault();
-            var comparator = Comparators.FromSymbol(r.Comparator);
-            TargetValue? target = latest?.Targets is { } q
-                ? new TargetValue($"{r.Comparator}{Core.Scoring.Num.Plain(q.Median)}{(string.IsNullOrEmpty(r.Unit) ? "" : $"({r.Unit})")}", comparator, q.Median, r.Unit)
-                : null;
-            offered.Add(new RowSuggestion(r.Level1, r.Level2, r.Name, target, $"指标库（标签“{tag}”）"));
-        }
-        return offered;
+        var candidates = (await library.SearchAsync(status: "approved"))
+            .Where(r => mine is null || Visible(r, mine, orgs))
+            .Select(r =>
+            {
+                var uses = r.UseCounts;
+                return new SuggestionCandidate(r.Key, r.Level1, r.Level2, r.Name, TagList(r.Tags), r.Explanation, Comparators.FromSymbol(r.Comparator), r.Unit,
+                    r.Years, r.FormCount, uses.Categories ?? new Dictionary<string, int>(), uses.Departments ?? new Dictionary<long, int>());
+            });
+        var department = unitId is { } u ? orgs.GetValueOrDefault(u)?.ParentId : null;
+        return LibrarySuggestions.Rank(form, department, candidates).Select(s => s.ToRow()).ToList();
     }
+
+    static string[] TagList(string tags) => tags.Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>A proposed entry to the units that own it; an approved one to the units it is shared with; a retired one to finance only.</summary>
     static bool Visible(LibraryRow r, HashSet<long> mine, IReadOnlyDictionary<long, Organisation> orgs) => LibraryCuration.StatusFrom(r.Status) switch
@@ -85,7 +77,7 @@ public sealed class LibraryWork(LibraryStore library, OrganisationStore organisa
 
     static LibraryEntryDocument Document(LibraryRow r, IReadOnlyDictionary<long, Organisation> orgs) => new(
         r.Id, r.Key, r.Level1, r.Level2, r.Name, r.Comparator, r.Unit, r.Explanation, r.Method, r.ValueBasis,
-        r.Tags.Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), r.Nature,
+        TagList(r.Tags), r.Nature,
         r.OwnerId is { } o ? orgs.GetValueOrDefault(o)?.Name : null, r.Scope, r.Status, r.FormCount, r.DeclarationCount, r.SelfEvaluationCount,
         r.UnitCount, r.Years.Select(y => new YearDistributionDocument(y.Year, Q(y.Targets), Q(y.Actuals))).ToList(), r.UpdatedBy, r.UpdatedAt);
 
@@ -104,7 +96,7 @@ public sealed class LibraryWork(LibraryStore library, OrganisationStore organisa
         {
             if (given is null) return kept;
             var t = given.Trim();
-            if (t.Length > MaxTextLength) throw Api.Fail(400, $"{label}不能超过 {MaxTextLength} 个字（现为 {t.Length} 个）", field);
+            if (LibraryCuration.RefuseText(label, t) is { } refusal) throw Api.Fail(400, refusal, field);
             return t.Length == 0 ? null : t;
         }
         string Code<T>(string? given, string kept, Func<string?, T?> parse, string field, string message) where T : struct =>
@@ -119,10 +111,8 @@ public sealed class LibraryWork(LibraryStore library, OrganisationStore organisa
         var tags = row.Tags;
         if (body.Tags is { } given)
         {
-            var clean = given.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
-            if (clean.Count > MaxTags) throw Api.Fail(400, $"标签最多 {MaxTags} 个（现为 {clean.Count} 个）", "tags");
-            if (clean.FirstOrDefault(t => t.Contains('、') || t.Length > 50) is { } bad) throw Api.Fail(400, $"标签“{bad}”不能含“、”，也不能超过 50 个字", "tags");
-            tags = string.Join('、', clean);
+            (tags, var wrong) = LibraryCuration.Tags(given);
+            if (wrong is not null) throw Api.Fail(400, wrong, "tags");
         }
         var curated = new LibraryCurated(
             Text(body.Explanation, row.Explanation, "explanation", "指标解释"), Text(body.Method, row.Method, "method", "计算方法"), basis, tags,
@@ -133,14 +123,18 @@ public sealed class LibraryWork(LibraryStore library, OrganisationStore organisa
         return Document(saved!, (await organisations.AllAsync()).ToDictionary(o => o.Id));
     }
 
+    /// <summary>The columns the import reads (<see cref="LibraryImport.Columns"/>), then the figures, which it does not.</summary>
     public static readonly string[] ExportHeaders =
     [
-        "编号", "一级指标", "二级指标", "三级指标", "指标性质", "度量单位", "指标解释", "计算方法", "指标值依据", "标签", "共性/个性", "所属单位", "共享范围", "状态",
+        .. LibraryImport.Columns,
         "使用表数", "申报表", "自评表", "单位数", "年度", "目标值个数", "目标值下四分位数", "目标值中位数", "目标值上四分位数",
         "实际值个数", "实际值下四分位数", "实际值中位数", "实际值上四分位数",
     ];
 
-    /// <summary>The entries the person sees as an xlsx sheet: one row per entry and year (an entry without figures, one row).</summary>
+    /// <summary>
+    /// The entries the person sees as an xlsx sheet: one row per entry and year (an entry without figures, one row), with
+    /// drop-down lists on the columns finance edits and the instructions for importing it back (<see cref="LibraryImport"/>).
+    /// </summary>
     public async Task<(byte[] Bytes, string FileName)> ExportAsync(CurrentUser user, string? q, string? level1, string? status)
     {
         var list = await SearchAsync(user, q, level1, status);
@@ -149,16 +143,16 @@ public sealed class LibraryWork(LibraryStore library, OrganisationStore organisa
             foreach (var y in e.Years.Count == 0 ? [null] : e.Years.Cast<YearDistributionDocument?>())
                 rows.Add(
                 [
-                    XlsxCell.Count((int)e.Id), XlsxCell.Text(e.Level1), XlsxCell.Text(e.Level2), XlsxCell.Text(e.Name), XlsxCell.Text(e.Comparator), XlsxCell.Text(e.Unit),
+                    XlsxCell.Id(e.Id), XlsxCell.Text(e.Level1), XlsxCell.Text(e.Level2), XlsxCell.Text(e.Name), XlsxCell.Text(e.Comparator), XlsxCell.Text(e.Unit),
                     XlsxCell.Text(e.Explanation), XlsxCell.Text(e.Method), XlsxCell.Text(BasisName(e.ValueBasis)), XlsxCell.Text(string.Join('、', e.Tags)),
-                    XlsxCell.Text(LibraryCuration.NatureFrom(e.Nature)?.ToChinese()), XlsxCell.Text(e.Owner ?? "财政部门"),
+                    XlsxCell.Text(LibraryCuration.NatureFrom(e.Nature)?.ToChinese()), XlsxCell.Text(e.Owner ?? LibraryImport.Finance),
                     XlsxCell.Text(LibraryCuration.ScopeFrom(e.Scope)?.ToChinese()), XlsxCell.Text(LibraryCuration.StatusFrom(e.Status)?.ToChinese()),
                     XlsxCell.Count(e.Forms), XlsxCell.Count(e.Declarations), XlsxCell.Count(e.SelfEvaluations), XlsxCell.Count(e.Units),
                     y is null ? XlsxCell.Text("") : XlsxCell.Count(y.Year),
                     y?.Targets is { } t ? XlsxCell.Count(t.Count) : XlsxCell.Text(""), XlsxCell.Fixed2(y?.Targets?.Lower), XlsxCell.Fixed2(y?.Targets?.Median), XlsxCell.Fixed2(y?.Targets?.Upper),
                     y?.Actuals is { } a ? XlsxCell.Count(a.Count) : XlsxCell.Text(""), XlsxCell.Fixed2(y?.Actuals?.Lower), XlsxCell.Fixed2(y?.Actuals?.Median), XlsxCell.Fixed2(y?.Actuals?.Upper),
                 ]);
-        return (TableWorkbook.Render("指标库", ExportHeaders, rows), "指标库.xlsx");
+        return (TableWorkbook.Render(LibraryImport.Sheet, ExportHeaders, rows, LibraryImport.Choices, "指标库导入说明", LibraryImport.Instructions), "指标库.xlsx");
     }
 
     public static string? BasisName(string? code) => LibraryCuration.BasisFrom(code)?.ToChinese();

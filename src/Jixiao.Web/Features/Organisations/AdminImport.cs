@@ -11,14 +11,6 @@ using static Jixiao.Web.Features.Organisations.OrganisationStore;
 
 namespace Jixiao.Web.Features.Organisations;
 
-[Description("批量导入中的一处问题")]
-public sealed record ImportRowProblem(
-    [property: Description("工作表")] string Sheet,
-    [property: Description("行号")] int Row,
-    [property: Description("列（标题）")] string Column,
-    [property: Description("单元格")] string Cell,
-    [property: Description("说明")] string Message);
-
 [Description("工作簿中的一个机构")]
 public sealed record ImportedOrganisation(
     [property: Description("行号")] int Row,
@@ -76,16 +68,11 @@ public static class AdminImport
         app.MapPost("/api/admin/import", (HttpContext http, OrganisationStore organisations, AccountStore accounts, Database db) => Api.Run(async () =>
         {
             Administration.Require(http);
-            var bytes = await ReadUploadAsync(http);
-            List<XlsxReader.GridSheet> sheets;
-            try { sheets = XlsxReader.ReadSheets(bytes); }
-            catch (UnreadableFileException ex) { return Api.Error(400, ex.Message, "file"); }
+            var sheets = await WorkbookUpload.ReadAsync(http, MaxUploadBytes);
             var plan = await PlanAsync(sheets, organisations, accounts);
             var confirm = http.Request.Query["confirm"] == "true";
             if (!confirm) return Api.Json(plan.Result(false));
-            if (plan.Problems.Count > 0)
-                return Api.Json(new ApiError($"工作簿中有 {plan.Problems.Count} 处问题，没有导入任何内容。第一处：{plan.Problems[0].Message}", "file",
-                    plan.Problems.Select(p => new FieldProblem($"{p.Sheet}!{p.Cell}", p.Message)).ToList()), 422);
+            if (plan.Problems.Count > 0) return WorkbookUpload.Refused(plan.Problems);
             return Api.Json(await ApplyAsync(plan, db, accounts));
         })).DisableAntiforgery()
             .WithSummary("批量导入机构和账号（管理员；multipart/form-data，字段 file 为 xlsx，须带请求头 X-Requested-With）：先预览，?confirm=true 一次全部导入；有一处问题即不导入任何内容")
@@ -124,17 +111,6 @@ public static class AdminImport
         "6. 标题行请勿修改，系统按标题识别各列；列的顺序可以调整。空行会被跳过。本“填写说明”工作表不会被导入。",
     ];
 
-    static async Task<byte[]> ReadUploadAsync(HttpContext http)
-    {
-        var form = await Api.ReadUploadAsync(http, MaxUploadBytes, "file", " xlsx 文件");
-        if (form.Files.Count != 1) throw Api.Fail(400, form.Files.Count == 0 ? "没有上传文件" : "一次只能上传一个工作簿", "file");
-        var file = form.Files[0];
-        if (file.Length > MaxUploadBytes) throw Api.TooLarge(MaxUploadBytes);
-        using var ms = new MemoryStream();
-        await file.CopyToAsync(ms);
-        return ms.ToArray();
-    }
-
     // ------------------------------------------------------------------ reading and checking
 
     // Every row with anything in it is kept, a wrong one too (Kind or Role null), so that the preview lists the sheet
@@ -164,54 +140,6 @@ public static class AdminImport
                     accounts?.GetValueOrDefault(a.Username).Password)).ToList(),
                 Problems);
         }
-    }
-
-    /// <summary>One sheet's rows under its header: each cell by header, with where it is for the messages.</summary>
-    sealed class SheetTable(XlsxReader.GridSheet sheet, List<ImportRowProblem> problems)
-    {
-        readonly Dictionary<string, int> _columns = new();
-        public string Name => sheet.Name;
-
-        /// <summary>The header row's columns; false (with a problem for each) when a required one is missing.</summary>
-        public bool ReadHeader(IReadOnlyList<string> wanted, IReadOnlyList<string> optional)
-        {
-            if (sheet.Rows.Count == 0)
-            {
-                problems.Add(new ImportRowProblem(Name, 1, wanted[0], "A1", $"工作表“{Name}”是空的：第一行应为标题 {string.Join("、", wanted)}"));
-                return false;
-            }
-            var header = sheet.Rows[0];
-            for (int c = 0; c < header.Length; c++)
-                if (header[c].Trim() is { Length: > 0 } h && !_columns.ContainsKey(h)) _columns[h] = c;
-            bool ok = true;
-            foreach (var w in wanted.Where(w => !optional.Contains(w) && !_columns.ContainsKey(w)))
-            {
-                problems.Add(new ImportRowProblem(Name, sheet.FirstRow, w, $"{XlsxColumn(header.Length)}{sheet.FirstRow}",
-                    $"工作表“{Name}”第 {sheet.FirstRow} 行（标题行）缺少“{w}”列；标题应为 {string.Join("、", wanted)}"));
-                ok = false;
-            }
-            return ok;
-        }
-
-        /// <summary>The rows below the header that hold anything, with their row numbers in the sheet.</summary>
-        public IEnumerable<(int Row, string[] Cells)> Rows() =>
-            sheet.Rows.Skip(1).Select((cells, i) => (sheet.FirstRow + 1 + i, cells)).Where(r => r.cells.Any(c => c.Trim().Length > 0));
-
-        public string Cell(string[] cells, string column) =>
-            _columns.TryGetValue(column, out var c) && c < cells.Length ? cells[c].Trim() : "";
-
-        public void Problem(int row, string column, string message)
-        {
-            var cell = $"{(_columns.TryGetValue(column, out var c) ? XlsxColumn(c) : "A")}{row}";
-            problems.Add(new ImportRowProblem(Name, row, column, cell, $"工作表“{Name}”第 {row} 行“{column}”列（{cell}）：{message}"));
-        }
-    }
-
-    static string XlsxColumn(int index)
-    {
-        var s = "";
-        for (int c = index + 1; c > 0; c = (c - 1) / 26) s = (char)('A' + (c - 1) % 26) + s;
-        return s;
     }
 
     static async Task<Plan> PlanAsync(List<XlsxReader.GridSheet> sheets, OrganisationStore organisations, AccountStore accounts)

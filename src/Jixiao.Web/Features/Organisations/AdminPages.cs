@@ -82,6 +82,7 @@ public static class AdminPages
                 <form id="admin-import"><input type="file" name="file" accept=".xlsx" required> <button type="submit">预览</button></form>
                 <div id="import-preview" aria-live="polite"></div>
                 <p><button type="button" id="import-confirm" hidden>确认导入</button> <span id="import-state" role="status"></span></p>
+                <script src="/js/workbook-import.js"></script>
                 <script src="/js/admin.js"></script>
                 """;
             return Page("批量导入机构和账号", body + AdminCss, CurrentUser.From(http), Antiforgery.Field(http));
@@ -467,9 +468,6 @@ public static class AdminPages
           .account-actions form { border: 1px solid #e2dccd; padding: .6rem .8rem; }
           section.issued { border: 2px solid #176b2c; background: #f2fbf4; padding: .4rem 1rem; margin-bottom: 1rem; }
           code.password { font-size: 20px; letter-spacing: .08em; background: #fff; border: 1px dashed #176b2c; padding: .2rem .6rem; user-select: all; }
-          #import-preview table { margin: .6rem 0 1rem; }
-          #import-preview tr.problem td { color: #a00; }
-          #import-preview td.new { color: #176b2c; }
         </style>
         """;
 

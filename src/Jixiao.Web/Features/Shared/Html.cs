@@ -82,6 +82,9 @@ public static class Html
               nav.pager { margin: .8rem 0; } nav.pager a { margin: 0 .3rem; }
               .lead { font-size: 17px; max-width: 50rem; line-height: 1.7; }
               .readonly { color: #333; background: #f4f4f4; padding: .15rem .3rem; display: inline-block; min-width: 3rem; }
+              #import-preview table { margin: .6rem 0 1rem; }
+              #import-preview tr.problem td { color: #a00; }
+              #import-preview td.new { color: #176b2c; }
             </style>
             </head>
             <body>

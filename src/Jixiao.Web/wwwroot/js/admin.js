@@ -1,28 +1,15 @@
 // The administrator's workbook import: preview (POST /api/admin/import), then confirm (?confirm=true), showing every
-// problem by sheet, row and column, and the generated initial passwords once, with a download of them.
+// problem by sheet, row and column (workbook-import.js), and the generated initial passwords once, with a download of them.
 (function () {
   "use strict";
-  const form = document.getElementById("admin-import");
-  if (!form) return;
-  const preview = document.getElementById("import-preview"), confirmButton = document.getElementById("import-confirm"),
-        state = document.getElementById("import-state");
-  const text = (s) => { const e = document.createElement("span"); e.textContent = s ?? ""; return e.innerHTML; };
+  const text = WorkbookImport.text;
   const kinds = { finance: "财政部门", department: "主管部门", unit: "实施单位" };
   const roles = { unit: "单位填报", "department-reviewer": "主管部门审核", "finance-reviewer": "财政审核", admin: "管理员" };
   const outcome = (o, confirmed) => o === "new" ? '<td class="new">' + (confirmed ? "已新建" : "新建") + "</td>"
     : o === "problem" ? '<td class="error">有问题</td>' : "<td>已存在（不改动）</td>";
-  // The table has the sheet, row and column in columns of their own; the message says them again for API clients.
-  const plain = (m) => m.replace(/^工作表“[^”]*”第 \d+ 行“[^”]*”列（[A-Z]+\d+）：/, "");
-
-  function problemsTable(problems) {
-    let html = '<h2>问题（' + problems.length + ' 处，改正后再预览）</h2><table class="problems"><thead><tr><th>工作表</th><th>行</th><th>列</th><th>说明</th></tr></thead><tbody>';
-    for (const p of problems) html += '<tr class="problem"><td>' + text(p.sheet) + "</td><td>" + p.row + "</td><td>" + text(p.column) + "（" + text(p.cell) + "）</td><td>" + text(plain(p.message)) + "</td></tr>";
-    return html + "</tbody></table>";
-  }
 
   function show(b) {
     let html = "";
-    if (b.problems.length > 0) html += problemsTable(b.problems);
     const newOrgs = b.organisations.filter(o => o.outcome === "new").length, newAccounts = b.accounts.filter(a => a.outcome === "new").length;
     html += "<h2>机构（" + b.organisations.length + " 行，新建 " + newOrgs + "）</h2>";
     if (b.organisations.length > 0) {
@@ -45,36 +32,27 @@
     if (b.confirmed && generated.length > 0)
       html = '<section class="issued"><h2>系统生成的初始密码</h2><p>共 ' + generated.length + ' 个，只显示这一次（系统不保存原文）。请下载后通过可靠的渠道交给本人；本人首次登录时须修改密码。</p>' +
              '<p><button type="button" id="download-passwords">下载账号和初始密码（CSV）</button></p></section>' + html;
-    preview.innerHTML = html;
-    confirmButton.hidden = b.confirmed || b.problems.length > 0 || newOrgs + newAccounts === 0;
-    state.textContent = b.confirmed ? "导入完成：新建机构 " + newOrgs + " 个、账号 " + newAccounts + " 个。"
-      : b.problems.length > 0 ? "有问题，不能导入。" : newOrgs + newAccounts === 0 ? "工作簿中的机构和账号都已存在，没有要导入的。" : "预览无误，可以确认导入。";
-    const download = document.getElementById("download-passwords");
-    if (download) download.addEventListener("click", () => {
-      const quote = (s) => '"' + String(s ?? "").replace(/"/g, '""') + '"';
-      const lines = [["用户名", "姓名", "所属机构", "初始密码"].map(quote).join(",")]
-        .concat(generated.map(a => [a.username, a.realName, a.organisation, a.password].map(quote).join(",")));
-      const blob = new Blob(["\ufeff" + lines.join("\r\n")], { type: "text/csv;charset=utf-8" });
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = "初始密码.csv";
-      link.click();
-      URL.revokeObjectURL(link.href);
-    });
+    return {
+      html,
+      confirmable: newOrgs + newAccounts > 0,
+      state: b.confirmed ? "导入完成：新建机构 " + newOrgs + " 个、账号 " + newAccounts + " 个。"
+        : newOrgs + newAccounts === 0 ? "工作簿中的机构和账号都已存在，没有要导入的。" : "预览无误，可以确认导入。",
+      after: () => {
+        const download = document.getElementById("download-passwords");
+        if (download) download.addEventListener("click", () => {
+          const quote = (s) => '"' + String(s ?? "").replace(/"/g, '""') + '"';
+          const lines = [["用户名", "姓名", "所属机构", "初始密码"].map(quote).join(",")]
+            .concat(generated.map(a => [a.username, a.realName, a.organisation, a.password].map(quote).join(",")));
+          const blob = new Blob(["\ufeff" + lines.join("\r\n")], { type: "text/csv;charset=utf-8" });
+          const link = document.createElement("a");
+          link.href = URL.createObjectURL(blob);
+          link.download = "初始密码.csv";
+          link.click();
+          URL.revokeObjectURL(link.href);
+        });
+      },
+    };
   }
 
-  async function send(confirm) {
-    state.textContent = confirm ? "正在导入……" : "正在读取……";
-    const r = await fetch("/api/admin/import" + (confirm ? "?confirm=true" : ""), { method: "POST", headers: { "X-Requested-With": "jixiao" }, body: new FormData(form) });
-    const b = await r.json();
-    if (r.ok) { show(b); return; }
-    confirmButton.hidden = true;
-    state.textContent = "";
-    preview.innerHTML = '<p class="error">' + text(b.error) + "</p>" + (b.problems && b.problems.length > 1
-      ? "<ul>" + b.problems.map(p => '<li class="error">' + text(p.message) + "</li>").join("") + "</ul>" : "");
-  }
-
-  form.addEventListener("submit", e => { e.preventDefault(); send(false); });
-  form.querySelector("input[type=file]").addEventListener("change", () => { confirmButton.hidden = true; preview.innerHTML = ""; state.textContent = ""; });
-  confirmButton.addEventListener("click", () => send(true));
+  WorkbookImport.start("admin-import", "/api/admin/import", show);
 })();

@@ -387,18 +387,19 @@
       const td = document.querySelector(`[data-working="${f.row - 1}"]`);
       if (td) td.append(el("div", { class: f.severity }, `[${severity[f.severity] || f.severity}] ${readable(f.message)}`));
     });
-    // 推荐指标: last year's rows of the same project not in the form yet; 添加 puts one at the end of the table.
+    // 推荐指标: last year's rows of the same project not in the form yet, then the library's ranked entries, each with
+    // where it comes from and why; 添加 puts one at the end of the table.
     const offered = document.getElementById("suggestions");
     if (offered && !isSelf) {
       const list = result.suggestions || [];
       offered.replaceChildren(...(list.length === 0 ? [] : [
         el("strong", {}, "推荐指标（本表尚无）："),
-        ...list.map(x => el("span", { class: "suggestion", title: x.source },
-          `${x.level2 ?? ""}·${x.name} ${x.target?.text ?? ""} `, el("small", {}, `（${x.source}）`), " ",
+        el("ul", {}, ...list.map(x => el("li", { class: "suggestion" },
+          `${x.level2 ?? ""}·${x.name} ${x.target?.text ?? ""} `,
           el("button", { type: "button", "data-suggestion": x.name, onclick: () => {
             form.indicators.push({ level1: x.level1, level2: x.level2, name: x.name, target: x.target, actual: null, weight: null, score: null, deviationReason: null });
             render(); changed();
-          } }, "添加")))]));
+          } }, "添加"), " ", el("small", {}, `（${x.source}）${x.because ?? ""}`))))]));
     }
     // Beside each declared row: the unit's own figures last year, and what the other units declare this year.
     if (!isSelf) (result.context || []).forEach(c => {
