@@ -54,6 +54,10 @@ public sealed class Browser : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai",
         });
         var page = await context.NewPageAsync();
+        // A loaded 2-core machine (the browser, the server and the test on the same cores) has taken more than the
+        // default 30 s for one page: every wait of this window gets 60 s.
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
         await page.GotoAsync(baseAddress + "/login");
         await page.FillAsync("input[name=username]", user);
         await page.FillAsync("input[name=password]", password);
