@@ -22,6 +22,7 @@ internal static partial class Vocabulary
         ("申报表", FormKind.TargetDeclaration),
         ("目标表", FormKind.TargetDeclaration),
         ("审批表", FormKind.TargetDeclaration),
+        ("批复表", FormKind.TargetDeclaration),
     ];
 
     /// <summary>Where each title word ends in a text (after its 表), for finding a title inside run-on text.</summary>
