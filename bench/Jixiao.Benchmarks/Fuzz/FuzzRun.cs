@@ -39,8 +39,10 @@ internal static class FuzzRun
         public long WatchedAt;
         public bool Done;
         public int Starts;
-        public double CpuSeconds;
+        public double CpuSeconds;          // of the worker's earlier processes (killed or died)
+        public double CpuThisStart;        // of its current process, as last reported
         public double PeakMb;
+        public double? ReferenceCpuUs;
     }
 
     public static int Run(Options o)
@@ -151,6 +153,8 @@ internal static class FuzzRun
     private static void Restart(Worker w, long failed, Options o, string work)
     {
         w.Skip.Add(failed);
+        w.CpuSeconds += w.CpuThisStart; // up to its last report: what it used after that is not counted
+        w.CpuThisStart = 0;
         w.Process!.Dispose();
         w.Status!.Dispose();
         w.Map!.Dispose();
@@ -178,13 +182,14 @@ internal static class FuzzRun
                 w.Next = long.Parse(line[3..space]);
                 total.Add(JsonSerializer.Deserialize<FuzzTally>(line[(space + 1)..])!);
             }
-            else if (line.StartsWith("done ", StringComparison.Ordinal))
+            else if (line.StartsWith("usage ", StringComparison.Ordinal))
             {
-                var end = JsonSerializer.Deserialize<FuzzWorker.WorkerEnd>(line[5..])!;
-                w.CpuSeconds += end.CpuSeconds;
-                w.PeakMb = Math.Max(w.PeakMb, end.PeakMb);
-                w.Done = true;
+                var usage = JsonSerializer.Deserialize<FuzzWorker.WorkerUsage>(line[6..])!;
+                w.CpuThisStart = usage.CpuSeconds;
+                w.PeakMb = Math.Max(w.PeakMb, usage.PeakMb);
+                w.ReferenceCpuUs = usage.ReferenceCpuUs ?? w.ReferenceCpuUs;
             }
+            else if (line == "done") w.Done = true;
         }
     }
 
@@ -282,7 +287,9 @@ internal static class FuzzRun
         sb.AppendLine($"| throughput, whole run (mutating included) | {inputs / seconds:N0} inputs/s, {t.Bytes / 1048576.0 / seconds:F1} MB/s |");
         sb.AppendLine($"| import time, summed over workers (wall / CPU) | {t.ImportSeconds:F1} s / {t.ImportCpuSeconds:F1} s ({t.ImportCpuSeconds * 1e6 / Math.Max(1, t.Inputs):F0} µs CPU per input) |");
         sb.AppendLine($"| mutating, summed over workers | {t.MutateSeconds:F1} s |");
-        sb.AppendLine($"| workers' CPU (user + sys), restarts | {workers.Sum(w => w.CpuSeconds):F1} s, {workers.Sum(w => w.Starts) - workers.Count} restarts |");
+        sb.AppendLine($"| workers' CPU (user + sys), restarts | {workers.Sum(w => w.CpuSeconds + w.CpuThisStart):F1} s, {workers.Sum(w => w.Starts) - workers.Count} restarts |");
+        var reference = workers.Where(w => w.ReferenceCpuUs is not null).Select(w => w.ReferenceCpuUs!.Value).DefaultIfEmpty(double.NaN).Average();
+        sb.AppendLine($"| reference, same run: the case inputs unchanged | {reference:F0} µs CPU per input; mutated inputs {t.ImportCpuSeconds * 1e6 / Math.Max(1, t.Inputs) / reference:F2}× that |");
         sb.AppendLine($"| peak memory of a worker (VmHWM) | {workers.Max(w => w.PeakMb):F0} MB |");
         sb.AppendLine($"| import CPU per input: <1 ms / <10 ms / <100 ms / <1 s / <2 s / ≥2 s | {string.Join(" / ", t.Histogram.Select(h => h.ToString("N0")))} |");
         sb.AppendLine();

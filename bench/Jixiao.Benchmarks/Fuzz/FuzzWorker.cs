@@ -94,6 +94,7 @@ internal static class FuzzWorker
             if (++sinceCheckpoint == CheckpointEvery)
             {
                 stdout.WriteLine($"ck {i + 1} {JsonSerializer.Serialize(tally)}");
+                stdout.WriteLine($"usage {JsonSerializer.Serialize(Usage())}");
                 stdout.Flush();
                 tally = new FuzzTally();
                 sinceCheckpoint = 0;
@@ -101,13 +102,32 @@ internal static class FuzzWorker
         }
         status.Write(0, -1L);
         stdout.WriteLine($"ck {to} {JsonSerializer.Serialize(tally)}");
-        using var self = Process.GetCurrentProcess();
-        stdout.WriteLine($"done {JsonSerializer.Serialize(new WorkerEnd(self.TotalProcessorTime.TotalSeconds, PeakResidentMb()))}");
+        stdout.WriteLine($"usage {JsonSerializer.Serialize(Usage() with { ReferenceCpuUs = ReferenceCpuMicroseconds(cases) })}");
+        stdout.WriteLine("done");
         stdout.Flush();
         return 0;
     }
 
-    internal sealed record WorkerEnd(double CpuSeconds, double PeakMb);
+    /// <summary>The worker process so far: its CPU (user + sys), its peak resident memory, and at the end the reference.</summary>
+    internal sealed record WorkerUsage(double CpuSeconds, double PeakMb, double? ReferenceCpuUs = null);
+
+    private static WorkerUsage Usage()
+    {
+        using var self = Process.GetCurrentProcess();
+        return new WorkerUsage(self.TotalProcessorTime.TotalSeconds, PeakResidentMb());
+    }
+
+    /// <summary>
+    /// The reference measured in the same run, on the same loaded machine: import CPU per input of the case inputs
+    /// as they are (each 20 times, after the run has warmed everything up).
+    /// </summary>
+    private static double ReferenceCpuMicroseconds(List<CaseInput> cases)
+    {
+        long cpu0 = ThreadCpu.Nanoseconds();
+        for (int round = 0; round < 20; round++)
+            foreach (var c in cases) FormImporter.Import(c.Bytes, Path.GetFileName(c.Name));
+        return (ThreadCpu.Nanoseconds() - cpu0) / 1e3 / (20.0 * cases.Count);
+    }
 
     /// <summary>The case's file name: the reader may look at the extension (input.json, input.txt).</summary>
     public static string FileName(FuzzInput input) => input.Description[..input.Description.IndexOf(':')];
