@@ -2,8 +2,9 @@
 # End-to-end `jixiao import DIR --json` over 13,000 seed-derived forms (scripts/seed-forms.sh), as a whole process,
 # beside two references measured in the same run, in turn (A B C D A B C D …): the reader alone on both cores
 # (bench --parse-only, forms thrown away, without dynamic PGO as the CLI) and `cat` of the same files. With a
-# baseline ref, that tree's CLI is built (git archive into a scratch folder) and measured in the same rounds. Prints medians (min–max) of wall, user, sys and
-# peak RSS from /usr/bin/time, and checks that every build wrote the same bytes (sha256sum).
+# baseline ref, that tree's CLI is built (git archive into a scratch folder) and measured in the same rounds. Prints
+# medians (min–max) of wall, user, sys and peak RSS from /usr/bin/time, and checks that every build wrote the same
+# bytes (sha256sum).
 #   scripts/bench-import-json.sh [baseline-ref]        # RUNS=5 rounds after one warm-up; FORMS_DIR to reuse inputs
 set -euo pipefail
 cd "$(dirname "$0")/.."
