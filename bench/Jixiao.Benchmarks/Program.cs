@@ -8,7 +8,7 @@ if (args.Contains("--loop"))
     var bytes = File.ReadAllBytes(file);
     var until = DateTime.UtcNow.AddSeconds(double.Parse(args[2]));
     while (DateTime.UtcNow < until) Jixiao.Formats.Import.FormImporter.Import(bytes, file);
-    return;
+    return 0;
 }
 if (args.Contains("--stages"))
 {
@@ -32,20 +32,20 @@ if (args.Contains("--stages"))
         var tr = sw.Elapsed.TotalMicroseconds / 300;
         Console.WriteLine($"   layout {tl:F0} µs, layout+read {tr:F0} µs");
     }
-    return;
+    return 0;
 }
 if (Array.IndexOf(args, "--generate-and-check") is var g and >= 0)
 {
     // dotnet run -c Release --project bench/Jixiao.Benchmarks -- --generate-and-check 10000 [seed]
     GenerateAndCheck.Run(int.Parse(args[g + 1]), args.Length > g + 2 ? int.Parse(args[g + 2]) : 1);
-    return;
+    return 0;
 }
 if (args.Contains("--export"))
 {
     // dotnet run -c Release --project bench/Jixiao.Benchmarks -- --export [forms] [forms for soffice]
     var rest = args.SkipWhile(a => a != "--export").Skip(1).Select(a => int.TryParse(a, out var n) ? n : -1).Where(n => n > 0).ToList();
     await ExportBenchmark.RunAsync(rest.ElementAtOrDefault(0) is > 0 and var c ? c : 1000, rest.ElementAtOrDefault(1) is > 0 and var s ? s : 100);
-    return;
+    return 0;
 }
 if (Array.IndexOf(args, "--ingest") is var ing and >= 0)
 {
@@ -54,7 +54,7 @@ if (Array.IndexOf(args, "--ingest") is var ing and >= 0)
     IngestBenchmark.Run(Arg("--cli") ?? throw new ArgumentException("--cli PATH/jixiao.dll"), Arg("--pg"),
         (Arg("--sizes") ?? "10000,100000").Split(',').Select(int.Parse).ToList(),
         Arg("--work") ?? Path.Combine(Path.GetTempPath(), "jixiao-bench"), Arg("--out"));
-    return;
+    return 0;
 }
 if (Array.IndexOf(args, "--generate-files") is var gf and >= 0)
 {
@@ -64,11 +64,23 @@ if (Array.IndexOf(args, "--generate-files") is var gf and >= 0)
                      ?? Jixiao.Formats.Profiles.ProfileCatalog.FindDirectory(Environment.CurrentDirectory) ?? throw new InvalidOperationException("找不到 profiles/ 目录");
     Console.WriteLine(IngestBenchmark.Generate(Jixiao.Formats.Profiles.ProfileCatalog.Load(profileDir).Get("shanghai-2024"), int.Parse(args[gf + 1]),
         Arg("--work") ?? Path.Combine(Path.GetTempPath(), "jixiao-bench")));
-    return;
+    return 0;
+}
+if (args.Length > 0 && args[0] is "--fuzz" or "--fuzz-worker" or "--fuzz-one")
+{
+    // dotnet run -c Release --project bench/Jixiao.Benchmarks -- --fuzz tests/data/cases [tests/data/pending] [--inputs N] [--seed S] [--workers W]
+    return Jixiao.Benchmarks.Fuzz.FuzzArguments.Run(args);
+}
+if (args.Length == 2 && args[0] is "--json-stages" or "--parse-only")
+{
+    if (args[0] == "--json-stages") ImportJsonStages.Run(args[1]);
+    else ImportJsonStages.ParseOnly(args[1]);
+    return 0;
 }
 if (args.Contains("--quick"))
 {
     ImportBenchmarks.Quick();
-    return;
+    return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmarks).Assembly).Run(args);
+return 0;

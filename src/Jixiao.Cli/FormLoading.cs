@@ -18,14 +18,20 @@ internal static class FormLoading
         {
             var result = FormImporter.ImportFile(file);
             forms.AddRange(result.Forms);
-            foreach (var p in result.Problems) errors.WriteLine((p.IsError ? "错误：" : "提示：") + p);
+            Report(file, result, errors, showWarnings);
             if (result.Forms.Count == 0) failed++;
-            if (!showWarnings) continue;
-            foreach (var f in result.Forms)
-                foreach (var w in f.Warnings)
-                    errors.WriteLine($"提示：{file}:{w.Line}: {f.ProjectName}：{w.Message}");
         }
         if (files.Count == 0 && missing.Count == 0) errors.WriteLine("错误：没有可读的文件");
         return new Loaded(forms, failed);
+    }
+
+    /// <summary>What a file's import says on standard error: its problems, then (if asked) each form's warnings.</summary>
+    public static void Report(string file, ImportResult result, TextWriter errors, bool showWarnings)
+    {
+        foreach (var p in result.Problems) errors.WriteLine((p.IsError ? "错误：" : "提示：") + p);
+        if (!showWarnings) return;
+        foreach (var f in result.Forms)
+            foreach (var w in f.Warnings)
+                errors.WriteLine($"提示：{file}:{w.Line}: {f.ProjectName}：{w.Message}");
     }
 }

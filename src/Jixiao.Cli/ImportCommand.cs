@@ -18,19 +18,14 @@ internal static class ImportCommand
         };
         cmd.SetAction(async (r, ct) =>
         {
-            if (r.GetValue(db) is { } connection)
+            if (r.GetValue(parallel) is < 1)
             {
-                if (r.GetValue(parallel) is < 1)
-                {
-                    Console.Error.WriteLine("错误：--parallel 应为不小于 1 的整数");
-                    return 2;
-                }
-                return await BulkImport.RunAsync(r.GetValue(paths)!, connection, r.GetValue(json), r.GetValue(batch), r.GetValue(parallel), ct);
+                Console.Error.WriteLine("错误：--parallel 应为不小于 1 的整数");
+                return 2;
             }
-            var loaded = FormLoading.Load(r.GetValue(paths)!, Console.Error);
-            if (r.GetValue(json)) Console.WriteLine(FormJson.Serialize(loaded.Forms));
-            else FormText.Print(loaded.Forms, Console.Out);
-            return ExitCodes.ForImport(loaded);
+            if (r.GetValue(db) is { } connection)
+                return await BulkImport.RunAsync(r.GetValue(paths)!, connection, r.GetValue(json), r.GetValue(batch), r.GetValue(parallel), ct);
+            return ImportListing.Run(r.GetValue(paths)!, r.GetValue(json), r.GetValue(parallel) ?? Environment.ProcessorCount);
         });
         return cmd;
     }
@@ -39,13 +34,15 @@ internal static class ImportCommand
 internal static class ExitCodes
 {
     /// <summary>0 all read; 1 some file failed; 2 nothing usable was read.</summary>
-    public static int ForImport(FormLoading.Loaded loaded)
+    public static int ForImport(FormLoading.Loaded loaded) => ForImport(loaded.Forms.Count, loaded.FailedFiles);
+
+    public static int ForImport(long forms, int failedFiles)
     {
-        if (loaded.Forms.Count == 0)
+        if (forms == 0)
         {
             Console.Error.WriteLine("没有读到任何绩效表。");
             return 2;
         }
-        return loaded.FailedFiles > 0 ? 1 : 0;
+        return failedFiles > 0 ? 1 : 0;
     }
 }

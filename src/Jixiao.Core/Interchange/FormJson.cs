@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -87,6 +88,43 @@ public static class FormJson
 
     public static string Serialize(IEnumerable<PerformanceForm> forms) =>
         JsonSerializer.Serialize(forms.Select(ToDocument).ToList(), Options);
+
+    static readonly JsonWriterOptions IndentedWriter = new()
+    {
+        Indented = Options.WriteIndented,
+        Encoder = Options.Encoder,
+        IndentCharacter = Options.IndentCharacter,
+        IndentSize = Options.IndentSize,
+        NewLine = Options.NewLine,
+        MaxDepth = Options.MaxDepth,
+    };
+
+    /// <summary>What ends the indented array after its last element: a new line and "]".</summary>
+    public static byte[] ArrayClose { get; } = System.Text.Encoding.UTF8.GetBytes(Options.NewLine + "]");
+
+    [ThreadStatic] static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] static Utf8JsonWriter? t_writer;
+
+    /// <summary>
+    /// The forms as the elements of the array <see cref="Serialize"/> writes, in UTF-8 and without its brackets
+    /// (<c>\n  {…},\n  {…}</c>; empty for no forms). Parts made apart (each file's forms on the thread that read
+    /// them), joined in order with "," between "[" and <see cref="ArrayClose"/> ("[]" when none has a form), are the
+    /// bytes of one <see cref="Serialize"/> of all of them. The span is this thread's buffer, valid until its next call.
+    /// </summary>
+    public static ReadOnlySpan<byte> ArrayElements(IEnumerable<PerformanceForm> forms)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, IndentedWriter);
+        writer.Reset(buffer);
+        writer.WriteStartArray();
+        foreach (var form in forms) JsonSerializer.Serialize(writer, ToDocument(form), Options);
+        writer.WriteEndArray();
+        writer.Flush();
+        var written = buffer.WrittenSpan;
+        // "[" + elements + NewLine + "]", or "[]" when there are none.
+        return written.Length <= 2 ? [] : written[1..^ArrayClose.Length];
+    }
 
     /// <summary>The document as a JSON tree (the history compares two of these field by field).</summary>
     public static JsonObject ToJson(PerformanceForm form) => (JsonObject)JsonSerializer.SerializeToNode(ToDocument(form), Stored)!;
@@ -223,3 +261,4 @@ public static class FormJson
         Line = i.Line,
     };
 }
+
