@@ -6,7 +6,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # The export tests print PDFs with Debian's Chromium and a CJK TrueType font, and read PDFs back with poppler.
 scripts/install-pdf-deps.sh
-# The .doc import tests convert with LibreOffice (decision 0019).
+# The .doc import tests convert with LibreOffice (decision 0021).
 scripts/install-word-deps.sh
 
 log=$(mktemp)

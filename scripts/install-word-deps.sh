@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What reading legacy Word 97-2003 files (.doc) needs: LibreOffice's Writer without a GUI, which converts each .doc to
-# .docx in a child process (decision 0019; about 85 MB to download, 260 MB installed). .docx is read without it.
+# .docx in a child process (decision 0021; about 85 MB to download, 260 MB installed). .docx is read without it.
 # Installed only when missing, so a machine that has it goes on at once. Used by run.sh (uploads of .doc must work on
 # a machine set up with it alone) and test.sh.
 set -euo pipefail
