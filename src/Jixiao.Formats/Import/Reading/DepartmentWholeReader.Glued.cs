@@ -22,7 +22,9 @@ public sealed partial class DepartmentWholeReader
     [GeneratedRegex(@"(?<coef>\d{1,3}(?:\.\d+)?)%(?<ws>\d+(?:\.\d+)?)(?<core>[是否])")]
     private static partial Regex GluedRowEnd();
 
-    [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)(?<u>%|[\u4e00-\u9fff]{1,4})?$")]
+    // Matched from the end (RightToLeft): anchored at the end, a left-to-right scan tried every start in a long run
+    // of digits and took time growing with its square (a fuzz input of 117,047 digits ran for minutes).
+    [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)(?<u>%|[\u4e00-\u9fff]{1,4})?$", RegexOptions.RightToLeft)]
     private static partial Regex TrailingQuantity();
 
     /// <summary>

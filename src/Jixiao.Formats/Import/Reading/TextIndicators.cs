@@ -12,6 +12,11 @@ namespace Jixiao.Formats.Import;
 /// </summary>
 internal static class TextIndicators
 {
+    // The most cells a printed indicator row spreads over (name pieces, values, a reason over several lines), and the
+    // most a row whose numbers ran together is tried with splits.
+    private const int MaxRowCells = 120;
+    private const int MaxSplitRow = 16;
+
     private sealed record Token(string Text, int Line);
 
     public static IndicatorTable Read(SourceText source, FormKind kind, List<Role> roles, int dataStart, int end)
@@ -42,7 +47,9 @@ internal static class TextIndicators
             // Try to complete an indicator from the buffer.
             var texts = buffer.Select(b => b.Tok.Text).ToList();
             var fit = IndicatorColumns.FitValues(texts, roles, kind, strictTarget: true);
-            if (fit is null && buffer.Any(b => source.IsGluedLine(b.Tok.Line))
+            // A split is tried on a row's worth of cells only: on a longer run of text it would refit the run once per
+            // cell and cut (a fuzz input of thousands of cells ran for minutes).
+            if (fit is null && buffer.Count <= MaxSplitRow && buffer.Any(b => source.IsGluedLine(b.Tok.Line))
                 && RunSplits.SplitIndicatorRow(texts, t => IndicatorColumns.FitValues(t, roles, kind, strictTarget: true)) is { } split)
             {
                 var at = buffer[split.Index];
@@ -52,7 +59,19 @@ internal static class TextIndicators
                     $"第{at.Tok.Line}行：“{at.Tok.Text}”是连在一起的两格，按表头的列拆为“{split.Left}”和“{split.Right}”（推测），请核对", at.Tok.Line));
                 fit = IndicatorColumns.FitValues(split.Cells, roles, kind, strictTarget: true);
             }
-            if (fit is null) return;
+            if (fit is null)
+            {
+                // Text that fits no row however far it runs is not a row: said, and left, so the fit is not tried
+                // again on an ever longer run (each try reads the whole run).
+                if (buffer.Count > MaxRowCells)
+                {
+                    var first = buffer[0].Tok.Line;
+                    warnings.Add(new ImportWarning($"第{first}行起：{buffer.Count}格文字读不成指标行（没有与表头相符的指标值），未作为指标导入", first));
+                    dangling = true;
+                    buffer.Clear();
+                }
+                return;
+            }
             // Reason text only counts on the line of the score.
             var cells = buffer.Select((b, i) => new Cell(b.Tok.Text, b.Tok.Line, i)).ToList();
             int scoreLine = cells[fit.End - 1].Line;
