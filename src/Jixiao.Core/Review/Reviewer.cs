@@ -367,7 +367,7 @@ public static partial class Reviewer
         var n = ctx.Form.Indicators.Count;
         if (!ctx.Form.Complete || n == 0 || n >= ctx.Profile.MinIndicators) return;
         ctx.Add(Checks.TooFewIndicators,
-            $"只有 {n} 个三级指标，难以全面反映项目的产出和效益。请按产出（数量、质量、时效）、效益、满意度分别设置可衡量的指标（至少 {ctx.Profile.MinIndicators} 个）。");
+            $"只有 {n} 个三级指标，难以全面反映{(ctx.Form.Kind.IsDepartmentWhole() ? "部门整体支出" : "项目")}的产出和效益。请按产出（数量、质量、时效）、效益、满意度分别设置可衡量的指标（至少 {ctx.Profile.MinIndicators} 个）。");
     }
 
     static void MissingDimension(Context ctx)

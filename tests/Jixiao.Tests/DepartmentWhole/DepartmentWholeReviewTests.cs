@@ -30,6 +30,16 @@ public class DepartmentWholeReviewTests
     }
 
     [Fact]
+    public void Too_few_indicators_on_a_department_form_speak_of_the_departments_spending_not_a_project()
+    {
+        var d = DepartmentWholeSupport.Declaration();
+        d.Indicators.RemoveRange(2, d.Indicators.Count - 2); // two rows left, fewer than the profile's minimum
+
+        var found = Single(d, Checks.TooFewIndicators);
+        Assert.Contains("只有 2 个三级指标，难以全面反映部门整体支出的产出和效益", found.Message);
+    }
+
+    [Fact]
     public void A_task_whose_total_is_not_its_two_sources_is_an_error_naming_the_task()
     {
         var d = DepartmentWholeSupport.Declaration();
