@@ -32,6 +32,7 @@ internal static class FormLoading
         if (!showWarnings) return;
         foreach (var f in result.Forms)
             foreach (var w in f.Warnings)
-                errors.WriteLine($"提示：{file}:{w.Line}: {f.ProjectName}：{w.Message}");
+                // The form's name when it has one (a 部门整体 form's is its unit's 部门整体支出); a cut form may have none.
+                errors.WriteLine($"提示：{file}:{w.Line}: {(f.Subject() is { Length: > 0 } name ? name + "：" : "")}{w.Message}");
     }
 }
