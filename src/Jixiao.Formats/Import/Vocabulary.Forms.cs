@@ -110,6 +110,11 @@ internal static partial class Vocabulary
         return (k.Length >= 3 && IndicatorColumnOf(k) is not null) || k is "一级指标" or "二级指标" or "三级指标";
     }
 
+    /// <summary>
+    /// A cell of the indicator table's frame, not of a row: a block label (绩效指标), a piece of a wrapped head, a head.
+    /// </summary>
+    public static bool IsTableFurniture(string text) => IsNoiseLabel(text) || IsIndicatorHeaderFragment(text) || IsIndicatorHeaderText(text);
+
     /// <summary>A 计算符号 / 指标性质 cell: only a comparator.</summary>
     public static bool IsComparatorSymbol(string text) => Key(text) is "=" or "≥" or "≤" or ">" or "<" or ">=" or "<=" or "≧" or "≦" or "＝" or "＞" or "＜";
 

@@ -70,6 +70,9 @@ internal static partial class Vocabulary
     /// <summary>What a label is to the row builder: a column head stays on the row of the heads before it.</summary>
     public static bool IsColumnHead(string label) => IndicatorColumnOf(label) is not null || FundColumnOf(label) is not null;
 
+    /// <summary>A character a printed comparator is made of (`≥`, `<=`, the full-width-looking `≧`).</summary>
+    public static bool IsComparatorChar(char c) => c is '≥' or '≤' or '>' or '<' or '=' or '≧' or '≦';
+
     /// <summary>Units a printed value ends with, longest first: the cell ends after them.</summary>
     public static readonly string[] ValueUnits =
     [

@@ -189,7 +189,7 @@ internal static class GluedText
         int i = end;
         while (i > 0 && (char.IsAsciiDigit(t[i - 1]) || t[i - 1] == '.')) i--;
         if (i == end || end == 0 || !char.IsAsciiDigit(t[end - 1])) return null;
-        while (i > 0 && t[i - 1] is '≥' or '≤' or '>' or '<' or '=' or '≧' or '≦') i--;
+        while (i > 0 && IsComparatorChar(t[i - 1])) i--;
         if (i < 2 || !ChineseText.IsCjk(t[i - 1]) || TitleKindOf(t) is not null) return null;
         return (t[..i], t[i..]);
     }
@@ -275,12 +275,12 @@ internal static class GluedText
     private static bool EndsInNumberWord(StringBuilder text) => text[^1] is '第' or '近' or '前' or '后';
 
     private static bool IsValueStart(string s, int i) =>
-        char.IsAsciiDigit(s[i]) || (s[i] is '≥' or '≤' or '>' or '<' or '=' or '≧' or '≦' && i + 1 < s.Length && (char.IsAsciiDigit(s[i + 1]) || s[i + 1] == '='));
+        char.IsAsciiDigit(s[i]) || (IsComparatorChar(s[i]) && i + 1 < s.Length && (char.IsAsciiDigit(s[i + 1]) || s[i + 1] == '='));
 
     /// <summary>A comparator, the number (digits, a point, commas, a range dash), a percent sign, a known unit.</summary>
     private static int ValueEnd(string s, int i)
     {
-        while (i < s.Length && s[i] is '≥' or '≤' or '>' or '<' or '=' or '≧' or '≦') i++;
+        while (i < s.Length && IsComparatorChar(s[i])) i++;
         while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] is '.' or ',' || (s[i] == '-' && i + 1 < s.Length && char.IsAsciiDigit(s[i + 1])))) i++;
         if (i < s.Length && s[i] == '%') return i + 1;
         foreach (var u in ValueUnits)

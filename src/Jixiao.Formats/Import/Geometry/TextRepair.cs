@@ -22,11 +22,8 @@ internal static partial class TextRepair
     public static TextRepairResult Repair(string text)
     {
         int pinyin = 0;
-        if (text.Contains('(') && Pinyin().IsMatch(text))
-        {
-            pinyin = Pinyin().Count(text);
-            text = Pinyin().Replace(text, "");
-        }
+        // One pass: each annotation is counted as it is removed.
+        if (text.Contains('(')) text = Pinyin().Replace(text, _ => { pinyin++; return ""; });
         int traditional = 0;
         foreach (var c in text)
             if (Simplified.ContainsKey(c)) traditional++;

@@ -35,7 +35,7 @@ internal static class TabularIndicators
                 cells.Add(ReferenceEquals(text, c.Text) ? c : c with { Text = text });
             }
             if (cells.Count > 0 && IsFooter(cells[0].Text)) return new IndicatorTable(indicators, warnings, true, r, false);
-            if (cells.All(c => IsNoiseLabel(c.Text) || IsIndicatorHeaderFragment(c.Text) || IsIndicatorHeaderText(c.Text)))
+            if (cells.All(c => IsTableFurniture(c.Text)))
             {
                 if (floating.Count > 0) breakSinceFloating = true;
                 continue;

@@ -98,7 +98,7 @@ internal static class TextIndicators
                 continue;
             }
             var text = tokens[i].Text;
-            if (IsNoiseLabel(text) || IsIndicatorHeaderFragment(text) || IsIndicatorHeaderText(text)) continue;
+            if (IsTableFurniture(text)) continue;
             buffer.Add((tokens[i], i));
         }
         if (buffer.Count > 0) Flush();
