@@ -164,7 +164,7 @@ internal static partial class Vocabulary
         (IndicatorColumn.Score, ["得分"]),
         (IndicatorColumn.Reason, ["偏差原因分析及改进措施", "未完成原因分析", "未完成原因及拟采取的改进措施", "偏差原因分析", "原因分析", "未完成原因和改进措施", "未完成原因分析及改进措施", "偏差原因及改进措施"]),
         (IndicatorColumn.Comparator, ["指标性质", "计算符号"]),
-        (IndicatorColumn.Unit, ["度量单位", "计量单位"]),
+        (IndicatorColumn.Unit, ["度量单位", "计量单位", "单位", "指标单位"]),
         (IndicatorColumn.Ignored, ["备注", "指标解释", "及改进措施", "指标", "年度", "实际", "绩效指标", "指标值说明", "指标方向性", "指标方向", "绩效标准", "得分计算方法", "评分标准", "评(扣)分标准", "指标值设定依据及数据来源", "是否核心指标", "得分系数"]));
 
     private static Dictionary<string, IndicatorColumn> Columns(params (IndicatorColumn Column, string[] Labels)[] groups)

@@ -6,13 +6,99 @@ using static Jixiao.Formats.Import.Vocabulary;
 
 namespace Jixiao.Formats.Import;
 
+/// <summary>
+/// Indicator rows of a one-cell-per-line extraction. Two kinds of exporter write it: one prints every cell of a row,
+/// empty ones as a lone `|` (Sichuan's), so rows are cut by the header's width; the other (a web page's table as
+/// text) leaves out merged and empty cells and ends each row with a lone `|` or with bars padding its last cell
+/// (`3500 | |`), so rows are cut there and read like a table's rows. Which one wrote a file is not printed in it:
+/// both readings are made and the one whose rows read as indicator rows is kept.
+/// </summary>
 internal static class GridIndicators
 {
+    public static IndicatorTable Read(SourceText source, FormKind kind, int headerRow, int end)
+    {
+        var byWidth = ReadByWidth(source, kind, headerRow, end);
+        var byRowEnds = ReadByRowEnds(source, kind, headerRow, end);
+        return Plausibility(byRowEnds, kind) > Plausibility(byWidth, kind) ? byRowEnds : byWidth;
+    }
+
+    /// <summary>
+    /// How well a reading's rows read as indicator rows: a name that is not a label, a number or a unit, a group
+    /// above it, a target that reads as one, a weight in 0–100 with a score within it. A reading cut at the wrong
+    /// width puts labels in names and names in targets, and scores below the right one.
+    /// </summary>
+    private static int Plausibility(IndicatorTable table, FormKind kind)
+    {
+        int score = 0;
+        foreach (var i in table.Indicators)
+        {
+            var name = i.Name ?? "";
+            bool nameReads = name.Length > 1 && Level1Of(name) is null && Level2Of(name) is null && IndicatorColumnOf(name) is null
+                             && !IsUnitWord(name) && !ValueParser.IsNumber(name) && !ValueParser.StartsWithComparator(name);
+            score += nameReads ? 1 : -2;
+            score += i.Level1 is not null ? 1 : -1;
+            if (i.Target is { } t) score += t.Value is not null || Framework.QualitativeWords.Contains(Key(t.Text)) ? 1 : 0;
+            if (kind == FormKind.SelfEvaluation && i.Weight is { } w)
+                score += w is > 0 and <= 100 && (i.Score is null || i.Score <= w) ? 1 : -1;
+        }
+        return score;
+    }
+
+    /// <summary>
+    /// Rows ended by the exporter's marks (a lone `|`, a line of bars, a cell padded with bars), read as a table's
+    /// rows: labels open them, values fit the header's roles by type, a merged cell left out shifts nothing.
+    /// </summary>
+    private static IndicatorTable ReadByRowEnds(SourceText source, FormKind kind, int headerRow, int end)
+    {
+        var rows = new List<Row>();
+        var origin = new List<int>();
+        var cells = new List<Cell>();
+        int start = -1, width = 0;
+        for (int r = headerRow; r < end; r++)
+        {
+            var row = source.Rows[r];
+            var raw = row.Raw.AsSpan().Trim();
+            if (row.IsBlank)
+            {
+                if (raw.Length > 0 && raw.Trim('|').Trim().Length == 0) Close(); // `|` or `||||`: a row ends
+                continue;
+            }
+            if (cells.Count == 0) start = r;
+            var cell = row.NonEmptyCells[0];
+            cells.Add(cell with { Column = cells.Count });
+            // `3500 | |`: the exporter padded the row to the table's width after its last cell; a row as wide as
+            // the table ends unmarked.
+            int padding = 0;
+            for (int k = raw.Length - 1; k >= 0 && (raw[k] == '|' || raw[k] == ' '); k--) if (raw[k] == '|') padding++;
+            padding--;
+            if (padding > 0) width = Math.Max(width, cells.Count + padding);
+            if (padding > 0 || (width > 0 && cells.Count >= width)) Close();
+        }
+        // A row the file stopped in (no mark after its last cell) may be missing cells.
+        bool openAtEnd = cells.Count > 0;
+        Close();
+        if (rows.Count == 0) return new IndicatorTable([], [], false, end, false);
+        var rowSource = new SourceText(new LayoutResult(LayoutKind.PipeRows, rows, source.Lines), source.File);
+        var (roles, dataStart) = IndicatorColumns.ReadHeader(rowSource, kind, 0, rows.Count);
+        var table = TabularIndicators.Read(rowSource, kind, roles, dataStart, rows.Count);
+        int footerRow = table.FooterRow < origin.Count ? origin[table.FooterRow] : end;
+        return table with { FooterRow = footerRow, Dangling = table.Dangling || (!table.ReachedFooter && openAtEnd) };
+
+        void Close()
+        {
+            if (cells.Count == 0) return;
+            width = Math.Max(width, cells.Count);
+            rows.Add(new Row { Cells = cells.ToList(), Line = cells[0].Line, Raw = string.Join(" | ", cells.Select(c => c.Text)) });
+            origin.Add(start);
+            cells.Clear();
+        }
+    }
+
     /// <summary>
     /// One cell per line with explicit empty cells (Sichuan exports): the header's cell count is the row width, so
     /// the cells are cut into rows of that width and read by position.
     /// </summary>
-    public static IndicatorTable Read(SourceText source, FormKind kind, int headerRow, int end)
+    private static IndicatorTable ReadByWidth(SourceText source, FormKind kind, int headerRow, int end)
     {
         var indicators = new List<Indicator>();
         var warnings = new List<ImportWarning>();

@@ -15,6 +15,9 @@ internal sealed class PlacedIndicator
     public required Indicator Indicator { get; init; }
     public Dictionary<int, Role> Columns { get; } = new();
     public int NameColumn = -1;
+
+    /// <summary>Values of a row that fits none of the header's column sets: reported, never forced into a field.</summary>
+    public List<Cell> Unplaced { get; } = [];
 }
 
 /// <summary>The rows an indicator table yielded, its warnings, and where it ended.</summary>
@@ -85,13 +88,16 @@ internal static class IndicatorColumns
             if (cells.Count == 0) return null;
             // Split target columns (计算符号 | 目标值 | 度量单位): the comparator, the number and its unit, wherever an
             // empty or merged cell left them; what follows is the 指标值说明 column, not a value.
-            if ((roles.Contains(Role.Comparator) || roles.Contains(Role.Unit)) && SplitTarget(cells) is { } split) return split;
+            bool unitFirst = Before(roles, Role.Unit, Role.Target);
+            if ((roles.Contains(Role.Comparator) || roles.Contains(Role.Unit)) && SplitTarget(cells, unitFirst) is { } split) return split;
             int last = cells.Count - 1;
             var t = cells[last];
             bool lastIsTarget = ValueParser.StartsWithComparator(t) || ValueParser.LooksQuantitative(t) || Framework.QualitativeWords.Contains(Key(t));
-            if (lastIsTarget || (!strictTarget && cells.Count >= 2))
-                return new ValueFit(last, new Dictionary<int, Role> { [last] = Role.Target }, cells.Count);
-            return null;
+            if (!lastIsTarget && !(!strictTarget && cells.Count >= 2)) return null;
+            // A 单位 column printed before the value (单位 | 指标值): its cell is the target's unit, not the name's end.
+            if (unitFirst && last >= 2 && IsUnitWord(cells[last - 1]))
+                return new ValueFit(last - 1, new Dictionary<int, Role> { [last - 1] = Role.Unit, [last] = Role.Target }, cells.Count);
+            return new ValueFit(last, new Dictionary<int, Role> { [last] = Role.Target }, cells.Count);
         }
         // What each cell reads as, decided once: the fit below tries every start position.
         var isNumber = new bool[cells.Count];
@@ -140,13 +146,42 @@ internal static class IndicatorColumns
         return null;
     }
 
-    private static ValueFit? SplitTarget(IReadOnlyList<string> cells)
+    /// <summary>
+    /// Where the values of a row that fits no column set begin: at the first cell after the name that reads as a
+    /// value (a number, a comparator, a percentage). A name is never made of its row's numbers.
+    /// </summary>
+    private static int UnfittedValuesStart(List<Cell> rest)
+    {
+        for (int c = 1; c < rest.Count; c++)
+        {
+            var t = rest[c].Text;
+            if (ValueParser.IsNumber(t) || ValueParser.StartsWithComparator(t) || ValueParser.ParsePercent(t) is not null) return c;
+        }
+        return rest.Count;
+    }
+
+    private static bool Before(List<Role> roles, Role a, Role b)
+    {
+        int i = roles.IndexOf(a), j = roles.IndexOf(b);
+        return i >= 0 && j >= 0 && i < j;
+    }
+
+    /// <summary>
+    /// The comparator, the number and its unit in columns of their own, the unit after the number (指标性质 | 指标值 |
+    /// 度量单位) or before the comparator (计量单位 | 指标性质 | 指标值), as the header printed them.
+    /// </summary>
+    private static ValueFit? SplitTarget(IReadOnlyList<string> cells, bool unitFirst)
     {
         for (int c = 1; c + 1 < cells.Count; c++)
         {
             if (!IsComparatorSymbol(cells[c]) || !ValueParser.IsNumber(cells[c + 1])) continue;
             var assigned = new Dictionary<int, Role> { [c] = Role.Comparator, [c + 1] = Role.Target };
-            if (c + 2 < cells.Count && IsUnitWord(cells[c + 2])) assigned[c + 2] = Role.Unit;
+            if (unitFirst && c >= 2 && IsUnitWord(cells[c - 1]))
+            {
+                assigned[c - 1] = Role.Unit;
+                return new ValueFit(c - 1, assigned, cells.Count);
+            }
+            if (!unitFirst && c + 2 < cells.Count && IsUnitWord(cells[c + 2])) assigned[c + 2] = Role.Unit;
             return new ValueFit(c, assigned, cells.Count);
         }
         return null;
@@ -154,7 +189,7 @@ internal static class IndicatorColumns
 
     public static PlacedIndicator Build(FormKind kind, List<Cell> rest, ValueFit? fit)
     {
-        int valueStart = fit?.Start ?? rest.Count;
+        int valueStart = fit?.Start ?? UnfittedValuesStart(rest);
         var nameCells = rest.Take(valueStart).Where(c => !IsIndicatorHeaderText(c.Text)).ToList();
         var ind = new Indicator
         {
@@ -162,7 +197,11 @@ internal static class IndicatorColumns
             Line = (nameCells.Count > 0 ? nameCells[0] : rest[0]).Line,
         };
         var p = new PlacedIndicator { Indicator = ind, NameColumn = nameCells.Count > 0 ? nameCells[^1].Column : -1 };
-        if (fit is null) return p;
+        if (fit is null)
+        {
+            p.Unplaced.AddRange(rest.Skip(valueStart));
+            return p;
+        }
         foreach (var (index, role) in fit.Assigned)
         {
             var cell = rest[index];
@@ -176,8 +215,16 @@ internal static class IndicatorColumns
             }
         }
         // A target printed in split columns is read as one: `=` `116` `人` → `=116人`.
-        var parts = fit.Assigned.Where(a => a.Value is Role.Comparator or Role.Target or Role.Unit).OrderBy(a => a.Key).Select(a => rest[a.Key].Text).ToList();
-        if (parts.Count > 1) ind.Target = ValueParser.ParseTarget(string.Concat(parts.Select(ChineseText.RemoveSpaces)));
+        // Read in that order whatever order the columns stood in (单位 | 指标值 gives `%` `≥95%`); a unit the value
+        // already ends with is not added twice.
+        var parts = fit.Assigned.Where(a => a.Value is Role.Comparator or Role.Target or Role.Unit).OrderBy(a => a.Value switch
+        {
+            Role.Comparator => 0,
+            Role.Target => 1,
+            _ => 2,
+        }).Select(a => ChineseText.RemoveSpaces(rest[a.Key].Text)).ToList();
+        if (parts.Count > 1 && fit.Assigned.ContainsValue(Role.Unit) && parts[^2].EndsWith(parts[^1], StringComparison.Ordinal)) parts.RemoveAt(parts.Count - 1);
+        if (parts.Count > 1) ind.Target = ValueParser.ParseTarget(string.Concat(parts));
         var reason = rest.Skip(fit.End).ToList();
         if (reason.Count > 0)
         {

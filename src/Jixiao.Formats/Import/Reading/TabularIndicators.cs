@@ -63,12 +63,21 @@ internal static class TabularIndicators
             var texts = rest.Select(c => c.Text).ToList();
             var fit = IndicatorColumns.FitValues(texts, roles, kind, strictTarget: false);
             PlacedIndicator? p = null;
-            if (rest.Count > 0)
+            if (rest.Count == 1 && fit is null && Key(rest[0].Text).Length < 2)
+            {
+                // One character with no value (a label cut by the end of the page, `时`) is no indicator.
+                warnings.Add(new ImportWarning($"第{row.Line}行：“{rest[0].Text}”读不成指标行（只有一个字，没有指标值），未导入", row.Line));
+            }
+            else if (rest.Count > 0)
             {
                 p = IndicatorColumns.Build(kind, rest, fit);
                 if (fit is null && kind == FormKind.TargetDeclaration)
                     warnings.Add(new ImportWarning(
                         $"第{row.Line}行：“{CellText.Join(rest)}”没有可识别的指标值，无法确定它是三级指标名称还是指标值；已按三级指标（指标值为空）导入，请核对",
+                        row.Line));
+                else if (fit is null && p.Unplaced.Count > 0)
+                    warnings.Add(new ImportWarning(
+                        $"第{row.Line}行：指标行“{p.Indicator.Name}”的{string.Concat(p.Unplaced.Select(c => $"“{c.Text}”"))}对不上表头的列（缺少指标值、实际完成值、分值或得分中的一格），未填入任何字段，请核对",
                         row.Line));
                 else if (fit is null)
                     warnings.Add(new ImportWarning($"第{row.Line}行：指标行“{CellText.Join(rest)}”缺少指标值、实际完成值、分值或得分，请核对", row.Line));
