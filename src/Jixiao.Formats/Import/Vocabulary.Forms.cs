@@ -118,6 +118,14 @@ internal static partial class Vocabulary
     /// <summary>A 计算符号 / 指标性质 cell: only a comparator.</summary>
     public static bool IsComparatorSymbol(string text) => Key(text) is "=" or "≥" or "≤" or ">" or "<" or ">=" or "<=" or "≧" or "≦" or "＝" or "＞" or "＜";
 
+    /// <summary>
+    /// 成本指标 printed right after 产出指标's 二级 rows with no 二级 of its own (an indicator name follows it) is the
+    /// older framework's 二级 under 产出指标 (rules.md §4: "older forms also put 成本指标 here"); followed by 经济成本指标
+    /// and the like, or outside 产出指标, it is the 一级.
+    /// </summary>
+    public static bool IsCostUnderOutput(string level1, string? currentLevel1, bool level2Follows) =>
+        level1 == Framework.Cost && currentLevel1 == Framework.Output && !level2Follows;
+
     /// <summary>A 度量单位 cell: a short word without digits (人, 万元, 百分比, %).</summary>
     public static bool IsUnitWord(string text)
     {

@@ -220,13 +220,19 @@ internal static partial class Vocabulary
         return null;
     }
 
-    /// <summary>`产出指标(50分)`, `成本指标(0-20)分`: the score note is not part of the label.</summary>
+    /// <summary>
+    /// `产出指标(50分)`, `成本指标(0-20)分`, `数量指标(必填硬性指标)`: a score note or a template's fill-in note is not part
+    /// of the label.
+    /// </summary>
     private static string StripScoreNote(string k)
     {
         int p = k.IndexOf('(');
         if (p > 0 && (k.EndsWith("分)") || k.EndsWith(")分"))) return k[..p];
+        if (p > 0 && k[^1] == ')' && LabelNotes.Contains(k[(p + 1)..^1])) return k[..p];
         return k;
     }
+
+    private static readonly HashSet<string> LabelNotes = ["必填", "选填", "必填硬性指标", "选填指标", "必填指标", "可选", "必选", "共性指标", "个性指标"];
 
     public static bool IsFooter(string label)
     {

@@ -51,6 +51,8 @@ internal static class TabularIndicators
                 if (IsNoiseLabel(c.Text)) continue;
                 rest.Add(c);
             }
+            if (rowL1 is not null && rowL2 is null && rest.Count > 0 && IsCostUnderOutput(rowL1, level1, level2Follows: false))
+                (rowL1, rowL2) = (null, rowL1);
             bool labelled = rowL1 is not null || rowL2 is not null;
 
             // A row broken by a page break continues the previous row cell by cell (name, target, actual, reason).

@@ -92,7 +92,9 @@ internal static class TextIndicators
             if (label is not null)
             {
                 for (int k = i; k < i + used; k++) consumed[k] = true;
-                if (Level1Of(label) is { } l1) { if (l1 != level1) level2 = null; level1 = l1; }
+                bool level2Follows = i + used < tokens.Count && Level2Of(tokens[i + used].Text) is not null;
+                if (Level1Of(label) is { } c && IsCostUnderOutput(c, level1, level2Follows)) level2 = c;
+                else if (Level1Of(label) is { } l1) { if (l1 != level1) level2 = null; level1 = l1; }
                 else if (Level2Of(label) is { } l2) { level1 = ImpliedLevel1(l2, level1, level2); level2 = l2; }
                 i += used - 1;
                 continue;
