@@ -140,7 +140,7 @@ internal static partial class Vocabulary
         if (k.StartsWith("项目总目标") || k.StartsWith("项目总体目标") || k.StartsWith("中长期绩效目标")) return GoalColumn.Overall;
         if (k.StartsWith("实际完成情况") || k.StartsWith("年度总体目标完成情况") || k.StartsWith("年度目标完成情况")) return GoalColumn.Actual;
         if (k.StartsWith("预期目标") || k.StartsWith("年初设定目标") || k.StartsWith("项目年度目标")) return GoalColumn.Expected;
-        if (k is "年度总体目标" or "年度目标" or "本年度绩效目标" || k.StartsWith("年度主要目标"))
+        if (k is "年度总体目标" or "年度目标" or "本年度绩效目标" or "年度绩效目标(文字)" || k.StartsWith("年度主要目标"))
             return kind == FormKind.TargetDeclaration ? GoalColumn.Annual : null;
         return null;
     }
@@ -158,14 +158,14 @@ internal static partial class Vocabulary
         (IndicatorColumn.Level1, ["一级指标", "一级"]),
         (IndicatorColumn.Level2, ["二级指标", "二级"]),
         (IndicatorColumn.Name, ["三级指标", "三级指标内容", "三级", "指标内容", "指标名称", "三级指标名称", "绩效指标名称"]),
-        (IndicatorColumn.Target, ["年度指标值", "年度(/项目)指标值", "指标值", "年初目标值(A)", "指标值及单位", "年度指标值(A)", "年度(项目)指标值", "指标值(包含数字及文字描述)", "指标目标值", "目标值", "年度目标值", "绩效目标值", "预期指标值", "年度数值"]),
-        (IndicatorColumn.Actual, ["实际完成值", "全年实际值", "完成值", "实际完成值(B)", "全年实际完成值", "全年完成值", "实际值", "年度实际完成值", "实际完成情况"]),
+        (IndicatorColumn.Target, ["年度指标值", "年度(/项目)指标值", "指标值", "年初目标值(A)", "指标值及单位", "年度指标值(A)", "年度(项目)指标值", "指标值(包含数字及文字描述)", "指标目标值", "目标值", "年度目标值", "绩效目标值", "预期指标值", "年度数值", "预期实现值", "计划实现值"]),
+        (IndicatorColumn.Actual, ["实际完成值", "全年实际值", "完成值", "实际完成值(B)", "全年实际完成值", "全年完成值", "实际值", "年度实际完成值", "实际完成情况", "实际实现值"]),
         (IndicatorColumn.Weight, ["分值", "权重"]),
         (IndicatorColumn.Score, ["得分"]),
         (IndicatorColumn.Reason, ["偏差原因分析及改进措施", "未完成原因分析", "未完成原因及拟采取的改进措施", "偏差原因分析", "原因分析", "未完成原因和改进措施", "未完成原因分析及改进措施", "偏差原因及改进措施"]),
         (IndicatorColumn.Comparator, ["指标性质", "计算符号"]),
         (IndicatorColumn.Unit, ["度量单位", "计量单位", "单位", "指标单位"]),
-        (IndicatorColumn.Ignored, ["备注", "指标解释", "及改进措施", "指标", "年度", "实际", "绩效指标", "指标值说明", "指标方向性", "指标方向", "绩效标准", "得分计算方法", "评分标准", "评(扣)分标准", "指标值设定依据及数据来源", "是否核心指标", "得分系数"]));
+        (IndicatorColumn.Ignored, ["备注", "指标解释", "及改进措施", "指标", "年度", "实际", "绩效指标", "指标值说明", "指标方向性", "指标方向", "绩效标准", "得分计算方法", "评分标准", "评(扣)分标准", "指标值设定依据及数据来源", "是否核心指标", "得分系数", "指标标准或依据"]));
 
     private static Dictionary<string, IndicatorColumn> Columns(params (IndicatorColumn Column, string[] Labels)[] groups)
     {
@@ -175,7 +175,27 @@ internal static partial class Vocabulary
         return d;
     }
 
-    public static IndicatorColumn? IndicatorColumnOf(string label) => IndicatorColumns.TryGetValue(Key(label), out var c) ? c : null;
+    public static IndicatorColumn? IndicatorColumnOf(string label)
+    {
+        var k = Key(label);
+        if (IndicatorColumns.TryGetValue(k, out var c)) return c;
+        // A column headed with its year (`2021年实际实现值`, `预期2022年实现值`) is the same column.
+        var undated = WithoutYear(k);
+        return !ReferenceEquals(undated, k) && IndicatorColumns.TryGetValue(undated, out c) ? c : null;
+    }
+
+    /// <summary>The label with a printed year (`2022年`, `2022年度`) taken out; the same string when it has none.</summary>
+    private static string WithoutYear(string k)
+    {
+        for (int i = 0; i + 4 < k.Length; i++)
+        {
+            if (!(char.IsAsciiDigit(k[i]) && char.IsAsciiDigit(k[i + 1]) && char.IsAsciiDigit(k[i + 2]) && char.IsAsciiDigit(k[i + 3]) && k[i + 4] == '年')) continue;
+            if (i > 0 && char.IsAsciiDigit(k[i - 1])) continue;
+            int end = i + 5 < k.Length && k[i + 5] == '度' ? i + 6 : i + 5;
+            return k[..i] + k[end..];
+        }
+        return k;
+    }
 
     /// <summary>Labels that frame a block and carry no data: 绩效指标, 项目绩效目标 beside merged cells.</summary>
     public static bool IsNoiseLabel(string label)
@@ -238,7 +258,7 @@ internal static partial class Vocabulary
     {
         var k = Key(label);
         return k is "总分" or "合计" or "评分等级" or "评价结论" or "存在问题" or "改进措施" || k.StartsWith("注:") || k.StartsWith("注：")
-            || (k.Contains("意见") && (k.Contains("审") || k.Contains("盖章"))) || k.StartsWith("项目负责人:") || k.StartsWith("财务负责人:") || k.StartsWith("填报人");
+            || (k.Contains("意见") && (k.Contains("审") || k.Contains("盖章"))) || k.Contains("(盖章)") || k.StartsWith("项目负责人:") || k.StartsWith("财务负责人:") || k.StartsWith("填报人");
     }
 
     /// <summary>Every label and label fragment the assembler may build, for prefix matching.</summary>
