@@ -113,7 +113,16 @@ internal static partial class Vocabulary
     /// <summary>
     /// A cell of the indicator table's frame, not of a row: a block label (绩效指标), a piece of a wrapped head, a head.
     /// </summary>
-    public static bool IsTableFurniture(string text) => IsNoiseLabel(text) || IsIndicatorHeaderFragment(text) || IsIndicatorHeaderText(text);
+    public static bool IsTableFurniture(string text) => IsNoiseLabel(text) || IsIndicatorHeaderFragment(text) || IsIndicatorHeaderText(text) || IsEmptyTemplateRow(text);
+
+    /// <summary>A template's numbered row left unfilled (`指标2:`, `指标1:/`): a placeholder, not an indicator.</summary>
+    public static bool IsEmptyTemplateRow(string text)
+    {
+        var k = Key(text).TrimEnd('/', ':', '：');
+        if (k.Length is < 3 or > 4 || !k.StartsWith("指标", StringComparison.Ordinal)) return false;
+        for (int i = 2; i < k.Length; i++) if (!char.IsAsciiDigit(k[i])) return false;
+        return true;
+    }
 
     /// <summary>A 计算符号 / 指标性质 cell: only a comparator.</summary>
     public static bool IsComparatorSymbol(string text) => Key(text) is "=" or "≥" or "≤" or ">" or "<" or ">=" or "<=" or "≧" or "≦" or "＝" or "＞" or "＜";

@@ -77,7 +77,7 @@ internal static class IndicatorColumns
     /// Fits the header's value roles to a row's cells by content: weights and scores are plain numbers, targets look
     /// like targets, actual values like actual values. The name is whatever text stands before the fit.
     /// </summary>
-    public static ValueFit? FitValues(IReadOnlyList<string> cells, List<Role> roles, FormKind kind, bool strictTarget)
+    public static ValueFit? FitValues(IReadOnlyList<string> cells, List<Role> roles, FormKind kind, bool strictTarget, bool scoresOnly = true)
     {
         var valueRoles = roles.Where(r => r is not Role.Reason and not Role.Ignored).ToList();
         if (valueRoles.Count == 0) return null;
@@ -139,6 +139,12 @@ internal static class IndicatorColumns
                 return new ValueFit(start, assigned, start + valueRoles.Count);
             }
         }
+        // A row printed with its 分值 and 得分 only (target and actual left empty, their cells gone from the text): two
+        // numbers that read as a weight and a score within it, after a name.
+        if (scoresOnly && cells.Count >= 3 && valueRoles.Contains(Role.Weight) && valueRoles.Contains(Role.Score) && Before(valueRoles, Role.Weight, Role.Score)
+            && isNumber[^1] && isNumber[^2] && !isNumber[^3] && !comparator[^3] && ValueParser.ParsePercent(cells[^3]) is null
+            && ValueParser.ParseNumber(cells[^2]) is { } w and > 0 and <= 100 && ValueParser.ParseNumber(cells[^1]) <= w)
+            return new ValueFit(cells.Count - 2, new Dictionary<int, Role> { [cells.Count - 2] = Role.Weight, [cells.Count - 1] = Role.Score }, cells.Count);
         // A sub-row (`其中…`) carries a target and an actual value but no weight or score of its own.
         if (cells.Count >= 3 && !cells.Any(ValueParser.IsNumber) && valueRoles.Contains(Role.Actual)
             && ValueParser.LooksQuantitative(cells[^2]) && ValueParser.LooksQuantitative(cells[^1]))
@@ -190,7 +196,8 @@ internal static class IndicatorColumns
     public static PlacedIndicator Build(FormKind kind, List<Cell> rest, ValueFit? fit)
     {
         int valueStart = fit?.Start ?? UnfittedValuesStart(rest);
-        var nameCells = rest.Take(valueStart).Where(c => !IsIndicatorHeaderText(c.Text)).ToList();
+        // Dashes before a name are the empty cells of a row left unfilled above it, not part of the name.
+        var nameCells = rest.Take(valueStart).Where(c => !IsIndicatorHeaderText(c.Text)).SkipWhile(c => ValueParser.IsDash(c.Text)).ToList();
         var ind = new Indicator
         {
             Name = CellText.Join(nameCells),

@@ -46,11 +46,13 @@ internal static class TextIndicators
         {
             // Try to complete an indicator from the buffer.
             var texts = buffer.Select(b => b.Tok.Text).ToList();
-            var fit = IndicatorColumns.FitValues(texts, roles, kind, strictTarget: true);
+            // A row with only its weight and score is the last reading tried: a cell that ran together may hold the
+            // target and the actual, and the split below finds them.
+            var fit = IndicatorColumns.FitValues(texts, roles, kind, strictTarget: true, scoresOnly: false);
             // A split is tried on a row's worth of cells only: on a longer run of text it would refit the run once per
             // cell and cut (a fuzz input of thousands of cells ran for minutes).
             if (fit is null && buffer.Count <= MaxSplitRow && buffer.Any(b => source.IsGluedLine(b.Tok.Line))
-                && RunSplits.SplitIndicatorRow(texts, t => IndicatorColumns.FitValues(t, roles, kind, strictTarget: true)) is { } split)
+                && RunSplits.SplitIndicatorRow(texts, t => IndicatorColumns.FitValues(t, roles, kind, strictTarget: true, scoresOnly: false)) is { } split)
             {
                 var at = buffer[split.Index];
                 buffer.RemoveAt(split.Index);
@@ -58,6 +60,13 @@ internal static class TextIndicators
                 warnings.Add(new ImportWarning(
                     $"第{at.Tok.Line}行：“{at.Tok.Text}”是连在一起的两格，按表头的列拆为“{split.Left}”和“{split.Right}”（推测），请核对", at.Tok.Line));
                 fit = IndicatorColumns.FitValues(split.Cells, roles, kind, strictTarget: true);
+            }
+            fit ??= IndicatorColumns.FitValues(texts, roles, kind, strictTarget: true);
+            if (fit is null && buffer.All(b => ValueParser.IsDash(b.Tok.Text)))
+            {
+                // A line of dashes only (`指标1:/ / /`, the placeholder gone): a row left unfilled, not the next row's start.
+                buffer.Clear();
+                return;
             }
             if (fit is null)
             {

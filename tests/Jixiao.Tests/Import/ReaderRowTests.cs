@@ -1,0 +1,158 @@
+using Jixiao.Core.Model;
+using Jixiao.Formats.Import;
+
+namespace Jixiao.Tests.Import;
+
+/// <summary>
+/// How the reader makes indicator rows from layouts it was not built on (issue 12, items 3–4): rows ended by an
+/// exporter's marks, split target columns in either order, template notes on labels, the older framework's 成本指标,
+/// columns headed with a year, rows printed with their weight and score only, and values that fit no column. Each
+/// input is a small hand-written text whose reading is worked out by hand.
+/// </summary>
+public class ReaderRowTests
+{
+    private static ImportResult Read(string text) => FormImporter.ImportText(text, "t.txt");
+
+    private static (string?, string?, string, string?) Row(Indicator i) => (i.Level1, i.Level2, i.Name, i.Target?.Text);
+
+    [Fact]
+    public void A_cell_per_line_table_that_leaves_out_merged_cells_is_cut_at_its_row_ends()
+    {
+        // A web page's table as text: a row leaves out its merged 一级/二级 cells and ends with a lone bar; counting
+        // by the header's width would put 产出指标 in the 二级 column and the name in the 三级 one off by one.
+        var r = Read(string.Join('\n',
+            "项目绩效目标表 |", "|", "项目名称 |", "绿化项目 |", "|",
+            "一级指标 |", "二级指标 |", "三级指标 |", "指标值 |", "|",
+            "产出指标 |", "数量指标 |", "绿化公路长度 |", "≥3500米 |", "|",
+            "种植苗木 |", "≥15000株 | ||", "|",
+            "质量指标 |", "树木成活率 |", "≥85% | |", "|",
+            "满意度指标 |", "服务对象满意度指标 |", "群众满意度 |", "≥90% |", "|", ""));
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(
+            [("产出指标", "数量指标", "绿化公路长度", "≥3500米"), ("产出指标", "数量指标", "种植苗木", "≥15000株"),
+             ("产出指标", "质量指标", "树木成活率", "≥85%"), ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")],
+            form.Indicators.Select(Row).ToArray());
+    }
+
+    [Fact]
+    public void A_cell_per_line_table_with_every_cell_printed_is_still_cut_by_the_header_width()
+    {
+        // Sichuan's export prints empty cells as lone bars: there a lone bar is a cell, not a row's end.
+        var r = Read(string.Join('\n',
+            "项目支出绩效目标表 |", "项目名称 |", "社保补助 |",
+            "一级指标 |", "二级指标 |", "三级指标 |", "指标性质 |", "指标值 |", "度量单位 |", "备注 |",
+            "产出指标 |", "数量指标 |", "发放覆盖率 |", "= |", "100 |", "% |", "|",
+            "效益指标 |", "社会效益指标 |", "参保率 |", "≥ |", "95 |", "% |", "|", ""));
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(2, form.Indicators.Count);
+        Assert.Equal(("产出指标", "数量指标", "发放覆盖率", "=100%"), Row(form.Indicators[0]));
+        Assert.Equal(("效益指标", "社会效益指标", "参保率", "≥95%"), Row(form.Indicators[1]));
+    }
+
+    [Fact]
+    public void A_unit_column_before_the_value_is_the_targets_unit_not_the_end_of_the_name()
+    {
+        var r = Read("区域绩效目标表\n项目名称\t生猪奖励资金\n一级指标\t二级指标\t三级指标\t单位\t指标值\n" +
+                     "产出指标\t数量指标\t猪肉产量稳定率\t%\t≥95%\n\t\t能繁母猪存栏\t头\t12000\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(("产出指标", "数量指标", "猪肉产量稳定率", "≥95%"), Row(form.Indicators[0]));
+        var second = form.Indicators[1];
+        Assert.Equal("能繁母猪存栏", second.Name);
+        Assert.Equal((12000m, "头"), (second.Target!.Value, second.Target.Unit));
+    }
+
+    [Fact]
+    public void A_unit_column_before_the_comparator_column_joins_the_target_in_reading_order()
+    {
+        var r = Read("项目绩效目标表\n项目名称\t绿化项目\n一级指标\t二级指标\t三级指标\t计量单位\t指标性质\t指标值\n" +
+                     "产出指标\t数量指标\t绿化公路\t米\t=\t3500\n");
+
+        var i = Assert.Single(Assert.Single(r.Forms).Indicators);
+        Assert.Equal("绿化公路", i.Name);
+        Assert.Equal((Comparator.Equal, 3500m, "米"), (i.Target!.Comparator, i.Target.Value, i.Target.Unit));
+    }
+
+    [Fact]
+    public void A_templates_fill_in_note_on_a_group_label_is_not_part_of_the_label()
+    {
+        var r = Read("项目支出绩效目标申报表\n项目名称 | 水源涵养林\n一级指标 | 二级指标 | 三级指标 | 指标值\n" +
+                     "产出指标 | 数量指标 (必填硬性指标) | 营造林面积(亩) | 80000\n质量指标 (必填) | 苗木成活率 | 85%\n" +
+                     "效益指标 | 生态效益 指标 (选填) | 提高森林覆盖率 | 提高\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(
+            [("产出指标", "数量指标", "营造林面积(亩)", "80000"), ("产出指标", "质量指标", "苗木成活率", "85%"),
+             ("效益指标", "生态效益指标", "提高森林覆盖率", "提高")],
+            form.Indicators.Select(Row).ToArray());
+    }
+
+    [Fact]
+    public void Cost_printed_after_the_output_rows_with_a_name_beside_it_is_a_level2_of_output()
+    {
+        var r = Read("项目绩效目标表\n项目名称 | 储备粮\n一级指标 | 二级指标 | 三级指标 | 指标值\n" +
+                     "产出指标 | 数量指标 | 储备到位率 | 100%\n时效指标 | 付息及时率 | 100%\n成本指标 | 成本核算率 | 100%\n" +
+                     "效益指标 | 经济效益指标 | 利息保障率 | 100%\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(("产出指标", "成本指标", "成本核算率", "100%"), Row(form.Indicators[2]));
+        Assert.Equal(("效益指标", "经济效益指标"), (form.Indicators[3].Level1, form.Indicators[3].Level2));
+    }
+
+    [Fact]
+    public void Cost_followed_by_its_own_level2_is_a_level1()
+    {
+        var r = Read("项目绩效目标表\n项目名称 | 储备粮\n一级指标 | 二级指标 | 三级指标 | 指标值\n" +
+                     "产出指标 | 数量指标 | 储备到位率 | 100%\n成本指标 | 经济成本指标 | 单位成本 | ≤30万元\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(("成本指标", "经济成本指标", "单位成本", "≤30万元"), Row(form.Indicators[1]));
+    }
+
+    [Fact]
+    public void A_value_column_headed_with_its_year_is_a_header_not_an_indicator_row()
+    {
+        var r = Read("项目支出绩效目标批复表\n项目名称 | 主体班\n绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 指标标准或依据\n" +
+                     "2021年实际实现值 | 预期2022年实现值\n数量指标 | 主体班培训人次 | 280人次\n产出指标 | 开设课程数量 | 220\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(["主体班培训人次", "开设课程数量"], form.Indicators.Select(i => i.Name).ToArray());
+        Assert.Equal("280人次", form.Indicators[0].Target!.Text);
+    }
+
+    [Fact]
+    public void A_row_printed_with_its_weight_and_score_only_is_read_and_unfilled_template_rows_are_not()
+    {
+        var r = Read(string.Join('\n',
+            "项目支出绩效自评表", "项目名称 防汛经费",
+            "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+            "产出指标 数量指标 指标1:完成灌区改造数量 1 1 10 10", "指标2:", "……",
+            "质量指标 指标1:工程质量合格 10 10", "指标2:", "……",
+            "生态效益", "指标", "指标1:/ / /", "指标2:",
+            "可持续影响指标 指标1:已建工程良性运行 10 8", ""));
+
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms));
+        Assert.Equal(["指标1:完成灌区改造数量", "指标1:工程质量合格", "指标1:已建工程良性运行"], form.Indicators.Select(i => i.Name).ToArray());
+        var quality = form.Indicators[1];
+        Assert.Equal((null, null, 10m, 10m), (quality.Target, quality.Actual, quality.Weight, quality.Score));
+        Assert.Equal(("可持续影响指标", 10m, 8m), (form.Indicators[2].Level2, form.Indicators[2].Weight, form.Indicators[2].Score));
+    }
+
+    [Fact]
+    public void Values_that_fit_no_column_are_reported_and_kept_out_of_the_name()
+    {
+        // The file ends inside the last row: its 分值 and a half-printed target fit no full set of columns.
+        var r = Read("项目支出绩效自评表\n项目名称\t临时救助\n" +
+                     "一级指标\t二级指标\t三级指标\t分值\t年度指标值\t全年实际值\t得分\t未完成原因分析\n" +
+                     "产出指标\t数量指标\t救助人次\t10\t≥59人次\t87人次\t10\n满意度指标\t服务对象满意度指标\t受助对象满意度\t10\t>=9");
+
+        var form = Assert.Single(r.Forms);
+        var last = form.Indicators[^1];
+        Assert.Equal("受助对象满意度", last.Name);
+        Assert.Null(last.Target);
+        Assert.Null(last.Weight);
+        Assert.Contains(form.Warnings, w => w.Message.Contains("“10”“>=9”对不上表头的列") && w.Message.Contains("受助对象满意度"));
+    }
+}
