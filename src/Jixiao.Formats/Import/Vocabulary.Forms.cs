@@ -115,6 +115,19 @@ internal static partial class Vocabulary
     /// </summary>
     public static bool IsTableFurniture(string text) => IsNoiseLabel(text) || IsIndicatorHeaderFragment(text) || IsIndicatorHeaderText(text) || IsEmptyTemplateRow(text);
 
+    /// <summary>A 指标性质 cell that says what kind of value follows (定性 / 定量) rather than a comparator.</summary>
+    public static bool IsNatureWord(string text) => Key(text) is "定性" or "定量";
+
+    /// <summary>A 指标方向 cell: whether more is better (正向) or less (反向).</summary>
+    public static bool IsDirectionWord(string text) => Key(text) is "正向" or "反向" or "正向指标" or "反向指标";
+
+    /// <summary>A grade scale printed as a qualitative row's value (`高中低`, `优良中差`): never a unit.</summary>
+    public static bool IsGradeScale(string text)
+    {
+        var k = Key(text);
+        return k.Length >= 2 && k.All(ch => ch is '高' or '中' or '低' or '优' or '良' or '差' or '好' or '较' or '一' or '般' or '/' or '、');
+    }
+
     /// <summary>A template's numbered row left unfilled (`指标2:`, `指标1:/`): a placeholder, not an indicator.</summary>
     public static bool IsEmptyTemplateRow(string text)
     {

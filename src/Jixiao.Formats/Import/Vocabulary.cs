@@ -181,7 +181,10 @@ internal static partial class Vocabulary
         if (IndicatorColumns.TryGetValue(k, out var c)) return c;
         // A column headed with its year (`2021年实际实现值`, `预期2022年实现值`) is the same column.
         var undated = WithoutYear(k);
-        return !ReferenceEquals(undated, k) && IndicatorColumns.TryGetValue(undated, out c) ? c : null;
+        if (!ReferenceEquals(undated, k) && IndicatorColumns.TryGetValue(undated, out c)) return c;
+        // `权重(%)`, `分值(分)`: the column's unit is not part of its name.
+        int p = k.IndexOf('(');
+        return p > 0 && k[^1] == ')' && k.Length - p <= 5 && IndicatorColumns.TryGetValue(k[..p], out c) ? c : null;
     }
 
     /// <summary>The label with a printed year (`2022年`, `2022年度`) taken out; the same string when it has none.</summary>

@@ -81,24 +81,7 @@ internal static class IndicatorColumns
     {
         var valueRoles = roles.Where(r => r is not Role.Reason and not Role.Ignored).ToList();
         if (valueRoles.Count == 0) return null;
-        if (kind == FormKind.TargetDeclaration)
-        {
-            // Declarations: the last cell is the target when it reads as one (or, in a tabular row, whenever a name
-            // stands before it).
-            if (cells.Count == 0) return null;
-            // Split target columns (计算符号 | 目标值 | 度量单位): the comparator, the number and its unit, wherever an
-            // empty or merged cell left them; what follows is the 指标值说明 column, not a value.
-            bool unitFirst = Before(roles, Role.Unit, Role.Target);
-            if ((roles.Contains(Role.Comparator) || roles.Contains(Role.Unit)) && SplitTarget(cells, unitFirst) is { } split) return split;
-            int last = cells.Count - 1;
-            var t = cells[last];
-            bool lastIsTarget = ValueParser.StartsWithComparator(t) || ValueParser.LooksQuantitative(t) || Framework.QualitativeWords.Contains(Key(t));
-            if (!lastIsTarget && !(!strictTarget && cells.Count >= 2)) return null;
-            // A 单位 column printed before the value (单位 | 指标值): its cell is the target's unit, not the name's end.
-            if (unitFirst && last >= 2 && IsUnitWord(cells[last - 1]))
-                return new ValueFit(last - 1, new Dictionary<int, Role> { [last - 1] = Role.Unit, [last] = Role.Target }, cells.Count);
-            return new ValueFit(last, new Dictionary<int, Role> { [last] = Role.Target }, cells.Count);
-        }
+        if (kind == FormKind.TargetDeclaration) return DeclarationValues.Fit(cells, roles, strictTarget);
         // What each cell reads as, decided once: the fit below tries every start position.
         var isNumber = new bool[cells.Count];
         var comparator = new bool[cells.Count];
@@ -166,31 +149,10 @@ internal static class IndicatorColumns
         return rest.Count;
     }
 
-    private static bool Before(List<Role> roles, Role a, Role b)
+    internal static bool Before(List<Role> roles, Role a, Role b)
     {
         int i = roles.IndexOf(a), j = roles.IndexOf(b);
         return i >= 0 && j >= 0 && i < j;
-    }
-
-    /// <summary>
-    /// The comparator, the number and its unit in columns of their own, the unit after the number (指标性质 | 指标值 |
-    /// 度量单位) or before the comparator (计量单位 | 指标性质 | 指标值), as the header printed them.
-    /// </summary>
-    private static ValueFit? SplitTarget(IReadOnlyList<string> cells, bool unitFirst)
-    {
-        for (int c = 1; c + 1 < cells.Count; c++)
-        {
-            if (!IsComparatorSymbol(cells[c]) || !ValueParser.IsNumber(cells[c + 1])) continue;
-            var assigned = new Dictionary<int, Role> { [c] = Role.Comparator, [c + 1] = Role.Target };
-            if (unitFirst && c >= 2 && IsUnitWord(cells[c - 1]))
-            {
-                assigned[c - 1] = Role.Unit;
-                return new ValueFit(c - 1, assigned, cells.Count);
-            }
-            if (!unitFirst && c + 2 < cells.Count && IsUnitWord(cells[c + 2])) assigned[c + 2] = Role.Unit;
-            return new ValueFit(c, assigned, cells.Count);
-        }
-        return null;
     }
 
     public static PlacedIndicator Build(FormKind kind, List<Cell> rest, ValueFit? fit)
@@ -224,7 +186,7 @@ internal static class IndicatorColumns
         // A target printed in split columns is read as one: `=` `116` `人` → `=116人`.
         // Read in that order whatever order the columns stood in (单位 | 指标值 gives `%` `≥95%`); a unit the value
         // already ends with is not added twice.
-        var parts = fit.Assigned.Where(a => a.Value is Role.Comparator or Role.Target or Role.Unit).OrderBy(a => a.Value switch
+        var parts = fit.Assigned.Where(a => a.Value is Role.Target or Role.Unit || (a.Value == Role.Comparator && !IsNatureWord(rest[a.Key].Text))).OrderBy(a => a.Value switch
         {
             Role.Comparator => 0,
             Role.Target => 1,

@@ -1,0 +1,102 @@
+using Jixiao.Core.Model;
+using Jixiao.Core.Parsing;
+using static Jixiao.Formats.Import.Vocabulary;
+
+namespace Jixiao.Formats.Import;
+
+/// <summary>
+/// The values of a declaration's indicator row: the target, in one cell or split over the header's columns
+/// (指标性质 | 指标值 | 度量单位, in either order), and a 权重 where the form prints one. Cells are taken from the row's
+/// end by what each reads as, so an empty cell (no unit, no comparator) shifts nothing and a weight is never read as
+/// the target.
+/// </summary>
+internal static class DeclarationValues
+{
+    public static IndicatorColumns.ValueFit? Fit(IReadOnlyList<string> cells, List<Role> roles, bool strictTarget)
+    {
+        if (cells.Count == 0) return null;
+        if (roles.Contains(Role.Weight) && FromTheEnd(cells, roles) is { } columns) return columns;
+        // Split target columns (计算符号 | 目标值 | 度量单位): the comparator, the number and its unit, wherever an
+        // empty or merged cell left them; what follows is the 指标值说明 column, not a value.
+        bool unitFirst = IndicatorColumns.Before(roles, Role.Unit, Role.Target);
+        if ((roles.Contains(Role.Comparator) || roles.Contains(Role.Unit)) && SplitTarget(cells, unitFirst) is { } split) return WithDirection(cells, split);
+        // Otherwise the last cell is the target when it reads as one (or, in a tabular row, whenever a name stands
+        // before it).
+        int last = cells.Count - 1;
+        var t = cells[last];
+        bool lastIsTarget = ValueParser.StartsWithComparator(t) || ValueParser.LooksQuantitative(t) || Framework.QualitativeWords.Contains(Key(t));
+        if (!lastIsTarget && !(!strictTarget && cells.Count >= 2)) return null;
+        // A 单位 column printed before the value (单位 | 指标值): its cell is the target's unit, not the name's end.
+        if (unitFirst && last >= 2 && IsUnitWord(cells[last - 1]))
+            return new IndicatorColumns.ValueFit(last - 1, new Dictionary<int, Role> { [last - 1] = Role.Unit, [last] = Role.Target }, cells.Count);
+        return new IndicatorColumns.ValueFit(last, new Dictionary<int, Role> { [last] = Role.Target }, cells.Count);
+    }
+
+    /// <summary>
+    /// The header's value columns matched from the row's end, each only by a cell that reads as it (a weight is a
+    /// number up to 100, a unit a short word, a comparator a symbol or 定性/定量); a column whose cell is empty is
+    /// passed over. The weight is given up when taking it would leave no target with a name before it.
+    /// </summary>
+    private static IndicatorColumns.ValueFit? FromTheEnd(IReadOnlyList<string> cells, List<Role> roles)
+    {
+        var order = roles.Where(r => r is Role.Target or Role.Comparator or Role.Unit or Role.Weight).ToList();
+        foreach (bool takeWeight in (bool[])[true, false])
+        {
+            var assigned = new Dictionary<int, Role>();
+            int c = cells.Count - 1;
+            bool target = false;
+            for (int k = order.Count - 1; k >= 0 && c >= 1; k--)
+            {
+                var role = order[k];
+                var text = cells[c];
+                bool fits = role switch
+                {
+                    Role.Weight => takeWeight && ValueParser.ParseNumber(text) is > 0 and <= 100,
+                    Role.Unit => IsUnitWord(text) && !IsGradeScale(text),
+                    Role.Comparator => IsComparatorSymbol(text) || IsNatureWord(text),
+                    _ => !IsComparatorSymbol(text) && !IsNatureWord(text),
+                };
+                if (!fits) continue;
+                assigned[c--] = role;
+                target |= role == Role.Target;
+            }
+            if (!target) continue;
+            var fit = new IndicatorColumns.ValueFit(assigned.Keys.Min(), assigned, cells.Count);
+            return WithDirection(cells, fit);
+        }
+        return null;
+    }
+
+    /// <summary>A 指标方向 cell (正向/反向) just before the values belongs to them, not to the name.</summary>
+    private static IndicatorColumns.ValueFit WithDirection(IReadOnlyList<string> cells, IndicatorColumns.ValueFit fit)
+    {
+        int start = fit.Start;
+        while (start > 1 && IsDirectionWord(cells[start - 1])) start--;
+        if (start == fit.Start) return fit;
+        var assigned = new Dictionary<int, Role>(fit.Assigned);
+        for (int c = start; c < fit.Start; c++) assigned[c] = Role.Ignored;
+        return fit with { Start = start, Assigned = assigned };
+    }
+
+    /// <summary>
+    /// The comparator, the number and its unit in columns of their own, the unit after the number (指标性质 | 指标值 |
+    /// 度量单位) or before the comparator (计量单位 | 指标性质 | 指标值), as the header printed them.
+    /// </summary>
+    private static IndicatorColumns.ValueFit? SplitTarget(IReadOnlyList<string> cells, bool unitFirst)
+    {
+        for (int c = 1; c + 1 < cells.Count; c++)
+        {
+            if (!IsComparatorSymbol(cells[c]) || !ValueParser.IsNumber(cells[c + 1])) continue;
+            var assigned = new Dictionary<int, Role> { [c] = Role.Comparator, [c + 1] = Role.Target };
+            if (unitFirst && c >= 2 && IsUnitWord(cells[c - 1]))
+            {
+                assigned[c - 1] = Role.Unit;
+                return new IndicatorColumns.ValueFit(c - 1, assigned, cells.Count);
+            }
+            if (!unitFirst && c + 2 < cells.Count && IsUnitWord(cells[c + 2])) assigned[c + 2] = Role.Unit;
+            return new IndicatorColumns.ValueFit(c, assigned, cells.Count);
+        }
+        return null;
+    }
+
+}
