@@ -149,6 +149,18 @@ internal static class IndicatorColumns
         return rest.Count;
     }
 
+    /// <summary>
+    /// A line holding only a number in (0, 100] after a row whose 权重/分值 the header announces but the row did not
+    /// print: that row's weight, wrapped below it (the 定性 rows of a Sichuan export), not a row of its own.
+    /// </summary>
+    public static bool CompletesWeight(IReadOnlyList<string> cells, List<Role> roles, Indicator? previous)
+    {
+        if (cells.Count != 1 || previous is null || previous.Weight is not null || !roles.Contains(Role.Weight)) return false;
+        if (ValueParser.ParseNumber(cells[0]) is not (> 0 and <= 100) || cells[0].Contains('%')) return false;
+        previous.Weight = ValueParser.ParseNumber(cells[0]);
+        return true;
+    }
+
     internal static bool Before(List<Role> roles, Role a, Role b)
     {
         int i = roles.IndexOf(a), j = roles.IndexOf(b);

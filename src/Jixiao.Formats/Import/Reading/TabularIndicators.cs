@@ -55,6 +55,7 @@ internal static class TabularIndicators
                 (rowL1, rowL2) = (null, rowL1);
             bool labelled = rowL1 is not null || rowL2 is not null;
 
+            if (!labelled && IndicatorColumns.CompletesWeight(rest.Select(c => c.Text).ToList(), roles, last?.Indicator)) continue;
             // A row broken by a page break continues the previous row cell by cell (name, target, actual, reason).
             if (!labelled && last is not null && IsContinuation(rest, kind, last))
             {

@@ -46,6 +46,11 @@ internal static class TextIndicators
         {
             // Try to complete an indicator from the buffer.
             var texts = buffer.Select(b => b.Tok.Text).ToList();
+            if (IndicatorColumns.CompletesWeight(texts, roles, indicators.LastOrDefault()))
+            {
+                buffer.Clear();
+                return;
+            }
             // A row with only its weight and score is the last reading tried: a cell that ran together may hold the
             // target and the actual, and the split below finds them.
             var fit = IndicatorColumns.FitValues(texts, roles, kind, strictTarget: true, scoresOnly: false);
