@@ -115,6 +115,34 @@ internal static partial class Vocabulary
     /// </summary>
     public static bool IsTableFurniture(string text) => IsNoiseLabel(text) || IsIndicatorHeaderFragment(text) || IsIndicatorHeaderText(text) || IsEmptyTemplateRow(text);
 
+    /// <summary>
+    /// A project's own column in a table of several projects (ProjectTable), printed before 一级指标; null for any
+    /// other header cell.
+    /// </summary>
+    public static ProjectColumn? ProjectColumnOf(string text) => Key(text) switch
+    {
+        "项目名称" or "项目(专项)名称" => ProjectColumn.Name,
+        "单位名称" or "项目单位" or "预算单位" or "单位" or "实施单位" => ProjectColumn.Unit,
+        "项目类别" or "项目类型" => ProjectColumn.Category,
+        "预算数" or "预算金额" or "资金总额" or "项目金额" or "年度预算数" or "预算数(元)" or "预算数(万元)" => ProjectColumn.Budget,
+        "年度目标" or "年度绩效目标" or "绩效目标" or "年度总体目标" => ProjectColumn.Goal,
+        _ => null,
+    };
+
+    /// <summary>
+    /// A unit cell where a column may as well be empty (a 度量单位 matched from the row's end): a short word ending in
+    /// a measure (人, 万元, 人/天, 公里, %), not a worded value such as 有效提升.
+    /// </summary>
+    public static bool IsMeasureUnit(string text)
+    {
+        var k = Key(text);
+        if (!IsUnitWord(k) || IsGradeScale(k) || IsDirectionWord(k) || IsNatureWord(k)) return false;
+        return k.Contains('/') || k is "%" or "百分比" or "百分点" || MeasureEndings.Contains(k[^1]);
+    }
+
+    private static readonly HashSet<char> MeasureEndings =
+        ['元', '人', '次', '个', '米', '亩', '天', '年', '月', '日', '户', '家', '件', '所', '项', '台', '辆', '场', '份', '册', '本', '座', '处', '吨', '株', '棵', '套', '批', '间', '张', '篇', '时', '钟', '岁', '只', '头', '条', '斤', '克', '%', '方', '顷', '部', '门', '名', '位', '例', '起', '期'];
+
     /// <summary>A 指标性质 cell that says what kind of value follows (定性 / 定量) rather than a comparator.</summary>
     public static bool IsNatureWord(string text) => Key(text) is "定性" or "定量";
 
@@ -138,7 +166,18 @@ internal static partial class Vocabulary
     }
 
     /// <summary>A 计算符号 / 指标性质 cell: only a comparator.</summary>
-    public static bool IsComparatorSymbol(string text) => Key(text) is "=" or "≥" or "≤" or ">" or "<" or ">=" or "<=" or "≧" or "≦" or "＝" or "＞" or "＜";
+    public static bool IsComparatorSymbol(string text) => Key(text) is "=" or "≥" or "≤" or ">" or "<" or ">=" or "<=" or "≧" or "≦" or "＝" or "＞" or "＜"
+        || ComparatorWords.ContainsKey(Key(text));
+
+    /// <summary>A 计算符号 cell as the symbol the value grammar reads: `小于等于` → `≤`; a symbol stays as printed.</summary>
+    public static string ComparatorSymbolOf(string text) => ComparatorWords.TryGetValue(Key(text), out var symbol) ? symbol : text;
+
+    private static readonly Dictionary<string, string> ComparatorWords = new()
+    {
+        ["大于等于"] = "≥", ["不少于"] = "≥", ["不低于"] = "≥", ["不小于"] = "≥", ["大于或等于"] = "≥",
+        ["小于等于"] = "≤", ["不多于"] = "≤", ["不高于"] = "≤", ["不大于"] = "≤", ["不超过"] = "≤", ["小于或等于"] = "≤",
+        ["等于"] = "=", ["大于"] = ">", ["高于"] = ">", ["小于"] = "<", ["低于"] = "<",
+    };
 
     /// <summary>
     /// 成本指标 printed right after 产出指标's 二级 rows with no 二级 of its own (an indicator name follows it) is the
@@ -219,3 +258,6 @@ internal static partial class Vocabulary
     /// <summary>The group every declaration ends with: a cut-off text that reached it is complete.</summary>
     public static bool IsClosingGroup(Indicator last) => last.Level1 == Framework.Satisfaction || last.Level2 == "服务对象满意度指标";
 }
+
+/// <summary>A project's own column in a table of several projects.</summary>
+internal enum ProjectColumn { Unit, Name, Category, Budget, Goal }

@@ -238,8 +238,9 @@ internal static partial class Vocabulary
     {
         var k = StripScoreNote(Key(label));
         if (Framework.IsLevel2(k) || ProvincialLevel2.Contains(k)) return k;
-        // Older and provincial forms: 成本指标 as a 二级, 经济效益 without 指标.
-        if (k is "经济效益" or "社会效益" or "生态效益" or "可持续影响") return k + "指标";
+        // Older and provincial forms: 经济效益 without 指标, kept as printed like the other provincial labels (the
+        // framework category follows from the words where the review needs it).
+        if (k is "经济效益" or "社会效益" or "生态效益" or "可持续影响" or "服务对象满意度") return k;
         return null;
     }
 

@@ -44,6 +44,8 @@ internal static class DeclarationValues
         {
             var assigned = new Dictionary<int, Role>();
             int c = cells.Count - 1;
+            // A 指标方向 column after the weight (`10 | 正向指标`) holds no value.
+            while (c >= 1 && IsDirectionWord(cells[c])) assigned[c--] = Role.Ignored;
             bool target = false;
             for (int k = order.Count - 1; k >= 0 && c >= 1; k--)
             {
@@ -52,7 +54,7 @@ internal static class DeclarationValues
                 bool fits = role switch
                 {
                     Role.Weight => takeWeight && ValueParser.ParseNumber(text) is > 0 and <= 100,
-                    Role.Unit => IsUnitWord(text) && !IsGradeScale(text),
+                    Role.Unit => IsMeasureUnit(text),
                     Role.Comparator => IsComparatorSymbol(text) || IsNatureWord(text),
                     _ => !IsComparatorSymbol(text) && !IsNatureWord(text),
                 };
@@ -61,7 +63,7 @@ internal static class DeclarationValues
                 target |= role == Role.Target;
             }
             if (!target) continue;
-            var fit = new IndicatorColumns.ValueFit(assigned.Keys.Min(), assigned, cells.Count);
+            var fit = new IndicatorColumns.ValueFit(assigned.Where(a => a.Value != Role.Ignored).Min(a => a.Key), assigned, cells.Count);
             return WithDirection(cells, fit);
         }
         return null;

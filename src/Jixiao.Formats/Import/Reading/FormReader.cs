@@ -25,6 +25,17 @@ internal static partial class FormReader
         {
             try
             {
+                if (!segment.Title.Kind.IsDepartmentWhole() && segment.Title.Kind != FormKind.Monitoring && segment.Sections.IndicatorsAt >= 0
+                    && ProjectTable.ColumnsOf(source, segment.Sections.IndicatorsAt) is { } projectColumns)
+                {
+                    // Several projects in one table: a form each.
+                    foreach (var f in ProjectTable.Read(source, segment, projectColumns, endsMidCharacter))
+                    {
+                        forms.Add(f);
+                        if (f is TargetDeclaration pd) segmentation.Summaries.LastOrDefault(s => s.Year == pd.Year || s.Year is null)?.Declarations.Add(pd);
+                    }
+                    continue;
+                }
                 var form = ReadForm(source, segment, endsMidCharacter, problems);
                 forms.Add(form);
                 var summary = segmentation.Summaries.LastOrDefault(s => s.Year == form.Year || s.Year is null);

@@ -203,7 +203,7 @@ internal static class IndicatorColumns
             Role.Comparator => 0,
             Role.Target => 1,
             _ => 2,
-        }).Select(a => ChineseText.RemoveSpaces(rest[a.Key].Text)).ToList();
+        }).Select(a => ChineseText.RemoveSpaces(a.Value == Role.Comparator ? ComparatorSymbolOf(rest[a.Key].Text) : rest[a.Key].Text)).ToList();
         if (parts.Count > 1 && fit.Assigned.ContainsValue(Role.Unit) && parts[^2].EndsWith(parts[^1], StringComparison.Ordinal)) parts.RemoveAt(parts.Count - 1);
         if (parts.Count > 1) ind.Target = ValueParser.ParseTarget(string.Concat(parts));
         var reason = rest.Skip(fit.End).ToList();

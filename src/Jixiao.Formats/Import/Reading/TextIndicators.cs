@@ -151,13 +151,27 @@ internal static class TextIndicators
             if (!AssemblableLabels.Any(l => l.StartsWith(s))) break;
             j++;
         }
+        // A label printed without its 指标 (服务对象满意度) may be the start of the full one whose `指标` stands a row
+        // further on (a merged cell printed around its row): the full label is preferred when its remainder follows.
+        if (best is not null && !best.EndsWith("指标") && CompletedLater(tokens, i, consumed, out int laterUsed) is { } full)
+        {
+            used = laterUsed;
+            return full;
+        }
         if (best is not null)
         {
             used = bestUsed;
             return Level1Of(best) ?? Level2Of(best) ?? best;
         }
-        // A partial label completed later: find the unique label the fragments begin, then its remainder ahead.
-        sb.Clear();
+        return CompletedLater(tokens, i, consumed, out used);
+    }
+
+    /// <summary>A partial label completed later: the unique label the fragments begin, then its remainder ahead.</summary>
+    private static string? CompletedLater(List<Token> tokens, int i, bool[] consumed, out int used)
+    {
+        used = 0;
+        var sb = new StringBuilder();
+        int j;
         for (j = i; j < tokens.Count && j - i < 6 && !consumed[j]; j++)
         {
             sb.Append(Key(tokens[j].Text));
