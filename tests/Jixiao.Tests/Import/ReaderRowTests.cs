@@ -155,4 +155,57 @@ public class ReaderRowTests
         Assert.Null(last.Weight);
         Assert.Contains(form.Warnings, w => w.Message.Contains("“10”“>=9”对不上表头的列") && w.Message.Contains("受助对象满意度"));
     }
+
+    [Fact]
+    public void A_declaration_with_a_weight_column_never_reads_the_weight_as_the_target()
+    {
+        // 指标性质 | 指标值 | 度量单位 | 权重(%): empty 指标性质 and 度量单位 cells are gone from the text; a 定性 row's weight
+        // wrapped onto the line below it.
+        var r = Read("绩效目标表\n项目名称 食品安全\n一级指标 二级指标 三级指标 指标性质 指标值 度量单位 权重(%)\n" +
+                     "产出指标 成本指标 检查差旅费 470 人/天 2\n产出指标 时效指标 完成时限 1 5\n" +
+                     "效益指标 社会效益指标 食品安全整体状况 定性 高中低\n10\n满意度指标 服务对象满意度指标 公众满意度 定性 高中低\n5\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(4, form.Indicators.Count);
+        Assert.Equal((470m, "人/天", 2m), (form.Indicators[0].Target!.Value, form.Indicators[0].Target!.Unit, form.Indicators[0].Weight));
+        Assert.Equal((1m, 5m), (form.Indicators[1].Target!.Value, form.Indicators[1].Weight));
+        Assert.Equal(("食品安全整体状况", null, 10m), (form.Indicators[2].Name, form.Indicators[2].Target!.Value, form.Indicators[2].Weight));
+        Assert.Equal(("公众满意度", 5m), (form.Indicators[3].Name, form.Indicators[3].Weight));
+    }
+
+    [Fact]
+    public void Comparators_written_in_words_and_a_direction_column_are_read_as_the_target()
+    {
+        var r = Read("项目绩效目标表\n项目名称 装备经费\n一级指标 二级指标 三级指标 指标性质 指标方向 目标值 计量单位 分值\n" +
+                     "产出指标 成本指标 车辆购置成本 反向 小于等于 12 万元 5\n质量指标 政府采购率 正向 大于等于 30 % 7.5\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(["车辆购置成本", "政府采购率"], form.Indicators.Select(i => i.Name).ToArray());
+        Assert.Equal((Comparator.LessOrEqual, 12m, "万元"), (form.Indicators[0].Target!.Comparator, form.Indicators[0].Target!.Value, form.Indicators[0].Target!.Unit));
+        Assert.Equal((Comparator.GreaterOrEqual, 30m, 7.5m), (form.Indicators[1].Target!.Comparator, form.Indicators[1].Target!.Value, form.Indicators[1].Weight));
+    }
+
+    [Fact]
+    public void A_table_of_several_projects_is_read_as_one_form_per_project()
+    {
+        var r = Read(string.Join('\n',
+            "| 部门预算项目绩效目标申报表(2023年度) | |", "| 金额单位:元 | |",
+            "| 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重 |",
+            "| 820-马踏镇部门 | 8,827,620.53 | |",
+            "| 820001-马踏镇人民政府 | 村组干部报酬 | 3,309,840.00 | 按时发放村组干部报酬 | 效益指标 | 社会效益指标 | 维护社会稳定 | ≥ | 95 | % | 10 |",
+            "| 产出指标 | 数量指标 | 发放人数 | ≥ | 230 | 人 | 10 |",
+            "| 基层组织活动经费 | 660,000.00 | 村社区办公经费 | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥ | 95 | % | 10 |",
+            "| 产出指标 | 数量指标 | 行政村数量 | = | 11 | 个 | 10 |", ""));
+
+        Assert.Equal(2, r.Forms.Count);
+        var first = Assert.IsType<TargetDeclaration>(r.Forms[0]);
+        var second = Assert.IsType<TargetDeclaration>(r.Forms[1]);
+        Assert.Equal(("村组干部报酬", "820001-马踏镇人民政府", "820-马踏镇部门", 3309840.00m, MoneyUnit.Yuan, "按时发放村组干部报酬"),
+            (first.ProjectName, first.ImplementingUnit, first.Department, first.Funds.AnnualTotal, first.Funds.Unit, first.AnnualGoal));
+        Assert.Equal(["维护社会稳定", "发放人数"], first.Indicators.Select(i => i.Name).ToArray());
+        // The second project's row leaves out the merged 单位名称 cell: its name is not taken for the unit.
+        Assert.Equal(("基层组织活动经费", "820001-马踏镇人民政府", 660000.00m), (second.ProjectName, second.ImplementingUnit, second.Funds.AnnualTotal));
+        Assert.Equal([("满意度指标", "群众满意度"), ("产出指标", "行政村数量")], second.Indicators.Select(i => (i.Level1, i.Name)).ToArray());
+        Assert.Equal((Comparator.Equal, 11m, "个", 10m), (second.Indicators[1].Target!.Comparator, second.Indicators[1].Target!.Value, second.Indicators[1].Target!.Unit, second.Indicators[1].Weight));
+    }
 }
