@@ -152,7 +152,7 @@ internal static partial class Vocabulary
         return GoalColumnOf(k, kind) is not null || k is "年度总体目标" or "项目绩效目标" or "总体目标" or "年度总体目标预期目标";
     }
 
-    public enum IndicatorColumn { Level1, Level2, Name, Target, Actual, Weight, Score, Reason, Comparator, Value, Unit, Ignored }
+    public enum IndicatorColumn { Level1, Level2, Name, Target, Actual, Weight, Score, Reason, Comparator, Value, Unit, Description, Ignored }
 
     private static readonly Dictionary<string, IndicatorColumn> IndicatorColumns = Columns(
         (IndicatorColumn.Level1, ["一级指标", "一级"]),
@@ -165,7 +165,9 @@ internal static partial class Vocabulary
         (IndicatorColumn.Reason, ["偏差原因分析及改进措施", "未完成原因分析", "未完成原因及拟采取的改进措施", "偏差原因分析", "原因分析", "未完成原因和改进措施", "未完成原因分析及改进措施", "偏差原因及改进措施"]),
         (IndicatorColumn.Comparator, ["指标性质", "计算符号"]),
         (IndicatorColumn.Unit, ["度量单位", "计量单位", "单位", "指标单位"]),
-        (IndicatorColumn.Ignored, ["备注", "指标解释", "及改进措施", "指标", "年度", "实际", "绩效指标", "指标值说明", "指标方向性", "指标方向", "绩效标准", "得分计算方法", "评分标准", "评(扣)分标准", "指标值设定依据及数据来源", "是否核心指标", "得分系数", "指标标准或依据"]));
+        // A column that describes the indicator beside its name (often repeating it): never part of the name.
+        (IndicatorColumn.Description, ["绩效指标描述", "指标描述", "指标说明", "指标解释", "指标内涵"]),
+        (IndicatorColumn.Ignored, ["备注", "及改进措施", "指标", "年度", "实际", "绩效指标", "指标值说明", "指标方向性", "指标方向", "绩效标准", "得分计算方法", "评分标准", "评(扣)分标准", "指标值设定依据及数据来源", "是否核心指标", "得分系数", "指标标准或依据"]));
 
     private static Dictionary<string, IndicatorColumn> Columns(params (IndicatorColumn Column, string[] Labels)[] groups)
     {

@@ -12,7 +12,23 @@ namespace Jixiao.Formats.Import;
 /// </summary>
 internal static class DeclarationValues
 {
-    public static IndicatorColumns.ValueFit? Fit(IReadOnlyList<string> cells, List<Role> roles, bool strictTarget)
+    public static IndicatorColumns.ValueFit? Fit(IReadOnlyList<string> cells, List<Role> roles, bool strictTarget) =>
+        WithDescription(cells, roles, Values(cells, roles, strictTarget));
+
+    /// <summary>
+    /// A description column just before the values (绩效指标描述, 指标解释): the cell before the values is its cell, not
+    /// the name's end, when a name stands before it.
+    /// </summary>
+    private static IndicatorColumns.ValueFit? WithDescription(IReadOnlyList<string> cells, List<Role> roles, IndicatorColumns.ValueFit? fit)
+    {
+        if (fit is null || fit.Start < 2) return fit;
+        int d = roles.IndexOf(Role.Description);
+        if (d < 0 || d + 1 >= roles.Count || roles[d + 1] is not (Role.Target or Role.Comparator or Role.Unit)) return fit;
+        var assigned = new Dictionary<int, Role>(fit.Assigned) { [fit.Start - 1] = Role.Description };
+        return fit with { Start = fit.Start - 1, Assigned = assigned };
+    }
+
+    private static IndicatorColumns.ValueFit? Values(IReadOnlyList<string> cells, List<Role> roles, bool strictTarget)
     {
         if (cells.Count == 0) return null;
         if (roles.Contains(Role.Weight) && FromTheEnd(cells, roles) is { } columns) return columns;

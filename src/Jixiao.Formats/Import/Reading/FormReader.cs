@@ -61,7 +61,7 @@ internal static partial class FormReader
         form.Year = segment.Year;
 
         var s = segment.Sections;
-        var header = HeaderSection.Read(source, kind, segment.Start + 1, s.HeaderEnd, s.FundsAfterGoals >= 0 ? (s.FundsAfterGoals, s.BodyEnd) : null);
+        var header = HeaderSection.Read(source, kind, segment.HeaderFrom, s.HeaderEnd, s.FundsAfterGoals >= 0 ? (s.FundsAfterGoals, s.BodyEnd) : null);
         HeaderSection.Apply(header, form, source);
         if (s.GoalsAt >= 0) GoalsSection.Apply(GoalsSection.Read(source, kind, s.GoalsAt, s.GoalsEnd), form);
 

@@ -6,7 +6,9 @@ using static Jixiao.Formats.Import.Vocabulary;
 namespace Jixiao.Formats.Import;
 
 /// <summary>A form's title row, the kind its words name, and its text.</summary>
-internal sealed record FormTitle(int Row, FormKind Kind, string Text, bool Inferred = false, bool Fragment = false);
+/// <remarks><see cref="Repeated"/>: a form printed under the title of the one before it (a second 项目名称 after the
+/// first form's table); its rows begin at <see cref="Row"/>, which is no title row.</remarks>
+internal sealed record FormTitle(int Row, FormKind Kind, string Text, bool Inferred = false, bool Fragment = false, bool Repeated = false);
 
 /// <summary>
 /// Where one form's sections begin, as row indexes into the file's rows; -1 where the section is absent. The header
@@ -18,7 +20,11 @@ internal sealed record FormTitle(int Row, FormKind Kind, string Text, bool Infer
 internal sealed record FormSections(int IndicatorsAt, int BodyEnd, int GoalsAt, int GoalsEnd, int HeaderEnd, int FundsAfterGoals);
 
 /// <summary>One form of a file: its title, its rows [Start, End), its year, and its sections.</summary>
-internal sealed record FormSegment(FormTitle Title, int Start, int End, bool LastInFile, int? Year, FormSections Sections);
+internal sealed record FormSegment(FormTitle Title, int Start, int End, bool LastInFile, int? Year, FormSections Sections)
+{
+    /// <summary>The first row after the title: the header's first row.</summary>
+    public int HeaderFrom => Title.Fragment || Title.Repeated ? Start : Start + 1;
+}
 
 internal sealed record Segmentation(List<FormSegment> Forms, List<DeclarationSummary> Summaries, List<ImportProblem> Problems);
 
@@ -57,10 +63,36 @@ internal static class FormSegmenter
         for (int t = 0; t < titles.Count; t++)
         {
             int start = titles[t].Row, end = t + 1 < titles.Count ? titles[t + 1].Row : rows.Count;
-            forms.Add(new FormSegment(titles[t], start, end, t == titles.Count - 1, YearOf(rows, titles[t], start),
-                Sections(source, titles[t].Kind, titles[t].Fragment ? start : start + 1, end)));
+            var title = titles[t];
+            int? year = YearOf(rows, title, start);
+            while (true)
+            {
+                var sections = Sections(source, title.Kind, title.Fragment || title.Repeated ? start : start + 1, end);
+                int next = sections.IndicatorsAt >= 0 && !title.Kind.IsDepartmentWhole() ? RepeatedHeader(rows, sections.IndicatorsAt + 1, end) : -1;
+                bool last = next < 0;
+                forms.Add(new FormSegment(title, start, last ? end : next, last && t == titles.Count - 1, year, last ? sections : Sections(source, title.Kind, title.Fragment || title.Repeated ? start : start + 1, next)));
+                if (last) break;
+                title = title with { Row = next, Repeated = true, Inferred = false, Fragment = false };
+                start = next;
+            }
         }
         return new Segmentation(forms, summaries, problems);
+    }
+
+    /// <summary>
+    /// Where a second form under the same title begins: a row that opens with 项目名称 after the first form's
+    /// indicator table (with the unit line just above it, `单位:万元`, when there is one); -1 when there is none.
+    /// </summary>
+    private static int RepeatedHeader(IReadOnlyList<Row> rows, int from, int end)
+    {
+        for (int r = from; r < end; r++)
+        {
+            var cells = rows[r].NonEmptyCells;
+            if (cells.Length == 0 || HeaderFieldOf(cells[0].Text) is not HeaderField.ProjectName) continue;
+            bool unitAbove = r - 1 >= from && rows[r - 1].NonEmptyCells.Any(c => Key(c.Text) is var k && (k.StartsWith("单位") || k.StartsWith("金额单位")) && MoneyUnitIn(k) is not null);
+            return unitAbove ? r - 1 : r;
+        }
+        return -1;
     }
 
     private static List<FormTitle> FindTitles(IReadOnlyList<Row> rows, List<DeclarationSummary> summaries)

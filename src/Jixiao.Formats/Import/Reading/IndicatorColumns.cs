@@ -7,7 +7,7 @@ using static Jixiao.Formats.Import.Vocabulary;
 namespace Jixiao.Formats.Import;
 
 /// <summary>What a cell of an indicator row is: the header's value columns, by meaning.</summary>
-internal enum Role { Target, Actual, Weight, Score, Reason, Comparator, Unit, Ignored }
+internal enum Role { Target, Actual, Weight, Score, Reason, Comparator, Unit, Description, Ignored }
 
 /// <summary>An indicator being read, with the columns its cells came from (for a continuation row to follow).</summary>
 internal sealed class PlacedIndicator
@@ -59,6 +59,7 @@ internal static class IndicatorColumns
                 IndicatorColumn.Reason => Role.Reason,
                 IndicatorColumn.Comparator => Role.Comparator,
                 IndicatorColumn.Unit => Role.Unit,
+                IndicatorColumn.Description => Role.Description,
                 _ => null,
             };
             if (role is { } ro && !(ro == Role.Reason && roles.Contains(Role.Reason))) roles.Add(ro);
@@ -79,7 +80,7 @@ internal static class IndicatorColumns
     /// </summary>
     public static ValueFit? FitValues(IReadOnlyList<string> cells, List<Role> roles, FormKind kind, bool strictTarget, bool scoresOnly = true)
     {
-        var valueRoles = roles.Where(r => r is not Role.Reason and not Role.Ignored).ToList();
+        var valueRoles = roles.Where(r => r is not Role.Reason and not Role.Ignored and not Role.Description).ToList();
         if (valueRoles.Count == 0) return null;
         if (kind == FormKind.TargetDeclaration) return DeclarationValues.Fit(cells, roles, strictTarget);
         // What each cell reads as, decided once: the fit below tries every start position.

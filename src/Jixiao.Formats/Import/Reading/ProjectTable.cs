@@ -34,7 +34,7 @@ internal static class ProjectTable
     {
         var kind = segment.Title.Kind;
         int headerRow = segment.Sections.IndicatorsAt;
-        var header = HeaderSection.Read(source, kind, segment.Start + 1, headerRow, null);
+        var header = HeaderSection.Read(source, kind, segment.HeaderFrom, headerRow, null);
         var unit = header.Unit ?? UnitAbove(source, segment.Start, headerRow) ?? MoneyUnit.Yuan;
         var indicatorHeader = IndicatorPart(source.Rows[headerRow]);
         var (projects, department) = Split(source, columns, headerRow + 1, segment.End);
