@@ -231,7 +231,7 @@ internal static partial class Vocabulary
 
     /// <summary>A cell that only states the unit.</summary>
     public static bool IsMoneyUnitLabel(string key) =>
-        key is "(元)" or "(万元)" or "元" or "万元" || (key.StartsWith("金额单位") && key.EndsWith('元'));
+        key is "(元)" or "(万元)" or "元" or "万元" || ((key.StartsWith("金额单位") || key.StartsWith("单位:") || key.StartsWith("单位：")) && key.EndsWith('元'));
 
     /// <summary>A label with the unit in brackets (`年初预算数(万元)`).</summary>
     public static bool HasBracketedMoneyUnit(string key) => key.Contains("(万元)") || key.Contains("(元)");

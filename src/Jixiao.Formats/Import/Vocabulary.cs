@@ -109,6 +109,7 @@ internal static partial class Vocabulary
         ["其中：财政拨款"] = DeclarationFundLabel.Appropriation, ["财政拨款"] = DeclarationFundLabel.Appropriation,
         ["其中：本年财政拨款"] = DeclarationFundLabel.Appropriation,
         ["上年结转资金"] = DeclarationFundLabel.CarryOver,
+        ["预算数"] = DeclarationFundLabel.AnnualTotal,
         ["其他资金"] = DeclarationFundLabel.Other,
     };
 
@@ -129,7 +130,7 @@ internal static partial class Vocabulary
     {
         var k = Key(label);
         return (k.StartsWith("项目资金") && !k.StartsWith("项目资金总额")) || k.StartsWith("资金情况") ||
-               k.StartsWith("预算执行情况") || k.StartsWith("专项资金情况") || k.StartsWith("年度预算数");
+               k.StartsWith("预算执行情况") || k.StartsWith("专项资金情况") || k.StartsWith("年度预算数") || k.StartsWith("预算规模");
     }
 
     public enum GoalColumn { Overall, Annual, Expected, Actual }
@@ -140,7 +141,7 @@ internal static partial class Vocabulary
         if (k.StartsWith("项目总目标") || k.StartsWith("项目总体目标") || k.StartsWith("中长期绩效目标")) return GoalColumn.Overall;
         if (k.StartsWith("实际完成情况") || k.StartsWith("年度总体目标完成情况") || k.StartsWith("年度目标完成情况")) return GoalColumn.Actual;
         if (k.StartsWith("预期目标") || k.StartsWith("年初设定目标") || k.StartsWith("项目年度目标")) return GoalColumn.Expected;
-        if (k is "年度总体目标" or "年度目标" or "本年度绩效目标" or "年度绩效目标(文字)" || k.StartsWith("年度主要目标"))
+        if (k is "年度总体目标" or "年度目标" or "本年度绩效目标" or "年度绩效目标(文字)" or "绩效目标" || k.StartsWith("年度主要目标"))
             return kind == FormKind.TargetDeclaration ? GoalColumn.Annual : null;
         return null;
     }

@@ -91,6 +91,8 @@ internal static class HeaderSection
                 pendingDeclLabel = dl;
                 pendingDeclLine = cell.Line;
                 if (dl == DeclarationFundLabel.ProjectTotal) projectColumnSeen = true;
+                // Without a 项目资金总额 column, 其中：财政资金 is the year's appropriation, not the project's.
+                if (dl == DeclarationFundLabel.ProjectFiscal && !projectColumnSeen) pendingDeclLabel = dl = DeclarationFundLabel.Appropriation;
                 // Without a 项目资金总额 column the only 其他资金 is this year's.
                 otherIsAnnual = dl == DeclarationFundLabel.Other && (otherSeen >= 2 || !projectColumnSeen);
                 continue;
