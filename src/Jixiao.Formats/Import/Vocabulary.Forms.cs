@@ -89,7 +89,7 @@ internal static partial class Vocabulary
     public static bool IsIndicatorTableHeader(string text)
     {
         var k = Key(text);
-        return k is "一级指标" || k.StartsWith("三级指标", StringComparison.Ordinal);
+        return k is "一级指标" or "指标类型" || k.StartsWith("三级指标", StringComparison.Ordinal);
     }
 
     /// <summary>The same header wrapped in PDF text: `一级` then `指标` on the next line.</summary>

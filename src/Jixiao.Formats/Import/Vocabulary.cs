@@ -156,7 +156,7 @@ internal static partial class Vocabulary
     public enum IndicatorColumn { Level1, Level2, Name, Target, Actual, Weight, Score, Reason, Comparator, Value, Unit, Description, Ignored }
 
     private static readonly Dictionary<string, IndicatorColumn> IndicatorColumns = Columns(
-        (IndicatorColumn.Level1, ["一级指标", "一级"]),
+        (IndicatorColumn.Level1, ["一级指标", "一级", "指标类型"]),
         (IndicatorColumn.Level2, ["二级指标", "二级"]),
         (IndicatorColumn.Name, ["三级指标", "三级指标内容", "三级", "指标内容", "指标名称", "三级指标名称", "绩效指标名称"]),
         (IndicatorColumn.Target, ["年度指标值", "年度(/项目)指标值", "指标值", "年初目标值(A)", "指标值及单位", "年度指标值(A)", "年度(项目)指标值", "指标值(包含数字及文字描述)", "指标目标值", "目标值", "年度目标值", "绩效目标值", "预期指标值", "年度数值", "预期实现值", "计划实现值"]),
@@ -261,11 +261,15 @@ internal static partial class Vocabulary
 
     private static readonly HashSet<string> LabelNotes = ["必填", "选填", "必填硬性指标", "选填指标", "必填指标", "可选", "必选", "共性指标", "个性指标"];
 
+    /// <summary>Tick boxes (`优秀□ 良好□ 合格□`): the form's questions after the table, never an indicator.</summary>
+    public static bool IsTickBoxes(string text) => text.Count(ch => ch == '□') >= 2;
+
     public static bool IsFooter(string label)
     {
         var k = Key(label);
         return k is "总分" or "合计" or "评分等级" or "评价结论" or "存在问题" or "改进措施" || k.StartsWith("注:") || k.StartsWith("注：")
-            || (k.Contains("意见") && (k.Contains("审") || k.Contains("盖章"))) || k.Contains("(盖章)") || k.StartsWith("项目负责人:") || k.StartsWith("财务负责人:") || k.StartsWith("填报人");
+            || (k.Contains("意见") && (k.Contains("审") || k.Contains("盖章"))) || k.Contains("(盖章)") || k.StartsWith("项目负责人:") || k.StartsWith("财务负责人:") || k.StartsWith("填报人")
+            || IsTickBoxes(k);
     }
 
     /// <summary>Every label and label fragment the assembler may build, for prefix matching.</summary>

@@ -12,8 +12,13 @@ namespace Jixiao.Formats.Import;
 /// </summary>
 internal static class DeclarationValues
 {
-    public static IndicatorColumns.ValueFit? Fit(IReadOnlyList<string> cells, List<Role> roles, bool strictTarget) =>
-        WithDescription(cells, roles, Values(cells, roles, strictTarget));
+    public static IndicatorColumns.ValueFit? Fit(IReadOnlyList<string> cells, List<Role> roles, bool strictTarget)
+    {
+        // A description column after the value (指标值 | 指标描述): the last cell describes, the one before is the value.
+        if (roles.Count > 0 && roles[^1] == Role.Description && cells.Count >= 2 && Values(cells.Take(cells.Count - 1).ToList(), roles, strictTarget) is { } before)
+            return before with { Assigned = new Dictionary<int, Role>(before.Assigned) { [cells.Count - 1] = Role.Description } };
+        return WithDescription(cells, roles, Values(cells, roles, strictTarget));
+    }
 
     /// <summary>
     /// A description column just before the values (绩效指标描述, 指标解释): the cell before the values is its cell, not

@@ -6,9 +6,9 @@ using static Jixiao.Formats.Import.Vocabulary;
 namespace Jixiao.Formats.Import;
 
 /// <summary>A form's title row, the kind its words name, and its text.</summary>
-/// <remarks><see cref="Repeated"/>: a form printed under the title of the one before it (a second 项目名称 after the
-/// first form's table); its rows begin at <see cref="Row"/>, which is no title row.</remarks>
-internal sealed record FormTitle(int Row, FormKind Kind, string Text, bool Inferred = false, bool Fragment = false, bool Repeated = false);
+/// <remarks><see cref="StartsWithHeader"/>: the form's first row is its header, not a title (a form printed under the
+/// title of the one before it, a second 项目名称 after the first form's table; a file that opens with 项目名称).</remarks>
+internal sealed record FormTitle(int Row, FormKind Kind, string Text, bool Inferred = false, bool Fragment = false, bool StartsWithHeader = false);
 
 /// <summary>
 /// Where one form's sections begin, as row indexes into the file's rows; -1 where the section is absent. The header
@@ -23,7 +23,7 @@ internal sealed record FormSections(int IndicatorsAt, int BodyEnd, int GoalsAt, 
 internal sealed record FormSegment(FormTitle Title, int Start, int End, bool LastInFile, int? Year, FormSections Sections)
 {
     /// <summary>The first row after the title: the header's first row.</summary>
-    public int HeaderFrom => Title.Fragment || Title.Repeated ? Start : Start + 1;
+    public int HeaderFrom => Title.Fragment || Title.StartsWithHeader ? Start : Start + 1;
 }
 
 internal sealed record Segmentation(List<FormSegment> Forms, List<DeclarationSummary> Summaries, List<ImportProblem> Problems);
@@ -67,12 +67,12 @@ internal static class FormSegmenter
             int? year = YearOf(rows, title, start);
             while (true)
             {
-                var sections = Sections(source, title.Kind, title.Fragment || title.Repeated ? start : start + 1, end);
+                var sections = Sections(source, title.Kind, title.Fragment || title.StartsWithHeader ? start : start + 1, end);
                 int next = sections.IndicatorsAt >= 0 && !title.Kind.IsDepartmentWhole() ? RepeatedHeader(rows, sections.IndicatorsAt + 1, end) : -1;
                 bool last = next < 0;
-                forms.Add(new FormSegment(title, start, last ? end : next, last && t == titles.Count - 1, year, last ? sections : Sections(source, title.Kind, title.Fragment || title.Repeated ? start : start + 1, next)));
+                forms.Add(new FormSegment(title, start, last ? end : next, last && t == titles.Count - 1, year, last ? sections : Sections(source, title.Kind, title.Fragment || title.StartsWithHeader ? start : start + 1, next)));
                 if (last) break;
-                title = title with { Row = next, Repeated = true, Inferred = false, Fragment = false };
+                title = title with { Row = next, StartsWithHeader = true, Inferred = false, Fragment = false };
                 start = next;
             }
         }
@@ -143,7 +143,7 @@ internal static class FormSegmenter
         if (at < 0) return null;
         bool executed = rows.Skip(at).Any(r => r.NonEmpty.Any(c => IsExecutionLabel(c.Text)));
         int titleRow = at > 0 ? at - 1 : at;
-        return new FormTitle(titleRow, executed ? FormKind.SelfEvaluation : FormKind.TargetDeclaration, rows[titleRow].JoinedText, Inferred: true);
+        return new FormTitle(titleRow, executed ? FormKind.SelfEvaluation : FormKind.TargetDeclaration, rows[titleRow].JoinedText, Inferred: true, StartsWithHeader: at == 0);
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ internal static class TabularIndicators
                 if (Key(text).Length == 0) continue;
                 cells.Add(ReferenceEquals(text, c.Text) ? c : c with { Text = text });
             }
-            if (cells.Count > 0 && IsFooter(cells[0].Text)) return new IndicatorTable(indicators, warnings, true, r, false);
+            if (cells.Count > 0 && (IsFooter(cells[0].Text) || cells.Any(c => IsTickBoxes(c.Text)))) return new IndicatorTable(indicators, warnings, true, r, false);
             if (cells.All(c => IsTableFurniture(c.Text)))
             {
                 if (floating.Count > 0) breakSinceFloating = true;
@@ -48,6 +48,8 @@ internal static class TabularIndicators
                 if (rest.Count == 0 && rowL1 is null && rowL2 is null && Level1Of(c.Text) is { } l1) { rowL1 = l1; continue; }
                 if (rest.Count == 0 && rowL2 is null && Level2Of(c.Text) is { } l2) { rowL2 = l2; continue; }
                 if (rest.Count == 0 && rowL1 is not null && rowL2 is null && IsPrintedLevel2(c.Text)) { rowL2 = Key(c.Text); continue; }
+                // A provincial 二级 (可持续性发展影响指标, 服务对象或受益者满意度指标) opening a row under its 一级.
+                if (rest.Count == 0 && rowL2 is null && level1 is not null && IsPrintedLevel2(c.Text) && Framework.Level1Of(null, c.Text) == level1) { rowL2 = Key(c.Text); continue; }
                 if (IsNoiseLabel(c.Text)) continue;
                 rest.Add(c);
             }
@@ -139,7 +141,7 @@ internal static class TabularIndicators
     private static bool IsPrintedLevel2(string text)
     {
         var k = Key(text);
-        return k.EndsWith("指标") && k.Length is > 3 and <= 12 && !k.StartsWith("指标");
+        return k.EndsWith("指标") && k.Length is > 3 and <= 14 && !k.StartsWith("指标");
     }
 
     private static bool IsContinuation(List<Cell> rest, FormKind kind, PlacedIndicator last)
