@@ -193,6 +193,13 @@ internal static partial class Vocabulary
         [GluedDepartment, "财政处室", GluedTotalScore, GluedContact, GluedPhone, "部门预算执行情况", GluedBudgetScore, GoalsSideLabel,
          "年初绩效目标", "全年(调整)绩效目标", GluedOutcome, "指标名称", GluedTableHeadEnd];
 
+    /// <summary>
+    /// The end every glued indicator row has: 得分系数 with its %, 指标权重 and 指标得分 run together, and 是/否 of the
+    /// 是否核心指标 column.
+    /// </summary>
+    [GeneratedRegex(@"(?<coef>\d{1,3}(?:\.\d+)?)%(?<ws>\d+(?:\.\d+)?)(?<core>[是否])")]
+    public static partial Regex GluedIndicatorRowEnd();
+
     /// <summary>The label the glued form's one budget row is kept under.</summary>
     public const string GluedBudgetLine = "年度资金总额";
 

@@ -49,9 +49,6 @@ internal sealed record GluedDepartmentForm(
 /// </summary>
 internal static partial class DepartmentWholeGlued
 {
-    [GeneratedRegex(@"(?<coef>\d{1,3}(?:\.\d+)?)%(?<ws>\d+(?:\.\d+)?)(?<core>[是否])")]
-    private static partial Regex GluedRowEnd();
-
     // Matched from the end (RightToLeft): anchored at the end, a left-to-right scan tried every start in a long run
     // of digits and took time growing with its square (a fuzz input of 117,047 digits ran for minutes).
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)(?<u>%|[\u4e00-\u9fff]{1,4})?$", RegexOptions.RightToLeft)]
@@ -70,7 +67,7 @@ internal static partial class DepartmentWholeGlued
             sb.Append(page.Success ? t[page.Length..] : t);
         }
         var printed = sb.ToString();
-        return new GluedFormText(printed, ChineseText.ToHalfWidth(printed).Replace('（', '(').Replace('）', ')'), rows);
+        return new GluedFormText(printed, ChineseText.ToHalfWidth(printed), rows);
     }
 
     /// <summary>The form whose title is row <paramref name="start"/>, its cells run together, to <paramref name="end"/>.</summary>
@@ -197,7 +194,7 @@ internal static partial class DepartmentWholeGlued
     {
         var text = glued.Text;
         int last = from;
-        foreach (Match m in GluedRowEnd().Matches(text, from))
+        foreach (Match m in GluedIndicatorRowEnd().Matches(text, from))
         {
             int row = glued.RowAt(m.Index);
             var head = text[last..m.Index];

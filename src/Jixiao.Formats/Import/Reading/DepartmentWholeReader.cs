@@ -75,7 +75,8 @@ public static class DepartmentWholeReader
     /// <summary>A line too long for a title, or with a sentence in it: OCR text with every cell run together.</summary>
     private static bool IsGluedLine(string text) => text.Length > 90 || text.Contains(FullStop);
 
-    internal static string Normalised(string text) => ChineseText.ToHalfWidth(ChineseText.RemoveSpaces(text)).Replace('（', '(').Replace('）', ')');
+    /// <summary>No spaces, and full-width brackets, digits and letters half-width (ToHalfWidth maps （ to ().</summary>
+    internal static string Normalised(string text) => ChineseText.ToHalfWidth(ChineseText.RemoveSpaces(text));
 
     /// <summary>A label of a 部门整体 form's header (部门（单位）名称, 部门编码 …): what makes a title the form's own.</summary>
     public static bool IsHeaderLabel(string text) => DepartmentHeaderOf(text) is not null;

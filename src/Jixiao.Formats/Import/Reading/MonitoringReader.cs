@@ -38,7 +38,7 @@ public static class MonitoringReader
     public static bool IsTitle(string joined)
     {
         var t = ChineseText.RemoveSpaces(joined);
-        return t.Length <= MonitoringTitleMaxLength && !t.Contains('。') && MonitoringTitleWords.Any(w => t.Contains(w))
+        return t.Length <= MonitoringTitleMaxLength && !t.Contains(FullStop) && MonitoringTitleWords.Any(w => t.Contains(w))
             && !t.StartsWith(LetterPrefix, StringComparison.Ordinal);
     }
 
