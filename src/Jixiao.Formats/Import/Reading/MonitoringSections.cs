@@ -72,13 +72,3 @@ internal sealed record MonitoringHeader(HeaderValue? ProjectName, HeaderValue? D
     }
 }
 
-/// <summary>The text helpers the 监控表 and 部门整体 readers share.</summary>
-internal static class RowText
-{
-    /// <summary>A cell's text normalised, or null when nothing is left.</summary>
-    public static string? Clean(string? text)
-    {
-        var t = Jixiao.Core.Text.ChineseText.Normalize(text);
-        return t.Length == 0 ? null : t;
-    }
-}
