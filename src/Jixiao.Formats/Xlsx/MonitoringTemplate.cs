@@ -143,12 +143,11 @@ public static class MonitoringTemplate
             result.Problems.Add(new ImportProblem(fileName, null, $"工作表“{sheet.Name}”中没有找到表名“{FormKind.Monitoring.ToChinese()}”（表名、各栏标题请勿修改）", true));
             return result;
         }
-        var reader = new MonitoringReader(layout.Rows);
-        var form = reader.Read(title, layout.Rows.Count);
+        var (form, issues) = MonitoringReader.Read(layout.Rows, title, layout.Rows.Count);
         string At(int gridRow, int? column, string? head) =>
             $"工作表“{sheet.Name}”第 {sheet.FirstRow + gridRow} 行{(column is { } c ? $" {XlsxBook.ColumnName(c)} 列" : "")}{(head is { Length: > 0 } h ? $"（{h}）" : "")}";
         void Error(string where, string message) => result.Problems.Add(new ImportProblem(fileName, null, $"{where}：{message}", true));
-        foreach (var i in reader.Issues)
+        foreach (var i in issues)
         {
             if (i.IsError) Error(At(i.Row, i.Column, i.Head), i.Message);
             else form.Warnings.Add(new ImportWarning($"{At(i.Row, i.Column, i.Head)}：{i.Message}", sheet.FirstRow + i.Row));

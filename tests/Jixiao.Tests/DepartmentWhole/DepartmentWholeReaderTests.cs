@@ -35,6 +35,19 @@ public class DepartmentWholeReaderTests
     public void Other_lines_that_mention_the_form_are_not_its_title(string text) =>
         Assert.Null(DepartmentWholeReader.TitleKind(text));
 
+    /// <summary>A header label's key is the project forms' key after full-width marks are made half-width: the
+    /// required-field star, full-width brackets and colon, spaces between the characters.</summary>
+    [Theory]
+    [InlineData("部门（单位）名称", true)]
+    [InlineData("＊联系人：", true)]
+    [InlineData("*联系人:", true)]
+    [InlineData("自评总分（分）", true)]
+    [InlineData("部 门 编 码", true)]
+    [InlineData("联系人员", false)]
+    [InlineData("部门整体支出绩效目标表", false)]
+    public void A_header_label_is_known_however_its_marks_are_printed(string label, bool known) =>
+        Assert.Equal(known, DepartmentWholeReader.IsHeaderLabel(label));
+
     static PerformanceForm Read(string file, out ImportResult result)
     {
         result = FormImporter.ImportFile(Path.Combine(DepartmentWholeSupport.Dir, file), file);

@@ -14,10 +14,9 @@ internal static partial class FormReader
         var rows = source.Tabular ? source.Rows : LineCells(source.Lines);
         if (!source.Tabular) (start, end) = LineRange(source, start, end);
         bool placed = source.Layout.Kind is LayoutKind.CellGrid or LayoutKind.JsonRows;
-        var reader = new DepartmentWholeReader(rows, placed);
-        var form = reader.Read(start, end, title.Kind, mayBeCut: lastInFile && (!placed || endsMidCharacter));
+        var (form, issues) = DepartmentWholeReader.Read(rows, start, end, title.Kind, placed, mayBeCut: lastInFile && (!placed || endsMidCharacter));
         form.Source = new SourceRef(source.File, rows[start].Line);
-        foreach (var i in reader.Issues)
+        foreach (var i in issues)
         {
             var line = rows[i.Row].Line;
             form.Warnings.Add(new ImportWarning($"第{line}行：{i.Message}", line));

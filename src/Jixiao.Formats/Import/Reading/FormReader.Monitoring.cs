@@ -18,10 +18,9 @@ internal static partial class FormReader
         bool loose = !source.Tabular;
         var rows = loose ? LineCells(source.Lines) : source.Rows;
         var (from, to) = loose ? LineRange(source, start, end) : (start, end);
-        var reader = new MonitoringReader(rows, loose);
-        var form = reader.Read(from, to);
+        var (form, issues) = MonitoringReader.Read(rows, from, to, loose);
         form.Source = new SourceRef(source.File, source.Rows[start].Line);
-        foreach (var i in reader.Issues)
+        foreach (var i in issues)
         {
             var line = rows[i.Row].Line;
             form.Warnings.Add(new ImportWarning($"第{line}行{(i.Head is { Length: > 0 } h ? $"（{h}）" : "")}：{i.Message}", line));

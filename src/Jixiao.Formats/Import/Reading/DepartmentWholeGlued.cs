@@ -4,57 +4,78 @@ using System.Text.RegularExpressions;
 using Jixiao.Core.Model;
 using Jixiao.Core.Parsing;
 using Jixiao.Core.Text;
+using static Jixiao.Formats.Import.Vocabulary;
 
 namespace Jixiao.Formats.Import;
 
-// 重庆's 部门整体绩效自评表 as a document-sharing site's OCR gives it (corpus 104; docs/department-whole.md §3): every
-// cell of a page run together on one line, pages numbered `1、` `2、`. What stands between the printed labels is read
-// as their values; the indicator rows are found by the end every row has (得分系数 %, 指标权重 and 指标得分 run
-// together, 是/否 核心指标), and each row's start by what precedes that end. Whatever cannot be told apart is left
-// unread with a warning; nothing is guessed into a number.
-public sealed partial class DepartmentWholeReader
+/// <summary>
+/// The glued text of a form's rows, page markers removed, as printed and with half-width brackets and digits (the
+/// same length: labels and numbers are found in the second, prose is taken from the first), and where each row's
+/// text begins in it.
+/// </summary>
+internal sealed record GluedFormText(string Printed, string Text, List<(int Offset, int Row)> Rows)
 {
-    // The labels of the header, in printed order; a value is what stands between one and the next found.
-    private static readonly string[] GluedLabels =
-        ["主管部门", "财政处室", "自评总分(分)", "部门联系人", "联系电话", "部门预算执行情况", "执行率得分(分)", "当年绩效目标",
-         "年初绩效目标", "全年(调整)绩效目标", "全年目标实际完成情况", "指标名称", "是否核心指标"];
+    public int RowAt(int offset) => Rows.LastOrDefault(x => x.Offset <= offset, Rows[0]).Row;
+}
 
-    [GeneratedRegex(@"(?<coef>\d{1,3}(?:\.\d+)?)%(?<ws>\d+(?:\.\d+)?)(?<core>[是否])")]
-    private static partial Regex GluedRowEnd();
+/// <summary>The goal cells of a glued self-evaluation, in the order read.</summary>
+internal sealed record GluedGoals(string? Expected, string? Adjusted, string? Actual);
 
+/// <summary>What a glued 部门整体 form gave: its header values, budget row, goals, indicators, whether it ended, and the warnings.</summary>
+internal sealed record GluedDepartmentForm(
+    string? Department, string? Contact, string? Phone, decimal? TotalScore, FundRow? Budget, GluedGoals? Goals,
+    List<Indicator> Indicators, bool Complete, List<DepartmentWholeIssue> Issues)
+{
+    public void Apply(PerformanceForm form)
+    {
+        form.Department = Department;
+        if (form is DepartmentSelfEvaluation se)
+        {
+            (se.Contact, se.Phone, se.TotalScore) = (Contact, Phone, TotalScore);
+            if (Budget is not null) se.Funds.Rows.Add(Budget);
+            if (Goals is not null) (se.ExpectedGoal, se.AdjustedGoal, se.ActualOutcome) = (Goals.Expected, Goals.Adjusted, Goals.Actual);
+        }
+        form.Indicators.AddRange(Indicators);
+        form.Complete = Complete;
+    }
+}
+
+/// <summary>
+/// 重庆's 部门整体绩效自评表 as a document-sharing site's OCR gives it (corpus 104; docs/department-whole.md §3): every
+/// cell of a page run together on one line, pages numbered `1、` `2、`. What stands between the printed labels is read
+/// as their values; the indicator rows are found by the end every row has (得分系数 %, 指标权重 and 指标得分 run
+/// together, 是/否 核心指标), and each row's start by what precedes that end. Whatever cannot be told apart is left
+/// unread with a warning; nothing is guessed into a number.
+/// </summary>
+internal static partial class DepartmentWholeGlued
+{
     // Matched from the end (RightToLeft): anchored at the end, a left-to-right scan tried every start in a long run
     // of digits and took time growing with its square (a fuzz input of 117,047 digits ran for minutes).
     [GeneratedRegex(@"(?<n>\d+(?:\.\d+)?)(?<u>%|[\u4e00-\u9fff]{1,4})?$", RegexOptions.RightToLeft)]
     private static partial Regex TrailingQuantity();
 
-    /// <summary>
-    /// The glued text of the form's rows, page markers removed, as printed and with half-width brackets and digits (the
-    /// same length: labels and numbers are found in the second, prose is taken from the first), and where each row's
-    /// text begins in it.
-    /// </summary>
-    private (string Printed, string Text, List<(int Offset, int Row)> Rows) GluedText(int start, int end)
+    private static GluedFormText Join(DepartmentWholeText source, int start, int end)
     {
         var sb = new StringBuilder();
         var rows = new List<(int, int)>();
         for (int r = start; r < end; r++)
         {
-            var t = _rows[r].JoinedText;
+            var t = source.Rows[r].JoinedText;
             if (t.Length == 0) continue;
             var page = PageMarker().Match(t);
             rows.Add((sb.Length, r));
             sb.Append(page.Success ? t[page.Length..] : t);
         }
         var printed = sb.ToString();
-        return (printed, ChineseText.ToHalfWidth(printed).Replace('（', '(').Replace('）', ')'), rows);
+        return new GluedFormText(printed, ChineseText.ToHalfWidth(printed), rows);
     }
 
-    private static int RowAt(List<(int Offset, int Row)> rows, int offset) =>
-        rows.LastOrDefault(x => x.Offset <= offset, rows[0]).Row;
-
-    private void ReadGlued(PerformanceForm form, int start, int end)
+    /// <summary>The form whose title is row <paramref name="start"/>, its cells run together, to <paramref name="end"/>.</summary>
+    public static GluedDepartmentForm Read(DepartmentWholeText source, int start, int end, FormKind kind)
     {
-        var (printed, text, rows) = GluedText(start, end);
-        int titleEnd = FindTitle(text)?.End ?? 0;
+        var glued = Join(source, start, end);
+        var text = glued.Text;
+        int titleEnd = DepartmentWholeReader.FindTitle(text)?.End ?? 0;
         var found = new List<(string Label, int At)>();
         int from = titleEnd;
         foreach (var label in GluedLabels)
@@ -69,49 +90,53 @@ public sealed partial class DepartmentWholeReader
             int i = found.FindIndex(f => f.Label == label);
             if (i < 0) return null;
             int a = found[i].At + label.Length, b = i + 1 < found.Count ? found[i + 1].At : text.Length;
-            var v = (asPrinted ? printed : text)[a..b].Trim();
+            var v = (asPrinted ? glued.Printed : text)[a..b].Trim();
             return v.Length == 0 ? null : v;
         }
         int At(string label) => found.Where(f => f.Label == label).Select(f => f.At).DefaultIfEmpty(-1).First();
+        var issues = new List<DepartmentWholeIssue>();
+        void Issue(int row, string message) => issues.Add(new DepartmentWholeIssue(row, message));
         Issue(start, "这份表的各格文字连在一起（OCR 文本），按表中的栏目名分开读取；请对照原件核对");
 
-        form.Department = Value("主管部门", asPrinted: true);
-        if (form is DepartmentSelfEvaluation se)
+        var department = Value(GluedDepartment, asPrinted: true);
+        string? contact = null, phone = null;
+        decimal? totalScore = null;
+        FundRow? budget = null;
+        GluedGoals? goals = null;
+        if (kind == FormKind.DepartmentSelfEvaluation)
         {
-            se.Contact = Value("部门联系人", asPrinted: true);
-            se.Phone = Value("联系电话");
-            if (Value("自评总分(分)") is { } total)
+            contact = Value(GluedContact, asPrinted: true);
+            phone = Value(GluedPhone);
+            if (Value(GluedTotalScore) is { } total)
             {
-                if (ValueParser.ParseNumber(total) is { } n) se.TotalScore = n;
-                else Issue(RowAt(rows, At("自评总分(分)")), $"自评总分“{total}”不是数字");
+                if (ValueParser.ParseNumber(total) is { } n) totalScore = n;
+                else Issue(glued.RowAt(At(GluedTotalScore)), $"自评总分“{total}”不是数字");
             }
-            GluedBudget(se, Value("执行率得分(分)"), RowAt(rows, Math.Max(0, At("执行率得分(分)"))));
-            GluedGoals(se, Value("全年目标实际完成情况", asPrinted: true), RowAt(rows, Math.Max(0, At("全年目标实际完成情况"))));
+            budget = Budget(source, Value(GluedBudgetScore), glued.RowAt(Math.Max(0, At(GluedBudgetScore))), Issue);
+            goals = Goals(Value(GluedOutcome, asPrinted: true), glued.RowAt(Math.Max(0, At(GluedOutcome))), Issue);
         }
-        int head = At("是否核心指标");
-        if (head < 0)
-        {
-            Issue(start, "没有找到指标表的表头（指标名称 … 是否核心指标），未读取绩效指标");
-            form.Complete = false;
-            return;
-        }
-        GluedIndicators(form, text, head + "是否核心指标".Length, rows);
+        var indicators = new List<Indicator>();
+        int head = At(GluedTableHeadEnd);
+        bool complete = false;
+        if (head < 0) Issue(start, "没有找到指标表的表头（指标名称 … 是否核心指标），未读取绩效指标");
+        else complete = Indicators(source, glued, head + GluedTableHeadEnd.Length, indicators, Issue);
+        return new GluedDepartmentForm(department, contact, phone, totalScore, budget, goals, indicators, complete, issues);
     }
 
     /// <summary>`O76%107.6`: the three amounts (unreadable here), then 执行率 76%, 权重 10 and 得分 7.6 run together.</summary>
-    private void GluedBudget(DepartmentSelfEvaluation form, string? figures, int row)
+    private static FundRow? Budget(DepartmentWholeText source, string? figures, int row, Action<int, string> issue)
     {
-        if (figures is null) return;
+        if (figures is null) return null;
         var m = Regex.Match(figures, @"(?<rate>\d+(?:\.\d+)?)%(?<ws>\d+(?:\.\d+)?)$");
-        if (!m.Success) { Issue(row, $"预算执行情况“{figures}”无法分开读取，未读取"); return; }
+        if (!m.Success) { issue(row, $"预算执行情况“{figures}”无法分开读取，未读取"); return null; }
         var rate = decimal.Parse(m.Groups["rate"].Value, CultureInfo.InvariantCulture);
-        var total = new FundRow { Label = "年度资金总额", ExecutionRate = rate, Line = _rows[row].Line };
+        var total = new FundRow { Label = GluedBudgetLine, ExecutionRate = rate, Line = source.Rows[row].Line };
         if (SplitWeightScore(m.Groups["ws"].Value, rate) is { } ws) (total.Weight, total.Score) = ws;
-        else Issue(row, $"执行率权重与得分“{m.Groups["ws"].Value}”连在一起，无法分开，未读取");
+        else issue(row, $"执行率权重与得分“{m.Groups["ws"].Value}”连在一起，无法分开，未读取");
         var amounts = figures[..m.Index];
         if (amounts.Length > 0)
-            Issue(row, $"年初预算数、全年预算数、全年执行数没有读出（原文为“{amounts}”）");
-        form.Funds.Rows.Add(total);
+            issue(row, $"年初预算数、全年预算数、全年执行数没有读出（原文为“{amounts}”）");
+        return total;
     }
 
     /// <summary>
@@ -133,20 +158,14 @@ public sealed partial class DepartmentWholeReader
         return fits.Count == 1 ? fits[0] : null;
     }
 
-    // Placeholders a unit writes in an empty goal cell.
-    private static readonly string[] EmptyGoalWords = ["无", "/", "-", "—"];
-
-    // What the cell of the year's outcome begins with (中心2021年较好地完成了履职任务 …).
-    private static readonly string[] OutcomeWords = ["完成了", "较好地完成", "已完成", "圆满完成", "实现了", "取得了"];
-
     /// <summary>
     /// The goal cells (年初绩效目标, 全年（调整）绩效目标, 全年目标实际完成情况) run together: a placeholder word that
     /// fills a cell by itself, then the sentences; the outcome's cell begins at the first sentence that reports
     /// something done. The cells go to the heads in printed order.
     /// </summary>
-    private void GluedGoals(DepartmentSelfEvaluation form, string? text, int row)
+    private static GluedGoals? Goals(string? text, int row, Action<int, string> issue)
     {
-        if (text is null) return;
+        if (text is null) return null;
         var cells = new List<string>();
         var rest = text;
         if (EmptyGoalWords.FirstOrDefault(w => rest.StartsWith(w, StringComparison.Ordinal) && rest.Length > w.Length) is { } empty)
@@ -162,45 +181,38 @@ public sealed partial class DepartmentWholeReader
             cells.Add(string.Concat(sentences.Skip(outcome)));
         }
         else cells.Add(rest);
-        if (cells.Count == 3)
-            (form.ExpectedGoal, form.AdjustedGoal, form.ActualOutcome) = (cells[0], cells[1], cells[2]);
-        else
-        {
-            form.ExpectedGoal = cells[0];
-            if (cells.Count > 1) form.ActualOutcome = cells[^1];
-        }
-        Issue(row, cells.Count == 3
+        issue(row, cells.Count == 3
             ? $"年度目标的三格文字连在一起，按顺序读为年初绩效目标“{Short(cells[0])}”、全年（调整）绩效目标“{Short(cells[1])}”、实际完成情况“{Short(cells[2])}”；请核对"
             : $"年度目标的各格文字连在一起，只分出 {cells.Count} 段，按预期目标、实际完成情况读取；请核对");
+        return cells.Count == 3 ? new GluedGoals(cells[0], cells[1], cells[2]) : new GluedGoals(cells[0], null, cells.Count > 1 ? cells[^1] : null);
     }
 
     private static string Short(string s) => s.Length <= 12 ? s : s[..12] + "…";
 
-    /// <summary>The rows after the head; each ends with 得分系数%, 权重 and 得分 run together, and 是/否.</summary>
-    private void GluedIndicators(PerformanceForm form, string text, int from, List<(int Offset, int Row)> rows)
+    /// <summary>The rows after the head; each ends with 得分系数%, 权重 and 得分 run together, and 是/否. True when nothing is left over.</summary>
+    private static bool Indicators(DepartmentWholeText source, GluedFormText glued, int from, List<Indicator> indicators, Action<int, string> issue)
     {
+        var text = glued.Text;
         int last = from;
-        foreach (Match m in GluedRowEnd().Matches(text, from))
+        foreach (Match m in GluedIndicatorRowEnd().Matches(text, from))
         {
-            int row = RowAt(rows, m.Index);
+            int row = glued.RowAt(m.Index);
             var head = text[last..m.Index];
             last = m.Index + m.Length;
             // The vertical side label of the table (绩效指标) stands where a page break put it.
-            if (head.StartsWith("绩效指标", StringComparison.Ordinal)) head = head["绩效指标".Length..];
+            if (head.StartsWith(IndicatorsSideLabel, StringComparison.Ordinal)) head = head[IndicatorsSideLabel.Length..];
             var coef = decimal.Parse(m.Groups["coef"].Value, CultureInfo.InvariantCulture);
-            var x = GluedRow(head, row);
+            var x = Row(source, head, row, issue);
             if (x is null) continue;
             if (SplitWeightScore(m.Groups["ws"].Value, coef) is { } ws) (x.Weight, x.Score) = ws;
-            else Issue(row, $"指标“{x.Name}”的权重与得分“{m.Groups["ws"].Value}”连在一起，无法分开，未读取");
-            form.Indicators.Add(x);
+            else issue(row, $"指标“{x.Name}”的权重与得分“{m.Groups["ws"].Value}”连在一起，无法分开，未读取");
+            indicators.Add(x);
         }
         var tail = text[last..].Trim();
-        form.Complete = tail.Length == 0;
-        if (!form.Complete)
-            Issue(RowAt(rows, last), $"表格在此行中断，内容不完整（最后的“{Short(tail)}”不成一行）：只导入了已有的内容，缺少的部分没有补造");
+        if (tail.Length > 0)
+            issue(glued.RowAt(last), $"表格在此行中断，内容不完整（最后的“{Short(tail)}”不成一行）：只导入了已有的内容，缺少的部分没有补造");
+        return tail.Length == 0;
     }
-
-    private static readonly string[] NatureWords = ["定量指标", "定性指标"];
 
     /// <summary>The nature column's word, or its four characters in another order (OCR of a vertical cell: 性标定指).</summary>
     private static (int At, int Length)? Nature(string s)
@@ -218,10 +230,10 @@ public sealed partial class DepartmentWholeReader
     /// are read from the right (a number with its unit, or two words like 高 高); the unit column is the values' unit
     /// standing right after the name.
     /// </summary>
-    private Indicator? GluedRow(string text, int row)
+    private static Indicator? Row(DepartmentWholeText source, string text, int row, Action<int, string> issue)
     {
         var s = text.Trim();
-        if (s.Length == 0) { Issue(row, "有一行只有得分，没有指标名称，未读取"); return null; }
+        if (s.Length == 0) { issue(row, "有一行只有得分，没有指标名称，未读取"); return null; }
         var nature = Nature(s);
         // With the nature word found, the name and unit stand before it and the values after it.
         var rest = nature is { } n ? s[(n.At + n.Length)..] : s;
@@ -255,7 +267,7 @@ public sealed partial class DepartmentWholeReader
                 {
                     if (values.Count == 1) values.Insert(0, stray);
                     else values[0] = stray + values[0];
-                    Issue(row, $"指标“{name[..k]}”的年初指标值读为“{values[0]}”，原文可能有误（OCR），请核对");
+                    issue(row, $"指标“{name[..k]}”的年初指标值读为“{values[0]}”，原文可能有误（OCR），请核对");
                     name = name[..(k + unit.Length)];
                 }
             if (name.EndsWith(unit, StringComparison.Ordinal) && name.Length > unit.Length) name = name[..^unit.Length];
@@ -265,10 +277,10 @@ public sealed partial class DepartmentWholeReader
         var garbled = Regex.Match(name, @"[A-Za-z]{2,}[\u4e00-\u9fff]?$");
         if (garbled.Success && garbled.Index > 0)
         {
-            Issue(row, $"指标“{name[..garbled.Index]}”的计量单位读为“{garbled.Value}”，无法识别，未读取");
+            issue(row, $"指标“{name[..garbled.Index]}”的计量单位读为“{garbled.Value}”，无法识别，未读取");
             name = name[..garbled.Index];
         }
-        var x = new Indicator { Name = name, Line = _rows[row].Line };
+        var x = new Indicator { Name = name, Line = source.Rows[row].Line };
         if (values.Count == 2)
         {
             x.Target = ValueParser.ParseTarget(values[0]);
@@ -277,7 +289,7 @@ public sealed partial class DepartmentWholeReader
         else if (values.Count == 1)
         {
             x.Target = ValueParser.ParseTarget(values[0]);
-            Issue(row, $"指标“{name}”只读到一个值“{values[0]}”，按年初指标值读取；全年完成值未读出");
+            issue(row, $"指标“{name}”只读到一个值“{values[0]}”，按年初指标值读取；全年完成值未读出");
         }
         return x;
     }
