@@ -42,7 +42,9 @@ internal static class TextIndicators
         string? level1 = null, level2 = null;
         var buffer = new List<(Token Tok, int Index)>();
 
-        void Flush()
+        // rowEnds: the next line opens a row of its own (a group label, `指标2:`), so the buffer is a whole row and its
+        // last cell is the target however it is worded.
+        void Flush(bool rowEnds = false)
         {
             // Try to complete an indicator from the buffer.
             var texts = buffer.Select(b => b.Tok.Text).ToList();
@@ -53,7 +55,7 @@ internal static class TextIndicators
             }
             // A row with only its weight and score is the last reading tried: a cell that ran together may hold the
             // target and the actual, and the split below finds them.
-            var fit = IndicatorColumns.FitValues(texts, roles, kind, strictTarget: true, scoresOnly: false);
+            var fit = IndicatorColumns.FitValues(texts, roles, kind, strictTarget: !rowEnds || texts.Count < 2, scoresOnly: false);
             // A split is tried on a row's worth of cells only: on a longer run of text it would refit the run once per
             // cell and cut (a fuzz input of thousands of cells ran for minutes).
             if (fit is null && buffer.Count <= MaxSplitRow && buffer.Any(b => source.IsGluedLine(b.Tok.Line))
@@ -100,7 +102,8 @@ internal static class TextIndicators
         for (int i = 0; i < tokens.Count; i++)
         {
             if (consumed[i]) continue;
-            if (lineBreaks.Contains(i) && buffer.Count > 0) Flush();
+            if (lineBreaks.Contains(i) && buffer.Count > 0)
+                Flush(rowEnds: Level1Of(tokens[i].Text) is not null || Level2Of(tokens[i].Text) is not null || IsNumberedName(tokens[i].Text));
 
             var label = AssembleLabel(tokens, i, consumed, out int used);
             if (label is not null)
@@ -200,6 +203,10 @@ internal static class TextIndicators
         }
         return null;
     }
+
+    /// <summary>A template's numbered row name (`指标1:安置小区物业费`): it opens a row.</summary>
+    private static bool IsNumberedName(string text) =>
+        text.Length > 3 && text.StartsWith("指标", StringComparison.Ordinal) && char.IsAsciiDigit(text[2]);
 
     private static string StripScore(string k)
     {
