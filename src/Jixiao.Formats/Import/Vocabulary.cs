@@ -267,7 +267,7 @@ internal static partial class Vocabulary
     public static bool IsFooter(string label)
     {
         var k = Key(label);
-        return k is "总分" or "合计" or "评分等级" or "评价结论" or "存在问题" or "改进措施" || k.StartsWith("注:") || k.StartsWith("注：")
+        return k is "总分" or "合计" or "评分等级" or "评价结论" or "存在问题" or "改进措施" or "注" || k.StartsWith("注:") || k.StartsWith("注：")
             || (k.Contains("意见") && (k.Contains("审") || k.Contains("盖章"))) || k.Contains("(盖章)") || k.StartsWith("项目负责人:") || k.StartsWith("财务负责人:") || k.StartsWith("填报人")
             || IsTickBoxes(k);
     }

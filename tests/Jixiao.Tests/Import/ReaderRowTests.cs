@@ -208,4 +208,60 @@ public class ReaderRowTests
         Assert.Equal([("满意度指标", "群众满意度"), ("产出指标", "行政村数量")], second.Indicators.Select(i => (i.Level1, i.Name)).ToArray());
         Assert.Equal((Comparator.Equal, 11m, "个", 10m), (second.Indicators[1].Target!.Comparator, second.Indicators[1].Target!.Value, second.Indicators[1].Target!.Unit, second.Indicators[1].Weight));
     }
+
+    [Fact]
+    public void A_worded_target_ends_its_row_when_the_next_line_opens_a_row()
+    {
+        var r = Read(string.Join('\n',
+            "项目支出绩效目标申报表", "项目名称 物业管理",
+            "绩效指标 一级指标 二级指标 三级指标 指标值",
+            "产出指标 数量指标 指标1:安置小区物业费 8个",
+            "质量指标 指标1:指导小区物业开展文明创建 房屋设备设施完好",
+            "时效指标 指标1:按时完成物业管理工作 2021年全年",
+            "效益指标 社会效益指标 指标1:改善安置小区群众生活质量 显著改善", "注: 1.“其他资金”是指单位自有资金", ""));
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(
+            [("产出指标", "数量指标", "指标1:安置小区物业费", "8个"), ("产出指标", "质量指标", "指标1:指导小区物业开展文明创建", "房屋设备设施完好"),
+             ("产出指标", "时效指标", "指标1:按时完成物业管理工作", "2021年全年"), ("效益指标", "社会效益指标", "指标1:改善安置小区群众生活质量", "显著改善")],
+            form.Indicators.Select(Row).ToArray());
+    }
+
+    [Fact]
+    public void A_second_project_name_after_a_table_starts_the_next_form_under_the_same_title()
+    {
+        var r = Read(string.Join('\n',
+            "项目支出绩效目标表", "(2023年)",
+            "河北区人民法院 | 单位:万元 |", "项目名称 | 安全隐患维修 |", "预算规模及资金用途 | 预算数 | 20.00 | 其中:财政 资金 | 20.00 |",
+            "绩效目标 | 维修审判大楼玻璃幕墙 |", "一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 |",
+            "产出指标 | 数量指标 | 维修面积 | 维修面积 | ≥400平方米 |",
+            "河北区人民法院 | 单位:万元 |", "项目名称 | 办案业务费 |", "预算规模及资金用途 | 预算数 | 24.00 |",
+            "一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 |",
+            "产出指标 | 数量指标 | 陪审员参审案件数量 | 参审案件 | ≥900件 |", ""));
+
+        Assert.Equal(2, r.Forms.Count);
+        var first = Assert.IsType<TargetDeclaration>(r.Forms[0]);
+        var second = Assert.IsType<TargetDeclaration>(r.Forms[1]);
+        Assert.Equal(("安全隐患维修", 2023, MoneyUnit.WanYuan, 20.00m, 20.00m, "维修审判大楼玻璃幕墙"),
+            (first.ProjectName, first.Year, first.Funds.Unit, first.Funds.AnnualTotal, first.Funds.CurrentYearAppropriation, first.AnnualGoal));
+        Assert.Equal(("维修面积", "≥400平方米"), (first.Indicators.Single().Name, first.Indicators.Single().Target!.Text));
+        Assert.Equal(("办案业务费", 2023, MoneyUnit.WanYuan, 24.00m), (second.ProjectName, second.Year, second.Funds.Unit, second.Funds.AnnualTotal));
+        Assert.Equal(("陪审员参审案件数量", "≥900件"), (second.Indicators.Single().Name, second.Indicators.Single().Target!.Text));
+    }
+
+    [Fact]
+    public void A_two_level_table_with_a_description_after_the_value_reads_the_value_as_the_target()
+    {
+        var r = Read(string.Join('\n',
+            "项目名称: | 绿化养护经费 | 项目编号: |", "项目联系人: | 汤义青 |",
+            "指标类型 | 指标名称 | 指标值 | 指标描述 |",
+            "产出指标 | 数量指标 | 375万平方米 | 完成全市375万平方米的绿地养护 |",
+            "质量指标 | 100% | 达到绿化绿地全覆盖 |",
+            "最近年度绩效评价情况 | 优秀□ 良好□ 合格□ |", ""));
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal("绿化养护经费", form.ProjectName);
+        Assert.Equal([("产出指标", "数量指标", "375万平方米"), ("产出指标", "质量指标", "100%")],
+            form.Indicators.Select(i => (i.Level1, i.Level2, i.Target!.Text)).ToArray());
+    }
 }

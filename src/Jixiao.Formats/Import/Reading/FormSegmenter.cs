@@ -178,7 +178,7 @@ internal static class FormSegmenter
     private static int? YearOf(IReadOnlyList<Row> rows, FormTitle title, int start)
     {
         var year = ValueParser.ParseYear(title.Text);
-        for (int r = start + 1; r < Math.Min(rows.Count, start + 4) && year is null; r++) year = ValueParser.ParseYear(rows[r].JoinedText);
+        for (int r = start + 1; r < Math.Min(rows.Count, start + 4) && year is null; r++) year = ValueParser.ParseYear(rows[r].JoinedText) ?? YearLine(rows[r].JoinedText);
         if (year is null)
         {
             // A title wrapped over lines (`…项目)2022年` / `中央预算内投资计划绩效目标表`) carries its year above.
@@ -187,6 +187,13 @@ internal static class FormSegmenter
             if (m.Success) year = int.Parse(m.Groups[1].Value);
         }
         return year;
+    }
+
+    /// <summary>A line under the title that holds only the year: `(2023年)`, `2023年`.</summary>
+    private static int? YearLine(string text)
+    {
+        var m = Regex.Match(text, @"^[(（]?((?:19|20)\d{2})年[)）]?$");
+        return m.Success ? int.Parse(m.Groups[1].Value) : null;
     }
 
     private static string WrappedTitle(IReadOnlyList<Row> rows, int titleRow)

@@ -120,7 +120,8 @@ internal static class TextIndicators
             if (IsTableFurniture(text)) continue;
             buffer.Add((tokens[i], i));
         }
-        if (buffer.Count > 0) Flush();
+        // A row just above the footer is whole; one the file stopped in may be cut.
+        if (buffer.Count > 0) Flush(rowEnds: reachedFooter);
         if (buffer.Count > 0)
         {
             // Text left over with no values: a row cut off, or a row the reader could not read.
