@@ -264,4 +264,23 @@ public class ReaderRowTests
         Assert.Equal([("产出指标", "数量指标", "375万平方米"), ("产出指标", "质量指标", "100%")],
             form.Indicators.Select(i => (i.Level1, i.Level2, i.Target!.Text)).ToArray());
     }
+
+    [Fact]
+    public void Worded_values_of_a_self_evaluation_are_read_by_position_and_another_table_ends_the_indicators()
+    {
+        var r = Read(string.Join('\n',
+            "项目支出绩效自评表", "项目名称 | 护工培训 |",
+            "一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |",
+            "效益指标 | 经济效益 | 减轻参训人员经济负担 | 有效减轻 | 有效减轻 |",
+            "| 社会效益 | 参训学员就业率 | 60%及以上 | 53.53% |",
+            "| | 提高参训学员技术水平 | 基本提高 | 基本提高 |",
+            "序号 | 学校性质 | 培训机构 | 培训补助标准(元/人) |",
+            "1 | 民办 | 远航职业培训学校 | 2600 |", ""));
+
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms));
+        Assert.Equal(
+            [("经济效益", "减轻参训人员经济负担", "有效减轻", "有效减轻"), ("社会效益", "参训学员就业率", "60%及以上", "53.53%"),
+             ("社会效益", "提高参训学员技术水平", "基本提高", "基本提高")],
+            form.Indicators.Select(i => (i.Level2, i.Name, i.Target?.Text, i.Actual?.Text)).ToArray());
+    }
 }

@@ -151,6 +151,23 @@ internal static class IndicatorColumns
     }
 
     /// <summary>
+    /// A self-evaluation row of reliable cells whose worded values fit no column by type (`有效减轻 | 有效减轻` under
+    /// 目标值 | 完成值, no weight or score to pin them): with one name cell and exactly one cell per value column, the
+    /// cells are read by position.
+    /// </summary>
+    public static ValueFit? ByPosition(IReadOnlyList<string> cells, List<Role> roles, FormKind kind)
+    {
+        if (kind != FormKind.SelfEvaluation) return null;
+        var valueRoles = roles.Where(r => r is Role.Target or Role.Actual or Role.Weight or Role.Score).ToList();
+        if (valueRoles.Count == 0 || cells.Count != valueRoles.Count + 1) return null;
+        for (int k = 0; k < valueRoles.Count; k++)
+            if (valueRoles[k] is Role.Weight or Role.Score && !ValueParser.IsNumber(cells[k + 1])) return null;
+        var assigned = new Dictionary<int, Role>(valueRoles.Count);
+        for (int k = 0; k < valueRoles.Count; k++) assigned[k + 1] = valueRoles[k];
+        return new ValueFit(1, assigned, cells.Count);
+    }
+
+    /// <summary>
     /// A line holding only a number in (0, 100] after a row whose 权重/分值 the header announces but the row did not
     /// print: that row's weight, wrapped below it (the 定性 rows of a Sichuan export), not a row of its own.
     /// </summary>

@@ -34,7 +34,9 @@ internal static class TabularIndicators
                 if (Key(text).Length == 0) continue;
                 cells.Add(ReferenceEquals(text, c.Text) ? c : c with { Text = text });
             }
-            if (cells.Count > 0 && (IsFooter(cells[0].Text) || cells.Any(c => IsTickBoxes(c.Text)))) return new IndicatorTable(indicators, warnings, true, r, false);
+            // The footer, the form's questions after the table, or the head of another table (序号 | 学校性质 | …).
+            if (cells.Count > 0 && (IsFooter(cells[0].Text) || cells.Any(c => IsTickBoxes(c.Text)) || (indicators.Count > 0 && Key(cells[0].Text) == "序号")))
+                return new IndicatorTable(indicators, warnings, true, r, false);
             if (cells.All(c => IsTableFurniture(c.Text)))
             {
                 if (floating.Count > 0) breakSinceFloating = true;
@@ -66,7 +68,7 @@ internal static class TabularIndicators
             }
 
             var texts = rest.Select(c => c.Text).ToList();
-            var fit = IndicatorColumns.FitValues(texts, roles, kind, strictTarget: false);
+            var fit = IndicatorColumns.FitValues(texts, roles, kind, strictTarget: false) ?? IndicatorColumns.ByPosition(texts, roles, kind);
             PlacedIndicator? p = null;
             if (rest.Count == 1 && fit is null && Key(rest[0].Text).Length < 2)
             {
@@ -150,6 +152,10 @@ internal static class TabularIndicators
         if (kind == FormKind.TargetDeclaration) return false;
         // A continuation carries no weight and score of its own and lines up with the previous row's cells.
         if (rest.Any(c => ValueParser.IsNumber(c.Text) || ValueParser.LooksQuantitative(c.Text) || ValueParser.StartsWithComparator(c.Text)))
+            return false;
+        // A row with a cell in every one of them is a row of its own (worded values read like wrapped text).
+        var filled = rest.Select(c => c.Column).ToHashSet();
+        if (last.NameColumn >= 0 && filled.Contains(last.NameColumn) && last.Columns.Where(kv => kv.Value is not Role.Reason).All(kv => filled.Contains(kv.Key)))
             return false;
         return rest.All(c => c.Column == last.NameColumn || last.Columns.ContainsKey(c.Column));
     }
