@@ -185,7 +185,14 @@ internal static partial class Vocabulary
     /// and the like, or outside 产出指标, it is the 一级.
     /// </summary>
     public static bool IsCostUnderOutput(string level1, string? currentLevel1, bool level2Follows) =>
-        level1 == Framework.Cost && currentLevel1 == Framework.Output && !level2Follows;
+        !level2Follows && ((level1 == Framework.Cost && currentLevel1 == Framework.Output) || IsUnderProvincialLevel1(level1, currentLevel1));
+
+    /// <summary>
+    /// Under a provincial 一级 (Sichuan's 项目完成指标 / 项目效益指标), 成本指标 and 满意度指标 are printed as its 二级
+    /// (数量 质量 时效 成本 | 经济 社会 生态 可持续 满意度).
+    /// </summary>
+    private static bool IsUnderProvincialLevel1(string level1, string? currentLevel1) =>
+        currentLevel1 is not null && IsProvincialLevel1(currentLevel1) && level1 is Framework.Cost or Framework.Satisfaction;
 
     /// <summary>A 度量单位 cell: a short word without digits (人, 万元, 百分比, %).</summary>
     public static bool IsUnitWord(string text)

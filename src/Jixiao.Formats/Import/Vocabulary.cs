@@ -227,8 +227,12 @@ internal static partial class Vocabulary
     /// 项目完成指标): kept as printed; the framework category follows from their words where the review needs it.
     /// </summary>
     private static readonly HashSet<string> ProvincialLevel1 = ["项目完成指标", "项目效益指标", "产出值", "效益值"];
+
+    public static bool IsProvincialLevel1(string label) => ProvincialLevel1.Contains(label);
     private static readonly HashSet<string> ProvincialLevel2 =
-        ["数量值", "质量值", "时效值", "成本值", "经济效益值", "社会效益值", "生态效益值", "可持续影响值", "进度指标", "产出数量", "产出质量", "产出时效", "产出成本"];
+        ["数量值", "质量值", "时效值", "成本值", "经济效益值", "社会效益值", "生态效益值", "可持续影响值", "进度指标", "产出数量", "产出质量", "产出时效", "产出成本",
+         // The 2015 national template's 二级 (财预〔2015〕163号 annex), before 服务对象满意度指标.
+         "社会公众或服务对象满意度指标"];
 
     /// <summary>A group label: the framework name when the printed one matches, else null.</summary>
     public static string? Level1Of(string label)

@@ -283,4 +283,24 @@ public class ReaderRowTests
              ("社会效益", "提高参训学员技术水平", "基本提高", "基本提高")],
             form.Indicators.Select(i => (i.Level2, i.Name, i.Target?.Text, i.Actual?.Text)).ToArray());
     }
+
+    [Fact]
+    public void Under_a_provincial_level1_cost_and_satisfaction_are_level2s_and_a_doubled_label_is_both_levels()
+    {
+        // Sichuan's 2021 template: 项目完成指标 {数量 质量 时效 成本}, 项目效益指标 {… 满意度}; a wrapped 一级 (项目效益 / 指标)
+        // ends the worded row above it.
+        var r = Read(string.Join('\n',
+            "项目支出绩效目标申报表", "项目名称 特扶资金",
+            "绩效指标 一级指标 二级指标 三级指标 指标值(包含数字及文字描述)",
+            "项目完成", "指标", "数量指标 扶助家庭人数 63人",
+            "成本指标 成本控制 严格按照预算标准兑付补助",
+            "项目效益", "指标", "社会效益", "指标", "促进社会协调发展 100%",
+            "满意度指标 满意度指标 受益群众满意度 ≥90%", "注: 资金单位万元", ""));
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(
+            [("项目完成指标", "数量指标", "扶助家庭人数", "63人"), ("项目完成指标", "成本指标", "成本控制", "严格按照预算标准兑付补助"),
+             ("项目效益指标", "社会效益指标", "促进社会协调发展", "100%"), ("满意度指标", "满意度指标", "受益群众满意度", "≥90%")],
+            form.Indicators.Select(Row).ToArray());
+    }
 }

@@ -41,6 +41,7 @@ internal static class TextIndicators
         var consumed = new bool[tokens.Count];
         string? level1 = null, level2 = null;
         var buffer = new List<(Token Tok, int Index)>();
+        int afterLabel = -1; // the token right after the last group label
 
         // rowEnds: the next line opens a row of its own (a group label, `指标2:`), so the buffer is a whole row and its
         // last cell is the target however it is worded.
@@ -103,17 +104,24 @@ internal static class TextIndicators
         {
             if (consumed[i]) continue;
             if (lineBreaks.Contains(i) && buffer.Count > 0)
-                Flush(rowEnds: Level1Of(tokens[i].Text) is not null || Level2Of(tokens[i].Text) is not null || IsNumberedName(tokens[i].Text));
+                Flush(rowEnds: OpensRow(tokens[i].Text));
 
             var label = AssembleLabel(tokens, i, consumed, out int used);
             if (label is not null)
             {
                 for (int k = i; k < i + used; k++) consumed[k] = true;
-                bool level2Follows = i + used < tokens.Count && Level2Of(tokens[i + used].Text) is not null;
-                if (Level1Of(label) is { } c && IsCostUnderOutput(c, level1, level2Follows)) level2 = c;
-                else if (Level1Of(label) is { } l1) { if (l1 != level1) level2 = null; level1 = l1; }
+                // A group label printed in the 一级 and again in the 二级 column (`满意度指标 满意度指标`) is both; an
+                // older form's 成本指标 under 产出指标 printed twice (long-term and annual columns) is the 二级 both times.
+                var next = i + used < tokens.Count ? tokens[i + used].Text : "";
+                var asLevel1 = Level1Of(label);
+                bool level2Follows = Level2Of(next) is not null
+                    || (Level1Of(next) is { } n && !(n == asLevel1 && asLevel1 == Framework.Cost && level1 == Framework.Output));
+                if (asLevel1 is { } c && IsCostUnderOutput(c, level1, level2Follows)) level2 = c;
+                else if (asLevel1 is { } same && same == level1 && level2 is null && i == afterLabel) level2 = same;
+                else if (asLevel1 is { } l1) { if (l1 != level1) level2 = null; level1 = l1; }
                 else if (Level2Of(label) is { } l2) { level1 = ImpliedLevel1(l2, level1, level2); level2 = l2; }
                 i += used - 1;
+                afterLabel = i + 1;
                 continue;
             }
             var text = tokens[i].Text;
@@ -203,6 +211,17 @@ internal static class TextIndicators
             break;
         }
         return null;
+    }
+
+    /// <summary>
+    /// A token that opens a row: a group label, or the first piece of one wrapped over lines (`项目效益` / `指标`), or a
+    /// template's numbered name.
+    /// </summary>
+    private static bool OpensRow(string text)
+    {
+        if (Level1Of(text) is not null || Level2Of(text) is not null || IsNumberedName(text)) return true;
+        var k = Key(text);
+        return k.Length >= 3 && AssemblableLabels.Any(l => l.Length > k.Length && l.StartsWith(k, StringComparison.Ordinal) && l.EndsWith("指标"));
     }
 
     /// <summary>A template's numbered row name (`指标1:安置小区物业费`): it opens a row.</summary>
