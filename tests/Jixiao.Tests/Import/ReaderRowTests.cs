@@ -303,4 +303,26 @@ public class ReaderRowTests
              ("项目效益指标", "社会效益指标", "促进社会协调发展", "100%"), ("满意度指标", "满意度指标", "受益群众满意度", "≥90%")],
             form.Indicators.Select(Row).ToArray());
     }
+
+    [Fact]
+    public void A_self_evaluation_with_its_target_split_under_a_two_row_header_reads_every_column()
+    {
+        // Yunnan's 公开14表: 年度指标值 over 指标性质 | 指标值 | 度量单位; look-alike symbols (﹦, ═); a project named after
+        // its form is the 项目名称's value, not a second title.
+        var r = Read(string.Join('\n',
+            "| 2020年度项目支出绩效自评表 | |", "| 项目名称 | 2020年卫片执法补助经费支出绩效自评表 |",
+            "| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |", "| |",
+            "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 |",
+            "| 产出指标 | 数量指标 | 卫片执法补助经费 | ﹦ | 72890 | 元 | 72890 | 10.00 | 9.00 | |",
+            "| 质量指标 | 项目验收合格率 | ═ | 100 | % | 98% | 20 | 19 | 一处未验收 |", ""));
+
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms));
+        Assert.Equal("2020年卫片执法补助经费支出绩效自评表", form.ProjectName);
+        Assert.Equal(2, form.Indicators.Count);
+        var (money, quality) = (form.Indicators[0], form.Indicators[1]);
+        Assert.Equal((Comparator.Equal, 72890m, "元", "72890", 10.00m, 9.00m),
+            (money.Target!.Comparator, money.Target.Value, money.Target.Unit, money.Actual!.Text, money.Weight, money.Score));
+        Assert.Equal(("质量指标", Comparator.Equal, 100m, "98%", 20m, 19m, "一处未验收"),
+            (quality.Level2, quality.Target!.Comparator, quality.Target.Value, quality.Actual!.Text, quality.Weight, quality.Score, quality.DeviationReason));
+    }
 }

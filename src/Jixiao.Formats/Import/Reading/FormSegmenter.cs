@@ -119,7 +119,8 @@ internal static class FormSegmenter
                 });
                 continue;
             }
-            if (TitleKindOf(text) is { } kind) found.Add(new FormTitle(i, kind, text));
+            // A project named after its form (`项目名称 | …绩效自评表`) is the 项目名称's value, not a title.
+            if (TitleKindOf(text) is { } kind && !IsValueOfProjectName(rows, i)) found.Add(new FormTitle(i, kind, text));
         }
         // A page heading that repeats the form's name precedes the real title: keep the title nearest the header.
         var kept = new List<FormTitle>();
@@ -132,6 +133,17 @@ internal static class FormSegmenter
             if (hasHeader || t == found.Count - 1) kept.Add(found[t]);
         }
         return kept;
+    }
+
+    private static bool IsValueOfProjectName(IReadOnlyList<Row> rows, int i)
+    {
+        if (rows[i].NonEmptyCells.Length > 1 && HeaderFieldOf(rows[i].NonEmptyCells[0].Text) is HeaderField.ProjectName) return true;
+        for (int r = i - 1; r >= 0 && r >= i - 2; r--)
+        {
+            if (rows[r].IsBlank) continue;
+            return HeaderFieldOf(rows[r].NonEmptyCells[^1].Text) is HeaderField.ProjectName;
+        }
+        return false;
     }
 
     /// <summary>A form published without its title: the header (项目名称) is there, the kind follows from the funds.</summary>
@@ -225,11 +237,30 @@ internal static class FormSegmenter
         {
             var cells = source.Rows[r].NonEmptyCells;
             foreach (var cell in cells)
-                if (IsIndicatorTableHeader(cell.Text)) return r;
+                if (IsIndicatorTableHeader(cell.Text)) return UpperHeaderRow(source.Rows, r, from);
             // Wrapped text layouts split the header: `一级` then `指标` on the next line.
             if (!source.Tabular && cells.Length == 1 && IsSplitIndicatorTableHeader(cells[0].Text)) return r;
         }
         return -1;
+    }
+
+    /// <summary>
+    /// Where a header over two rows begins: its upper row holds the value columns (`绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分`)
+    /// and its lower row 一级指标 with the split target's sub-columns: the table begins at the upper row.
+    /// </summary>
+    private static int UpperHeaderRow(IReadOnlyList<Row> rows, int header, int from)
+    {
+        // The upper row may be one row or, one cell per line, several: walk up over header words (and blank rows).
+        int top = header, columns = 0;
+        for (int r = header - 1; r >= from && r >= header - 12; r--)
+        {
+            if (rows[r].IsBlank) continue;
+            var cells = rows[r].NonEmptyCells;
+            if (!cells.All(c => IndicatorColumnOf(c.Text) is not null || IsNoiseLabel(c.Text))) break;
+            columns += cells.Count(c => IndicatorColumnOf(c.Text) is { } ic && ic is not IndicatorColumn.Ignored);
+            top = r;
+        }
+        return columns >= 3 ? top : header;
     }
 
     private static int Find(IReadOnlyList<Row> rows, int from, int end, Func<Cell, bool> match)

@@ -83,6 +83,7 @@ internal static class IndicatorColumns
         var valueRoles = roles.Where(r => r is not Role.Reason and not Role.Ignored and not Role.Description).ToList();
         if (valueRoles.Count == 0) return null;
         if (kind == FormKind.TargetDeclaration) return DeclarationValues.Fit(cells, roles, strictTarget);
+        if (roles.Contains(Role.Comparator) || roles.Contains(Role.Unit)) return FitSplitTarget(cells, roles, kind);
         // What each cell reads as, decided once: the fit below tries every start position.
         var isNumber = new bool[cells.Count];
         var comparator = new bool[cells.Count];
@@ -148,6 +149,34 @@ internal static class IndicatorColumns
             if (ValueParser.IsNumber(t) || ValueParser.StartsWithComparator(t) || ValueParser.ParsePercent(t) is not null) return c;
         }
         return rest.Count;
+    }
+
+    /// <summary>
+    /// A self-evaluation whose 年度指标值 is printed in split columns under it (指标性质 | 指标值 | 度量单位, Yunnan's 公开14表):
+    /// the comparator, the number and the unit are read as one target cell, the row is fitted to the other columns, and
+    /// the target's cells keep their parts for <see cref="Build"/>.
+    /// </summary>
+    private static ValueFit? FitSplitTarget(IReadOnlyList<string> cells, List<Role> roles, FormKind kind)
+    {
+        var plain = new List<Role>();
+        foreach (var r in roles)
+            if (r is not (Role.Comparator or Role.Unit) && !(r == Role.Target && plain.Contains(Role.Target))) plain.Add(r);
+        for (int c = 1; c + 1 < cells.Count; c++)
+        {
+            if (!IsComparatorSymbol(cells[c]) || !ValueParser.IsNumber(cells[c + 1])) continue;
+            int width = c + 2 < cells.Count && IsUnitWord(cells[c + 2]) ? 3 : 2;
+            var merged = new List<string>(cells.Take(c)) { ComparatorSymbolOf(cells[c]) + string.Concat(cells.Skip(c + 1).Take(width - 1)) };
+            merged.AddRange(cells.Skip(c + width));
+            var fit = FitValues(merged, plain, kind, strictTarget: true);
+            if (fit is null || !fit.Assigned.TryGetValue(c, out var role) || role != Role.Target) continue;
+            var assigned = new Dictionary<int, Role>();
+            foreach (var (i, r) in fit.Assigned) assigned[i < c ? i : i + width - 1] = r;
+            assigned[c] = Role.Comparator;
+            assigned[c + 1] = Role.Target;
+            if (width == 3) assigned[c + 2] = Role.Unit;
+            return new ValueFit(fit.Start, assigned, fit.End + width - 1);
+        }
+        return FitValues(cells, plain, kind, strictTarget: true);
     }
 
     /// <summary>
