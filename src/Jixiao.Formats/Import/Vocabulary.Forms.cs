@@ -156,6 +156,12 @@ internal static partial class Vocabulary
         return k.Length >= 2 && k.All(ch => ch is '高' or '中' or '低' or '优' or '良' or '差' or '好' or '较' or '一' or '般' or '/' or '、');
     }
 
+    /// <summary>Goal column heads that run into the goal's text when the cells ran together, longest first.</summary>
+    public static readonly string[] GoalTextHeads = ["全年实际完成情况", "年初设定目标", "实际完成情况", "预期目标"];
+
+    /// <summary>The indicator section's labels printed above its table, which run into the goal text before them.</summary>
+    public static readonly string[] IndicatorSectionLabels = ["年度绩效指标完成情况", "本年度绩效指标", "年度绩效指标", "绩效项目指标表", "绩效指标表"];
+
     /// <summary>A template's numbered row left unfilled (`指标2:`, `指标1:/`): a placeholder, not an indicator.</summary>
     public static bool IsEmptyTemplateRow(string text)
     {

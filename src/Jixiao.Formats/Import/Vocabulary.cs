@@ -138,7 +138,8 @@ internal static partial class Vocabulary
     public static GoalColumn? GoalColumnOf(string label, FormKind kind)
     {
         var k = Key(label);
-        if (k.StartsWith("项目总目标") || k.StartsWith("项目总体目标") || k.StartsWith("中长期绩效目标")) return GoalColumn.Overall;
+        if (k.StartsWith("项目总目标") || k.StartsWith("项目总体目标") || k.StartsWith("中长期绩效目标")
+            || k is "中期目标" or "长期目标" or "中长期目标" or "实施期绩效目标" or "实施期目标") return GoalColumn.Overall;
         if (k.StartsWith("实际完成情况") || k.StartsWith("年度总体目标完成情况") || k.StartsWith("年度目标完成情况")) return GoalColumn.Actual;
         if (k.StartsWith("预期目标") || k.StartsWith("年初设定目标") || k.StartsWith("项目年度目标")) return GoalColumn.Expected;
         if (k is "年度总体目标" or "年度目标" or "本年度绩效目标" or "年度绩效目标(文字)" or "绩效目标" || k.StartsWith("年度主要目标"))

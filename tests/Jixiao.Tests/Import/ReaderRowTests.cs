@@ -325,4 +325,22 @@ public class ReaderRowTests
         Assert.Equal(("质量指标", Comparator.Equal, 100m, "98%", 20m, 19m, "一处未验收"),
             (quality.Level2, quality.Target!.Comparator, quality.Target.Value, quality.Actual!.Text, quality.Weight, quality.Score, quality.DeviationReason));
     }
+
+    [Fact]
+    public void Goal_texts_follow_the_label_printed_before_them_and_lose_the_labels_that_ran_into_them()
+    {
+        var cellPerLine = Read(string.Join('\n',
+            "项目绩效目标表 |", "|", "项目名称 |", "绿化项目 |", "|", "项目总体目标 |", "对公路沿线进行绿化美化。 | |", "|",
+            "项目年度目标 |", "通过苗木采购和栽植进行绿化。 | |", "|",
+            "一级指标 |", "二级指标 |", "三级指标 |", "指标值 |", "|", "产出指标 |", "数量指标 |", "绿化公路长度 |", "≥3500米 |", "|", ""));
+        var d = Assert.IsType<TargetDeclaration>(Assert.Single(cellPerLine.Forms));
+        Assert.Equal(("对公路沿线进行绿化美化。", "通过苗木采购和栽植进行绿化。"), (d.OverallGoal, d.AnnualGoal));
+
+        var paragraphs = Read(string.Join('\n',
+            "2023年项目支出绩效目标申报表", "项目名称 雾炮车降尘服务", "实施期绩效目标", "全市空气质量达到优良", "本年度绩效目标",
+            "通过采购雾炮车降尘抑尘服务,全市空气质量达到优良", "本年度绩效指标",
+            "一级指标 二级指标 三级指标 指标值", "产出指标 数量指标 雾炮车数量 ≥2台", ""));
+        var p = Assert.IsType<TargetDeclaration>(Assert.Single(paragraphs.Forms));
+        Assert.Equal(("全市空气质量达到优良", "通过采购雾炮车降尘抑尘服务,全市空气质量达到优良"), (p.OverallGoal, p.AnnualGoal));
+    }
 }

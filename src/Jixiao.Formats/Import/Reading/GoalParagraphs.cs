@@ -18,6 +18,7 @@ internal static partial class GoalParagraphs
     {
         var lines = new List<(string Text, int Line)>();
         var headers = new List<GoalColumn>();
+        var labelBreaks = new HashSet<int>(); // indexes of lines printed right after a label
         for (int r = from; r < end; r++)
         {
             var raw = ChineseText.StripTags(source.Rows[r].Raw).Replace("\n", "");
@@ -27,6 +28,8 @@ internal static partial class GoalParagraphs
             var goalHeaders = tokens.Select(t => GoalColumnOf(t, kind)).Where(g => g is not null).Select(g => g!.Value).ToList();
             if (goalHeaders.Count > 0 && tokens.All(t => GoalColumnOf(t, kind) is not null || IsAnnotation(t)))
             {
+                // A label between texts (label, text, label, text) ends the text before it.
+                if (lines.Count > 0) labelBreaks.Add(lines.Count);
                 headers.AddRange(goalHeaders);
                 continue;
             }
@@ -65,7 +68,7 @@ internal static partial class GoalParagraphs
             {
                 var raw = lines[i].Text;
                 bool indented = raw.Length > 0 && ChineseText.IsSpace(raw[0]);
-                if (para.Length > 0 && indented)
+                if (para.Length > 0 && (indented || labelBreaks.Contains(i)))
                 {
                     cells.Add((para.ToString(), paraLine));
                     para.Clear();

@@ -20,7 +20,21 @@ internal static class GoalsSection
     {
         var warnings = new List<ImportWarning>();
         var texts = source.Tabular || source.CellPerLine ? ByColumn(source, kind, from, end) : GoalParagraphs.Read(source, kind, from, end, warnings);
-        return new GoalBlock(texts, warnings);
+        var kept = texts.Where(t => !IndicatorSectionLabels.Contains(t.Text)).Select(t => t with { Text = WithoutLabels(t.Text) }).ToList();
+        return new GoalBlock(kept, warnings);
+    }
+
+    /// <summary>
+    /// A goal's text without the labels that ran into it in text without cells: a column head before it (`年初设定目标…`)
+    /// and the indicator section's label after it (`…本年度绩效指标`).
+    /// </summary>
+    private static string WithoutLabels(string text)
+    {
+        foreach (var head in GoalTextHeads)
+            if (text.Length > head.Length + 4 && text.StartsWith(head, StringComparison.Ordinal)) { text = text[head.Length..]; break; }
+        foreach (var tail in IndicatorSectionLabels)
+            if (text.Length > tail.Length + 4 && text.EndsWith(tail, StringComparison.Ordinal)) { text = text[..^tail.Length]; break; }
+        return text;
     }
 
     public static void Apply(GoalBlock goals, PerformanceForm form)
@@ -45,14 +59,18 @@ internal static class GoalsSection
         var headers = new List<(int Col, GoalColumn Goal)>();
         var result = new List<GoalText>();
         var pending = new List<Cell>();
+        // One cell per line puts every cell in column 0: there a text belongs to the label printed before it.
+        var labelBefore = new List<GoalColumn?>();
+        GoalColumn? lastLabel = null;
         for (int r = from; r < end; r++)
         {
             foreach (var cell in source.Rows[r].NonEmpty)
             {
                 var text = CellText.Of(cell);
-                if (GoalColumnOf(text, kind) is { } g) { headers.Add((cell.Column, g)); continue; }
+                if (GoalColumnOf(text, kind) is { } g) { headers.Add((cell.Column, g)); lastLabel = g; continue; }
                 if (IsNoiseLabel(text) || IsGoalsBlockSideLabel(text) || HeaderFieldOf(text) is not null) continue;
                 pending.Add(cell with { Text = text });
+                labelBefore.Add(lastLabel);
             }
         }
         var defaults = kind == FormKind.TargetDeclaration ? new[] { GoalColumn.Overall, GoalColumn.Annual } : new[] { GoalColumn.Expected, GoalColumn.Actual };
@@ -60,7 +78,8 @@ internal static class GoalsSection
         {
             var cell = pending[i];
             GoalColumn column;
-            if (headers.Count > 0)
+            if (source.CellPerLine && labelBefore[i] is { } before) column = before;
+            else if (headers.Count > 0)
             {
                 // The text belongs to the header at or left of its column; merged cells place it at the header's column.
                 var left = headers.Where(h => h.Col <= cell.Column).OrderByDescending(h => h.Col).FirstOrDefault();
