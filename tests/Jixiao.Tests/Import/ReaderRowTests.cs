@@ -343,4 +343,20 @@ public class ReaderRowTests
         var p = Assert.IsType<TargetDeclaration>(Assert.Single(paragraphs.Forms));
         Assert.Equal(("全市空气质量达到优良", "通过采购雾炮车降尘抑尘服务,全市空气质量达到优良"), (p.OverallGoal, p.AnnualGoal));
     }
+
+    [Fact]
+    public void A_row_one_value_short_keeps_its_name_weight_and_score_and_reports_the_value_it_cannot_place()
+    {
+        var r = Read(string.Join('\n',
+            "项目支出绩效自评表", "项目名称 | 野生菌加工车间 |",
+            "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |",
+            "产出指标 | 数量指标 | 冷库仓储建设面积 | ≥1290.3平方米 | 1290.3平方米 | 10.3 | 10.3 |",
+            "配套电力设施1250KVA变压器3台 | 3 | 9.3 | 9.3 |", ""));
+
+        var form = Assert.Single(r.Forms);
+        var shortRow = form.Indicators[1];
+        Assert.Equal(("配套电力设施1250KVA变压器3台", null, null, 9.3m, 9.3m),
+            (shortRow.Name, shortRow.Target, shortRow.Actual, shortRow.Weight, shortRow.Score));
+        Assert.Contains(form.Warnings, w => w.Message.Contains("少一格") && w.Message.Contains("“3”不能确定是指标值还是实际完成值"));
+    }
 }

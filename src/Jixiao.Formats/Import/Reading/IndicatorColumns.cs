@@ -7,7 +7,8 @@ using static Jixiao.Formats.Import.Vocabulary;
 namespace Jixiao.Formats.Import;
 
 /// <summary>What a cell of an indicator row is: the header's value columns, by meaning.</summary>
-internal enum Role { Target, Actual, Weight, Score, Reason, Comparator, Unit, Description, Ignored }
+/// <remarks><see cref="Unplaced"/>: a value cell a row's fit could not give a column (reported, never put in a field).</remarks>
+internal enum Role { Target, Actual, Weight, Score, Reason, Comparator, Unit, Description, Ignored, Unplaced }
 
 /// <summary>An indicator being read, with the columns its cells came from (for a continuation row to follow).</summary>
 internal sealed class PlacedIndicator
@@ -103,6 +104,9 @@ internal static class IndicatorColumns
         {
             for (int start = 0; start + valueRoles.Count <= cells.Count; start++)
             {
+                // A row's first cell that reads as a name (eight Chinese characters or more, no comparator) is not its
+                // target: the row is one value short instead (below).
+                if (start == 0 && cells.Count > 0 && !comparator[0] && HanCount(cells[0]) >= 8) continue;
                 int ti = -1, ai = -1;
                 bool ok = true;
                 for (int k = 0; k < valueRoles.Count && ok; k++)
@@ -130,6 +134,12 @@ internal static class IndicatorColumns
             && isNumber[^1] && isNumber[^2] && !isNumber[^3] && !comparator[^3] && ValueParser.ParsePercent(cells[^3]) is null
             && ValueParser.ParseNumber(cells[^2]) is { } w and > 0 and <= 100 && ValueParser.ParseNumber(cells[^1]) <= w)
             return new ValueFit(cells.Count - 2, new Dictionary<int, Role> { [cells.Count - 2] = Role.Weight, [cells.Count - 1] = Role.Score }, cells.Count);
+        // One value short: a name, one value, a weight and a score within it (`变压器3台 | 3 | 9.3 | 9.3`). Whether the
+        // value is the target or the actual is not printed: it is reported and left out.
+        if (scoresOnly && cells.Count >= 4 && valueRoles.Contains(Role.Target) && valueRoles.Contains(Role.Actual) && Before(valueRoles, Role.Weight, Role.Score)
+            && isNumber[^1] && isNumber[^2] && targetLike[^3] && !targetLike[^4]
+            && ValueParser.ParseNumber(cells[^2]) is { } w1 and > 0 and <= 100 && ValueParser.ParseNumber(cells[^1]) <= w1)
+            return new ValueFit(cells.Count - 3, new Dictionary<int, Role> { [cells.Count - 3] = Role.Unplaced, [cells.Count - 2] = Role.Weight, [cells.Count - 1] = Role.Score }, cells.Count);
         // A sub-row (`其中…`) carries a target and an actual value but no weight or score of its own.
         if (cells.Count >= 3 && !cells.Any(ValueParser.IsNumber) && valueRoles.Contains(Role.Actual)
             && ValueParser.LooksQuantitative(cells[^2]) && ValueParser.LooksQuantitative(cells[^1]))
@@ -196,6 +206,10 @@ internal static class IndicatorColumns
         return new ValueFit(1, assigned, cells.Count);
     }
 
+    /// <summary>The warning for a row one value short: which cell was left out, and why.</summary>
+    public static ImportWarning OneValueShort(PlacedIndicator p, int line) => new(
+        $"第{line}行：指标行“{p.Indicator.Name}”少一格：{string.Concat(p.Unplaced.Select(c => $"“{c.Text}”"))}不能确定是指标值还是实际完成值，未填入，请核对", line);
+
     /// <summary>
     /// A line holding only a number in (0, 100] after a row whose 权重/分值 the header announces but the row did not
     /// print: that row's weight, wrapped below it (the 定性 rows of a Sichuan export), not a row of its own.
@@ -206,6 +220,13 @@ internal static class IndicatorColumns
         if (ValueParser.ParseNumber(cells[0]) is not (> 0 and <= 100) || cells[0].Contains('%')) return false;
         previous.Weight = ValueParser.ParseNumber(cells[0]);
         return true;
+    }
+
+    private static int HanCount(string text)
+    {
+        int n = 0;
+        foreach (var ch in text) if (ch is >= '\u4e00' and <= '\u9fff') n++;
+        return n;
     }
 
     internal static bool Before(List<Role> roles, Role a, Role b)
@@ -240,6 +261,7 @@ internal static class IndicatorColumns
                 case Role.Actual: ind.Actual = ValueParser.ParseActual(cell.Text); break;
                 case Role.Weight: ind.Weight = ValueParser.ParseNumber(cell.Text); break;
                 case Role.Score: ind.Score = ValueParser.ParseNumber(cell.Text); break;
+                case Role.Unplaced: p.Unplaced.Add(cell); break;
             }
         }
         // A target printed in split columns is read as one: `=` `116` `人` → `=116人`.

@@ -88,6 +88,8 @@ internal static class TabularIndicators
                         row.Line));
                 else if (fit is null)
                     warnings.Add(new ImportWarning($"第{row.Line}行：指标行“{CellText.Join(rest)}”缺少指标值、实际完成值、分值或得分，请核对", row.Line));
+                else if (p.Unplaced.Count > 0)
+                    warnings.Add(IndicatorColumns.OneValueShort(p, row.Line));
             }
 
             if (labelled)

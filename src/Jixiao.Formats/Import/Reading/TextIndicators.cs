@@ -94,6 +94,7 @@ internal static class TextIndicators
             int scoreLine = cells[fit.End - 1].Line;
             var keep = cells.Where((c, i) => i < fit.End || c.Line == scoreLine).ToList();
             var p = IndicatorColumns.Build(kind, keep, fit);
+            if (p.Unplaced.Count > 0) warnings.Add(IndicatorColumns.OneValueShort(p, p.Indicator.Line ?? cells[0].Line));
             p.Indicator.Level1 = level1;
             p.Indicator.Level2 = level2;
             indicators.Add(p.Indicator);
