@@ -50,7 +50,7 @@ public static partial class ValueParser
     {
         // No digit, no quantity: most cells are names and words.
         bool digit = false;
-        foreach (var c in text) if (char.IsDigit(c)) { digit = true; break; }
+        foreach (var c in text) if (ChineseText.IsDigit(c)) { digit = true; break; }
         if (!digit) return null;
         var s = NormalizeOperators(ChineseText.ToHalfWidth(ChineseText.Normalize(text))).AsSpan().Trim();
         int i = 0;
@@ -60,7 +60,7 @@ public static partial class ValueParser
             cmp = s[i] switch { '≥' => Comparator.GreaterOrEqual, '≤' => Comparator.LessOrEqual, '>' => Comparator.Greater, '<' => Comparator.Less, _ => Comparator.Equal };
             i++;
         }
-        while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+        while (i < s.Length && ChineseText.IsWhiteSpace(s[i])) i++;
         int numberStart = i;
         if (i < s.Length && s[i] is '+' or '-') i++;
         int intStart = i, commas = 0, groupLength = 0, firstGroup = 0;
@@ -90,10 +90,10 @@ public static partial class ValueParser
             ? decimal.TryParse(numberText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
             : decimal.TryParse(numberText.ToString().Replace(",", ""), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
         if (!parsed) return null;
-        while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+        while (i < s.Length && ChineseText.IsWhiteSpace(s[i])) i++;
         bool percent = false;
         if (i < s.Length && s[i] == '%') { percent = true; i++; }
-        while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+        while (i < s.Length && ChineseText.IsWhiteSpace(s[i])) i++;
         var rest = s[i..];
         string? unit = percent ? "%" : null;
         if (rest.Length > 0)

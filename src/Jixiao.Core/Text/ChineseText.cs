@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Jixiao.Core.Text;
@@ -36,13 +37,8 @@ public static class ChineseText
         return sb.ToString();
     }
 
-    private static bool NeedsNormalizing(string text)
-    {
-        if (IsSpace(text[0]) || IsSpace(text[^1])) return true;
-        foreach (var c in text)
-            if (c == '<' || c == '\n' || c == '\r' || IsSpace(c)) return true;
-        return false;
-    }
+    // '\n' and '\r' are white space; a tag starts with '<'.
+    private static bool NeedsNormalizing(string text) => text.AsSpan().ContainsAny(NormalizeTriggers);
 
     /// <summary>
     /// Appends a wrapped continuation of a cell. The break disappears when the character on either side is not an
@@ -95,7 +91,31 @@ public static class ChineseText
         (IsCjk(before) && (IsCjk(after) || char.IsDigit(after))) ||
         (IsCjk(after) && char.IsDigit(before));
 
-    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u00A0' || c == '\u3000' || c == '\uFEFF';
+    /// <summary>
+    /// White space as <see cref="char.IsWhiteSpace"/> says (NBSP and U+3000 included), and the BOM. Answered without the
+    /// runtime's Unicode table for the characters of Chinese text: outside Latin-1 only U+1680, U+2000–U+200A,
+    /// U+2028/2029, U+202F, U+205F and U+3000 are white space (a test compares every char with char.IsWhiteSpace).
+    /// </summary>
+    public static bool IsSpace(char c) =>
+        c > '\u3000' ? c == '\uFEFF' : c <= '\u00FF' ? char.IsWhiteSpace(c) : c == '\u3000' || (c >= '\u1680' && char.IsWhiteSpace(c));
+
+    /// <summary>Every character <see cref="IsSpace"/> is true of (a test holds the list to it).</summary>
+    public const string SpaceCharacters =
+        "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF";
+
+    private static readonly SearchValues<char> Spaces = SearchValues.Create(SpaceCharacters);
+    private static readonly SearchValues<char> NormalizeTriggers = SearchValues.Create(SpaceCharacters + "<");
+
+    /// <summary>Whether the text has a space character (<see cref="IsSpace"/>): one vectorised scan.</summary>
+    public static bool HasSpace(ReadOnlySpan<char> s) => s.ContainsAny(Spaces);
+
+    /// <summary>Exactly <see cref="char.IsWhiteSpace"/>, without its Unicode table lookup for CJK characters.</summary>
+    public static bool IsWhiteSpace(char c) =>
+        c <= '\u00FF' ? char.IsWhiteSpace(c) : c == '\u3000' || (c is >= '\u1680' and <= '\u205F' && char.IsWhiteSpace(c));
+
+    /// <summary>Exactly <see cref="char.IsDigit"/>, without its Unicode table lookup for Latin-1 and CJK ideographs.</summary>
+    public static bool IsDigit(char c) =>
+        c <= '\u00FF' ? char.IsAsciiDigit(c) : c is not (>= '\u4E00' and <= '\u9FFF') && char.IsDigit(c);
 
     /// <summary>Removes HTML tags such as &lt;p&gt; that web extractions leave in cells.</summary>
     public static string StripTags(string s)
@@ -135,9 +155,7 @@ public static class ChineseText
     /// <summary>Removes every space: for labels and units, where spaces are never meaningful.</summary>
     public static string RemoveSpaces(string s)
     {
-        bool any = false;
-        foreach (var c in s) if (IsSpace(c)) { any = true; break; }
-        if (!any) return s;
+        if (!HasSpace(s)) return s;
         var sb = new StringBuilder(s.Length);
         foreach (var c in s) if (!IsSpace(c)) sb.Append(c);
         return sb.ToString();

@@ -274,14 +274,14 @@ internal static partial class Vocabulary
         ("部门整体支出绩效自评情况表", FormKind.DepartmentSelfEvaluation),
     ];
 
+    private static readonly System.Buffers.SearchValues<char> KeyChanges = System.Buffers.SearchValues.Create(ChineseText.SpaceCharacters + "（）");
+
     /// <summary>A label's comparison key: no spaces, half-width brackets, no trailing colon, 其中： normalised.</summary>
     public static string Key(string label)
     {
         if (label.Length == 0) return label;
         // Most cells need no change: return them as they are rather than allocate.
-        bool clean = true;
-        foreach (var c in label)
-            if (ChineseText.IsSpace(c) || c is '（' or '）') { clean = false; break; }
+        bool clean = !label.AsSpan().ContainsAny(KeyChanges);
         var k = clean ? label : ChineseText.RemoveSpaces(label).Replace('（', '(').Replace('）', ')');
         if (k.Length > 0 && k[^1] is ':' or '：') k = k.TrimEnd(':', '：');
         if (k.StartsWith("其中:", StringComparison.Ordinal)) k = "其中：" + k[3..];
