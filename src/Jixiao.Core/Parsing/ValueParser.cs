@@ -154,8 +154,8 @@ public static partial class ValueParser
     {
         var s = ChineseText.RemoveSpaces(text);
         if (s.Length == 0) return null;
-        if (s.StartsWith("未达成")) return Achievement.NotAchieved;
-        if (s.StartsWith("部分达成")) return Achievement.PartiallyAchieved;
+        if (s.StartsWith("未达成", StringComparison.Ordinal)) return Achievement.NotAchieved;
+        if (s.StartsWith("部分达成", StringComparison.Ordinal)) return Achievement.PartiallyAchieved;
         if (s is "达成指标" or "达成预期指标" or "达成" or "已达成" or "达成目标") return Achievement.Achieved;
         return null;
     }

@@ -128,8 +128,8 @@ internal static partial class Vocabulary
     public static bool IsFundsMarker(string label)
     {
         var k = Key(label);
-        return (k.StartsWith("项目资金") && !k.StartsWith("项目资金总额")) || k.StartsWith("资金情况") ||
-               k.StartsWith("预算执行情况") || k.StartsWith("专项资金情况") || k.StartsWith("年度预算数");
+        return (k.StartsWith("项目资金", StringComparison.Ordinal) && !k.StartsWith("项目资金总额", StringComparison.Ordinal)) || k.StartsWith("资金情况", StringComparison.Ordinal) ||
+               k.StartsWith("预算执行情况", StringComparison.Ordinal) || k.StartsWith("专项资金情况", StringComparison.Ordinal) || k.StartsWith("年度预算数", StringComparison.Ordinal);
     }
 
     public enum GoalColumn { Overall, Annual, Expected, Actual }
@@ -137,10 +137,10 @@ internal static partial class Vocabulary
     public static GoalColumn? GoalColumnOf(string label, FormKind kind)
     {
         var k = Key(label);
-        if (k.StartsWith("项目总目标") || k.StartsWith("项目总体目标") || k.StartsWith("中长期绩效目标")) return GoalColumn.Overall;
-        if (k.StartsWith("实际完成情况") || k.StartsWith("年度总体目标完成情况") || k.StartsWith("年度目标完成情况")) return GoalColumn.Actual;
-        if (k.StartsWith("预期目标") || k.StartsWith("年初设定目标") || k.StartsWith("项目年度目标")) return GoalColumn.Expected;
-        if (k is "年度总体目标" or "年度目标" or "本年度绩效目标" || k.StartsWith("年度主要目标"))
+        if (k.StartsWith("项目总目标", StringComparison.Ordinal) || k.StartsWith("项目总体目标", StringComparison.Ordinal) || k.StartsWith("中长期绩效目标", StringComparison.Ordinal)) return GoalColumn.Overall;
+        if (k.StartsWith("实际完成情况", StringComparison.Ordinal) || k.StartsWith("年度总体目标完成情况", StringComparison.Ordinal) || k.StartsWith("年度目标完成情况", StringComparison.Ordinal)) return GoalColumn.Actual;
+        if (k.StartsWith("预期目标", StringComparison.Ordinal) || k.StartsWith("年初设定目标", StringComparison.Ordinal) || k.StartsWith("项目年度目标", StringComparison.Ordinal)) return GoalColumn.Expected;
+        if (k is "年度总体目标" or "年度目标" or "本年度绩效目标" || k.StartsWith("年度主要目标", StringComparison.Ordinal))
             return kind == FormKind.TargetDeclaration ? GoalColumn.Annual : null;
         return null;
     }
@@ -182,7 +182,7 @@ internal static partial class Vocabulary
     {
         var k = Key(label);
         return NoiseLabels.Contains(k)
-            || (k.StartsWith("绩效指标(") && k.EndsWith("分)")) || (k.StartsWith("年度绩效目标(") && k.EndsWith("分)")) || IsScoreNote(k);
+            || (k.StartsWith("绩效指标(", StringComparison.Ordinal) && k.EndsWith("分)", StringComparison.Ordinal)) || (k.StartsWith("年度绩效目标(", StringComparison.Ordinal) && k.EndsWith("分)", StringComparison.Ordinal)) || IsScoreNote(k);
     }
 
     private static readonly HashSet<string> NoiseLabels =
@@ -194,7 +194,7 @@ internal static partial class Vocabulary
 
     /// <summary>A 一级 label's score note left alone when the label was lost: `(50分)`.</summary>
     private static bool IsScoreNote(string k) =>
-        k.Length is >= 4 and <= 8 && k[0] == '(' && k.EndsWith("分)") && char.IsAsciiDigit(k[1]);
+        k.Length is >= 4 and <= 8 && k[0] == '(' && k.EndsWith("分)", StringComparison.Ordinal) && char.IsAsciiDigit(k[1]);
 
     /// <summary>
     /// Group labels of provincial templates that are not the framework's words (Shandong's 产出值/数量值, Sichuan's
@@ -224,15 +224,15 @@ internal static partial class Vocabulary
     private static string StripScoreNote(string k)
     {
         int p = k.IndexOf('(');
-        if (p > 0 && (k.EndsWith("分)") || k.EndsWith(")分"))) return k[..p];
+        if (p > 0 && (k.EndsWith("分)", StringComparison.Ordinal) || k.EndsWith(")分", StringComparison.Ordinal))) return k[..p];
         return k;
     }
 
     public static bool IsFooter(string label)
     {
         var k = Key(label);
-        return k is "总分" or "合计" or "评分等级" or "评价结论" or "存在问题" or "改进措施" || k.StartsWith("注:") || k.StartsWith("注：")
-            || (k.Contains("意见") && (k.Contains("审") || k.Contains("盖章"))) || k.StartsWith("项目负责人:") || k.StartsWith("财务负责人:") || k.StartsWith("填报人");
+        return k is "总分" or "合计" or "评分等级" or "评价结论" or "存在问题" or "改进措施" || k.StartsWith("注:", StringComparison.Ordinal) || k.StartsWith("注：", StringComparison.Ordinal)
+            || (k.Contains("意见") && (k.Contains("审") || k.Contains("盖章"))) || k.StartsWith("项目负责人:", StringComparison.Ordinal) || k.StartsWith("财务负责人:", StringComparison.Ordinal) || k.StartsWith("填报人", StringComparison.Ordinal);
     }
 
     /// <summary>Every label and label fragment the assembler may build, for prefix matching.</summary>
