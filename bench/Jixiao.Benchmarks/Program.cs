@@ -79,7 +79,8 @@ if (args.Length == 2 && args[0] is "--json-stages" or "--parse-only")
 }
 if (args.Contains("--quick"))
 {
-    ImportBenchmarks.Quick();
+    int q = Array.IndexOf(args, "--quick");
+    ImportBenchmarks.Quick(q + 1 < args.Length ? args[q + 1] : null);
     return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmarks).Assembly).Run(args);

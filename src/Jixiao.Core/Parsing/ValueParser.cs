@@ -34,7 +34,10 @@ public static partial class ValueParser
         return s is "-" or "/" or "—" or "--" or "－" or "／" or "—" or "——";
     }
 
-    private static string NormalizeOperators(string s) => s.AsSpan().IndexOfAny("=<>≧≦═＝＞＜") < 0 ? s : s
+    // A set built once: IndexOfAny over a literal of more than five characters builds its lookup on every call.
+    private static readonly System.Buffers.SearchValues<char> OperatorChars = System.Buffers.SearchValues.Create("=<>≧≦═＝＞＜");
+
+    private static string NormalizeOperators(string s) => !s.AsSpan().ContainsAny(OperatorChars) ? s : s
         .Replace("≥=", "≥").Replace("=>", "≥").Replace("=<", "≤")
         .Replace(">=", "≥").Replace("<=", "≤").Replace("≧", "≥").Replace("≦", "≤").Replace("═", "=")
         .Replace("＝", "=").Replace("＞", ">").Replace("＜", "<");
@@ -165,7 +168,7 @@ public static partial class ValueParser
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var s = ChineseText.RemoveSpaces(ChineseText.ToHalfWidth(text));
-        var m = Regex.Match(s, @"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$");
+        var m = DatePattern().Match(s);
         if (!m.Success) return null;
         int y = int.Parse(m.Groups[1].Value), mo = int.Parse(m.Groups[2].Value), d = int.Parse(m.Groups[3].Value);
         if (mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo)) return null;
@@ -177,7 +180,13 @@ public static partial class ValueParser
     {
         if (string.IsNullOrEmpty(text) || !text.Contains("年度", StringComparison.Ordinal) && !text.Contains("年 度", StringComparison.Ordinal)) return null;
         var s = ChineseText.RemoveSpaces(ChineseText.ToHalfWidth(text));
-        var m = Regex.Match(s, @"((?:19|20)\d{2})年度");
+        var m = YearPattern().Match(s);
         return m.Success ? int.Parse(m.Groups[1].Value) : null;
     }
+
+    [GeneratedRegex(@"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"((?:19|20)\d{2})年度")]
+    private static partial Regex YearPattern();
 }

@@ -38,7 +38,12 @@ public static class ChineseText
     }
 
     // '\n' and '\r' are white space; a tag starts with '<'.
-    private static bool NeedsNormalizing(string text) => text.AsSpan().ContainsAny(NormalizeTriggers);
+    private static bool NeedsNormalizing(string text)
+    {
+        if (text.Length > 32) return text.AsSpan().ContainsAny(NormalizeTriggers);
+        foreach (var c in text) if (c == '<' || IsSpace(c)) return true;
+        return false;
+    }
 
     /// <summary>
     /// Appends a wrapped continuation of a cell. The break disappears when the character on either side is not an
@@ -96,6 +101,7 @@ public static class ChineseText
     /// runtime's Unicode table for the characters of Chinese text: outside Latin-1 only U+1680, U+2000–U+200A,
     /// U+2028/2029, U+202F, U+205F and U+3000 are white space (a test compares every char with char.IsWhiteSpace).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsSpace(char c) =>
         c > '\u3000' ? c == '\uFEFF' : c <= '\u00FF' ? char.IsWhiteSpace(c) : c == '\u3000' || (c >= '\u1680' && char.IsWhiteSpace(c));
 
@@ -106,8 +112,14 @@ public static class ChineseText
     private static readonly SearchValues<char> Spaces = SearchValues.Create(SpaceCharacters);
     private static readonly SearchValues<char> NormalizeTriggers = SearchValues.Create(SpaceCharacters + "<");
 
-    /// <summary>Whether the text has a space character (<see cref="IsSpace"/>): one vectorised scan.</summary>
-    public static bool HasSpace(ReadOnlySpan<char> s) => s.ContainsAny(Spaces);
+    /// <summary>Whether the text has a space character (<see cref="IsSpace"/>): a vectorised scan for long text.</summary>
+    public static bool HasSpace(ReadOnlySpan<char> s)
+    {
+        // The search's set-up costs more than a loop over a label's few characters.
+        if (s.Length > 32) return s.ContainsAny(Spaces);
+        foreach (var c in s) if (IsSpace(c)) return true;
+        return false;
+    }
 
     /// <summary>Exactly <see cref="char.IsWhiteSpace"/>, without its Unicode table lookup for CJK characters.</summary>
     public static bool IsWhiteSpace(char c) =>

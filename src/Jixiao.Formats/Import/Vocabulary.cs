@@ -281,7 +281,11 @@ internal static partial class Vocabulary
     {
         if (label.Length == 0) return label;
         // Most cells need no change: return them as they are rather than allocate.
-        bool clean = !label.AsSpan().ContainsAny(KeyChanges);
+        bool clean = true;
+        if (label.Length > 32) clean = !label.AsSpan().ContainsAny(KeyChanges);
+        else
+            foreach (var c in label)
+                if (ChineseText.IsSpace(c) || c is '（' or '）') { clean = false; break; }
         var k = clean ? label : ChineseText.RemoveSpaces(label).Replace('（', '(').Replace('）', ')');
         if (k.Length > 0 && k[^1] is ':' or '：') k = k.TrimEnd(':', '：');
         if (k.StartsWith("其中:", StringComparison.Ordinal)) k = "其中：" + k[3..];
