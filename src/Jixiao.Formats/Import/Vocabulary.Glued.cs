@@ -62,8 +62,9 @@ internal static partial class Vocabulary
     public static string? LabelAt(string text, int at)
     {
         if (!LabelsByFirstChar.TryGetValue(text[at], out var labels)) return null;
+        var rest = text.AsSpan(at);
         foreach (var l in labels)
-            if (string.CompareOrdinal(text, at, l, 0, l.Length) == 0) return l;
+            if (rest.StartsWith(l)) return l;
         return null;
     }
 

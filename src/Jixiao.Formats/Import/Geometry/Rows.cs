@@ -31,7 +31,18 @@ public sealed class Row
     public IEnumerable<Cell> NonEmpty => NonEmptyCells;
 
     /// <summary>The non-empty cells, computed once: every pass of the reader walks them.</summary>
-    public Cell[] NonEmptyCells => _nonEmpty ??= Cells.Where(c => !c.IsEmpty).ToArray();
+    public Cell[] NonEmptyCells => _nonEmpty ??= FindNonEmpty(Cells);
+
+    private static Cell[] FindNonEmpty(IReadOnlyList<Cell> cells)
+    {
+        int n = 0;
+        for (int i = 0; i < cells.Count; i++) if (!cells[i].IsEmpty) n++;
+        if (n == 0) return [];
+        var found = new Cell[n];
+        n = 0;
+        for (int i = 0; i < cells.Count; i++) if (!cells[i].IsEmpty) found[n++] = cells[i];
+        return found;
+    }
 
     public string JoinedText => _joined ??= ChineseText.RemoveSpaces(string.Concat(NonEmptyCells.Select(c => c.Text)));
 
