@@ -34,10 +34,16 @@ public static partial class ValueParser
         return s is "-" or "/" or "—" or "--" or "－" or "／" or "—" or "——";
     }
 
-    // A set built once: IndexOfAny over a literal of more than five characters builds its lookup on every call.
-    private static readonly System.Buffers.SearchValues<char> OperatorChars = System.Buffers.SearchValues.Create("=<>≧≦═＝＞＜");
+    // A loop over a cell's few characters: IndexOfAny over a literal of more than five characters built its lookup
+    // on every call, and a prebuilt search's set-up still cost more than the loop on short text.
+    private static bool HasOperator(string s)
+    {
+        foreach (var c in s)
+            if (c is '=' or '<' or '>' or '≧' or '≦' or '═' or '＝' or '＞' or '＜') return true;
+        return false;
+    }
 
-    private static string NormalizeOperators(string s) => !s.AsSpan().ContainsAny(OperatorChars) ? s : s
+    private static string NormalizeOperators(string s) => !HasOperator(s) ? s : s
         .Replace("≥=", "≥").Replace("=>", "≥").Replace("=<", "≤")
         .Replace(">=", "≥").Replace("<=", "≤").Replace("≧", "≥").Replace("≦", "≤").Replace("═", "=")
         .Replace("＝", "=").Replace("＞", ">").Replace("＜", "<");

@@ -1,4 +1,5 @@
 using Jixiao.Core.Model;
+using Jixiao.Core.Text;
 
 namespace Jixiao.Formats.Import;
 
@@ -34,7 +35,7 @@ internal static partial class Vocabulary
     }
 
     /// <summary>Characters a title never crosses backwards: the end of a sentence or a clause, a quote.</summary>
-    public static bool EndsTitleSearch(char c) => c is '。' or '，' or ',' or '；' or ';' or '：' or ':' or '、' or '》' or '《' or '“' or '”' or ')' or '）' or '\t' || char.IsWhiteSpace(c);
+    public static bool EndsTitleSearch(char c) => c is '。' or '，' or ',' or '；' or ';' or '：' or ':' or '、' or '》' or '《' or '“' or '”' or ')' or '）' or '\t' || ChineseText.IsWhiteSpace(c);
 
     /// <summary>An annex number before a title (`附件2`) is not part of it.</summary>
     public const string AnnexWord = "附件";

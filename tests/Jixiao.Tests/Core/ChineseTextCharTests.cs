@@ -25,4 +25,22 @@ public class ChineseTextCharTests
         Assert.False(ChineseText.IsWhiteSpace('\uFEFF'));
         Assert.True(ChineseText.IsDigit('５'));
     }
+
+    [Fact]
+    public void HasSpace_finds_every_space_character_at_every_position()
+    {
+        var others = "项目a1.（），：“”…—、\u1680x\u3001\u2FFF\uFF08\u00B7".Where(c => !ChineseText.IsSpace(c)).ToArray();
+        for (int length = 1; length <= 40; length++)
+        {
+            var text = Enumerable.Range(0, length).Select(i => others[(i * 7 + length) % others.Length]).ToArray();
+            Assert.False(ChineseText.HasSpace(text), new string(text));
+            foreach (var space in ChineseText.SpaceCharacters)
+                for (int at = 0; at < length; at++)
+                {
+                    var withSpace = (char[])text.Clone();
+                    withSpace[at] = space;
+                    Assert.True(ChineseText.HasSpace(withSpace), $"U+{(int)space:X4} at {at} of {length}");
+                }
+        }
+    }
 }

@@ -128,7 +128,7 @@ public static class Layouts
         foreach (var c in line)
         {
             if (c == '|') { if (text) filled++; text = false; }
-            else if (!char.IsWhiteSpace(c)) text = true;
+            else if (!ChineseText.IsWhiteSpace(c)) text = true;
         }
         return text ? filled + 1 : filled;
     }
