@@ -26,15 +26,45 @@ public static class ChineseText
         if (string.IsNullOrEmpty(text)) return "";
         if (!NeedsNormalizing(text)) return text;
         var s = StripTags(text);
-        var lines = s.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         var sb = new StringBuilder(s.Length);
-        foreach (var raw in lines)
+        // Line by line (CR LF, CR, LF): each line's spaces folded (FoldSpaces), the line appended by the wrap rule
+        // (AppendWrapped), a line of nothing but spaces left out; in one builder, without a string per line.
+        int at = 0;
+        while (at <= s.Length)
         {
-            var line = FoldSpaces(raw);
-            if (line.Length == 0) continue;
-            AppendWrapped(sb, line);
+            int end = s.AsSpan(at).IndexOfAny('\r', '\n');
+            end = end < 0 ? s.Length : at + end;
+            AppendFoldedLine(sb, s.AsSpan(at, end - at));
+            at = end + (end + 1 < s.Length && s[end] == '\r' && s[end + 1] == '\n' ? 2 : 1);
         }
         return sb.ToString();
+    }
+
+    /// <summary><see cref="AppendWrapped"/> of <see cref="FoldSpaces"/> of one line, written straight into the builder.</summary>
+    private static void AppendFoldedLine(StringBuilder sb, ReadOnlySpan<char> line)
+    {
+        bool started = false;
+        int i = 0;
+        while (i < line.Length)
+        {
+            char c = line[i];
+            if (IsSpace(c))
+            {
+                int j = i;
+                while (j < line.Length && IsSpace(line[j])) j++;
+                // The run follows a character of this line (sb[^1]): one space stays unless it disappears.
+                if (started && j < line.Length && !SpaceDisappears(sb[^1], line[j])) sb.Append(' ');
+                i = j;
+                continue;
+            }
+            if (!started)
+            {
+                if (sb.Length > 0 && IsAsciiWordChar(sb[^1]) && IsAsciiWordChar(c)) sb.Append(' ');
+                started = true;
+            }
+            sb.Append(c);
+            i++;
+        }
     }
 
     // '\n' and '\r' are white space; a tag starts with '<'.

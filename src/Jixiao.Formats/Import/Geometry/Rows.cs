@@ -135,8 +135,8 @@ public static class Layouts
 
     private static string StripHeading(string line)
     {
-        var t = line.TrimStart();
-        if (t.StartsWith('#')) return t.TrimStart('#').TrimStart();
+        var t = line.AsSpan().TrimStart();
+        if (t.StartsWith('#')) return t.TrimStart('#').TrimStart().ToString();
         return line;
     }
 
@@ -153,7 +153,7 @@ public static class Layouts
                 int start = parts.Length > 1 && string.IsNullOrWhiteSpace(parts[0]) && line.TrimStart().StartsWith('|') ? 1 : 0;
                 parts = parts[start..];
                 if (parts.Length > 0 && parts.All(p => string.IsNullOrWhiteSpace(p))) parts = [];
-                else if (parts.All(p => p.Trim() is "" or "-" or "---" or ":---" or "---:" or ":-:")) parts = [];
+                else if (parts.All(IsRuleCell)) parts = [];
             }
             if (parts.Length > 1 && GluedText.TrailingHead(parts[0]) is { } glued) parts = [glued.Before, glued.Head, .. parts[1..]];
             var cells = new List<Cell>(parts.Length);
@@ -162,6 +162,9 @@ public static class Layouts
         }
         return rows;
     }
+
+    /// <summary>A cell of a markdown table's rule row (`---`, `:-:`), or an empty one.</summary>
+    private static bool IsRuleCell(string cell) => cell.AsSpan().Trim() is "" or "-" or "---" or ":---" or "---:" or ":-:";
 
     private static List<Row> CellLines(string[] lines)
     {
