@@ -40,7 +40,10 @@ public static class ChineseText
         return sb.ToString();
     }
 
-    /// <summary><see cref="AppendWrapped"/> of <see cref="FoldSpaces"/> of one line, written straight into the builder.</summary>
+    /// <summary>
+    /// One line's white space runs folded (one space, none between CJK and CJK or digit, none at either end), the line
+    /// appended by the wrap rule (<see cref="AppendWrapped"/>), straight into the builder; a line of spaces adds nothing.
+    /// </summary>
     private static void AppendFoldedLine(StringBuilder sb, ReadOnlySpan<char> line)
     {
         bool started = false;
@@ -103,22 +106,9 @@ public static class ChineseText
     /// <summary>Folds white space runs to one space and removes it between CJK and CJK or digit.</summary>
     public static string FoldSpaces(string s)
     {
+        // Into an empty builder the wrap rule adds nothing: what is left is the folding.
         var sb = new StringBuilder(s.Length);
-        int i = 0;
-        while (i < s.Length)
-        {
-            char c = s[i];
-            if (IsSpace(c))
-            {
-                int j = i;
-                while (j < s.Length && IsSpace(s[j])) j++;
-                if (sb.Length > 0 && j < s.Length && !SpaceDisappears(sb[^1], s[j])) sb.Append(' ');
-                i = j;
-                continue;
-            }
-            sb.Append(c);
-            i++;
-        }
+        AppendFoldedLine(sb, s);
         return sb.ToString();
     }
 
