@@ -66,7 +66,7 @@ if (Array.IndexOf(args, "--generate-files") is var gf and >= 0)
         Arg("--work") ?? Path.Combine(Path.GetTempPath(), "jixiao-bench")));
     return 0;
 }
-if (args.Length > 0 && args[0] is "--fuzz" or "--fuzz-worker" or "--fuzz-one")
+if (args.Length > 0 && args[0] is "--fuzz" or "--fuzz-worker" or "--fuzz-one" or "--fuzz-digest")
 {
     // dotnet run -c Release --project bench/Jixiao.Benchmarks -- --fuzz tests/data/cases [tests/data/pending] [--inputs N] [--seed S] [--workers W]
     return Jixiao.Benchmarks.Fuzz.FuzzArguments.Run(args);
@@ -79,7 +79,8 @@ if (args.Length == 2 && args[0] is "--json-stages" or "--parse-only")
 }
 if (args.Contains("--quick"))
 {
-    ImportBenchmarks.Quick();
+    int q = Array.IndexOf(args, "--quick");
+    ImportBenchmarks.Quick(q + 1 < args.Length ? args[q + 1] : null);
     return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmarks).Assembly).Run(args);

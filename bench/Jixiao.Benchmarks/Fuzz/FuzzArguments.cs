@@ -4,6 +4,8 @@ namespace Jixiao.Benchmarks.Fuzz;
 /// The fuzz modes' command lines:
 /// <c>--fuzz DIR... [--inputs 1000000] [--seed 1] [--workers CORES] [--timeout-ms 2000] [--save tests/data/fuzz-found] [--report FILE]</c>;
 /// <c>--fuzz-one INDEX --seed S DIR...</c> (one input again, in process);
+/// <c>--fuzz-digest --from A --to B --seed S DIR...</c> (a digest of what inputs A to B import to, one line each: two
+/// builds of the reader that print the same lines read those inputs alike);
 /// <c>--fuzz-worker …</c> (the child process the run starts).
 /// </summary>
 internal static class FuzzArguments
@@ -27,6 +29,8 @@ internal static class FuzzArguments
         {
             case "--fuzz-one":
                 return FuzzRun.One(dirs, seed, long.Parse(named["--index"]));
+            case "--fuzz-digest":
+                return FuzzRun.Digest(dirs, seed, long.Parse(Get("--from", "0")), long.Parse(Get("--to", "10000")));
             case "--fuzz-worker":
                 var skip = Get("--skip", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToHashSet();
                 return FuzzWorker.Run(dirs.ToArray(), seed, long.Parse(named["--from"]), long.Parse(named["--to"]), skip, named["--status"]);

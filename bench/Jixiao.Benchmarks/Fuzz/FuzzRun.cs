@@ -264,6 +264,29 @@ internal static class FuzzRun
         return 0;
     }
 
+    /// <summary>
+    /// Per input, a hash of everything the import returned (the forms' JSON, the summaries, every message, the layout
+    /// and encoding, or the exception's type): a change to the reader that is meant to change nothing prints the same.
+    /// </summary>
+    public static int Digest(List<string> dirs, ulong seed, long from, long to)
+    {
+        var mutator = new Mutator(CaseInput.Load(dirs), seed);
+        for (long i = from; i < to; i++)
+        {
+            var input = mutator.Make(i);
+            string what;
+            try
+            {
+                var r = FormImporter.Import(input.Bytes, FuzzWorker.FileName(input));
+                what = string.Join("\n", [Jixiao.Core.Interchange.FormJson.Serialize(r.Forms), System.Text.Json.JsonSerializer.Serialize(r.Summaries),
+                    .. r.Problems.Select(p => p.IsError + " " + p), r.Layout?.ToString() ?? "", r.Encoding ?? ""]);
+            }
+            catch (Exception ex) { what = "exception " + ex.GetType().FullName; }
+            Console.WriteLine($"{i} {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(what)))[..16]}");
+        }
+        return 0;
+    }
+
     private static string Report(Options o, List<CaseInput> cases, FuzzTally t, List<FuzzFinding> hangs, List<FuzzFinding> deaths,
         List<Worker> workers, TimeSpan wall, List<double> loads)
     {

@@ -34,7 +34,16 @@ public static partial class ValueParser
         return s is "-" or "/" or "—" or "--" or "－" or "／" or "—" or "——";
     }
 
-    private static string NormalizeOperators(string s) => s.AsSpan().IndexOfAny("=<>≧≦═＝＞＜") < 0 ? s : s
+    // A loop over a cell's few characters: IndexOfAny over a literal of more than five characters built its lookup
+    // on every call, and a prebuilt search's set-up still cost more than the loop on short text.
+    private static bool HasOperator(string s)
+    {
+        foreach (var c in s)
+            if (c is '=' or '<' or '>' or '≧' or '≦' or '═' or '＝' or '＞' or '＜') return true;
+        return false;
+    }
+
+    private static string NormalizeOperators(string s) => !HasOperator(s) ? s : s
         .Replace("≥=", "≥").Replace("=>", "≥").Replace("=<", "≤")
         .Replace(">=", "≥").Replace("<=", "≤").Replace("≧", "≥").Replace("≦", "≤").Replace("═", "=")
         .Replace("＝", "=").Replace("＞", ">").Replace("＜", "<");
@@ -50,7 +59,7 @@ public static partial class ValueParser
     {
         // No digit, no quantity: most cells are names and words.
         bool digit = false;
-        foreach (var c in text) if (char.IsDigit(c)) { digit = true; break; }
+        foreach (var c in text) if (ChineseText.IsDigit(c)) { digit = true; break; }
         if (!digit) return null;
         var s = NormalizeOperators(ChineseText.ToHalfWidth(ChineseText.Normalize(text))).AsSpan().Trim();
         int i = 0;
@@ -60,7 +69,7 @@ public static partial class ValueParser
             cmp = s[i] switch { '≥' => Comparator.GreaterOrEqual, '≤' => Comparator.LessOrEqual, '>' => Comparator.Greater, '<' => Comparator.Less, _ => Comparator.Equal };
             i++;
         }
-        while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+        while (i < s.Length && ChineseText.IsWhiteSpace(s[i])) i++;
         int numberStart = i;
         if (i < s.Length && s[i] is '+' or '-') i++;
         int intStart = i, commas = 0, groupLength = 0, firstGroup = 0;
@@ -90,10 +99,10 @@ public static partial class ValueParser
             ? decimal.TryParse(numberText, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
             : decimal.TryParse(numberText.ToString().Replace(",", ""), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
         if (!parsed) return null;
-        while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+        while (i < s.Length && ChineseText.IsWhiteSpace(s[i])) i++;
         bool percent = false;
         if (i < s.Length && s[i] == '%') { percent = true; i++; }
-        while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+        while (i < s.Length && ChineseText.IsWhiteSpace(s[i])) i++;
         var rest = s[i..];
         string? unit = percent ? "%" : null;
         if (rest.Length > 0)
@@ -154,8 +163,8 @@ public static partial class ValueParser
     {
         var s = ChineseText.RemoveSpaces(text);
         if (s.Length == 0) return null;
-        if (s.StartsWith("未达成")) return Achievement.NotAchieved;
-        if (s.StartsWith("部分达成")) return Achievement.PartiallyAchieved;
+        if (s.StartsWith("未达成", StringComparison.Ordinal)) return Achievement.NotAchieved;
+        if (s.StartsWith("部分达成", StringComparison.Ordinal)) return Achievement.PartiallyAchieved;
         if (s is "达成指标" or "达成预期指标" or "达成" or "已达成" or "达成目标") return Achievement.Achieved;
         return null;
     }
@@ -165,7 +174,7 @@ public static partial class ValueParser
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var s = ChineseText.RemoveSpaces(ChineseText.ToHalfWidth(text));
-        var m = Regex.Match(s, @"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$");
+        var m = DatePattern().Match(s);
         if (!m.Success) return null;
         int y = int.Parse(m.Groups[1].Value), mo = int.Parse(m.Groups[2].Value), d = int.Parse(m.Groups[3].Value);
         if (mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo)) return null;
@@ -177,7 +186,13 @@ public static partial class ValueParser
     {
         if (string.IsNullOrEmpty(text) || !text.Contains("年度", StringComparison.Ordinal) && !text.Contains("年 度", StringComparison.Ordinal)) return null;
         var s = ChineseText.RemoveSpaces(ChineseText.ToHalfWidth(text));
-        var m = Regex.Match(s, @"((?:19|20)\d{2})年度");
+        var m = YearPattern().Match(s);
         return m.Success ? int.Parse(m.Groups[1].Value) : null;
     }
+
+    [GeneratedRegex(@"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"((?:19|20)\d{2})年度")]
+    private static partial Regex YearPattern();
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Jixiao.Core.Text;
@@ -25,22 +26,55 @@ public static class ChineseText
         if (string.IsNullOrEmpty(text)) return "";
         if (!NeedsNormalizing(text)) return text;
         var s = StripTags(text);
-        var lines = s.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         var sb = new StringBuilder(s.Length);
-        foreach (var raw in lines)
+        // Line by line (CR LF, CR, LF): each line's spaces folded (FoldSpaces), the line appended by the wrap rule
+        // (AppendWrapped), a line of nothing but spaces left out; in one builder, without a string per line.
+        int at = 0;
+        while (at <= s.Length)
         {
-            var line = FoldSpaces(raw);
-            if (line.Length == 0) continue;
-            AppendWrapped(sb, line);
+            int end = s.AsSpan(at).IndexOfAny('\r', '\n');
+            end = end < 0 ? s.Length : at + end;
+            AppendFoldedLine(sb, s.AsSpan(at, end - at));
+            at = end + (end + 1 < s.Length && s[end] == '\r' && s[end + 1] == '\n' ? 2 : 1);
         }
         return sb.ToString();
     }
 
+    /// <summary>
+    /// One line's white space runs folded (one space, none between CJK and CJK or digit, none at either end), the line
+    /// appended by the wrap rule (<see cref="AppendWrapped"/>), straight into the builder; a line of spaces adds nothing.
+    /// </summary>
+    private static void AppendFoldedLine(StringBuilder sb, ReadOnlySpan<char> line)
+    {
+        bool started = false;
+        int i = 0;
+        while (i < line.Length)
+        {
+            char c = line[i];
+            if (IsSpace(c))
+            {
+                int j = i;
+                while (j < line.Length && IsSpace(line[j])) j++;
+                // The run follows a character of this line (sb[^1]): one space stays unless it disappears.
+                if (started && j < line.Length && !SpaceDisappears(sb[^1], line[j])) sb.Append(' ');
+                i = j;
+                continue;
+            }
+            if (!started)
+            {
+                if (sb.Length > 0 && IsAsciiWordChar(sb[^1]) && IsAsciiWordChar(c)) sb.Append(' ');
+                started = true;
+            }
+            sb.Append(c);
+            i++;
+        }
+    }
+
+    // '\n' and '\r' are white space; a tag starts with '<'.
     private static bool NeedsNormalizing(string text)
     {
-        if (IsSpace(text[0]) || IsSpace(text[^1])) return true;
-        foreach (var c in text)
-            if (c == '<' || c == '\n' || c == '\r' || IsSpace(c)) return true;
+        if (text.Length > 32) return text.AsSpan().ContainsAny(NormalizeTriggers);
+        foreach (var c in text) if (c == '<' || IsSpace(c)) return true;
         return false;
     }
 
@@ -72,22 +106,9 @@ public static class ChineseText
     /// <summary>Folds white space runs to one space and removes it between CJK and CJK or digit.</summary>
     public static string FoldSpaces(string s)
     {
+        // Into an empty builder the wrap rule adds nothing: what is left is the folding.
         var sb = new StringBuilder(s.Length);
-        int i = 0;
-        while (i < s.Length)
-        {
-            char c = s[i];
-            if (IsSpace(c))
-            {
-                int j = i;
-                while (j < s.Length && IsSpace(s[j])) j++;
-                if (sb.Length > 0 && j < s.Length && !SpaceDisappears(sb[^1], s[j])) sb.Append(' ');
-                i = j;
-                continue;
-            }
-            sb.Append(c);
-            i++;
-        }
+        AppendFoldedLine(sb, s);
         return sb.ToString();
     }
 
@@ -95,7 +116,38 @@ public static class ChineseText
         (IsCjk(before) && (IsCjk(after) || char.IsDigit(after))) ||
         (IsCjk(after) && char.IsDigit(before));
 
-    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u00A0' || c == '\u3000' || c == '\uFEFF';
+    /// <summary>
+    /// White space as <see cref="char.IsWhiteSpace"/> says (NBSP and U+3000 included), and the BOM. Answered without the
+    /// runtime's Unicode table for the characters of Chinese text: outside Latin-1 only U+1680, U+2000–U+200A,
+    /// U+2028/2029, U+202F, U+205F and U+3000 are white space (a test compares every char with char.IsWhiteSpace).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool IsSpace(char c) =>
+        c > '\u3000' ? c == '\uFEFF' : c <= '\u00FF' ? char.IsWhiteSpace(c) : c == '\u3000' || (c >= '\u1680' && char.IsWhiteSpace(c));
+
+    /// <summary>Every character <see cref="IsSpace"/> is true of (a test holds the list to it).</summary>
+    public const string SpaceCharacters =
+        "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF";
+
+    private static readonly SearchValues<char> Spaces = SearchValues.Create(SpaceCharacters);
+    private static readonly SearchValues<char> NormalizeTriggers = SearchValues.Create(SpaceCharacters + "<");
+
+    /// <summary>Whether the text has a space character (<see cref="IsSpace"/>): a vectorised scan for long text.</summary>
+    public static bool HasSpace(ReadOnlySpan<char> s)
+    {
+        // The search's set-up costs more than a loop over a label's few characters.
+        if (s.Length > 32) return s.ContainsAny(Spaces);
+        foreach (var c in s) if (IsSpace(c)) return true;
+        return false;
+    }
+
+    /// <summary>Exactly <see cref="char.IsWhiteSpace"/>, without its Unicode table lookup for CJK characters.</summary>
+    public static bool IsWhiteSpace(char c) =>
+        c <= '\u00FF' ? char.IsWhiteSpace(c) : c == '\u3000' || (c is >= '\u1680' and <= '\u205F' && char.IsWhiteSpace(c));
+
+    /// <summary>Exactly <see cref="char.IsDigit"/>, without its Unicode table lookup for Latin-1 and CJK ideographs.</summary>
+    public static bool IsDigit(char c) =>
+        c <= '\u00FF' ? char.IsAsciiDigit(c) : c is not (>= '\u4E00' and <= '\u9FFF') && char.IsDigit(c);
 
     /// <summary>Removes HTML tags such as &lt;p&gt; that web extractions leave in cells.</summary>
     public static string StripTags(string s)
@@ -135,9 +187,7 @@ public static class ChineseText
     /// <summary>Removes every space: for labels and units, where spaces are never meaningful.</summary>
     public static string RemoveSpaces(string s)
     {
-        bool any = false;
-        foreach (var c in s) if (IsSpace(c)) { any = true; break; }
-        if (!any) return s;
+        if (!HasSpace(s)) return s;
         var sb = new StringBuilder(s.Length);
         foreach (var c in s) if (!IsSpace(c)) sb.Append(c);
         return sb.ToString();

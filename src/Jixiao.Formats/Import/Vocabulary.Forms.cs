@@ -1,4 +1,5 @@
 using Jixiao.Core.Model;
+using Jixiao.Core.Text;
 
 namespace Jixiao.Formats.Import;
 
@@ -34,7 +35,7 @@ internal static partial class Vocabulary
     }
 
     /// <summary>Characters a title never crosses backwards: the end of a sentence or a clause, a quote.</summary>
-    public static bool EndsTitleSearch(char c) => c is '。' or '，' or ',' or '；' or ';' or '：' or ':' or '、' or '》' or '《' or '“' or '”' or ')' or '）' or '\t' || char.IsWhiteSpace(c);
+    public static bool EndsTitleSearch(char c) => c is '。' or '，' or ',' or '；' or ';' or '：' or ':' or '、' or '》' or '《' or '“' or '”' or ')' or '）' or '\t' || ChineseText.IsWhiteSpace(c);
 
     /// <summary>An annex number before a title (`附件2`) is not part of it.</summary>
     public const string AnnexWord = "附件";
@@ -246,7 +247,7 @@ internal static partial class Vocabulary
 
     /// <summary>A cell that only states the unit.</summary>
     public static bool IsMoneyUnitLabel(string key) =>
-        key is "(元)" or "(万元)" or "元" or "万元" || ((key.StartsWith("金额单位") || key.StartsWith("单位:") || key.StartsWith("单位：")) && key.EndsWith('元'));
+        key is "(元)" or "(万元)" or "元" or "万元" || ((key.StartsWith("金额单位", StringComparison.Ordinal) || key.StartsWith("单位:", StringComparison.Ordinal) || key.StartsWith("单位：", StringComparison.Ordinal)) && key.EndsWith('元'));
 
     /// <summary>A label with the unit in brackets (`年初预算数(万元)`).</summary>
     public static bool HasBracketedMoneyUnit(string key) => key.Contains("(万元)") || key.Contains("(元)");
@@ -267,7 +268,7 @@ internal static partial class Vocabulary
     public static bool IsSignOff(string text)
     {
         var k = Key(text);
-        return k.StartsWith("财务负责人") || k.StartsWith("项目负责人:") || k.StartsWith("填报人");
+        return k.StartsWith("财务负责人", StringComparison.Ordinal) || k.StartsWith("项目负责人:", StringComparison.Ordinal) || k.StartsWith("填报人", StringComparison.Ordinal);
     }
 
     /// <summary>The group every declaration ends with: a cut-off text that reached it is complete.</summary>

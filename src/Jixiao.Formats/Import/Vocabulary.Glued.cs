@@ -42,6 +42,15 @@ internal static partial class Vocabulary
         return all.GroupBy(l => l[0]).ToDictionary(g => g.Key, g => g.OrderByDescending(l => l.Length).ToArray());
     }
 
+    private static readonly ulong[] LabelFirstChars = BuildFirstChars();
+
+    private static ulong[] BuildFirstChars()
+    {
+        var bits = new ulong[65536 / 64];
+        foreach (var c in LabelsByFirstChar.Keys) bits[c >> 6] |= 1UL << c;
+        return bits;
+    }
+
     private static readonly HashSet<string> LabelPrefixes = BuildPrefixes();
 
     private static HashSet<string> BuildPrefixes()
@@ -61,9 +70,12 @@ internal static partial class Vocabulary
     /// <summary>The longest label starting at <paramref name="at"/> in a key-normalised text, or null.</summary>
     public static string? LabelAt(string text, int at)
     {
-        if (!LabelsByFirstChar.TryGetValue(text[at], out var labels)) return null;
+        char first = text[at];
+        // Most characters start no label: a bit per character answers before the dictionary is asked.
+        if ((LabelFirstChars[first >> 6] & (1UL << first)) == 0 || !LabelsByFirstChar.TryGetValue(first, out var labels)) return null;
+        var rest = text.AsSpan(at);
         foreach (var l in labels)
-            if (string.CompareOrdinal(text, at, l, 0, l.Length) == 0) return l;
+            if (rest.StartsWith(l)) return l;
         return null;
     }
 

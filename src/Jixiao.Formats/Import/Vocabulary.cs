@@ -129,8 +129,8 @@ internal static partial class Vocabulary
     public static bool IsFundsMarker(string label)
     {
         var k = Key(label);
-        return (k.StartsWith("项目资金") && !k.StartsWith("项目资金总额")) || k.StartsWith("资金情况") ||
-               k.StartsWith("预算执行情况") || k.StartsWith("专项资金情况") || k.StartsWith("年度预算数") || k.StartsWith("预算规模");
+        return (k.StartsWith("项目资金", StringComparison.Ordinal) && !k.StartsWith("项目资金总额", StringComparison.Ordinal)) || k.StartsWith("资金情况", StringComparison.Ordinal) ||
+               k.StartsWith("预算执行情况", StringComparison.Ordinal) || k.StartsWith("专项资金情况", StringComparison.Ordinal) || k.StartsWith("年度预算数", StringComparison.Ordinal) || k.StartsWith("预算规模", StringComparison.Ordinal);
     }
 
     public enum GoalColumn { Overall, Annual, Expected, Actual }
@@ -138,11 +138,11 @@ internal static partial class Vocabulary
     public static GoalColumn? GoalColumnOf(string label, FormKind kind)
     {
         var k = Key(label);
-        if (k.StartsWith("项目总目标") || k.StartsWith("项目总体目标") || k.StartsWith("中长期绩效目标")
+        if (k.StartsWith("项目总目标", StringComparison.Ordinal) || k.StartsWith("项目总体目标", StringComparison.Ordinal) || k.StartsWith("中长期绩效目标", StringComparison.Ordinal)
             || k is "中期目标" or "长期目标" or "中长期目标" or "实施期绩效目标" or "实施期目标") return GoalColumn.Overall;
-        if (k.StartsWith("实际完成情况") || k.StartsWith("年度总体目标完成情况") || k.StartsWith("年度目标完成情况")) return GoalColumn.Actual;
-        if (k.StartsWith("预期目标") || k.StartsWith("年初设定目标") || k.StartsWith("项目年度目标")) return GoalColumn.Expected;
-        if (k is "年度总体目标" or "年度目标" or "本年度绩效目标" or "年度绩效目标(文字)" or "绩效目标" || k.StartsWith("年度主要目标"))
+        if (k.StartsWith("实际完成情况", StringComparison.Ordinal) || k.StartsWith("年度总体目标完成情况", StringComparison.Ordinal) || k.StartsWith("年度目标完成情况", StringComparison.Ordinal)) return GoalColumn.Actual;
+        if (k.StartsWith("预期目标", StringComparison.Ordinal) || k.StartsWith("年初设定目标", StringComparison.Ordinal) || k.StartsWith("项目年度目标", StringComparison.Ordinal)) return GoalColumn.Expected;
+        if (k is "年度总体目标" or "年度目标" or "本年度绩效目标" or "年度绩效目标(文字)" or "绩效目标" || k.StartsWith("年度主要目标", StringComparison.Ordinal))
             return kind == FormKind.TargetDeclaration ? GoalColumn.Annual : null;
         return null;
     }
@@ -209,7 +209,7 @@ internal static partial class Vocabulary
     {
         var k = Key(label);
         return NoiseLabels.Contains(k)
-            || (k.StartsWith("绩效指标(") && k.EndsWith("分)")) || (k.StartsWith("年度绩效目标(") && k.EndsWith("分)")) || IsScoreNote(k);
+            || (k.StartsWith("绩效指标(", StringComparison.Ordinal) && k.EndsWith("分)", StringComparison.Ordinal)) || (k.StartsWith("年度绩效目标(", StringComparison.Ordinal) && k.EndsWith("分)", StringComparison.Ordinal)) || IsScoreNote(k);
     }
 
     private static readonly HashSet<string> NoiseLabels =
@@ -221,7 +221,7 @@ internal static partial class Vocabulary
 
     /// <summary>A 一级 label's score note left alone when the label was lost: `(50分)`.</summary>
     private static bool IsScoreNote(string k) =>
-        k.Length is >= 4 and <= 8 && k[0] == '(' && k.EndsWith("分)") && char.IsAsciiDigit(k[1]);
+        k.Length is >= 4 and <= 8 && k[0] == '(' && k.EndsWith("分)", StringComparison.Ordinal) && char.IsAsciiDigit(k[1]);
 
     /// <summary>
     /// Group labels of provincial templates that are not the framework's words (Shandong's 产出值/数量值, Sichuan's
@@ -259,7 +259,7 @@ internal static partial class Vocabulary
     private static string StripScoreNote(string k)
     {
         int p = k.IndexOf('(');
-        if (p > 0 && (k.EndsWith("分)") || k.EndsWith(")分"))) return k[..p];
+        if (p > 0 && (k.EndsWith("分)", StringComparison.Ordinal) || k.EndsWith(")分", StringComparison.Ordinal))) return k[..p];
         if (p > 0 && k[^1] == ')' && LabelNotes.Contains(k[(p + 1)..^1])) return k[..p];
         return k;
     }
@@ -272,8 +272,8 @@ internal static partial class Vocabulary
     public static bool IsFooter(string label)
     {
         var k = Key(label);
-        return k is "总分" or "合计" or "评分等级" or "评价结论" or "存在问题" or "改进措施" or "注" || k.StartsWith("注:") || k.StartsWith("注：")
-            || (k.Contains("意见") && (k.Contains("审") || k.Contains("盖章"))) || k.Contains("(盖章)") || k.StartsWith("项目负责人:") || k.StartsWith("财务负责人:") || k.StartsWith("填报人")
+        return k is "总分" or "合计" or "评分等级" or "评价结论" or "存在问题" or "改进措施" or "注" || k.StartsWith("注:", StringComparison.Ordinal) || k.StartsWith("注：", StringComparison.Ordinal)
+            || (k.Contains("意见") && (k.Contains("审") || k.Contains("盖章"))) || k.Contains("(盖章)") || k.StartsWith("项目负责人:", StringComparison.Ordinal) || k.StartsWith("财务负责人:", StringComparison.Ordinal) || k.StartsWith("填报人", StringComparison.Ordinal)
             || IsTickBoxes(k);
     }
 
@@ -316,14 +316,18 @@ internal static partial class Vocabulary
         ("部门整体支出绩效自评情况表", FormKind.DepartmentSelfEvaluation),
     ];
 
+    private static readonly System.Buffers.SearchValues<char> KeyChanges = System.Buffers.SearchValues.Create(ChineseText.SpaceCharacters + "（）");
+
     /// <summary>A label's comparison key: no spaces, half-width brackets, no trailing colon, 其中： normalised.</summary>
     public static string Key(string label)
     {
         if (label.Length == 0) return label;
         // Most cells need no change: return them as they are rather than allocate.
         bool clean = true;
-        foreach (var c in label)
-            if (ChineseText.IsSpace(c) || c is '（' or '）') { clean = false; break; }
+        if (label.Length > 32) clean = !label.AsSpan().ContainsAny(KeyChanges);
+        else
+            foreach (var c in label)
+                if (ChineseText.IsSpace(c) || c is '（' or '）') { clean = false; break; }
         var k = clean ? label : ChineseText.RemoveSpaces(label).Replace('（', '(').Replace('）', ')');
         if (k.Length > 0 && k[^1] is ':' or '：') k = k.TrimEnd(':', '：');
         if (k.StartsWith("其中:", StringComparison.Ordinal)) k = "其中：" + k[3..];

@@ -31,7 +31,7 @@ internal static class GluedText
         // Cells separated by single spaces are a spaced layout, not glued text.
         // Cells separated by single spaces are a spaced layout, not glued text, unless a whole form stands on one
         // line (an office file's text): then its rows are found the same way.
-        int spaces = t.Count(c => c == ' ');
+        int spaces = t.AsSpan().Count(' ');
         if (spaces * 15 > t.Length && t.Length < WholeFormOnOneLine && LabelsAcrossSpaces(t) < 2) return false;
         var key = KeyChars(ChineseText.Normalize(t));
         int labels = 0, glued = 0, first = -1;
@@ -71,13 +71,19 @@ internal static class GluedText
         {
             if (LabelAt(key, i) is not { } l) continue;
             int from = i, to = i + l.Length;
-            if (spaceAt.Any(p => p > from && p < to)) n++;
+            if (AnyBetween(spaceAt, from, to)) n++;
             i = to - 1;
         }
         return n;
     }
 
-    private static bool IsNote(string t) => t.StartsWith('注') || t.StartsWith("说明");
+    private static bool AnyBetween(List<int> positions, int from, int to)
+    {
+        foreach (var p in positions) if (p > from && p < to) return true;
+        return false;
+    }
+
+    private static bool IsNote(string t) => t.StartsWith('注') || t.StartsWith("说明", StringComparison.Ordinal);
 
     /// <summary>
     /// A long line that carries a form's title inside run-on text (a notice, then `附件2…绩效目标表项目名称…`): the

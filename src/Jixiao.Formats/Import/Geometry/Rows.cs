@@ -31,7 +31,18 @@ public sealed class Row
     public IEnumerable<Cell> NonEmpty => NonEmptyCells;
 
     /// <summary>The non-empty cells, computed once: every pass of the reader walks them.</summary>
-    public Cell[] NonEmptyCells => _nonEmpty ??= Cells.Where(c => !c.IsEmpty).ToArray();
+    public Cell[] NonEmptyCells => _nonEmpty ??= FindNonEmpty(Cells);
+
+    private static Cell[] FindNonEmpty(IReadOnlyList<Cell> cells)
+    {
+        int n = 0;
+        for (int i = 0; i < cells.Count; i++) if (!cells[i].IsEmpty) n++;
+        if (n == 0) return [];
+        var found = new Cell[n];
+        n = 0;
+        for (int i = 0; i < cells.Count; i++) if (!cells[i].IsEmpty) found[n++] = cells[i];
+        return found;
+    }
 
     public string JoinedText => _joined ??= ChineseText.RemoveSpaces(string.Concat(NonEmptyCells.Select(c => c.Text)));
 
@@ -117,15 +128,15 @@ public static class Layouts
         foreach (var c in line)
         {
             if (c == '|') { if (text) filled++; text = false; }
-            else if (!char.IsWhiteSpace(c)) text = true;
+            else if (!ChineseText.IsWhiteSpace(c)) text = true;
         }
         return text ? filled + 1 : filled;
     }
 
     private static string StripHeading(string line)
     {
-        var t = line.TrimStart();
-        if (t.StartsWith('#')) return t.TrimStart('#').TrimStart();
+        var t = line.AsSpan().TrimStart();
+        if (t.StartsWith('#')) return t.TrimStart('#').TrimStart().ToString();
         return line;
     }
 
@@ -142,7 +153,7 @@ public static class Layouts
                 int start = parts.Length > 1 && string.IsNullOrWhiteSpace(parts[0]) && line.TrimStart().StartsWith('|') ? 1 : 0;
                 parts = parts[start..];
                 if (parts.Length > 0 && parts.All(p => string.IsNullOrWhiteSpace(p))) parts = [];
-                else if (parts.All(p => p.Trim() is "" or "-" or "---" or ":---" or "---:" or ":-:")) parts = [];
+                else if (parts.All(IsRuleCell)) parts = [];
             }
             if (parts.Length > 1 && GluedText.TrailingHead(parts[0]) is { } glued) parts = [glued.Before, glued.Head, .. parts[1..]];
             var cells = new List<Cell>(parts.Length);
@@ -151,6 +162,9 @@ public static class Layouts
         }
         return rows;
     }
+
+    /// <summary>A cell of a markdown table's rule row (`---`, `:-:`), or an empty one.</summary>
+    private static bool IsRuleCell(string cell) => cell.AsSpan().Trim() is "" or "-" or "---" or ":---" or "---:" or ":-:";
 
     private static List<Row> CellLines(string[] lines)
     {

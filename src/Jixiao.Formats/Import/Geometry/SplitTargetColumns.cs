@@ -27,7 +27,7 @@ public static class SplitTargetColumns
             if (comparatorCol is not { } cc || valueCol is not { } vc) continue;
             var key = ChineseText.RemoveSpaces(string.Concat(row));
             // The table ends at its footer or at the next form's title.
-            if (key.StartsWith("总分") || key.StartsWith("评分等级") || key.Contains("自评表") || key.Contains("申报表"))
+            if (key.StartsWith("总分", StringComparison.Ordinal) || key.StartsWith("评分等级", StringComparison.Ordinal) || key.Contains("自评表") || key.Contains("申报表"))
             {
                 comparatorCol = valueCol = unitCol = null;
                 continue;

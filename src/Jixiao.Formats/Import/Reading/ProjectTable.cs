@@ -161,7 +161,7 @@ internal static class ProjectTable
             foreach (var c in source.Rows[r].NonEmptyCells)
             {
                 var k = Key(CellText.Of(c));
-                if ((k.StartsWith("单位") || k.StartsWith("金额单位")) && MoneyUnitIn(k) is { } u) return u;
+                if ((k.StartsWith("单位", StringComparison.Ordinal) || k.StartsWith("金额单位", StringComparison.Ordinal)) && MoneyUnitIn(k) is { } u) return u;
             }
         return null;
     }

@@ -68,6 +68,8 @@ internal static class CellText
     {
         // The cells of one line are joined once, by the in-line rule; the lines one after another by the wrap rule.
         // (Joining cell by cell re-made the whole text for every cell: a line of 30,000 words took seconds.)
+        // One cell, the most common value, is its normalised text.
+        if (cells.Count == 1) return ChineseText.Normalize(cells[0].Text);
         var sb = new StringBuilder();
         var sameLine = new List<string>();
         int line = -1;

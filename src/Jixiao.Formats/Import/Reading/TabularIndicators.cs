@@ -145,7 +145,7 @@ internal static class TabularIndicators
     private static bool IsPrintedLevel2(string text)
     {
         var k = Key(text);
-        return k.EndsWith("指标") && k.Length is > 3 and <= 14 && !k.StartsWith("指标");
+        return k.EndsWith("指标", StringComparison.Ordinal) && k.Length is > 3 and <= 14 && !k.StartsWith("指标", StringComparison.Ordinal);
     }
 
     private static bool IsContinuation(List<Cell> rest, FormKind kind, PlacedIndicator last)

@@ -166,7 +166,7 @@ internal static class TextIndicators
         }
         // A label printed without its 指标 (服务对象满意度) may be the start of the full one whose `指标` stands a row
         // further on (a merged cell printed around its row): the full label is preferred when its remainder follows.
-        if (best is not null && !best.EndsWith("指标") && CompletedLater(tokens, i, consumed, out int laterUsed) is { } full)
+        if (best is not null && !best.EndsWith("指标", StringComparison.Ordinal) && CompletedLater(tokens, i, consumed, out int laterUsed) is { } full)
         {
             used = laterUsed;
             return full;
@@ -222,7 +222,7 @@ internal static class TextIndicators
     {
         if (Level1Of(text) is not null || Level2Of(text) is not null || IsNumberedName(text)) return true;
         var k = Key(text);
-        return k.Length >= 3 && AssemblableLabels.Any(l => l.Length > k.Length && l.StartsWith(k, StringComparison.Ordinal) && l.EndsWith("指标"));
+        return k.Length >= 3 && AssemblableLabels.Any(l => l.Length > k.Length && l.StartsWith(k, StringComparison.Ordinal) && l.EndsWith("指标", StringComparison.Ordinal));
     }
 
     /// <summary>A template's numbered row name (`指标1:安置小区物业费`): it opens a row.</summary>
@@ -232,6 +232,6 @@ internal static class TextIndicators
     private static string StripScore(string k)
     {
         int p = k.IndexOf('(');
-        return p > 0 && k.EndsWith("分)") ? k[..p] : k;
+        return p > 0 && k.EndsWith("分)", StringComparison.Ordinal) ? k[..p] : k;
     }
 }
