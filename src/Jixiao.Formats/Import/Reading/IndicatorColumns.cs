@@ -267,15 +267,19 @@ internal static class IndicatorColumns
         // A target printed in split columns is read as one: `=` `116` `人` → `=116人`.
         // Read in that order whatever order the columns stood in (单位 | 指标值 gives `%` `≥95%`); a unit the value
         // already ends with is not added twice.
-        var parts = fit.Assigned.Where(a => a.Value is Role.Target or Role.Unit || (a.Value == Role.Comparator && !IsNatureWord(rest[a.Key].Text))).OrderBy(a => a.Value switch
+        // Most rows print the target in one cell: the parts are gathered only when a comparator or a unit has its own.
+        string? comparatorPart = null, targetPart = null, unitPart = null;
+        foreach (var (index, role) in fit.Assigned)
         {
-            Role.Comparator => 0,
-            Role.Target => 1,
-            _ => 2,
-        }).Select(a => ChineseText.RemoveSpaces(a.Value == Role.Comparator ? ComparatorSymbolOf(rest[a.Key].Text) : rest[a.Key].Text)).ToList();
-        if (parts.Count > 1 && fit.Assigned.ContainsValue(Role.Unit) && parts[^2].EndsWith(parts[^1], StringComparison.Ordinal)) parts.RemoveAt(parts.Count - 1);
-        if (parts.Count > 1) ind.Target = ValueParser.ParseTarget(string.Concat(parts));
-        var reason = rest.Skip(fit.End).ToList();
+            var text = rest[index].Text;
+            if (role == Role.Comparator && !IsNatureWord(text)) comparatorPart = ChineseText.RemoveSpaces(ComparatorSymbolOf(text));
+            else if (role == Role.Unit) unitPart = ChineseText.RemoveSpaces(text);
+            else if (role == Role.Target) targetPart = ChineseText.RemoveSpaces(text);
+        }
+        if (unitPart is not null && targetPart is not null && targetPart.EndsWith(unitPart, StringComparison.Ordinal)) unitPart = null;
+        if (targetPart is not null && (comparatorPart is not null || unitPart is not null))
+            ind.Target = ValueParser.ParseTarget(string.Concat(comparatorPart, targetPart, unitPart));
+        var reason = fit.End < rest.Count ? rest.GetRange(fit.End, rest.Count - fit.End) : [];
         if (reason.Count > 0)
         {
             ind.DeviationReason = CellText.Join(reason);
