@@ -267,7 +267,11 @@ internal static partial class Vocabulary
     private static readonly HashSet<string> LabelNotes = ["必填", "选填", "必填硬性指标", "选填指标", "必填指标", "可选", "必选", "共性指标", "个性指标"];
 
     /// <summary>Tick boxes (`优秀□ 良好□ 合格□`): the form's questions after the table, never an indicator.</summary>
-    public static bool IsTickBoxes(string text) => text.Count(ch => ch == '□') >= 2;
+    public static bool IsTickBoxes(string text)
+    {
+        int first = text.IndexOf('□');
+        return first >= 0 && text.IndexOf('□', first + 1) >= 0;
+    }
 
     public static bool IsFooter(string label)
     {

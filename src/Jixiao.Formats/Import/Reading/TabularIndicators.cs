@@ -35,7 +35,7 @@ internal static class TabularIndicators
                 cells.Add(ReferenceEquals(text, c.Text) ? c : c with { Text = text });
             }
             // The footer, the form's questions after the table, or the head of another table (序号 | 学校性质 | …).
-            if (cells.Count > 0 && (IsFooter(cells[0].Text) || cells.Any(c => IsTickBoxes(c.Text)) || (indicators.Count > 0 && Key(cells[0].Text) == "序号")))
+            if (cells.Count > 0 && (IsFooter(cells[0].Text) || AnyTickBoxes(cells) || (indicators.Count > 0 && Key(cells[0].Text) == "序号")))
                 return new IndicatorTable(indicators, warnings, true, r, false);
             if (cells.All(c => IsTableFurniture(c.Text)))
             {
@@ -59,7 +59,7 @@ internal static class TabularIndicators
                 (rowL1, rowL2) = (null, rowL1);
             bool labelled = rowL1 is not null || rowL2 is not null;
 
-            if (!labelled && IndicatorColumns.CompletesWeight(rest.Select(c => c.Text).ToList(), roles, last?.Indicator)) continue;
+            if (!labelled && rest.Count == 1 && IndicatorColumns.CompletesWeight([rest[0].Text], roles, last?.Indicator)) continue;
             // A row broken by a page break continues the previous row cell by cell (name, target, actual, reason).
             if (!labelled && last is not null && IsContinuation(rest, kind, last))
             {
@@ -140,6 +140,12 @@ internal static class TabularIndicators
             }
         }
         return new IndicatorTable(indicators, warnings, false, end, false);
+    }
+
+    private static bool AnyTickBoxes(List<Cell> cells)
+    {
+        foreach (var c in cells) if (IsTickBoxes(c.Text)) return true;
+        return false;
     }
 
     private static bool IsPrintedLevel2(string text)
