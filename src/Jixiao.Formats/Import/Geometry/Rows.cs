@@ -6,7 +6,18 @@ namespace Jixiao.Formats.Import;
 /// <summary>One cell of a layout row: its text as printed and the 1-based line it starts on.</summary>
 public sealed record Cell(string Text, int Line, int Column)
 {
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
+    public bool IsEmpty
+    {
+        get
+        {
+            // string.IsNullOrWhiteSpace without its Unicode table lookup for a Chinese character: nothing above U+3000
+            // is white space, so such a character ends the test at once (every cell is tested, often several times).
+            if (Text is null) return true;
+            foreach (var ch in Text)
+                if (ch > '\u3000' || !char.IsWhiteSpace(ch)) return false;
+            return true;
+        }
+    }
 }
 
 /// <summary>
