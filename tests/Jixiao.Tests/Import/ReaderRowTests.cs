@@ -359,4 +359,15 @@ public class ReaderRowTests
             (shortRow.Name, shortRow.Target, shortRow.Actual, shortRow.Weight, shortRow.Score));
         Assert.Contains(form.Warnings, w => w.Message.Contains("少一格") && w.Message.Contains("“3”不能确定是指标值还是实际完成值"));
     }
+
+    [Fact]
+    public void An_untitled_scoring_rubric_is_not_read_as_a_form()
+    {
+        var r = Read(string.Join('\n',
+            "项目名称 | 垦造水田 |", "基本指标 | 分值 | 评价标准 | 乡镇自验 | 区县考评 |", "一级指标 | 二级指标 | 三级指标 |",
+            "水稻种植情况(40分) | 种植面积 | 20 | 种植面积达到可种面积的100%得20分 |", ""));
+
+        Assert.Empty(r.Forms);
+        Assert.Contains(r.Problems, p => p.Message.Contains("是评分表，不作为绩效表导入"));
+    }
 }

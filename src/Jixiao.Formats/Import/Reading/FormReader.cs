@@ -1,4 +1,5 @@
 using Jixiao.Core.Model;
+using static Jixiao.Formats.Import.Vocabulary;
 
 namespace Jixiao.Formats.Import;
 
@@ -25,6 +26,13 @@ internal static partial class FormReader
         {
             try
             {
+                if (segment.Title.Inferred && segment.Sections.IndicatorsAt >= 0 && IsScoringRubric(source, segment.Sections.IndicatorsAt))
+                {
+                    // A table of 一级/二级/三级 with 分值 and 评价标准 but no 指标值, under no form's title: a scoring rubric.
+                    int at = source.Rows[segment.Sections.IndicatorsAt].Line;
+                    problems.Add(new ImportProblem(file, at, $"第{at}行的指标表只有分值和评价标准，没有指标值，也没有绩效表的标题：是评分表，不作为绩效表导入", false));
+                    continue;
+                }
                 if (!segment.Title.Kind.IsDepartmentWhole() && segment.Title.Kind != FormKind.Monitoring && segment.Sections.IndicatorsAt >= 0
                     && ProjectTable.ColumnsOf(source, segment.Sections.IndicatorsAt) is { } projectColumns)
                 {
@@ -77,6 +85,20 @@ internal static partial class FormReader
         form.Complete = !segment.Title.Fragment && Completeness.Decide(source, segment, table, footer, endsMidCharacter, form.Indicators.Count, form.Indicators.LastOrDefault());
         if (!form.Complete) form.Warnings.Add(Completeness.CutOff(source.LastLineBefore(segment.End)));
         return form;
+    }
+
+    /// <summary>The header around the indicator table names a scoring standard (评价标准) and no target column.</summary>
+    private static bool IsScoringRubric(SourceText source, int headerRow)
+    {
+        bool standard = false;
+        for (int r = Math.Max(0, headerRow - 8); r < Math.Min(source.Rows.Count, headerRow + 4); r++)
+            foreach (var c in source.Rows[r].NonEmptyCells)
+            {
+                var column = IndicatorColumnOf(c.Text);
+                if (column is IndicatorColumn.Target or IndicatorColumn.Actual) return false;
+                standard |= IsScoringStandardLabel(c.Text);
+            }
+        return standard;
     }
 
     private static IndicatorTable ReadIndicators(SourceText source, FormKind kind, int headerRow, int end)
