@@ -1,5 +1,6 @@
 using System.Text;
 using Jixiao.Core.Model;
+using Jixiao.Core.Text;
 
 namespace Jixiao.Core.Review;
 
@@ -68,5 +69,5 @@ public static class IndicatorFacts
         return set;
     }
 
-    public static bool IsHan(char ch) => ch is >= '\u4e00' and <= '\u9fff';
+    public static bool IsHan(char ch) => ChineseText.IsHan(ch);
 }

@@ -146,6 +146,9 @@ public static class ChineseText
         c <= '\u00FF' ? char.IsWhiteSpace(c) : c == '\u3000' || (c is >= '\u1680' and <= '\u205F' && char.IsWhiteSpace(c));
 
     /// <summary>Exactly <see cref="char.IsDigit"/>, without its Unicode table lookup for Latin-1 and CJK ideographs.</summary>
+    /// <summary>A CJK unified ideograph (U+4E00–U+9FFF): a Chinese character of a name or label.</summary>
+    public static bool IsHan(char ch) => ch is >= '\u4e00' and <= '\u9fff';
+
     public static bool IsDigit(char c) =>
         c <= '\u00FF' ? char.IsAsciiDigit(c) : c is not (>= '\u4E00' and <= '\u9FFF') && char.IsDigit(c);
 

@@ -248,6 +248,13 @@ internal static partial class Vocabulary
         return k.Contains("万元") ? MoneyUnit.WanYuan : k.Contains('元') ? MoneyUnit.Yuan : null;
     }
 
+    /// <summary>A line above a table naming its money unit (`单位:万元`, `金额单位：元`): the unit, or null.</summary>
+    public static MoneyUnit? UnitLineOf(string text)
+    {
+        var k = Key(text);
+        return k.StartsWith("单位", StringComparison.Ordinal) || k.StartsWith("金额单位", StringComparison.Ordinal) ? MoneyUnitIn(k) : null;
+    }
+
     /// <summary>A cell that only states the unit.</summary>
     public static bool IsMoneyUnitLabel(string key) =>
         key is "(元)" or "(万元)" or "元" or "万元" || ((key.StartsWith("金额单位", StringComparison.Ordinal) || key.StartsWith("单位:", StringComparison.Ordinal) || key.StartsWith("单位：", StringComparison.Ordinal)) && key.EndsWith('元'));

@@ -74,7 +74,7 @@ internal static class DeclarationValues
                 var text = cells[c];
                 bool fits = role switch
                 {
-                    Role.Weight => takeWeight && ValueParser.ParseNumber(text) is > 0 and <= 100,
+                    Role.Weight => takeWeight && IndicatorColumns.WeightOf(text) is not null,
                     Role.Unit => IsMeasureUnit(text),
                     Role.Comparator => IsComparatorSymbol(text) || IsNatureWord(text),
                     _ => !IsComparatorSymbol(text) && !IsNatureWord(text),

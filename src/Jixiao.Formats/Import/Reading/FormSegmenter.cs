@@ -89,7 +89,7 @@ internal static class FormSegmenter
         {
             var cells = rows[r].NonEmptyCells;
             if (cells.Length == 0 || HeaderFieldOf(cells[0].Text) is not HeaderField.ProjectName) continue;
-            bool unitAbove = r - 1 >= from && rows[r - 1].NonEmptyCells.Any(c => Key(c.Text) is var k && (k.StartsWith("单位", StringComparison.Ordinal) || k.StartsWith("金额单位", StringComparison.Ordinal)) && MoneyUnitIn(k) is not null);
+            bool unitAbove = r - 1 >= from && rows[r - 1].NonEmptyCells.Any(c => UnitLineOf(c.Text) is not null);
             return unitAbove ? r - 1 : r;
         }
         return -1;

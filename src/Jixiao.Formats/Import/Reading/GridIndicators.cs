@@ -130,8 +130,11 @@ internal static class GridIndicators
             string Get(IndicatorColumn c) { int k = columns.IndexOf(c); return k >= 0 && k < row.Count ? CellText.Of(row[k]) : ""; }
             var name = Get(IndicatorColumn.Name);
             var l2text = Get(IndicatorColumn.Level2);
-            if (Level1Of(Get(IndicatorColumn.Level1)) is { } c && l2text.Length == 0 && IsCostUnderOutput(c, level1, level2Follows: false)) l2text = c;
-            else if (Level1Of(Get(IndicatorColumn.Level1)) is { } l1) { if (l1 != level1) level2 = null; level1 = l1; }
+            if (Level1Of(Get(IndicatorColumn.Level1)) is { } l1)
+            {
+                if (l2text.Length == 0 && IsCostUnderOutput(l1, level1, level2Follows: false)) l2text = l1;
+                else { if (l1 != level1) level2 = null; level1 = l1; }
+            }
             if (l2text.Length > 0) level2 = Level2Of(l2text) ?? Key(l2text);
             if (name.Length == 0) continue;
             var targetText = ChineseText.JoinInline(new[] { Get(IndicatorColumn.Comparator), Get(IndicatorColumn.Target), Get(IndicatorColumn.Unit) }.Where(t => t.Length > 0))

@@ -130,15 +130,14 @@ internal static class IndicatorColumns
         }
         // A row printed with its 分值 and 得分 only (target and actual left empty, their cells gone from the text): two
         // numbers that read as a weight and a score within it, after a name.
-        if (scoresOnly && cells.Count >= 3 && valueRoles.Contains(Role.Weight) && valueRoles.Contains(Role.Score) && Before(valueRoles, Role.Weight, Role.Score)
-            && isNumber[^1] && isNumber[^2] && !isNumber[^3] && !comparator[^3] && ValueParser.ParsePercent(cells[^3]) is null
-            && ValueParser.ParseNumber(cells[^2]) is { } w and > 0 and <= 100 && ValueParser.ParseNumber(cells[^1]) <= w)
+        bool endsWithWeightAndScore = scoresOnly && Before(valueRoles, Role.Weight, Role.Score) && cells.Count >= 3
+            && WeightOf(cells[^2]) is { } w && ValueParser.ParseNumber(cells[^1]) <= w;
+        if (endsWithWeightAndScore && !isNumber[^3] && !comparator[^3] && ValueParser.ParsePercent(cells[^3]) is null)
             return new ValueFit(cells.Count - 2, new Dictionary<int, Role> { [cells.Count - 2] = Role.Weight, [cells.Count - 1] = Role.Score }, cells.Count);
         // One value short: a name, one value, a weight and a score within it (`变压器3台 | 3 | 9.3 | 9.3`). Whether the
         // value is the target or the actual is not printed: it is reported and left out.
-        if (scoresOnly && cells.Count >= 4 && valueRoles.Contains(Role.Target) && valueRoles.Contains(Role.Actual) && Before(valueRoles, Role.Weight, Role.Score)
-            && isNumber[^1] && isNumber[^2] && targetLike[^3] && !targetLike[^4]
-            && ValueParser.ParseNumber(cells[^2]) is { } w1 and > 0 and <= 100 && ValueParser.ParseNumber(cells[^1]) <= w1)
+        if (endsWithWeightAndScore && cells.Count >= 4 && valueRoles.Contains(Role.Target) && valueRoles.Contains(Role.Actual)
+            && targetLike[^3] && !targetLike[^4])
             return new ValueFit(cells.Count - 3, new Dictionary<int, Role> { [cells.Count - 3] = Role.Unplaced, [cells.Count - 2] = Role.Weight, [cells.Count - 1] = Role.Score }, cells.Count);
         // A sub-row (`其中…`) carries a target and an actual value but no weight or score of its own.
         if (cells.Count >= 3 && !cells.Any(ValueParser.IsNumber) && valueRoles.Contains(Role.Actual)
@@ -208,7 +207,7 @@ internal static class IndicatorColumns
 
     /// <summary>The warning for a row one value short: which cell was left out, and why.</summary>
     public static ImportWarning OneValueShort(PlacedIndicator p, int line) => new(
-        $"第{line}行：指标行“{p.Indicator.Name}”少一格：{string.Concat(p.Unplaced.Select(c => $"“{c.Text}”"))}不能确定是指标值还是实际完成值，未填入，请核对", line);
+        $"第{line}行：指标行“{p.Indicator.Name}”少一格：{Quoted(p.Unplaced)}不能确定是指标值还是实际完成值，未填入，请核对", line);
 
     /// <summary>
     /// A line holding only a number in (0, 100] after a row whose 权重/分值 the header announces but the row did not
@@ -217,15 +216,21 @@ internal static class IndicatorColumns
     public static bool CompletesWeight(IReadOnlyList<string> cells, List<Role> roles, Indicator? previous)
     {
         if (cells.Count != 1 || previous is null || previous.Weight is not null || !roles.Contains(Role.Weight)) return false;
-        if (ValueParser.ParseNumber(cells[0]) is not (> 0 and <= 100) || cells[0].Contains('%')) return false;
-        previous.Weight = ValueParser.ParseNumber(cells[0]);
+        if (cells[0].Contains('%') || WeightOf(cells[0]) is not { } weight) return false;
+        previous.Weight = weight;
         return true;
     }
+
+    /// <summary>A cell that reads as a 分值/权重: a plain number above 0 and at most 100.</summary>
+    public static decimal? WeightOf(string text) => ValueParser.ParseNumber(text) is { } w and > 0 and <= 100 ? w : null;
+
+    /// <summary>Cells named in a warning, each in its quotes: `“10”“>=9”`.</summary>
+    public static string Quoted(IEnumerable<Cell> cells) => string.Concat(cells.Select(c => $"“{c.Text}”"));
 
     private static int HanCount(string text)
     {
         int n = 0;
-        foreach (var ch in text) if (ch is >= '\u4e00' and <= '\u9fff') n++;
+        foreach (var ch in text) if (ChineseText.IsHan(ch)) n++;
         return n;
     }
 
@@ -251,30 +256,24 @@ internal static class IndicatorColumns
             p.Unplaced.AddRange(rest.Skip(valueStart));
             return p;
         }
+        // A target printed in split columns is read as one: `=` `116` `人` → `=116人`, in that order whatever order the
+        // columns stood in (单位 | 指标值 gives `%` `≥95%`); a unit the value already ends with is not added twice. Most
+        // rows print the target in one cell: the parts are joined only when a comparator or a unit has its own.
+        string? comparatorPart = null, targetPart = null, unitPart = null;
         foreach (var (index, role) in fit.Assigned)
         {
             var cell = rest[index];
             p.Columns[cell.Column] = role;
             switch (role)
             {
-                case Role.Target: ind.Target = ValueParser.ParseTarget(cell.Text); break;
+                case Role.Target: ind.Target = ValueParser.ParseTarget(cell.Text); targetPart = ChineseText.RemoveSpaces(cell.Text); break;
                 case Role.Actual: ind.Actual = ValueParser.ParseActual(cell.Text); break;
                 case Role.Weight: ind.Weight = ValueParser.ParseNumber(cell.Text); break;
                 case Role.Score: ind.Score = ValueParser.ParseNumber(cell.Text); break;
                 case Role.Unplaced: p.Unplaced.Add(cell); break;
+                case Role.Comparator when !IsNatureWord(cell.Text): comparatorPart = ChineseText.RemoveSpaces(ComparatorSymbolOf(cell.Text)); break;
+                case Role.Unit: unitPart = ChineseText.RemoveSpaces(cell.Text); break;
             }
-        }
-        // A target printed in split columns is read as one: `=` `116` `人` → `=116人`.
-        // Read in that order whatever order the columns stood in (单位 | 指标值 gives `%` `≥95%`); a unit the value
-        // already ends with is not added twice.
-        // Most rows print the target in one cell: the parts are gathered only when a comparator or a unit has its own.
-        string? comparatorPart = null, targetPart = null, unitPart = null;
-        foreach (var (index, role) in fit.Assigned)
-        {
-            var text = rest[index].Text;
-            if (role == Role.Comparator && !IsNatureWord(text)) comparatorPart = ChineseText.RemoveSpaces(ComparatorSymbolOf(text));
-            else if (role == Role.Unit) unitPart = ChineseText.RemoveSpaces(text);
-            else if (role == Role.Target) targetPart = ChineseText.RemoveSpaces(text);
         }
         if (unitPart is not null && targetPart is not null && targetPart.EndsWith(unitPart, StringComparison.Ordinal)) unitPart = null;
         if (targetPart is not null && (comparatorPart is not null || unitPart is not null))

@@ -159,10 +159,7 @@ internal static class ProjectTable
     {
         for (int r = from; r < to; r++)
             foreach (var c in source.Rows[r].NonEmptyCells)
-            {
-                var k = Key(CellText.Of(c));
-                if ((k.StartsWith("单位", StringComparison.Ordinal) || k.StartsWith("金额单位", StringComparison.Ordinal)) && MoneyUnitIn(k) is { } u) return u;
-            }
+                if (UnitLineOf(CellText.Of(c)) is { } u) return u;
         return null;
     }
 }

@@ -84,7 +84,7 @@ internal static class TabularIndicators
                         row.Line));
                 else if (fit is null && p.Unplaced.Count > 0)
                     warnings.Add(new ImportWarning(
-                        $"第{row.Line}行：指标行“{p.Indicator.Name}”的{string.Concat(p.Unplaced.Select(c => $"“{c.Text}”"))}对不上表头的列（缺少指标值、实际完成值、分值或得分中的一格），未填入任何字段，请核对",
+                        $"第{row.Line}行：指标行“{p.Indicator.Name}”的{IndicatorColumns.Quoted(p.Unplaced)}对不上表头的列（缺少指标值、实际完成值、分值或得分中的一格），未填入任何字段，请核对",
                         row.Line));
                 else if (fit is null)
                     warnings.Add(new ImportWarning($"第{row.Line}行：指标行“{CellText.Join(rest)}”缺少指标值、实际完成值、分值或得分，请核对", row.Line));
