@@ -294,6 +294,29 @@ internal static partial class Vocabulary
         return list.Distinct().ToArray();
     }
 
+    // Every prefix of an assemblable label (the empty one too), and for each the labels it is a proper prefix of, in
+    // the table's order: the assembler asks these of every token, and a scan of the table per question was its cost.
+    private static readonly Dictionary<string, string[]> LabelsLongerThanPrefix = BuildLabelPrefixes();
+
+    private static Dictionary<string, string[]> BuildLabelPrefixes()
+    {
+        var lists = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var label in AssemblableLabels)
+            for (int n = 0; n <= label.Length; n++)
+            {
+                var prefix = label[..n];
+                if (!lists.TryGetValue(prefix, out var l)) lists[prefix] = l = [];
+                if (n < label.Length) l.Add(label);
+            }
+        return lists.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>True when some assemblable label starts with the text.</summary>
+    public static bool IsAssemblablePrefix(string text) => LabelsLongerThanPrefix.ContainsKey(text);
+
+    /// <summary>The assemblable labels the text is the start of and longer than it, in the table's order.</summary>
+    public static string[] AssemblableLabelsLongerThan(string prefix) => LabelsLongerThanPrefix.TryGetValue(prefix, out var l) ? l : [];
+
     /// <summary>
     /// The titles of 部门整体 forms (docs/department-whole.md §4) and the kind each names, brackets half-width. A title
     /// without 表 (江西's heading 部门整体绩效目标) counts only as a line of its own.

@@ -149,7 +149,7 @@ internal static class TextIndicators
     {
         used = 0;
         var first = StripScore(Key(tokens[i].Text));
-        if (!AssemblableLabels.Any(l => l.StartsWith(first, StringComparison.Ordinal)) && Level1Of(first) is null && Level2Of(first) is null && !IsNoiseLabel(first))
+        if (!IsAssemblablePrefix(first) && Level1Of(first) is null && Level2Of(first) is null && !IsNoiseLabel(first))
             return null;
         var sb = new StringBuilder();
         string? best = null;
@@ -161,7 +161,7 @@ internal static class TextIndicators
             sb.Append(StripScore(Key(tokens[j].Text)));
             var s = sb.ToString();
             if (Level1Of(s) is not null || Level2Of(s) is not null || IsNoiseLabel(s)) { best = s; bestUsed = j - i + 1; }
-            if (!AssemblableLabels.Any(l => l.StartsWith(s))) break;
+            if (!IsAssemblablePrefix(s)) break;
             j++;
         }
         // A label printed without its 指标 (服务对象满意度) may be the start of the full one whose `指标` stands a row
@@ -189,10 +189,10 @@ internal static class TextIndicators
         {
             sb.Append(Key(tokens[j].Text));
             var s = sb.ToString();
-            var candidates = AssemblableLabels.Where(l => l.StartsWith(s) && l.Length > s.Length).ToList();
-            if (candidates.Count == 0) break;
-            if (j + 1 < tokens.Count && AssemblableLabels.Any(l => l.StartsWith(s + Key(tokens[j + 1].Text)))) continue;
-            if (candidates.Count != 1 || s.Length < 2) break;
+            var candidates = AssemblableLabelsLongerThan(s);
+            if (candidates.Length == 0) break;
+            if (j + 1 < tokens.Count && IsAssemblablePrefix(s + Key(tokens[j + 1].Text))) continue;
+            if (candidates.Length != 1 || s.Length < 2) break;
             var label = candidates[0];
             var remainder = label[s.Length..];
             // Look ahead for tokens that spell the remainder.
@@ -222,7 +222,7 @@ internal static class TextIndicators
     {
         if (Level1Of(text) is not null || Level2Of(text) is not null || IsNumberedName(text)) return true;
         var k = Key(text);
-        return k.Length >= 3 && AssemblableLabels.Any(l => l.Length > k.Length && l.StartsWith(k, StringComparison.Ordinal) && l.EndsWith("指标", StringComparison.Ordinal));
+        return k.Length >= 3 && AssemblableLabelsLongerThan(k).Any(l => l.EndsWith("指标", StringComparison.Ordinal));
     }
 
     /// <summary>A template's numbered row name (`指标1:安置小区物业费`): it opens a row.</summary>
