@@ -162,7 +162,7 @@ internal static partial class Vocabulary
         (IndicatorColumn.Name, ["三级指标", "三级指标内容", "三级", "指标内容", "指标名称", "三级指标名称", "绩效指标名称"]),
         (IndicatorColumn.Target, ["年度指标值", "年度(/项目)指标值", "指标值", "年初目标值(A)", "指标值及单位", "年度指标值(A)", "年度(项目)指标值", "指标值(包含数字及文字描述)", "指标目标值", "目标值", "年度目标值", "绩效目标值", "预期指标值", "年度数值", "预期实现值", "计划实现值"]),
         (IndicatorColumn.Actual, ["实际完成值", "全年实际值", "完成值", "实际完成值(B)", "全年实际完成值", "全年完成值", "实际值", "年度实际完成值", "实际完成情况", "实际实现值"]),
-        (IndicatorColumn.Weight, ["分值", "权重"]),
+        (IndicatorColumn.Weight, ["分值", "权重", "指标权重"]),
         (IndicatorColumn.Score, ["得分"]),
         (IndicatorColumn.Reason, ["偏差原因分析及改进措施", "未完成原因分析", "未完成原因及拟采取的改进措施", "偏差原因分析", "原因分析", "未完成原因和改进措施", "未完成原因分析及改进措施", "偏差原因及改进措施"]),
         (IndicatorColumn.Comparator, ["指标性质", "计算符号"]),
@@ -278,8 +278,24 @@ internal static partial class Vocabulary
         var k = Key(label);
         return k is "总分" or "合计" or "评分等级" or "评价结论" or "存在问题" or "改进措施" or "注" || k.StartsWith("注:", StringComparison.Ordinal) || k.StartsWith("注：", StringComparison.Ordinal)
             || (k.Contains("意见") && (k.Contains("审") || k.Contains("盖章"))) || k.Contains("(盖章)") || k.StartsWith("项目负责人:", StringComparison.Ordinal) || k.StartsWith("财务负责人:", StringComparison.Ordinal) || k.StartsWith("填报人", StringComparison.Ordinal)
-            || IsTickBoxes(k);
+            || IsTickBoxes(k) || IsTableNumber(k);
     }
+
+    /// <summary>
+    /// A cell that only numbers a table (`表十二`, `附表3`, `附件2-1`): the next table's heading, so the one above has
+    /// ended.
+    /// </summary>
+    public static bool IsTableNumber(string key)
+    {
+        var rest = key.StartsWith("附件", StringComparison.Ordinal) || key.StartsWith("附表", StringComparison.Ordinal) ? key[2..]
+                 : key.StartsWith('表') ? key[1..] : null;
+        if (string.IsNullOrEmpty(rest) || rest.Length > 6) return false;
+        foreach (var c in rest)
+            if (!char.IsAsciiDigit(c) && c != '-' && !ChineseNumerals.Contains(c)) return false;
+        return true;
+    }
+
+    private const string ChineseNumerals = "一二三四五六七八九十";
 
     /// <summary>Every label and label fragment the assembler may build, for prefix matching.</summary>
     public static readonly string[] AssemblableLabels = BuildAssemblable();

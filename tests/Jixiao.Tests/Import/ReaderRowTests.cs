@@ -370,4 +370,37 @@ public class ReaderRowTests
         Assert.Empty(r.Forms);
         Assert.Contains(r.Problems, p => p.Message.Contains("是评分表，不作为绩效表导入"));
     }
+
+    [Fact]
+    public void A_table_headed_by_bare_indicator_and_value_columns_reads_its_rows_by_the_header_width()
+    {
+        // 重庆's 表十二: no 一级/二级 heads; 指标 is the name's column, 定性 in 指标性质 says the value is worded, and
+        // the next table's number (`表十二`) ends this one.
+        var r = Read(string.Join('\n',
+            "2023年一般性项目绩效目标表 |", "专项资金名称 |", "干部补助 |",
+            "指标 |", "指标权重 |", "计量单位 |", "指标性质 |", "指标值 |",
+            "发放人数 |", "20 |", "人 |", "≥ |", "80 |",
+            "促进社会和谐 |", "20 |", "|", "定性 |", "|",
+            "表十二 |", "|", ""));
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal([(null, null, "发放人数", "≥80人"), (null, null, "促进社会和谐", null)], form.Indicators.Select(Row).ToArray());
+        Assert.True(form.Complete);
+    }
+
+    [Theory]
+    [InlineData("表十二", true)]
+    [InlineData("附表3", true)]
+    [InlineData("附件2-1", true)]
+    [InlineData("表", false)]
+    [InlineData("表彰人数", false)]
+    [InlineData("附件", false)]
+    public void A_cell_that_only_numbers_a_table_ends_the_one_above(string cell, bool ends)
+    {
+        var r = Read("项目绩效目标表\n项目名称\t补助\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t发放人数\t≥80人\n" +
+                     cell + "\n产出指标\t数量指标\t下一张表的指标\t≥1次\n");
+
+        var names = Assert.Single(r.Forms).Indicators.Select(i => i.Name).ToList();
+        Assert.Equal(ends, !names.Contains("下一张表的指标"));
+    }
 }

@@ -238,10 +238,40 @@ internal static class FormSegmenter
             var cells = source.Rows[r].NonEmptyCells;
             foreach (var cell in cells)
                 if (IsIndicatorTableHeader(cell.Text)) return UpperHeaderRow(source.Rows, r, from);
+            if (cells.Length > 0 && OpensLevellessHeader(source.Rows, r, end)) return r;
             // Wrapped text layouts split the header: `一级` then `指标` on the next line.
             if (!source.Tabular && cells.Length == 1 && IsSplitIndicatorTableHeader(cells[0].Text)) return r;
         }
         return -1;
+    }
+
+    /// <summary>
+    /// A table without 一级/二级 columns opens its header with 指标 (or 指标名称) and the value columns after it, in
+    /// the same row or one cell per line below (`指标 | 指标权重 | 计量单位 | 指标性质 | 指标值`, `指标 | 指标内容 | 指标值`):
+    /// at least two more column words, one of them the target's.
+    /// </summary>
+    private static bool OpensLevellessHeader(IReadOnlyList<Row> rows, int r, int end)
+    {
+        var first = rows[r].NonEmptyCells[0].Text;
+        if (Key(first) != "指标" && IndicatorColumnOf(first) != IndicatorColumn.Name) return false;
+        int columns = 0;
+        bool target = false;
+        foreach (var cell in HeaderRun(rows, r, end).Skip(1))
+        {
+            if (IndicatorColumnOf(cell.Text) is not { } c) break;
+            columns++;
+            target |= c == IndicatorColumn.Target;
+        }
+        return columns >= 2 && target;
+    }
+
+    /// <summary>The cells from a row on: the row's own, then, while rows hold one cell each, the next rows' (at most 8).</summary>
+    private static IEnumerable<Cell> HeaderRun(IReadOnlyList<Row> rows, int r, int end)
+    {
+        var cells = rows[r].NonEmptyCells;
+        foreach (var c in cells) yield return c;
+        if (cells.Length != 1) yield break;
+        for (int k = r + 1; k < end && k <= r + 8 && rows[k].NonEmptyCells.Length == 1; k++) yield return rows[k].NonEmptyCells[0];
     }
 
     /// <summary>

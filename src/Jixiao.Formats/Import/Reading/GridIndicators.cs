@@ -95,6 +95,16 @@ internal static class GridIndicators
     }
 
     /// <summary>
+    /// What a head printed as 指标 alone stands for in a table without 一级/二级 heads: the indicator's name when no
+    /// other column is (`指标 | 指标权重 | 计量单位 | 指标性质 | 指标值`), its group when a name column follows (`指标 | 指标内容 | 指标值`).
+    /// </summary>
+    private static IndicatorColumn BareHeadColumn(List<IndicatorColumn> columns, int at)
+    {
+        if (columns.Contains(IndicatorColumn.Level1)) return IndicatorColumn.Ignored;
+        return columns.Contains(IndicatorColumn.Name) ? (columns.IndexOf(IndicatorColumn.Name) > at ? IndicatorColumn.Level1 : IndicatorColumn.Ignored) : IndicatorColumn.Name;
+    }
+
+    /// <summary>
     /// One cell per line with explicit empty cells (Sichuan exports): the header's cell count is the row width, so
     /// the cells are cut into rows of that width and read by position.
     /// </summary>
@@ -105,14 +115,20 @@ internal static class GridIndicators
         bool dangling = false;
         var columns = new List<IndicatorColumn>();
         int r = headerRow;
+        int bareColumn = -1; // a head printed as 指标 alone
         for (; r < end; r++)
         {
             var cell = source.Rows[r].Cells.FirstOrDefault();
             if (cell is null || cell.IsEmpty) { if (columns.Count > 0) break; continue; }
-            if (IndicatorColumnOf(cell.Text) is { } col) columns.Add(col);
+            if (IndicatorColumnOf(cell.Text) is { } col)
+            {
+                if (bareColumn < 0 && Key(cell.Text) == "指标") bareColumn = columns.Count;
+                columns.Add(col);
+            }
             else if (columns.Count > 0) break;
         }
         if (columns.Count == 0) return new IndicatorTable(indicators, warnings, false, end, false);
+        if (bareColumn >= 0) columns[bareColumn] = BareHeadColumn(columns, bareColumn);
         var cells = new List<Cell>();
         int footer = end;
         bool reachedFooter = false;
@@ -137,7 +153,10 @@ internal static class GridIndicators
             }
             if (l2text.Length > 0) level2 = Level2Of(l2text) ?? Key(l2text);
             if (name.Length == 0) continue;
-            var targetText = ChineseText.JoinInline(new[] { Get(IndicatorColumn.Comparator), Get(IndicatorColumn.Target), Get(IndicatorColumn.Unit) }.Where(t => t.Length > 0))
+            // 定性/定量 in the 指标性质 column says what kind of value the target is, not how it compares.
+            var comparator = Get(IndicatorColumn.Comparator);
+            if (IsNatureWord(comparator)) comparator = "";
+            var targetText = ChineseText.JoinInline(new[] { comparator, Get(IndicatorColumn.Target), Get(IndicatorColumn.Unit) }.Where(t => t.Length > 0))
                 .Replace(" ", "");
             var ind = new Indicator
             {
