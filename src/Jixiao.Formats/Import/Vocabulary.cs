@@ -233,7 +233,9 @@ internal static partial class Vocabulary
     private static readonly HashSet<string> ProvincialLevel2 =
         ["数量值", "质量值", "时效值", "成本值", "经济效益值", "社会效益值", "生态效益值", "可持续影响值", "进度指标", "产出数量", "产出质量", "产出时效", "产出成本",
          // The 2015 national template's 二级 (财预〔2015〕163号 annex), before 服务对象满意度指标.
-         "社会公众或服务对象满意度指标"];
+         "社会公众或服务对象满意度指标",
+         // Older forms' name for the 生态效益 group.
+         "环境效益指标"];
 
     /// <summary>A group label: the framework name when the printed one matches, else null.</summary>
     public static string? Level1Of(string label)
@@ -248,7 +250,7 @@ internal static partial class Vocabulary
         if (Framework.IsLevel2(k) || ProvincialLevel2.Contains(k)) return k;
         // Older and provincial forms: 经济效益 without 指标, kept as printed like the other provincial labels (the
         // framework category follows from the words where the review needs it).
-        if (k is "经济效益" or "社会效益" or "生态效益" or "可持续影响" or "服务对象满意度") return k;
+        if (k is "经济效益" or "社会效益" or "生态效益" or "环境效益" or "可持续影响" or "服务对象满意度") return k;
         return null;
     }
 

@@ -403,4 +403,24 @@ public class ReaderRowTests
         var names = Assert.Single(r.Forms).Indicators.Select(i => i.Name).ToList();
         Assert.Equal(ends, !names.Contains("下一张表的指标"));
     }
+
+    [Fact]
+    public void A_row_under_a_group_scored_once_keeps_its_worded_target_and_actual_in_their_columns()
+    {
+        // 黄石's 自评表 prints 得分 once per 二级 group (a merged cell on the group's first row): the group's other rows
+        // are one cell short at the end, and their worded values still stand under 年初目标值 and 实际完成值. 环境效益 is
+        // the older forms' 二级 for 生态效益.
+        var r = Read("项目自评表\n项目名称 | 共享工程\n一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分\n" +
+                     "效益指标 | 社会效益 | 方便读者查阅 | 查询范围扩展到省图 | 查询范围扩展到省图 | 10\n" +
+                     "丰富市民活动 | 活动丰富 | 活动丰富\n" +
+                     "环境效益 | 环境优良 | 良好 | 良好 | 10\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(3, form.Indicators.Count);
+        var second = form.Indicators[1];
+        Assert.Equal(("效益指标", "社会效益", "丰富市民活动", "活动丰富"), Row(second));
+        Assert.Equal("活动丰富", second.Actual?.Text);
+        Assert.Null(second.Score);
+        Assert.Equal(("效益指标", "环境效益", "环境优良", "良好"), Row(form.Indicators[2]));
+    }
 }

@@ -197,6 +197,11 @@ internal static class IndicatorColumns
     {
         if (kind != FormKind.SelfEvaluation) return null;
         var valueRoles = roles.Where(r => r is Role.Target or Role.Actual or Role.Weight or Role.Score).ToList();
+        // A score printed once for its group (a merged cell on the group's first row) leaves the other rows one cell
+        // short at the end: their worded target and actual still stand in their columns.
+        if (valueRoles.Count >= 3 && cells.Count == valueRoles.Count && valueRoles[^1] is Role.Score && valueRoles[^2] is not (Role.Weight or Role.Score)
+            && !ValueParser.IsNumber(cells[^1]))
+            valueRoles.RemoveAt(valueRoles.Count - 1);
         if (valueRoles.Count == 0 || cells.Count != valueRoles.Count + 1) return null;
         for (int k = 0; k < valueRoles.Count; k++)
             if (valueRoles[k] is Role.Weight or Role.Score && !ValueParser.IsNumber(cells[k + 1])) return null;
