@@ -77,6 +77,13 @@ if (args.Length == 2 && args[0] is "--json-stages" or "--parse-only")
     else ImportJsonStages.ParseOnly(args[1]);
     return 0;
 }
+if (Array.IndexOf(args, "--side-by-side") is var sbs and >= 0)
+{
+    // dotnet bench/Jixiao.Benchmarks/bin/Release/net10.0/Jixiao.Benchmarks.dll --side-by-side BEFORE_DIR AFTER_DIR [prefix] [rounds]
+    var rest = args.Skip(sbs + 1).ToList();
+    SideBySide.Run(rest[0], rest[1], rest.ElementAtOrDefault(2), rest.Count > 3 ? int.Parse(rest[3]) : 20);
+    return 0;
+}
 if (args.Contains("--quick"))
 {
     int q = Array.IndexOf(args, "--quick");
