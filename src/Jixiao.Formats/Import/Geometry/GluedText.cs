@@ -225,6 +225,14 @@ internal static class GluedText
                 i = end;
                 continue;
             }
+            // A year in brackets after a title is the title's (`…绩效目标表(2025年度)`), not a value of the header.
+            if (text.Length > 0 && text[^1] == '(' && BracketedYearLength(s, i) is > 0 and var yearLength && TitleKindOf(text.ToString()) is not null)
+            {
+                text.Append(s, i, yearLength);
+                i += yearLength;
+                Flush();
+                continue;
+            }
             if (IsValueStart(s, i) && text.Length > 0 is var afterText && !(afterText && EndsInNumberWord(text)))
             {
                 Flush();
@@ -268,6 +276,14 @@ internal static class GluedText
             }
             else tokens.Add(new Token(Kind.Text, t));
         }
+    }
+
+    /// <summary>`2025年度)` or `2025年)` at <paramref name="i"/>: its length, or 0.</summary>
+    private static int BracketedYearLength(string s, int i)
+    {
+        if (i + 6 > s.Length || s.AsSpan(i, 4).ContainsAnyExceptInRange('0', '9') || s[i + 4] != '年') return 0;
+        if (s[i + 5] == ')') return 6;
+        return i + 7 <= s.Length && s[i + 5] == '度' && s[i + 6] == ')' ? 7 : 0;
     }
 
     private static int ListMarkerLength(string s, int i)
