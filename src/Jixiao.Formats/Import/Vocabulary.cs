@@ -47,6 +47,7 @@ internal static partial class Vocabulary
         ["预算单位"] = HeaderField.UnitName,
         ["填报单位"] = HeaderField.UnitName,
         ["填报单位(盖章)"] = HeaderField.UnitName,
+        ["单位信息"] = HeaderField.UnitName,
         ["负责人及电话"] = HeaderField.Ignored,
         ["项目起止时间"] = HeaderField.Ignored,
         ["填报日期"] = HeaderField.Ignored,

@@ -22,4 +22,28 @@ public class ReaderFieldTests
         Assert.Equal(2023, form.Year);
         Assert.Equal("宗教管理经费补助", form.ProjectName);
     }
+    [Fact]
+    public void A_label_of_its_own_ending_in_a_colon_ends_the_field_before_it_in_spaced_text()
+    {
+        // `项目经办人:` is no label the reader knows, but a cell ending in a colon is a label: it is not the department.
+        var r = Read("绩效目标表\n单位信息: 324001-甘孜州市场监督管理局机关 项目名称: 食品安全工作\n" +
+                     "主管部门: 324-甘孜州市场监督管理部门 项目经办人: 张三\n" +
+                     "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 开展专项整治 ≥2次\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal("324-甘孜州市场监督管理部门", form.Department);
+        Assert.Equal("324001-甘孜州市场监督管理局机关", form.ImplementingUnit);
+    }
+
+    [Fact]
+    public void A_code_joined_to_a_name_by_a_dash_in_glued_text_stays_with_the_name()
+    {
+        var r = Read("项目支出绩效自评表(2022年度)项目名称委托业务项目主管部门219-池州市贵池区棠溪镇人民政府" +
+                     "实施单位219001-池州市贵池区棠溪镇人民政府一级指标二级指标三级指标年度指标值实际完成值分值得分" +
+                     "产出指标数量指标委托业务项目数量≥50个50个88\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal("219-池州市贵池区棠溪镇人民政府", form.Department);
+        Assert.Equal("219001-池州市贵池区棠溪镇人民政府", form.ImplementingUnit);
+    }
 }

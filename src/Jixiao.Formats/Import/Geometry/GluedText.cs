@@ -233,6 +233,13 @@ internal static class GluedText
                 Flush();
                 continue;
             }
+            // A code joined to a name by a dash (`219-池州市…`, a 主管部门 with its code) is the name's, not a value.
+            if (CodePrefixLength(s, i) is > 0 and var codeLength)
+            {
+                text.Append(s, i, codeLength);
+                i += codeLength;
+                continue;
+            }
             if (IsValueStart(s, i) && text.Length > 0 is var afterText && !(afterText && EndsInNumberWord(text)))
             {
                 Flush();
@@ -276,6 +283,15 @@ internal static class GluedText
             }
             else tokens.Add(new Token(Kind.Text, t));
         }
+    }
+
+    /// <summary>Digits and the dash after them when a CJK character follows (`219-` of `219-池州市…`): their length, or 0.</summary>
+    private static int CodePrefixLength(string s, int i)
+    {
+        if (i > 0 && char.IsAsciiDigit(s[i - 1])) return 0;
+        int j = i;
+        while (j < s.Length && char.IsAsciiDigit(s[j])) j++;
+        return j - i >= 2 && j + 1 < s.Length && s[j] is '-' or '－' && ChineseText.IsCjk(s[j + 1]) ? j - i + 1 : 0;
     }
 
     /// <summary>`2025年度)` or `2025年)` at <paramref name="i"/>: its length, or 0.</summary>
