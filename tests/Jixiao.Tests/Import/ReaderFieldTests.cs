@@ -46,4 +46,34 @@ public class ReaderFieldTests
         Assert.Equal("219-池州市贵池区棠溪镇人民政府", form.Department);
         Assert.Equal("219001-池州市贵池区棠溪镇人民政府", form.ImplementingUnit);
     }
+    [Fact]
+    public void A_money_unit_in_brackets_after_a_space_is_the_note_of_the_funds_label_before_it()
+    {
+        // `项目资金 (万元)`: the funds block opens there; the unit is not part of the implementing unit's name.
+        var r = Read("项目支出绩效自评表(2022年度)项目名称委托业务项目主管部门池州市贵池区棠溪镇人民政府" +
+                     "实施单位池州市贵池区棠溪镇财政所项目资金 (万元)年初预算数全年预算数全年执行数分值执行率得分" +
+                     "年度资金总额 100 100 90 10 90% 9 一级指标二级指标三级指标年度指标值实际完成值分值得分" +
+                     "产出指标数量指标委托业务项目数量≥50个50个88\n");
+
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms));
+        Assert.Equal("池州市贵池区棠溪镇财政所", form.ImplementingUnit);
+        Assert.Equal(MoneyUnit.WanYuan, form.Funds.Unit);
+        var total = Assert.Single(form.Funds.Rows);
+        Assert.Equal((100m, 100m, 90m, 10m, 90m, 9m), (total.InitialBudget, total.AdjustedBudget, total.Executed, total.Weight, total.ExecutionRate, total.Score));
+    }
+
+    [Fact]
+    public void Goal_texts_printed_one_per_paragraph_under_their_heads_are_one_goal_each()
+    {
+        // A Word file's text: each cell a paragraph, a blank line between; two heads, two texts, neither ending a
+        // sentence. The second text is the second head's, not the rest of the first.
+        var r = Read(string.Join('\n',
+            "项目绩效目标表", "", "项目名称", "", "雾炮车降尘服务", "", "长期目标", "", "年度目标", "",
+            " 持续改善我市空气质量", "", "通过采购雾炮车抑尘降尘服务,改善空气质量", "", "年度绩效指标", "",
+            "一级指标", "", "二级指标", "", "三级指标", "", "指标值", "", "产出指标", "", "数量指标", "", "雾炮车数量", "", "10台", ""));
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("持续改善我市空气质量", form.OverallGoal);
+        Assert.Equal("通过采购雾炮车抑尘降尘服务,改善空气质量", form.AnnualGoal);
+    }
 }

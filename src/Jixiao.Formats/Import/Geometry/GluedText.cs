@@ -139,7 +139,7 @@ internal static class GluedText
     /// <summary>The glued line's rows, each a list of cell texts.</summary>
     public static List<List<string>> Rows(string line)
     {
-        var tokens = NumbersInNames(Tokens(KeyChars(ChineseText.Normalize(line.Trim()))));
+        var tokens = NumbersInNames(Tokens(WithUnitNotesOnLabels(KeyChars(ChineseText.Normalize(line.Trim())))));
         var rows = new List<List<string>>();
         List<string>? row = null;
         Token? previous = null;
@@ -328,6 +328,13 @@ internal static class GluedText
 
     /// <summary>`2020年度…`: the year's 年 belongs to the word 年度 (a title), not to a value `2020年`.</summary>
     private static bool StartsYearWord(string s, int i) => s[i] == '年' && i + 1 < s.Length && s[i + 1] == '度';
+
+    /// <summary>
+    /// A money unit in brackets after a space (`项目资金 (万元)`, `年初预算数 (万元)`) is the note of the label before it, as
+    /// when it is printed against it: the space is dropped so the label and its note are one cell.
+    /// </summary>
+    private static string WithUnitNotesOnLabels(string s) =>
+        s.Contains(" (", StringComparison.Ordinal) ? s.Replace(" (万元)", "(万元)", StringComparison.Ordinal).Replace(" (元)", "(元)", StringComparison.Ordinal) : s;
 
     /// <summary>The text with brackets and colons as the vocabulary's keys have them (`(`, `：`), character for character.</summary>
     private static string KeyChars(string s)
