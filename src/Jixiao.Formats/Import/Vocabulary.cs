@@ -110,6 +110,8 @@ internal static partial class Vocabulary
         ["其中：财政拨款"] = DeclarationFundLabel.Appropriation, ["财政拨款"] = DeclarationFundLabel.Appropriation,
         ["其中：本年财政拨款"] = DeclarationFundLabel.Appropriation,
         ["上年结转资金"] = DeclarationFundLabel.CarryOver,
+        ["项目总投资"] = DeclarationFundLabel.ProjectTotal,
+        ["预算申报数"] = DeclarationFundLabel.AnnualTotal,
         ["预算数"] = DeclarationFundLabel.AnnualTotal,
         ["其他资金"] = DeclarationFundLabel.Other,
     };
@@ -143,7 +145,7 @@ internal static partial class Vocabulary
             || k is "中期目标" or "长期目标" or "中长期目标" or "实施期绩效目标" or "实施期目标") return GoalColumn.Overall;
         if (k.StartsWith("实际完成情况", StringComparison.Ordinal) || k.StartsWith("年度总体目标完成情况", StringComparison.Ordinal) || k.StartsWith("年度目标完成情况", StringComparison.Ordinal)) return GoalColumn.Actual;
         if (k.StartsWith("预期目标", StringComparison.Ordinal) || k.StartsWith("年初设定目标", StringComparison.Ordinal) || k.StartsWith("项目年度目标", StringComparison.Ordinal)) return GoalColumn.Expected;
-        if (k is "年度总体目标" or "年度目标" or "本年度绩效目标" or "年度绩效目标(文字)" or "绩效目标" || k.StartsWith("年度主要目标", StringComparison.Ordinal))
+        if (k is "年度总体目标" or "年度目标" or "本年度绩效目标" or "年度绩效目标" or "年度绩效目标(文字)" or "绩效目标" || k.StartsWith("年度主要目标", StringComparison.Ordinal))
             return kind == FormKind.TargetDeclaration ? GoalColumn.Annual : null;
         return null;
     }

@@ -76,4 +76,41 @@ public class ReaderFieldTests
         Assert.Equal("持续改善我市空气质量", form.OverallGoal);
         Assert.Equal("通过采购雾炮车抑尘降尘服务,改善空气质量", form.AnnualGoal);
     }
+    // A Gansu 省级部门预算项目支出绩效目标表 as glued text: 二级项目名称, 项目总投资 / 预算申报数, 政策依据, 年度绩效目标.
+    private const string GansuGlued =
+        "省级部门预算项目支出绩效目标表2023年度一级项目名称文化事业发展专项资金二级项目名称博物馆免费开放补助资金" +
+        "项目主管部门嘉峪关市文化和旅游局项目总投资20万元预算申报数18万元项目实施单位嘉峪关城市博物馆政策依据甘财科[2022]78号" +
+        "其他依据需要说明的其他问题年度绩效目标进一步提高博物馆运行效率和免费开放服务水平" +
+        "一级指标二级指标三级指标指标目标值产出指标数量指标免费开放天数=300天\n";
+
+    [Fact]
+    public void A_year_printed_right_after_a_title_in_glued_text_is_the_forms_year()
+    {
+        var form = Assert.Single(Read(GansuGlued).Forms);
+        Assert.Equal(2023, form.Year);
+    }
+
+    [Fact]
+    public void Total_investment_and_the_amount_applied_for_are_the_projects_and_the_years_funds()
+    {
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(Read(GansuGlued).Forms));
+        Assert.Equal(MoneyUnit.WanYuan, form.Funds.Unit);
+        Assert.Equal((20m, 18m), (form.Funds.ProjectTotal, form.Funds.AnnualTotal));
+    }
+
+    [Fact]
+    public void A_label_the_reader_keeps_nothing_from_ends_the_header_field_before_it()
+    {
+        // `政策依据` and `其他依据` carry nothing the model keeps; their text is not the implementing unit's name.
+        var form = Assert.Single(Read(GansuGlued).Forms);
+        Assert.Equal("嘉峪关城市博物馆", form.ImplementingUnit);
+        Assert.Equal("博物馆免费开放补助资金", form.ProjectName);
+    }
+
+    [Fact]
+    public void A_goal_head_with_its_text_after_it_on_one_line_gives_the_text_without_the_head()
+    {
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(Read(GansuGlued).Forms));
+        Assert.Equal("进一步提高博物馆运行效率和免费开放服务水平", form.AnnualGoal);
+    }
 }

@@ -225,8 +225,8 @@ internal static class GluedText
                 i = end;
                 continue;
             }
-            // A year in brackets after a title is the title's (`…绩效目标表(2025年度)`), not a value of the header.
-            if (text.Length > 0 && text[^1] == '(' && BracketedYearLength(s, i) is > 0 and var yearLength && TitleKindOf(text.ToString()) is not null)
+            // A year after a title is the title's (`…绩效目标表(2025年度)`, `…绩效目标表2023年度`), not a value of the header.
+            if (text.Length > 0 && TitleYearLength(s, i, text[^1]) is > 0 and var yearLength && TitleKindOf(text.ToString()) is not null)
             {
                 text.Append(s, i, yearLength);
                 i += yearLength;
@@ -294,10 +294,14 @@ internal static class GluedText
         return j - i >= 2 && j + 1 < s.Length && s[j] is '-' or '－' && ChineseText.IsCjk(s[j + 1]) ? j - i + 1 : 0;
     }
 
-    /// <summary>`2025年度)` or `2025年)` at <paramref name="i"/>: its length, or 0.</summary>
-    private static int BracketedYearLength(string s, int i)
+    /// <summary>
+    /// A title's year at <paramref name="i"/>: after an opening bracket `2025年度)` or `2025年)`, right after the title's
+    /// 表 `2023年度`; its length, or 0.
+    /// </summary>
+    private static int TitleYearLength(string s, int i, char before)
     {
-        if (i + 6 > s.Length || s.AsSpan(i, 4).ContainsAnyExceptInRange('0', '9') || s[i + 4] != '年') return 0;
+        if (before is not ('(' or TitleEnding) || i + 6 > s.Length || s.AsSpan(i, 4).ContainsAnyExceptInRange('0', '9') || s[i + 4] != '年') return 0;
+        if (before == TitleEnding) return s[i + 5] == '度' ? 6 : 0;
         if (s[i + 5] == ')') return 6;
         return i + 7 <= s.Length && s[i + 5] == '度' && s[i + 6] == ')' ? 7 : 0;
     }

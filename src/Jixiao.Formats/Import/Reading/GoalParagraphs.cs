@@ -38,6 +38,16 @@ internal static partial class GoalParagraphs
                 continue;
             }
             if (GoalBlockLabelFragments.Contains(Key(trimmed)) || IsAnnotation(trimmed)) continue;
+            // A head with its text after it on the line (`年度绩效目标 进一步提高…`, cells that ran together): the head
+            // is the column's, the rest the text.
+            if (goalHeaders.Count == 1 && tokens.Count >= 2 && GoalColumnOf(tokens[0], kind) is { } head
+                && raw.IndexOf(tokens[0], StringComparison.Ordinal) is >= 0 and var at && raw[(at + tokens[0].Length)..].Trim().Length > 0)
+            {
+                if (lines.Count > 0) labelBreaks.Add(lines.Count);
+                headers.Add(head);
+                lines.Add((raw[(at + tokens[0].Length)..], source.Rows[r].Line));
+                continue;
+            }
             lines.Add((raw, source.Rows[r].Line));
         }
 

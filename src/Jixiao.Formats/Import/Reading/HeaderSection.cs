@@ -149,6 +149,13 @@ internal static class HeaderSection
                 if (!fieldValues.ContainsKey(field.Value)) fieldValues[field.Value] = new List<Cell>();
                 continue;
             }
+            // A label the reader keeps nothing from (`政策依据`, `其他依据`, a column head) ends the field before it too.
+            if (field is not null && IsLabel(key))
+            {
+                field = HeaderField.Ignored;
+                if (!fieldValues.ContainsKey(field.Value)) fieldValues[field.Value] = new List<Cell>();
+                continue;
+            }
             if (field is { } f) fieldValues[f].Add(cell with { Text = text });
         }
         if (current is { Values.Count: > 0 }) fundRows.Add(current);
