@@ -113,4 +113,41 @@ public class ReaderFieldTests
         var form = Assert.IsType<TargetDeclaration>(Assert.Single(Read(GansuGlued).Forms));
         Assert.Equal("进一步提高博物馆运行效率和免费开放服务水平", form.AnnualGoal);
     }
+    [Fact]
+    public void A_budget_amount_beside_the_project_name_is_the_years_funds_and_ends_the_name()
+    {
+        var r = Read("项目支出绩效目标表\n项目名称 | 全市文物保护专项经费 | 预算金额 | 36万元 |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 文物安全巡查频次 | ≥8次 |\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("全市文物保护专项经费", form.ProjectName);
+        Assert.Equal(36m, form.Funds.AnnualTotal);
+        Assert.Equal(MoneyUnit.WanYuan, form.Funds.Unit);
+    }
+
+    [Theory]
+    [InlineData("资金名称")]
+    [InlineData("项目支出名称")]
+    [InlineData("专项(项目)名称")]
+    [InlineData("转移支付(项目)名称")]
+    public void Provincial_names_for_the_project_name_label_give_the_project_name(string label)
+    {
+        var r = Read($"项目支出绩效目标表\n{label}\t就业补助资金\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t补贴人数\t≥100人\n");
+
+        Assert.Equal("就业补助资金", Assert.Single(r.Forms).ProjectName);
+    }
+
+    [Fact]
+    public void A_transfer_payments_authorities_by_level_are_not_taken_for_the_department_and_the_fund_user_is_the_implementing_unit()
+    {
+        // 中央主管部门 / 自治区主管部门: which one is the form's 主管部门 is not printed; 资金使用单位 spends the money.
+        var r = Read("专项资金绩效自评表(2023年度)专项(项目)名称彩票市场调控资金中央主管部门中国福利彩票发行管理中心" +
+                     "自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心" +
+                     "一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标数量指标系统改版数量≥1套1套1010\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal("彩票市场调控资金", form.ProjectName);
+        Assert.Null(form.Department);
+        Assert.Equal("宁夏福利彩票发行中心", form.ImplementingUnit);
+    }
 }
