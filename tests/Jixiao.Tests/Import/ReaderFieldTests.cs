@@ -150,4 +150,14 @@ public class ReaderFieldTests
         Assert.Null(form.Department);
         Assert.Equal("宁夏福利彩票发行中心", form.ImplementingUnit);
     }
+    [Fact]
+    public void A_file_whose_last_line_opens_a_bracket_it_never_closes_is_cut_off()
+    {
+        const string form = "项目绩效目标表\n项目名称 | 绿化养护 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n" +
+                            "产出指标 | 数量指标 | 养护面积 | ≥100亩 |\n满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥95% |\n";
+
+        Assert.True(Assert.Single(Read(form + "最近年度绩效评价情况 | 优秀 | 附上一年度评价报告列示的主要问题 (见附件) |\n").Forms).Complete);
+        var cut = Assert.Single(Read(form + "最近年度绩效评价情况 | 优秀 | 附上一年度评价报告列示的主要问题 (项目库里直接录\n").Forms);
+        Assert.False(cut.Complete);
+    }
 }
