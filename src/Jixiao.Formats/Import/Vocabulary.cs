@@ -15,6 +15,10 @@ internal static partial class Vocabulary
         ["项目名称"] = HeaderField.ProjectName,
         ["专项名称"] = HeaderField.ProjectName,
         ["专项资金名称"] = HeaderField.ProjectName,
+        ["资金名称"] = HeaderField.ProjectName,
+        ["项目支出名称"] = HeaderField.ProjectName,
+        ["专项(项目)名称"] = HeaderField.ProjectName,
+        ["转移支付(项目)名称"] = HeaderField.ProjectName,
         ["二级项目名称"] = HeaderField.SubProjectName,
         ["一级项目名称"] = HeaderField.ProjectName,
         ["主管部门"] = HeaderField.Department,
@@ -33,6 +37,14 @@ internal static partial class Vocabulary
         ["省级主管部门"] = HeaderField.Department,
         ["主管部门及其代码"] = HeaderField.Department,
         ["联系人"] = HeaderField.Ignored,
+        // A transfer payment's authorities at each level (中央 / 自治区 主管部门): which is the form's 主管部门 is not printed.
+        ["中央主管部门"] = HeaderField.Ignored,
+        ["自治区主管部门"] = HeaderField.Ignored,
+        // 湖南's 项目支出绩效目标申报表: 预算部门 names the unit holding the budget (主管部门 or 实施单位: not said).
+        ["预算部门"] = HeaderField.Ignored,
+        ["项目支出实施期"] = HeaderField.Ignored,
+        ["年度本级预算金额"] = HeaderField.Ignored,
+        ["该项目支出上级资金"] = HeaderField.Ignored,
         ["部门编码"] = HeaderField.Ignored,
         ["区域"] = HeaderField.Ignored,
         ["资金金额"] = HeaderField.Ignored,
@@ -43,10 +55,12 @@ internal static partial class Vocabulary
         ["项目实施单位"] = HeaderField.ImplementingUnit,
         ["项目执行单位"] = HeaderField.ImplementingUnit,
         ["实施单位(盖章)"] = HeaderField.ImplementingUnit,
+        ["资金使用单位"] = HeaderField.ImplementingUnit,
         ["单位名称"] = HeaderField.UnitName,
         ["预算单位"] = HeaderField.UnitName,
         ["填报单位"] = HeaderField.UnitName,
         ["填报单位(盖章)"] = HeaderField.UnitName,
+        ["单位信息"] = HeaderField.UnitName,
         ["负责人及电话"] = HeaderField.Ignored,
         ["项目起止时间"] = HeaderField.Ignored,
         ["填报日期"] = HeaderField.Ignored,
@@ -109,6 +123,9 @@ internal static partial class Vocabulary
         ["其中：财政拨款"] = DeclarationFundLabel.Appropriation, ["财政拨款"] = DeclarationFundLabel.Appropriation,
         ["其中：本年财政拨款"] = DeclarationFundLabel.Appropriation,
         ["上年结转资金"] = DeclarationFundLabel.CarryOver,
+        ["项目总投资"] = DeclarationFundLabel.ProjectTotal,
+        ["预算申报数"] = DeclarationFundLabel.AnnualTotal,
+        ["预算金额"] = DeclarationFundLabel.AnnualTotal,
         ["预算数"] = DeclarationFundLabel.AnnualTotal,
         ["其他资金"] = DeclarationFundLabel.Other,
     };
@@ -142,7 +159,7 @@ internal static partial class Vocabulary
             || k is "中期目标" or "长期目标" or "中长期目标" or "实施期绩效目标" or "实施期目标") return GoalColumn.Overall;
         if (k.StartsWith("实际完成情况", StringComparison.Ordinal) || k.StartsWith("年度总体目标完成情况", StringComparison.Ordinal) || k.StartsWith("年度目标完成情况", StringComparison.Ordinal)) return GoalColumn.Actual;
         if (k.StartsWith("预期目标", StringComparison.Ordinal) || k.StartsWith("年初设定目标", StringComparison.Ordinal) || k.StartsWith("项目年度目标", StringComparison.Ordinal)) return GoalColumn.Expected;
-        if (k is "年度总体目标" or "年度目标" or "本年度绩效目标" or "年度绩效目标(文字)" or "绩效目标" || k.StartsWith("年度主要目标", StringComparison.Ordinal))
+        if (k is "年度总体目标" or "年度目标" or "本年度绩效目标" or "年度绩效目标" or "年度绩效目标(文字)" or "绩效目标" || k.StartsWith("年度主要目标", StringComparison.Ordinal))
             return kind == FormKind.TargetDeclaration ? GoalColumn.Annual : null;
         return null;
     }

@@ -139,7 +139,7 @@ internal static class GluedText
     /// <summary>The glued line's rows, each a list of cell texts.</summary>
     public static List<List<string>> Rows(string line)
     {
-        var tokens = NumbersInNames(Tokens(KeyChars(ChineseText.Normalize(line.Trim()))));
+        var tokens = NumbersInNames(Tokens(WithUnitNotesOnLabels(KeyChars(ChineseText.Normalize(line.Trim())))));
         var rows = new List<List<string>>();
         List<string>? row = null;
         Token? previous = null;
@@ -225,6 +225,21 @@ internal static class GluedText
                 i = end;
                 continue;
             }
+            // A year after a title is the title's (`…绩效目标表(2025年度)`, `…绩效目标表2023年度`), not a value of the header.
+            if (text.Length > 0 && TitleYearLength(s, i, text[^1]) is > 0 and var yearLength && TitleKindOf(text.ToString()) is not null)
+            {
+                text.Append(s, i, yearLength);
+                i += yearLength;
+                Flush();
+                continue;
+            }
+            // A code joined to a name by a dash (`219-池州市…`, a 主管部门 with its code) is the name's, not a value.
+            if (CodePrefixLength(s, i) is > 0 and var codeLength)
+            {
+                text.Append(s, i, codeLength);
+                i += codeLength;
+                continue;
+            }
             if (IsValueStart(s, i) && text.Length > 0 is var afterText && !(afterText && EndsInNumberWord(text)))
             {
                 Flush();
@@ -270,6 +285,27 @@ internal static class GluedText
         }
     }
 
+    /// <summary>Digits and the dash after them when a CJK character follows (`219-` of `219-池州市…`): their length, or 0.</summary>
+    private static int CodePrefixLength(string s, int i)
+    {
+        if (i > 0 && char.IsAsciiDigit(s[i - 1])) return 0;
+        int j = i;
+        while (j < s.Length && char.IsAsciiDigit(s[j])) j++;
+        return j - i >= 2 && j + 1 < s.Length && s[j] is '-' or '－' && ChineseText.IsCjk(s[j + 1]) ? j - i + 1 : 0;
+    }
+
+    /// <summary>
+    /// A title's year at <paramref name="i"/>: after an opening bracket `2025年度)` or `2025年)`, right after the title's
+    /// 表 `2023年度`; its length, or 0.
+    /// </summary>
+    private static int TitleYearLength(string s, int i, char before)
+    {
+        if (before is not ('(' or TitleEnding) || i + 6 > s.Length || s.AsSpan(i, 4).ContainsAnyExceptInRange('0', '9') || s[i + 4] != '年') return 0;
+        if (before == TitleEnding) return s[i + 5] == '度' ? 6 : 0;
+        if (s[i + 5] == ')') return 6;
+        return i + 7 <= s.Length && s[i + 5] == '度' && s[i + 6] == ')' ? 7 : 0;
+    }
+
     private static int ListMarkerLength(string s, int i)
     {
         int j = i;
@@ -296,6 +332,13 @@ internal static class GluedText
 
     /// <summary>`2020年度…`: the year's 年 belongs to the word 年度 (a title), not to a value `2020年`.</summary>
     private static bool StartsYearWord(string s, int i) => s[i] == '年' && i + 1 < s.Length && s[i + 1] == '度';
+
+    /// <summary>
+    /// A money unit in brackets after a space (`项目资金 (万元)`, `年初预算数 (万元)`) is the note of the label before it, as
+    /// when it is printed against it: the space is dropped so the label and its note are one cell.
+    /// </summary>
+    private static string WithUnitNotesOnLabels(string s) =>
+        s.Contains(" (", StringComparison.Ordinal) ? s.Replace(" (万元)", "(万元)", StringComparison.Ordinal).Replace(" (元)", "(元)", StringComparison.Ordinal) : s;
 
     /// <summary>The text with brackets and colons as the vocabulary's keys have them (`(`, `：`), character for character.</summary>
     private static string KeyChars(string s)

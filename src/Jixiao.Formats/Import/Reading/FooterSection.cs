@@ -78,9 +78,24 @@ internal static class Completeness
             // declaration of such a file needs no satisfaction row to count as complete.
             complete = hasTable && indicatorCount > 0 && !table.Dangling &&
                        (!lastInFile || source.Layout.Kind == LayoutKind.CellGrid || table.ReachedFooter || IsClosingGroup(lastIndicator!));
-        if (lastInFile && endsMidCharacter) complete = false;
+        if (lastInFile && (endsMidCharacter || EndsInsideBracket(source))) complete = false;
         if (!lastInFile && !complete && segment.Title.Kind == FormKind.TargetDeclaration) complete = hasTable;
         return complete;
+    }
+
+    /// <summary>
+    /// The file's last line opens a bracket it never closes (`…主要问题 (项目库里直接录`): the text stops mid-sentence,
+    /// whatever the table before it looked like.
+    /// </summary>
+    private static bool EndsInsideBracket(SourceText source)
+    {
+        for (int i = source.Lines.Count - 1; i >= 0; i--)
+        {
+            var line = source.Lines[i];
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            return line.LastIndexOfAny(['(', '（']) > line.LastIndexOfAny([')', '）']);
+        }
+        return false;
     }
 
     public static ImportWarning CutOff(int line) => new($"表格在第{line}行中断，内容不完整：只导入了已有的内容，缺少的部分没有补造", line);

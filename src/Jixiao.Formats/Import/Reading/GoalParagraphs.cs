@@ -19,11 +19,15 @@ internal static partial class GoalParagraphs
         var lines = new List<(string Text, int Line)>();
         var headers = new List<GoalColumn>();
         var labelBreaks = new HashSet<int>(); // indexes of lines printed right after a label
+        var afterBlank = new HashSet<int>(); // indexes of lines printed after a blank line
+        bool blank = false;
         for (int r = from; r < end; r++)
         {
             var raw = ChineseText.StripTags(source.Rows[r].Raw).Replace("\n", "");
             var trimmed = raw.Trim();
-            if (trimmed.Length == 0) continue;
+            if (trimmed.Length == 0) { blank = true; continue; }
+            if (blank) afterBlank.Add(lines.Count);
+            blank = false;
             var tokens = source.Rows[r].NonEmpty.Select(c => c.Text).ToList();
             var goalHeaders = tokens.Select(t => GoalColumnOf(t, kind)).Where(g => g is not null).Select(g => g!.Value).ToList();
             if (goalHeaders.Count > 0 && tokens.All(t => GoalColumnOf(t, kind) is not null || IsAnnotation(t)))
@@ -34,11 +38,27 @@ internal static partial class GoalParagraphs
                 continue;
             }
             if (GoalBlockLabelFragments.Contains(Key(trimmed)) || IsAnnotation(trimmed)) continue;
+            // A head with its text after it on the line (`年度绩效目标 进一步提高…`, cells that ran together): the head
+            // is the column's, the rest the text.
+            if (goalHeaders.Count == 1 && tokens.Count >= 2 && GoalColumnOf(tokens[0], kind) is { } head
+                && raw.IndexOf(tokens[0], StringComparison.Ordinal) is >= 0 and var at && raw[(at + tokens[0].Length)..].Trim().Length > 0)
+            {
+                if (lines.Count > 0) labelBreaks.Add(lines.Count);
+                headers.Add(head);
+                lines.Add((raw[(at + tokens[0].Length)..], source.Rows[r].Line));
+                continue;
+            }
             lines.Add((raw, source.Rows[r].Line));
         }
 
         var cells = new List<(string Text, int Line)>();
         if (TwoQuotedColumns(lines) is { } two) cells.AddRange(two);
+        // As many lines as goal heads (the indicator section's label aside), a blank line between each: one cell per
+        // paragraph (a Word file's text), each line a cell of its own. PDF text that double-spaces a cell's wrapped
+        // lines has more lines than heads.
+        int textLines = lines.Count(l => !IndicatorSectionLabels.Contains(Key(l.Text)));
+        if (cells.Count == 0 && textLines >= 2 && textLines == headers.Count && Enumerable.Range(1, lines.Count - 1).All(afterBlank.Contains))
+            cells.AddRange(lines.Select(l => (ChineseText.Normalize(l.Text.Trim()), l.Line)));
         int i = cells.Count > 0 ? lines.Count : 0;
         while (i < lines.Count)
         {

@@ -142,8 +142,15 @@ internal static class HeaderSection
             }
 
             // A label the vocabulary does not know (`项目编号:`, `项目联系人:`) still ends the field before it: its
-            // value is not the previous field's.
-            if (source.Tabular && text.Length is >= 3 and <= 10 && text[^1] is ':' or '：' && field is not null && fieldValues[field.Value].Count > 0)
+            // value is not the previous field's. A cell of its own ending in a colon is a label in any layout.
+            if (text.Length is >= 3 and <= 10 && text[^1] is ':' or '：' && field is not null && fieldValues[field.Value].Count > 0)
+            {
+                field = HeaderField.Ignored;
+                if (!fieldValues.ContainsKey(field.Value)) fieldValues[field.Value] = new List<Cell>();
+                continue;
+            }
+            // A label the reader keeps nothing from (`政策依据`, `其他依据`, a column head) ends the field before it too.
+            if (field is not null && IsLabel(key))
             {
                 field = HeaderField.Ignored;
                 if (!fieldValues.ContainsKey(field.Value)) fieldValues[field.Value] = new List<Cell>();

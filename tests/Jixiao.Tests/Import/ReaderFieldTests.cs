@@ -1,0 +1,163 @@
+using Jixiao.Core.Model;
+using Jixiao.Formats.Import;
+
+namespace Jixiao.Tests.Import;
+
+/// <summary>
+/// How the reader reads a form's fields (header, goals, funds, kind, completeness) from layouts it was not built on:
+/// each input is a small hand-written text whose reading is worked out by hand, and each test names the rule.
+/// </summary>
+public class ReaderFieldTests
+{
+    private static ImportResult Read(string text) => FormImporter.ImportText(text, "t.txt");
+
+    [Fact]
+    public void A_bracketed_year_after_a_title_in_glued_text_is_the_forms_year()
+    {
+        // Cells ran together: the year in brackets behind the title is the title's, not a value of the header.
+        var r = Read("专项转移支付绩效目标表(2023年度)项目名称宗教管理经费补助主管部门龙岩市民族与宗教事务局" +
+                     "一级指标二级指标三级指标指标值产出指标数量指标补助宗教场所数量≥5个\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(2023, form.Year);
+        Assert.Equal("宗教管理经费补助", form.ProjectName);
+    }
+    [Fact]
+    public void A_label_of_its_own_ending_in_a_colon_ends_the_field_before_it_in_spaced_text()
+    {
+        // `项目经办人:` is no label the reader knows, but a cell ending in a colon is a label: it is not the department.
+        var r = Read("绩效目标表\n单位信息: 324001-甘孜州市场监督管理局机关 项目名称: 食品安全工作\n" +
+                     "主管部门: 324-甘孜州市场监督管理部门 项目经办人: 张三\n" +
+                     "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 开展专项整治 ≥2次\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal("324-甘孜州市场监督管理部门", form.Department);
+        Assert.Equal("324001-甘孜州市场监督管理局机关", form.ImplementingUnit);
+    }
+
+    [Fact]
+    public void A_code_joined_to_a_name_by_a_dash_in_glued_text_stays_with_the_name()
+    {
+        var r = Read("项目支出绩效自评表(2022年度)项目名称委托业务项目主管部门219-池州市贵池区棠溪镇人民政府" +
+                     "实施单位219001-池州市贵池区棠溪镇人民政府一级指标二级指标三级指标年度指标值实际完成值分值得分" +
+                     "产出指标数量指标委托业务项目数量≥50个50个88\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal("219-池州市贵池区棠溪镇人民政府", form.Department);
+        Assert.Equal("219001-池州市贵池区棠溪镇人民政府", form.ImplementingUnit);
+    }
+    [Fact]
+    public void A_money_unit_in_brackets_after_a_space_is_the_note_of_the_funds_label_before_it()
+    {
+        // `项目资金 (万元)`: the funds block opens there; the unit is not part of the implementing unit's name.
+        var r = Read("项目支出绩效自评表(2022年度)项目名称委托业务项目主管部门池州市贵池区棠溪镇人民政府" +
+                     "实施单位池州市贵池区棠溪镇财政所项目资金 (万元)年初预算数全年预算数全年执行数分值执行率得分" +
+                     "年度资金总额 100 100 90 10 90% 9 一级指标二级指标三级指标年度指标值实际完成值分值得分" +
+                     "产出指标数量指标委托业务项目数量≥50个50个88\n");
+
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms));
+        Assert.Equal("池州市贵池区棠溪镇财政所", form.ImplementingUnit);
+        Assert.Equal(MoneyUnit.WanYuan, form.Funds.Unit);
+        var total = Assert.Single(form.Funds.Rows);
+        Assert.Equal((100m, 100m, 90m, 10m, 90m, 9m), (total.InitialBudget, total.AdjustedBudget, total.Executed, total.Weight, total.ExecutionRate, total.Score));
+    }
+
+    [Fact]
+    public void Goal_texts_printed_one_per_paragraph_under_their_heads_are_one_goal_each()
+    {
+        // A Word file's text: each cell a paragraph, a blank line between; two heads, two texts, neither ending a
+        // sentence. The second text is the second head's, not the rest of the first.
+        var r = Read(string.Join('\n',
+            "项目绩效目标表", "", "项目名称", "", "雾炮车降尘服务", "", "长期目标", "", "年度目标", "",
+            " 持续改善我市空气质量", "", "通过采购雾炮车抑尘降尘服务,改善空气质量", "", "年度绩效指标", "",
+            "一级指标", "", "二级指标", "", "三级指标", "", "指标值", "", "产出指标", "", "数量指标", "", "雾炮车数量", "", "10台", ""));
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("持续改善我市空气质量", form.OverallGoal);
+        Assert.Equal("通过采购雾炮车抑尘降尘服务,改善空气质量", form.AnnualGoal);
+    }
+    // A Gansu 省级部门预算项目支出绩效目标表 as glued text: 二级项目名称, 项目总投资 / 预算申报数, 政策依据, 年度绩效目标.
+    private const string GansuGlued =
+        "省级部门预算项目支出绩效目标表2023年度一级项目名称文化事业发展专项资金二级项目名称博物馆免费开放补助资金" +
+        "项目主管部门嘉峪关市文化和旅游局项目总投资20万元预算申报数18万元项目实施单位嘉峪关城市博物馆政策依据甘财科[2022]78号" +
+        "其他依据需要说明的其他问题年度绩效目标进一步提高博物馆运行效率和免费开放服务水平" +
+        "一级指标二级指标三级指标指标目标值产出指标数量指标免费开放天数=300天\n";
+
+    [Fact]
+    public void A_year_printed_right_after_a_title_in_glued_text_is_the_forms_year()
+    {
+        var form = Assert.Single(Read(GansuGlued).Forms);
+        Assert.Equal(2023, form.Year);
+    }
+
+    [Fact]
+    public void Total_investment_and_the_amount_applied_for_are_the_projects_and_the_years_funds()
+    {
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(Read(GansuGlued).Forms));
+        Assert.Equal(MoneyUnit.WanYuan, form.Funds.Unit);
+        Assert.Equal((20m, 18m), (form.Funds.ProjectTotal, form.Funds.AnnualTotal));
+    }
+
+    [Fact]
+    public void A_label_the_reader_keeps_nothing_from_ends_the_header_field_before_it()
+    {
+        // `政策依据` and `其他依据` carry nothing the model keeps; their text is not the implementing unit's name.
+        var form = Assert.Single(Read(GansuGlued).Forms);
+        Assert.Equal("嘉峪关城市博物馆", form.ImplementingUnit);
+        Assert.Equal("博物馆免费开放补助资金", form.ProjectName);
+    }
+
+    [Fact]
+    public void A_goal_head_with_its_text_after_it_on_one_line_gives_the_text_without_the_head()
+    {
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(Read(GansuGlued).Forms));
+        Assert.Equal("进一步提高博物馆运行效率和免费开放服务水平", form.AnnualGoal);
+    }
+    [Fact]
+    public void A_budget_amount_beside_the_project_name_is_the_years_funds_and_ends_the_name()
+    {
+        var r = Read("项目支出绩效目标表\n项目名称 | 全市文物保护专项经费 | 预算金额 | 36万元 |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 文物安全巡查频次 | ≥8次 |\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("全市文物保护专项经费", form.ProjectName);
+        Assert.Equal(36m, form.Funds.AnnualTotal);
+        Assert.Equal(MoneyUnit.WanYuan, form.Funds.Unit);
+    }
+
+    [Theory]
+    [InlineData("资金名称")]
+    [InlineData("项目支出名称")]
+    [InlineData("专项(项目)名称")]
+    [InlineData("转移支付(项目)名称")]
+    public void Provincial_names_for_the_project_name_label_give_the_project_name(string label)
+    {
+        var r = Read($"项目支出绩效目标表\n{label}\t就业补助资金\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t补贴人数\t≥100人\n");
+
+        Assert.Equal("就业补助资金", Assert.Single(r.Forms).ProjectName);
+    }
+
+    [Fact]
+    public void A_transfer_payments_authorities_by_level_are_not_taken_for_the_department_and_the_fund_user_is_the_implementing_unit()
+    {
+        // 中央主管部门 / 自治区主管部门: which one is the form's 主管部门 is not printed; 资金使用单位 spends the money.
+        var r = Read("专项资金绩效自评表(2023年度)专项(项目)名称彩票市场调控资金中央主管部门中国福利彩票发行管理中心" +
+                     "自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心" +
+                     "一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标数量指标系统改版数量≥1套1套1010\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal("彩票市场调控资金", form.ProjectName);
+        Assert.Null(form.Department);
+        Assert.Equal("宁夏福利彩票发行中心", form.ImplementingUnit);
+    }
+    [Fact]
+    public void A_file_whose_last_line_opens_a_bracket_it_never_closes_is_cut_off()
+    {
+        const string form = "项目绩效目标表\n项目名称 | 绿化养护 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n" +
+                            "产出指标 | 数量指标 | 养护面积 | ≥100亩 |\n满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥95% |\n";
+
+        Assert.True(Assert.Single(Read(form + "最近年度绩效评价情况 | 优秀 | 附上一年度评价报告列示的主要问题 (见附件) |\n").Forms).Complete);
+        var cut = Assert.Single(Read(form + "最近年度绩效评价情况 | 优秀 | 附上一年度评价报告列示的主要问题 (项目库里直接录\n").Forms);
+        Assert.False(cut.Complete);
+    }
+}
