@@ -423,4 +423,15 @@ public class ReaderRowTests
         Assert.Null(second.Score);
         Assert.Equal(("效益指标", "环境效益", "环境优良", "良好"), Row(form.Indicators[2]));
     }
+
+    [Fact]
+    public void A_row_holding_the_total_score_after_another_cell_is_the_footer_not_an_indicator()
+    {
+        var r = Read("项目支出绩效自评表\n项目名称 | 营养改善\n一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n" +
+                     "产出指标 | 数量指标 | 受益学生人数 | ≥500人 | 520人 | 20 | 20\n" +
+                     "其他需要说明事项 | 无 | 总分 | 100 | 96 | 优\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(["受益学生人数"], form.Indicators.Select(i => i.Name).ToArray());
+    }
 }

@@ -35,7 +35,7 @@ internal static class TabularIndicators
                 cells.Add(ReferenceEquals(text, c.Text) ? c : c with { Text = text });
             }
             // The footer, the form's questions after the table, or the head of another table (序号 | 学校性质 | …).
-            if (cells.Count > 0 && (IsFooter(cells[0].Text) || AnyTickBoxes(cells) || (indicators.Count > 0 && Key(cells[0].Text) == "序号")))
+            if (cells.Count > 0 && (IsFooter(cells[0].Text) || AnyTickBoxes(cells) || (indicators.Count > 0 && Key(cells[0].Text) == "序号") || HoldsTotalScore(cells)))
                 return new IndicatorTable(indicators, warnings, true, r, false);
             if (cells.All(c => IsTableFurniture(c.Text)))
             {
@@ -140,6 +140,16 @@ internal static class TabularIndicators
             }
         }
         return new IndicatorTable(indicators, warnings, false, end, false);
+    }
+
+    /// <summary>
+    /// The 总分 cell stands after another footer cell in some layouts (`其他需要说明事项 | 无 | 总分 | 100 | 96 | 优`): a row
+    /// holding it is the footer wherever it stands.
+    /// </summary>
+    private static bool HoldsTotalScore(List<Cell> cells)
+    {
+        for (int i = 1; i < cells.Count; i++) if (Key(cells[i].Text) == "总分") return true;
+        return false;
     }
 
     private static bool AnyTickBoxes(List<Cell> cells)
