@@ -57,6 +57,8 @@ public static partial class ValueParser
     /// </summary>
     private static Quantity? ParseQuantity(string text)
     {
+        // Most value cells are plain ASCII numbers (`10.00`, `100`): read without normalising or the general parse.
+        if (PlainAsciiNumber(text) is { } plain) return new Quantity(null, plain, null);
         // No digit, no quantity: most cells are names and words.
         bool digit = false;
         foreach (var c in text) if (ChineseText.IsDigit(c)) { digit = true; break; }
@@ -123,6 +125,25 @@ public static partial class ValueParser
         // A "unit" longer than a few characters is prose (e.g. `2023年1月至12月`), not a quantity.
         if (unit is { Length: > 12 }) return null;
         return new Quantity(cmp, value, unit);
+    }
+
+    /// <summary>
+    /// `digits` or `digits.digits` in ASCII, at most 18 digits: the value decimal.TryParse gives it, with the same scale
+    /// (`10.00` stays 10.00); null for any other text.
+    /// </summary>
+    private static decimal? PlainAsciiNumber(string text)
+    {
+        if (text.Length is 0 or > 19) return null;
+        long mantissa = 0;
+        int scale = -1, digits = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c)) { mantissa = mantissa * 10 + (c - '0'); digits++; if (scale >= 0) scale++; }
+            else if (c == '.' && scale < 0) scale = 0;
+            else return null;
+        }
+        if (digits == 0 || digits > 18 || scale == 0 || text[0] == '.') return null;
+        return new decimal((int)mantissa, (int)(mantissa >> 32), 0, false, (byte)Math.Max(scale, 0));
     }
 
     /// <summary>

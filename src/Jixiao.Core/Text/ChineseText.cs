@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Jixiao.Core.Text;
@@ -25,6 +26,21 @@ public static class ChineseText
     {
         if (string.IsNullOrEmpty(text)) return "";
         if (!NeedsNormalizing(text)) return text;
+        // The stages normalise the same cell again and again (each reads it through CellText): the last result for a
+        // text is kept by the text's identity, per thread, so the work is done once per cell.
+        var memo = t_normalized ??= new (string?, string?)[NormalizedMemoSize];
+        ref var slot = ref memo[RuntimeHelpers.GetHashCode(text) & (NormalizedMemoSize - 1)];
+        if (ReferenceEquals(slot.Item1, text)) return slot.Item2!;
+        var normalized = NormalizeText(text);
+        slot = (text, normalized);
+        return normalized;
+    }
+
+    private const int NormalizedMemoSize = 128;
+    [ThreadStatic] private static (string?, string?)[]? t_normalized;
+
+    private static string NormalizeText(string text)
+    {
         var s = StripTags(text);
         var sb = new StringBuilder(s.Length);
         // Line by line (CR LF, CR, LF): each line's spaces folded (FoldSpaces), the line appended by the wrap rule

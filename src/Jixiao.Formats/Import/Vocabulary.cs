@@ -377,24 +377,4 @@ internal static partial class Vocabulary
         ("部门整体支出绩效目标完成情况表", FormKind.DepartmentSelfEvaluation),
         ("部门整体支出绩效自评情况表", FormKind.DepartmentSelfEvaluation),
     ];
-
-    private static readonly System.Buffers.SearchValues<char> KeyChanges = System.Buffers.SearchValues.Create(ChineseText.SpaceCharacters + "（）");
-
-    /// <summary>A label's comparison key: no spaces, half-width brackets, no trailing colon, 其中： normalised.</summary>
-    public static string Key(string label)
-    {
-        if (label.Length == 0) return label;
-        // Most cells need no change: return them as they are rather than allocate.
-        bool clean = true;
-        if (label.Length > 32) clean = !label.AsSpan().ContainsAny(KeyChanges);
-        else
-            foreach (var c in label)
-                if (ChineseText.IsSpace(c) || c is '（' or '）') { clean = false; break; }
-        var k = clean ? label : ChineseText.RemoveSpaces(label).Replace('（', '(').Replace('）', ')');
-        if (k.Length > 0 && k[^1] is ':' or '：') k = k.TrimEnd(':', '：');
-        if (k.StartsWith("其中:", StringComparison.Ordinal)) k = "其中：" + k[3..];
-        // A required field's marker (`*联系人`) is not part of its label.
-        if (k.Length > 1 && k[0] == '*') k = k[1..];
-        return k;
-    }
 }

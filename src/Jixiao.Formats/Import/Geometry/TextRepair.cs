@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -24,12 +25,19 @@ internal static partial class TextRepair
         int pinyin = 0;
         // One pass: each annotation is counted as it is removed.
         if (text.Contains('(')) text = Pinyin().Replace(text, _ => { pinyin++; return ""; });
+        // Most texts are simplified: a vectorised search finds the few traditional characters, if any, without a
+        // lookup per character.
+        int found = 0;
+        for (var rest = text.AsSpan(); found < MinTraditional && rest.IndexOfAny(TraditionalCharacters) is var at and >= 0; rest = rest[(at + 1)..])
+            found++;
+        if (found < MinTraditional) return new TextRepairResult(text, 0, pinyin);
         int traditional = 0;
-        foreach (var c in text)
-            if (SimplifiedOf(c) != 0) traditional++;
-        if (traditional < MinTraditional) return new TextRepairResult(text, 0, pinyin);
         var sb = new StringBuilder(text.Length);
-        foreach (var c in text) sb.Append(SimplifiedOf(c) is var s and not '\0' ? s : c);
+        foreach (var c in text)
+        {
+            if (SimplifiedOf(c) is var s and not '\0') { sb.Append(s); traditional++; }
+            else sb.Append(c);
+        }
         return new TextRepairResult(sb.ToString(), traditional, pinyin);
     }
 
@@ -67,6 +75,9 @@ internal static partial class TextRepair
         var map = Simplified.Map;
         return i < (uint)map.Length ? map[i] : '\0';
     }
+
+    private static readonly SearchValues<char> TraditionalCharacters =
+        SearchValues.Create(string.Concat(Pairs.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => p[0])));
 
     private static (char, char[]) BuildMap()
     {

@@ -27,32 +27,37 @@ internal static class TabularIndicators
         {
             var row = source.Rows[r];
             if (row.IsBlank) { if (floating.Count > 0) breakSinceFloating = true; continue; }
+            // Each cell's key is made once: the label tests below each take it (a key is its own key).
             var cells = new List<Cell>(row.NonEmptyCells.Length);
+            var keys = new List<string>(row.NonEmptyCells.Length);
             foreach (var c in row.NonEmptyCells)
             {
                 var text = CellText.Of(c);
-                if (Key(text).Length == 0) continue;
+                var key = Key(text);
+                if (key.Length == 0) continue;
                 cells.Add(ReferenceEquals(text, c.Text) ? c : c with { Text = text });
+                keys.Add(key);
             }
             // The footer, the form's questions after the table, or the head of another table (序号 | 学校性质 | …).
-            if (cells.Count > 0 && (IsFooter(cells[0].Text) || AnyTickBoxes(cells) || (indicators.Count > 0 && Key(cells[0].Text) == "序号") || HoldsTotalScore(cells)))
+            if (cells.Count > 0 && (IsFooter(keys[0]) || AnyTickBoxes(cells) || (indicators.Count > 0 && keys[0] == "序号") || HoldsTotalScore(keys)))
                 return new IndicatorTable(indicators, warnings, true, r, false);
-            if (cells.All(c => IsTableFurniture(c.Text)))
+            if (keys.TrueForAll(IsTableFurniture))
             {
                 if (floating.Count > 0) breakSinceFloating = true;
                 continue;
             }
 
             string? rowL1 = null, rowL2 = null;
-            var rest = new List<Cell>();
-            foreach (var c in cells)
+            var rest = new List<Cell>(cells.Count);
+            for (int i = 0; i < cells.Count; i++)
             {
-                if (rest.Count == 0 && rowL1 is null && rowL2 is null && Level1Of(c.Text) is { } l1) { rowL1 = l1; continue; }
-                if (rest.Count == 0 && rowL2 is null && Level2Of(c.Text) is { } l2) { rowL2 = l2; continue; }
-                if (rest.Count == 0 && rowL1 is not null && rowL2 is null && IsPrintedLevel2(c.Text)) { rowL2 = Key(c.Text); continue; }
+                var (c, k) = (cells[i], keys[i]);
+                if (rest.Count == 0 && rowL1 is null && rowL2 is null && Level1Of(k) is { } l1) { rowL1 = l1; continue; }
+                if (rest.Count == 0 && rowL2 is null && Level2Of(k) is { } l2) { rowL2 = l2; continue; }
+                if (rest.Count == 0 && rowL1 is not null && rowL2 is null && IsPrintedLevel2(k)) { rowL2 = k; continue; }
                 // A provincial 二级 (可持续性发展影响指标, 服务对象或受益者满意度指标) opening a row under its 一级.
-                if (rest.Count == 0 && rowL2 is null && level1 is not null && IsPrintedLevel2(c.Text) && Framework.Level1Of(null, c.Text) == level1) { rowL2 = Key(c.Text); continue; }
-                if (IsNoiseLabel(c.Text)) continue;
+                if (rest.Count == 0 && rowL2 is null && level1 is not null && IsPrintedLevel2(k) && Framework.Level1Of(null, c.Text) == level1) { rowL2 = k; continue; }
+                if (IsNoiseLabel(k)) continue;
                 rest.Add(c);
             }
             if (rowL1 is not null && rowL2 is null && rest.Count > 0 && IsCostUnderOutput(rowL1, level1, level2Follows: false))
@@ -146,9 +151,9 @@ internal static class TabularIndicators
     /// The 总分 cell stands after another footer cell in some layouts (`其他需要说明事项 | 无 | 总分 | 100 | 96 | 优`): a row
     /// holding it is the footer wherever it stands.
     /// </summary>
-    private static bool HoldsTotalScore(List<Cell> cells)
+    private static bool HoldsTotalScore(List<string> keys)
     {
-        for (int i = 1; i < cells.Count; i++) if (Key(cells[i].Text) == "总分") return true;
+        for (int i = 1; i < keys.Count; i++) if (keys[i] == "总分") return true;
         return false;
     }
 
