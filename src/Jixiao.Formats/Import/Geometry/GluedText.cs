@@ -343,6 +343,8 @@ internal static class GluedText
     /// <summary>The text with brackets and colons as the vocabulary's keys have them (`(`, `：`), character for character.</summary>
     private static string KeyChars(string s)
     {
+        // Most lines have none of these: the line itself, not a copy.
+        if (s.AsSpan().IndexOfAny("（）:％") < 0) return s;
         var chars = s.ToCharArray();
         for (int i = 0; i < chars.Length; i++)
             chars[i] = chars[i] switch { '（' => '(', '）' => ')', ':' => '：', '％' => '%', _ => chars[i] };
