@@ -434,4 +434,18 @@ public class ReaderRowTests
         var form = Assert.Single(r.Forms);
         Assert.Equal(["受益学生人数"], form.Indicators.Select(i => i.Name).ToArray());
     }
+
+    [Fact]
+    public void The_start_of_a_group_label_cut_by_the_page_is_neither_a_row_nor_part_of_the_row_above()
+    {
+        // corpus 008: the file stops at `满意` (of 满意度指标) after a group label row; it was glued to the name of the
+        // row before the label (`受益人口数量满意`).
+        var r = Read("项目支出绩效自评表\n项目名称 | 特色种养\n一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 实际完成值 | 得分\n" +
+                     "效益指标 | 社会效益指标 | 受益人口数量 | 10 | 90人 | 90人 | 10\n" +
+                     "可持续影响指标 |\n满意\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(["受益人口数量"], form.Indicators.Select(i => i.Name).ToArray());
+        Assert.Contains(r.Forms[0].Warnings, w => w.Message.Contains("被截断的分组标签"));
+    }
 }

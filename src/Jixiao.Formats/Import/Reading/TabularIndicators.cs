@@ -80,6 +80,11 @@ internal static class TabularIndicators
                 // One character with no value (a label cut by the end of the page, `时`) is no indicator.
                 warnings.Add(new ImportWarning($"第{row.Line}行：“{rest[0].Text}”读不成指标行（只有一个字，没有指标值），未导入", row.Line));
             }
+            else if (rest.Count == 1 && fit is null && IsCutGroupLabel(Key(rest[0].Text)))
+            {
+                // The start of a group's label with nothing after it (`满意` of 满意度指标, the page or the file cut there).
+                warnings.Add(new ImportWarning($"第{row.Line}行：“{rest[0].Text}”是被截断的分组标签（没有指标值），未作为指标导入", row.Line));
+            }
             else if (rest.Count > 0)
             {
                 p = IndicatorColumns.Build(kind, rest, fit);
@@ -123,6 +128,8 @@ internal static class TabularIndicators
                 level1 = newL1.Length > 0 ? newL1 : null;
                 if (rowL2 is not null) level2 = rowL2;
                 continuationShape = null;
+                // A group's label stands between: what follows is not the previous group's row continued.
+                if (p is null) last = null;
             }
             else if (p is not null)
             {
@@ -156,6 +163,9 @@ internal static class TabularIndicators
         for (int i = 1; i < keys.Count; i++) if (keys[i] == "总分") return true;
         return false;
     }
+
+    private static bool IsCutGroupLabel(string key) =>
+        key.Length >= 2 && AssemblableLabelsLongerThan(key).Any(l => l.EndsWith("指标", StringComparison.Ordinal));
 
     private static bool AnyTickBoxes(List<Cell> cells)
     {
