@@ -147,6 +147,12 @@ internal static partial class Vocabulary
     /// <summary>A 指标性质 cell that says what kind of value follows (定性 / 定量) rather than a comparator.</summary>
     public static bool IsNatureWord(string text) => Key(text) is "定性" or "定量";
 
+    /// <summary>A 单项指标完成情况 cell: whether the row's target was met, not its actual value.</summary>
+    public static bool IsStatusWord(string text) => Key(text) is "完成" or "未完成" or "已完成" or "基本完成" or "部分完成" or "达成" or "未达成" or "部分达成" or "基本达成";
+
+    /// <summary>A score column weighted by the row's 权重 (折算得分 = 得分 × 权重): the score the total adds up.</summary>
+    public static bool IsWeightedScoreHead(string text) => Key(text) is "单项指标折算得分" or "折算得分";
+
     /// <summary>A 指标方向 cell: whether more is better (正向) or less (反向).</summary>
     public static bool IsDirectionWord(string text) => Key(text) is "正向" or "反向" or "正向指标" or "反向指标";
 

@@ -434,4 +434,36 @@ public class ReaderRowTests
         var form = Assert.Single(r.Forms);
         Assert.Equal(["受益学生人数"], form.Indicators.Select(i => i.Name).ToArray());
     }
+
+    [Fact]
+    public void A_second_header_row_splitting_the_target_and_the_score_is_read_with_its_status_column()
+    {
+        // 河北's 预算项目绩效自评表: 预期指标值 over 符号 | 值 | 单位(文字描述), a 完成情况 status, and 自评得分 over 单项指标得分 |
+        // 权重占比 | 折算得分; the cell under 指标分值 is the indicator's explanation, not its name.
+        var r = Read(string.Join('\n',
+            "成安县民政局2020年度预算项目绩效自评表",
+            "一、基本情况 项目名称: 高龄津贴",
+            "四、年度绩效指标完成情况 一级指标 二级指标 三级指标 指标分值 预期指标值 单项指标实际完成值 单项指标完成情况 自评得分",
+            "符号 单位(文字描述) 单项指标得分 权重占比(%) 单项指标折算得分",
+            "产出指标 质量指标 申报对象覆盖率 享受补贴人数占申报对象总数的比例 >= 98 %(百分比) 100% 完成 100.00 25.00 25.00",
+            "时效指标 发放及时率 按时发放的比例 >= 99 % 99% 完成 100.00 25.00 25.00", ""));
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(["申报对象覆盖率", "发放及时率"], form.Indicators.Select(i => i.Name).ToArray());
+        var first = form.Indicators[0];
+        Assert.Equal((Comparator.GreaterOrEqual, 98m), (first.Target?.Comparator, first.Target?.Value));
+        Assert.Equal(100m, first.Actual?.Value);
+        Assert.Equal((25m, 25m), (first.Weight, first.Score));
+        Assert.Equal(("产出指标", "时效指标"), (form.Indicators[1].Level1, form.Indicators[1].Level2));
+    }
+
+    [Fact]
+    public void A_name_printed_as_its_group_without_指标_is_the_name_not_the_group_again()
+    {
+        var r = Read("项目支出绩效目标表\n项目名称 补助\n一级指标 二级指标 三级指标 指标值\n" +
+                     "满意度指标 服务对象满意度指标 服务对象满意度 ≥95%\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal([("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%")], form.Indicators.Select(Row).ToArray());
+    }
 }

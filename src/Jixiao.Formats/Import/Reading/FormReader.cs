@@ -105,8 +105,8 @@ internal static partial class FormReader
     {
         if (source.CellPerLine) return GridIndicators.Read(source, kind, headerRow, end);
         var (roles, dataStart) = IndicatorColumns.ReadHeader(source, kind, headerRow, end);
-        return source.Tabular
-            ? TabularIndicators.Read(source, kind, roles, dataStart, end)
-            : TextIndicators.Read(source, kind, roles, dataStart, end);
+        if (source.Tabular) return TabularIndicators.Read(source, kind, roles, dataStart, end);
+        var scored = kind == FormKind.SelfEvaluation ? ScoredColumns.Read(source, headerRow, dataStart) : null;
+        return TextIndicators.Read(source, kind, roles, dataStart, end, scored);
     }
 }

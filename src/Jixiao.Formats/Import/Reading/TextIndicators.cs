@@ -19,7 +19,7 @@ internal static class TextIndicators
 
     private sealed record Token(string Text, int Line);
 
-    public static IndicatorTable Read(SourceText source, FormKind kind, List<Role> roles, int dataStart, int end)
+    public static IndicatorTable Read(SourceText source, FormKind kind, List<Role> roles, int dataStart, int end, ScoredColumns.Header? scored = null)
     {
         var indicators = new List<Indicator>();
         var warnings = new List<ImportWarning>();
@@ -56,7 +56,9 @@ internal static class TextIndicators
             }
             // A row with only its weight and score is the last reading tried: a cell that ran together may hold the
             // target and the actual, and the split below finds them.
-            var fit = IndicatorColumns.FitValues(texts, roles, kind, strictTarget: !rowEnds || texts.Count < 2, scoresOnly: false);
+            // A header with a status or several score columns is matched from the row's end first (ScoredColumns).
+            var fit = (scored is null ? null : ScoredColumns.Fit(texts, scored))
+                ?? IndicatorColumns.FitValues(texts, roles, kind, strictTarget: !rowEnds || texts.Count < 2, scoresOnly: false);
             // A split is tried on a row's worth of cells only: on a longer run of text it would refit the run once per
             // cell and cut (a fuzz input of thousands of cells ran for minutes).
             if (fit is null && buffer.Count <= MaxSplitRow && buffer.Any(b => source.IsGluedLine(b.Tok.Line))
@@ -108,6 +110,7 @@ internal static class TextIndicators
                 Flush(rowEnds: OpensRow(tokens[i].Text));
 
             var label = AssembleLabel(tokens, i, consumed, out int used);
+            if (label is not null && used == 1 && i == afterLabel && IsNameRepeatingLevel2(label, level2)) label = null;
             if (label is not null)
             {
                 for (int k = i; k < i + used; k++) consumed[k] = true;
@@ -224,6 +227,13 @@ internal static class TextIndicators
         var k = Key(text);
         return k.Length >= 3 && AssemblableLabelsLongerThan(k).Any(l => l.EndsWith("指标", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// A 三级 name printed as its 二级 without 指标, right after it (服务对象满意度指标 | 服务对象满意度 | …): the name in its
+    /// own column, not the group printed again.
+    /// </summary>
+    private static bool IsNameRepeatingLevel2(string label, string? level2) =>
+        level2 is not null && Level1Of(label) is null && Level2Of(label) is { } again && level2 == again + "指标";
 
     /// <summary>A template's numbered row name (`指标1:安置小区物业费`): it opens a row.</summary>
     private static bool IsNumberedName(string text) =>
