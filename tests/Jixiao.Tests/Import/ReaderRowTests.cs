@@ -466,4 +466,27 @@ public class ReaderRowTests
         var form = Assert.Single(r.Forms);
         Assert.Equal([("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%")], form.Indicators.Select(Row).ToArray());
     }
+    [Fact]
+    public void A_listing_of_projects_targets_reads_each_project_with_content_and_its_bracketed_indicators()
+    {
+        // 安徽's …项目绩效目标和指标: totals and subtotals print a name and an amount like a project but no content; a
+        // project's content is in bracketed headings, its indicators `指标1:名称(目标)` under 【一级-二级】.
+        var r = Read(string.Join("\n\n",
+            "某市公安局2025年项目绩效目标和指标", "单位编码", "单位名称(项目类别/支出项目)", "年度预算安排", "项目内容", "绩效目标",
+            "某市公安局", "500000", "其他运转类", "300000",
+            "037001", "机房租赁服务", "300000", "【项目概况】:租赁机柜。", "【总体目标】", "保障设备运转",
+            "【产出指标-数量指标】", "指标1:机柜数量(≥77台)", "【产出指标-成本指标】", "指标1:维护成本(<300000元)",
+            "【效益指标-社会效益指标】", "指标1:服务保障民生(有力保障)",
+            "本级项目", "200000", "037001", "执法办案费", "200000", ""));
+
+        Assert.Equal(["机房租赁服务", "执法办案费"], r.Forms.Select(f => f.ProjectName ?? "").ToArray());
+        var first = (TargetDeclaration)r.Forms[0];
+        Assert.Equal((2025, 300000m, true), (first.Year, first.Funds.AnnualTotal, first.Complete));
+        Assert.Equal(
+            [("产出指标", "数量指标", "指标1:机柜数量", "≥77台"), ("产出指标", "成本指标", "指标1:维护成本", "<300000元"),
+             ("效益指标", "社会效益指标", "指标1:服务保障民生", "有力保障")],
+            first.Indicators.Select(Row).ToArray());
+        Assert.False(r.Forms[1].Complete);
+        Assert.Empty(r.Forms[1].Indicators);
+    }
 }
