@@ -489,4 +489,21 @@ public class ReaderRowTests
         Assert.False(r.Forms[1].Complete);
         Assert.Empty(r.Forms[1].Indicators);
     }
+    [Fact]
+    public void A_glued_rows_worded_target_and_achievement_are_cut_at_the_printed_spaces()
+    {
+        // A document's text with the whole form on one line: the glued-text pass finds the cells by their labels, and
+        // `补助资格合规性 合规 达成预期指标` between two labels is still three cells by its spaces.
+        var r = Read("项目支出绩效自评表 (2022年度) 项目名称 村级补助经费 主管部门 219-某镇人民政府 实施单位 219001-某镇人民政府 " +
+                     "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 " +
+                     "年度总体目标 预期目标 实际完成情况 保障运转。 已保障运转。 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 " +
+                     "产出指标(50分) 数量指标 补助村数量 =8个 8 8 8 质量指标 补助资格合规性 合规 达成预期指标 8 8 " +
+                     "时效指标 补助经费到位及时性 及时 达成预期指标 8 8 总分 100 98");
+
+        var form = Assert.Single(r.Forms);
+        var quality = form.Indicators.Single(i => i.Level2 == "质量指标");
+        Assert.Equal(("补助资格合规性", "合规", "达成预期指标"), (quality.Name, quality.Target?.Text, quality.Actual?.Text));
+        Assert.Equal((8m, 8m), (quality.Weight, quality.Score));
+        Assert.Equal("补助经费到位及时性", form.Indicators.Single(i => i.Level2 == "时效指标").Name);
+    }
 }

@@ -71,6 +71,13 @@ internal static class TextIndicators
                     $"第{at.Tok.Line}行：“{at.Tok.Text}”是连在一起的两格，按表头的列拆为“{split.Left}”和“{split.Right}”（推测），请核对", at.Tok.Line));
                 fit = IndicatorColumns.FitValues(split.Cells, roles, kind, strictTarget: true);
             }
+            if (fit is null && buffer.Count <= MaxSplitRow && SplitAtSpaces(buffer, source) is { } spaced
+                && IndicatorColumns.FitValues(spaced.Select(b => b.Tok.Text).ToList(), roles, kind, strictTarget: true, scoresOnly: false) is { } spacedFit)
+            {
+                buffer.Clear();
+                buffer.AddRange(spaced);
+                fit = spacedFit;
+            }
             fit ??= IndicatorColumns.FitValues(texts, roles, kind, strictTarget: true);
             if (fit is null && buffer.All(b => ValueParser.IsDash(b.Tok.Text)))
             {
@@ -226,6 +233,51 @@ internal static class TextIndicators
         if (Level1Of(text) is not null || Level2Of(text) is not null || IsNumberedName(text)) return true;
         var k = Key(text);
         return k.Length >= 3 && AssemblableLabelsLongerThan(k).Any(l => l.EndsWith("指标", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The buffer with the cells of glued lines cut where the printed line has spaces: the glued-text pass found the
+    /// cells by their labels and dropped the spaces, but text between two labels may still hold the extractor's cell
+    /// boundaries (`补助资格合规性 合规 达成预期指标`). Null when no such cell was printed with a space. Taken only when
+    /// the cut row fits the header's value columns.
+    /// </summary>
+    private static List<(Token Tok, int Index)>? SplitAtSpaces(List<(Token Tok, int Index)> buffer, SourceText source)
+    {
+        List<(Token Tok, int Index)>? result = null;
+        for (int b = 0; b < buffer.Count; b++)
+        {
+            var (tok, index) = buffer[b];
+            var pieces = tok.Text.Length >= 4 && source.IsGluedLine(tok.Line) && Printed(source, tok) is { } printed
+                ? printed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) : [];
+            if (pieces.Length < 2)
+            {
+                result?.Add(buffer[b]);
+                continue;
+            }
+            result ??= buffer.Take(b).ToList();
+            foreach (var p in pieces) result.Add((tok with { Text = ChineseText.Normalize(p) }, index));
+        }
+        return result;
+    }
+
+    /// <summary>A cell's text as its line printed it, spaces included: the first span that reads as it without them.</summary>
+    private static string? Printed(SourceText source, Token tok)
+    {
+        if (tok.Line < 1 || tok.Line > source.Lines.Count) return null;
+        var line = source.Lines[tok.Line - 1];
+        var text = tok.Text;
+        for (int start = line.IndexOf(text[0]); start >= 0; start = line.IndexOf(text[0], start + 1))
+        {
+            int i = start, k = 0;
+            while (i < line.Length && k < text.Length)
+            {
+                if (line[i] == text[k]) { i++; k++; }
+                else if (line[i] == ' ' && k > 0) i++;
+                else break;
+            }
+            if (k == text.Length) return line[start..i];
+        }
+        return null;
     }
 
     /// <summary>
