@@ -26,6 +26,9 @@ internal static partial class Vocabulary
         ("批复表", FormKind.TargetDeclaration),
     ];
 
+    /// <summary>A department's listing of its projects' targets (…项目绩效目标和指标), a table with no form's title.</summary>
+    public static bool IsListingTitle(string text) => text.EndsWith("绩效目标和指标", StringComparison.Ordinal) && !text.StartsWith("关于", StringComparison.Ordinal);
+
     /// <summary>Where each title word ends in a text (after its 表), for finding a title inside run-on text.</summary>
     public static IEnumerable<int> TitleWordEnds(string text)
     {
@@ -125,7 +128,7 @@ internal static partial class Vocabulary
         "项目名称" or "项目(专项)名称" => ProjectColumn.Name,
         "单位名称" or "项目单位" or "预算单位" or "单位" or "实施单位" => ProjectColumn.Unit,
         "项目类别" or "项目类型" => ProjectColumn.Category,
-        "预算数" or "预算金额" or "资金总额" or "项目金额" or "年度预算数" or "预算数(元)" or "预算数(万元)" => ProjectColumn.Budget,
+        "预算数" or "预算金额" or "资金总额" or "项目金额" or "年度预算数" or "预算数(元)" or "预算数(万元)" or "年度预算安排" => ProjectColumn.Budget,
         "年度目标" or "年度绩效目标" or "绩效目标" or "年度总体目标" => ProjectColumn.Goal,
         _ => null,
     };
@@ -146,6 +149,12 @@ internal static partial class Vocabulary
 
     /// <summary>A 指标性质 cell that says what kind of value follows (定性 / 定量) rather than a comparator.</summary>
     public static bool IsNatureWord(string text) => Key(text) is "定性" or "定量";
+
+    /// <summary>A 单项指标完成情况 cell: whether the row's target was met, not its actual value.</summary>
+    public static bool IsStatusWord(string text) => Key(text) is "完成" or "未完成" or "已完成" or "基本完成" or "部分完成" or "达成" or "未达成" or "部分达成" or "基本达成";
+
+    /// <summary>A score column weighted by the row's 权重 (折算得分 = 得分 × 权重): the score the total adds up.</summary>
+    public static bool IsWeightedScoreHead(string text) => Key(text) is "单项指标折算得分" or "折算得分";
 
     /// <summary>A 指标方向 cell: whether more is better (正向) or less (反向).</summary>
     public static bool IsDirectionWord(string text) => Key(text) is "正向" or "反向" or "正向指标" or "反向指标";

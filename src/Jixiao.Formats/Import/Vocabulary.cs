@@ -12,8 +12,7 @@ internal static partial class Vocabulary
 
     public static readonly IReadOnlyDictionary<string, HeaderField> HeaderLabels = new Dictionary<string, HeaderField>
     {
-        ["项目名称"] = HeaderField.ProjectName,
-        ["专项名称"] = HeaderField.ProjectName,
+        ["项目名称"] = HeaderField.ProjectName, ["专项名称"] = HeaderField.ProjectName,
         ["专项资金名称"] = HeaderField.ProjectName,
         ["资金名称"] = HeaderField.ProjectName,
         ["项目支出名称"] = HeaderField.ProjectName,
@@ -171,19 +170,20 @@ internal static partial class Vocabulary
         return GoalColumnOf(k, kind) is not null || k is "年度总体目标" or "项目绩效目标" or "总体目标" or "年度总体目标预期目标";
     }
 
-    public enum IndicatorColumn { Level1, Level2, Name, Target, Actual, Weight, Score, Reason, Comparator, Value, Unit, Description, Ignored }
+    public enum IndicatorColumn { Level1, Level2, Name, Target, Actual, Weight, Score, Reason, Comparator, Value, Unit, Description, Status, Ignored }
 
     private static readonly Dictionary<string, IndicatorColumn> IndicatorColumns = Columns(
         (IndicatorColumn.Level1, ["一级指标", "一级", "指标类型"]),
         (IndicatorColumn.Level2, ["二级指标", "二级"]),
         (IndicatorColumn.Name, ["三级指标", "三级指标内容", "三级", "指标内容", "指标名称", "三级指标名称", "绩效指标名称"]),
         (IndicatorColumn.Target, ["年度指标值", "年度(/项目)指标值", "指标值", "年初目标值(A)", "指标值及单位", "年度指标值(A)", "年度(项目)指标值", "指标值(包含数字及文字描述)", "指标目标值", "目标值", "年度目标值", "绩效目标值", "预期指标值", "年度数值", "预期实现值", "计划实现值"]),
-        (IndicatorColumn.Actual, ["实际完成值", "全年实际值", "完成值", "实际完成值(B)", "全年实际完成值", "全年完成值", "实际值", "年度实际完成值", "实际完成情况", "实际实现值"]),
-        (IndicatorColumn.Weight, ["分值", "权重", "指标权重"]),
-        (IndicatorColumn.Score, ["得分"]),
+        (IndicatorColumn.Actual, ["实际完成值", "全年实际值", "完成值", "单项指标实际完成值", "实际完成值(B)", "全年实际完成值", "全年完成值", "实际值", "年度实际完成值", "实际完成情况", "实际实现值"]),
+        (IndicatorColumn.Weight, ["分值", "权重", "指标权重", "指标分值", "权重占比"]),
+        (IndicatorColumn.Score, ["得分", "自评得分", "单项指标得分", "单项指标折算得分", "折算得分"]),
         (IndicatorColumn.Reason, ["偏差原因分析及改进措施", "未完成原因分析", "未完成原因及拟采取的改进措施", "偏差原因分析", "原因分析", "未完成原因和改进措施", "未完成原因分析及改进措施", "偏差原因及改进措施"]),
-        (IndicatorColumn.Comparator, ["指标性质", "计算符号"]),
-        (IndicatorColumn.Unit, ["度量单位", "计量单位", "单位", "指标单位"]),
+        (IndicatorColumn.Comparator, ["指标性质", "计算符号", "符号"]),
+        (IndicatorColumn.Status, ["单项指标完成情况"]), // whether the target was met (完成 / 未完成), not the actual value
+        (IndicatorColumn.Unit, ["度量单位", "计量单位", "单位", "指标单位", "单位(文字描述)"]),
         // A column that describes the indicator beside its name (often repeating it): never part of the name.
         (IndicatorColumn.Description, ["绩效指标描述", "指标描述", "指标说明", "指标解释", "指标内涵"]),
         (IndicatorColumn.Ignored, ["备注", "及改进措施", "指标", "年度", "实际", "绩效指标", "指标值说明", "指标方向性", "指标方向", "绩效标准", "得分计算方法", "评分标准", "评(扣)分标准", "指标值设定依据及数据来源", "是否核心指标", "得分系数", "指标标准或依据"]));
@@ -244,7 +244,7 @@ internal static partial class Vocabulary
     /// Group labels of provincial templates that are not the framework's words (Shandong's 产出值/数量值, Sichuan's
     /// 项目完成指标): kept as printed; the framework category follows from their words where the review needs it.
     /// </summary>
-    private static readonly HashSet<string> ProvincialLevel1 = ["项目完成指标", "项目效益指标", "产出值", "效益值"];
+    private static readonly HashSet<string> ProvincialLevel1 = ["项目完成指标", "项目效益指标", "产出值", "效益值", "效果指标"];
 
     public static bool IsProvincialLevel1(string label) => ProvincialLevel1.Contains(label);
     private static readonly HashSet<string> ProvincialLevel2 =

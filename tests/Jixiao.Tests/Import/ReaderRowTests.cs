@@ -448,4 +448,76 @@ public class ReaderRowTests
         Assert.Equal(["受益人口数量"], form.Indicators.Select(i => i.Name).ToArray());
         Assert.Contains(r.Forms[0].Warnings, w => w.Message.Contains("被截断的分组标签"));
     }
+
+    [Fact]
+    public void A_second_header_row_splitting_the_target_and_the_score_is_read_with_its_status_column()
+    {
+        // 河北's 预算项目绩效自评表: 预期指标值 over 符号 | 值 | 单位(文字描述), a 完成情况 status, and 自评得分 over 单项指标得分 |
+        // 权重占比 | 折算得分; the cell under 指标分值 is the indicator's explanation, not its name.
+        var r = Read(string.Join('\n',
+            "成安县民政局2020年度预算项目绩效自评表",
+            "一、基本情况 项目名称: 高龄津贴",
+            "四、年度绩效指标完成情况 一级指标 二级指标 三级指标 指标分值 预期指标值 单项指标实际完成值 单项指标完成情况 自评得分",
+            "符号 单位(文字描述) 单项指标得分 权重占比(%) 单项指标折算得分",
+            "产出指标 质量指标 申报对象覆盖率 享受补贴人数占申报对象总数的比例 >= 98 %(百分比) 100% 完成 100.00 25.00 25.00",
+            "时效指标 发放及时率 按时发放的比例 >= 99 % 99% 完成 100.00 25.00 25.00", ""));
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(["申报对象覆盖率", "发放及时率"], form.Indicators.Select(i => i.Name).ToArray());
+        var first = form.Indicators[0];
+        Assert.Equal((Comparator.GreaterOrEqual, 98m), (first.Target?.Comparator, first.Target?.Value));
+        Assert.Equal(100m, first.Actual?.Value);
+        Assert.Equal((25m, 25m), (first.Weight, first.Score));
+        Assert.Equal(("产出指标", "时效指标"), (form.Indicators[1].Level1, form.Indicators[1].Level2));
+    }
+
+    [Fact]
+    public void A_name_printed_as_its_group_without_指标_is_the_name_not_the_group_again()
+    {
+        var r = Read("项目支出绩效目标表\n项目名称 补助\n一级指标 二级指标 三级指标 指标值\n" +
+                     "满意度指标 服务对象满意度指标 服务对象满意度 ≥95%\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal([("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%")], form.Indicators.Select(Row).ToArray());
+    }
+    [Fact]
+    public void A_listing_of_projects_targets_reads_each_project_with_content_and_its_bracketed_indicators()
+    {
+        // 安徽's …项目绩效目标和指标: totals and subtotals print a name and an amount like a project but no content; a
+        // project's content is in bracketed headings, its indicators `指标1:名称(目标)` under 【一级-二级】.
+        var r = Read(string.Join("\n\n",
+            "某市公安局2025年项目绩效目标和指标", "单位编码", "单位名称(项目类别/支出项目)", "年度预算安排", "项目内容", "绩效目标",
+            "某市公安局", "500000", "其他运转类", "300000",
+            "037001", "机房租赁服务", "300000", "【项目概况】:租赁机柜。", "【总体目标】", "保障设备运转",
+            "【产出指标-数量指标】", "指标1:机柜数量(≥77台)", "【产出指标-成本指标】", "指标1:维护成本(<300000元)",
+            "【效益指标-社会效益指标】", "指标1:服务保障民生(有力保障)",
+            "本级项目", "200000", "037001", "执法办案费", "200000", ""));
+
+        Assert.Equal(["机房租赁服务", "执法办案费"], r.Forms.Select(f => f.ProjectName ?? "").ToArray());
+        var first = (TargetDeclaration)r.Forms[0];
+        Assert.Equal((2025, 300000m, true), (first.Year, first.Funds.AnnualTotal, first.Complete));
+        Assert.Equal(
+            [("产出指标", "数量指标", "指标1:机柜数量", "≥77台"), ("产出指标", "成本指标", "指标1:维护成本", "<300000元"),
+             ("效益指标", "社会效益指标", "指标1:服务保障民生", "有力保障")],
+            first.Indicators.Select(Row).ToArray());
+        Assert.False(r.Forms[1].Complete);
+        Assert.Empty(r.Forms[1].Indicators);
+    }
+    [Fact]
+    public void A_glued_rows_worded_target_and_achievement_are_cut_at_the_printed_spaces()
+    {
+        // A document's text with the whole form on one line: the glued-text pass finds the cells by their labels, and
+        // `补助资格合规性 合规 达成预期指标` between two labels is still three cells by its spaces.
+        var r = Read("项目支出绩效自评表 (2022年度) 项目名称 村级补助经费 主管部门 219-某镇人民政府 实施单位 219001-某镇人民政府 " +
+                     "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 " +
+                     "年度总体目标 预期目标 实际完成情况 保障运转。 已保障运转。 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 " +
+                     "产出指标(50分) 数量指标 补助村数量 =8个 8 8 8 质量指标 补助资格合规性 合规 达成预期指标 8 8 " +
+                     "时效指标 补助经费到位及时性 及时 达成预期指标 8 8 总分 100 98");
+
+        var form = Assert.Single(r.Forms);
+        var quality = form.Indicators.Single(i => i.Level2 == "质量指标");
+        Assert.Equal(("补助资格合规性", "合规", "达成预期指标"), (quality.Name, quality.Target?.Text, quality.Actual?.Text));
+        Assert.Equal((8m, 8m), (quality.Weight, quality.Score));
+        Assert.Equal("补助经费到位及时性", form.Indicators.Single(i => i.Level2 == "时效指标").Name);
+    }
 }

@@ -19,6 +19,8 @@ internal static partial class FormReader
         LayoutResult layout, string file, bool endsMidCharacter)
     {
         var source = new SourceText(layout, file);
+        // A listing of a department's projects has no form's title: its entries are read as forms of their own.
+        if (ProjectListing.Find(source) is var listing and >= 0) return (ProjectListing.Read(source, listing), [], []);
         var segmentation = FormSegmenter.Segment(source);
         var forms = new List<PerformanceForm>();
         var problems = segmentation.Problems;
@@ -105,8 +107,8 @@ internal static partial class FormReader
     {
         if (source.CellPerLine) return GridIndicators.Read(source, kind, headerRow, end);
         var (roles, dataStart) = IndicatorColumns.ReadHeader(source, kind, headerRow, end);
-        return source.Tabular
-            ? TabularIndicators.Read(source, kind, roles, dataStart, end)
-            : TextIndicators.Read(source, kind, roles, dataStart, end);
+        if (source.Tabular) return TabularIndicators.Read(source, kind, roles, dataStart, end);
+        var scored = kind == FormKind.SelfEvaluation ? ScoredColumns.Read(source, headerRow, dataStart) : null;
+        return TextIndicators.Read(source, kind, roles, dataStart, end, scored);
     }
 }

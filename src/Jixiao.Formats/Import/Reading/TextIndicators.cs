@@ -19,7 +19,7 @@ internal static class TextIndicators
 
     private sealed record Token(string Text, int Line);
 
-    public static IndicatorTable Read(SourceText source, FormKind kind, List<Role> roles, int dataStart, int end)
+    public static IndicatorTable Read(SourceText source, FormKind kind, List<Role> roles, int dataStart, int end, ScoredColumns.Header? scored = null)
     {
         var indicators = new List<Indicator>();
         var warnings = new List<ImportWarning>();
@@ -56,7 +56,9 @@ internal static class TextIndicators
             }
             // A row with only its weight and score is the last reading tried: a cell that ran together may hold the
             // target and the actual, and the split below finds them.
-            var fit = IndicatorColumns.FitValues(texts, roles, kind, strictTarget: !rowEnds || texts.Count < 2, scoresOnly: false);
+            // A header with a status or several score columns is matched from the row's end first (ScoredColumns).
+            var fit = (scored is null ? null : ScoredColumns.Fit(texts, scored))
+                ?? IndicatorColumns.FitValues(texts, roles, kind, strictTarget: !rowEnds || texts.Count < 2, scoresOnly: false);
             // A split is tried on a row's worth of cells only: on a longer run of text it would refit the run once per
             // cell and cut (a fuzz input of thousands of cells ran for minutes).
             if (fit is null && buffer.Count <= MaxSplitRow && buffer.Any(b => source.IsGluedLine(b.Tok.Line))
@@ -68,6 +70,13 @@ internal static class TextIndicators
                 warnings.Add(new ImportWarning(
                     $"第{at.Tok.Line}行：“{at.Tok.Text}”是连在一起的两格，按表头的列拆为“{split.Left}”和“{split.Right}”（推测），请核对", at.Tok.Line));
                 fit = IndicatorColumns.FitValues(split.Cells, roles, kind, strictTarget: true);
+            }
+            if (fit is null && buffer.Count <= MaxSplitRow && SplitAtSpaces(buffer, source) is { } spaced
+                && IndicatorColumns.FitValues(spaced.Select(b => b.Tok.Text).ToList(), roles, kind, strictTarget: true, scoresOnly: false) is { } spacedFit)
+            {
+                buffer.Clear();
+                buffer.AddRange(spaced);
+                fit = spacedFit;
             }
             fit ??= IndicatorColumns.FitValues(texts, roles, kind, strictTarget: true);
             if (fit is null && buffer.All(b => ValueParser.IsDash(b.Tok.Text)))
@@ -108,6 +117,7 @@ internal static class TextIndicators
                 Flush(rowEnds: OpensRow(tokens[i].Text));
 
             var label = AssembleLabel(tokens, i, consumed, out int used);
+            if (label is not null && used == 1 && i == afterLabel && IsNameRepeatingLevel2(label, level2)) label = null;
             if (label is not null)
             {
                 for (int k = i; k < i + used; k++) consumed[k] = true;
@@ -224,6 +234,58 @@ internal static class TextIndicators
         var k = Key(text);
         return k.Length >= 3 && AssemblableLabelsLongerThan(k).Any(l => l.EndsWith("指标", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The buffer with the cells of glued lines cut where the printed line has spaces: the glued-text pass found the
+    /// cells by their labels and dropped the spaces, but text between two labels may still hold the extractor's cell
+    /// boundaries (`补助资格合规性 合规 达成预期指标`). Null when no such cell was printed with a space. Taken only when
+    /// the cut row fits the header's value columns.
+    /// </summary>
+    private static List<(Token Tok, int Index)>? SplitAtSpaces(List<(Token Tok, int Index)> buffer, SourceText source)
+    {
+        List<(Token Tok, int Index)>? result = null;
+        for (int b = 0; b < buffer.Count; b++)
+        {
+            var (tok, index) = buffer[b];
+            var pieces = tok.Text.Length >= 4 && source.IsGluedLine(tok.Line) && Printed(source, tok) is { } printed
+                ? printed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) : [];
+            if (pieces.Length < 2)
+            {
+                result?.Add(buffer[b]);
+                continue;
+            }
+            result ??= buffer.Take(b).ToList();
+            foreach (var p in pieces) result.Add((tok with { Text = ChineseText.Normalize(p) }, index));
+        }
+        return result;
+    }
+
+    /// <summary>A cell's text as its line printed it, spaces included: the first span that reads as it without them.</summary>
+    private static string? Printed(SourceText source, Token tok)
+    {
+        if (tok.Line < 1 || tok.Line > source.Lines.Count) return null;
+        var line = source.Lines[tok.Line - 1];
+        var text = tok.Text;
+        for (int start = line.IndexOf(text[0]); start >= 0; start = line.IndexOf(text[0], start + 1))
+        {
+            int i = start, k = 0;
+            while (i < line.Length && k < text.Length)
+            {
+                if (line[i] == text[k]) { i++; k++; }
+                else if (line[i] == ' ' && k > 0) i++;
+                else break;
+            }
+            if (k == text.Length) return line[start..i];
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A 三级 name printed as its 二级 without 指标, right after it (服务对象满意度指标 | 服务对象满意度 | …): the name in its
+    /// own column, not the group printed again.
+    /// </summary>
+    private static bool IsNameRepeatingLevel2(string label, string? level2) =>
+        level2 is not null && Level1Of(label) is null && Level2Of(label) is { } again && level2 == again + "指标";
 
     /// <summary>A template's numbered row name (`指标1:安置小区物业费`): it opens a row.</summary>
     private static bool IsNumberedName(string text) =>
