@@ -520,4 +520,22 @@ public class ReaderRowTests
         Assert.Equal((8m, 8m), (quality.Weight, quality.Score));
         Assert.Equal("补助经费到位及时性", form.Indicators.Single(i => i.Level2 == "时效指标").Name);
     }
+
+    [Fact]
+    public void The_hebei_header_with_status_and_three_score_columns_reads_the_same_in_a_tab_separated_export()
+    {
+        // The same template as tab-separated cells (a sheet's export): the row fit from the row's end applies there too.
+        var r = Read(string.Join('\n',
+            "预算项目绩效自评表",
+            "项目名称\t高龄津贴",
+            "一级指标\t二级指标\t三级指标\t指标分值\t预期指标值\t单项指标实际完成值\t单项指标完成情况\t自评得分",
+            "符号\t单位(文字描述)\t单项指标得分\t权重占比(%)\t单项指标折算得分",
+            "产出指标\t质量指标\t申报对象覆盖率\t享受补贴人数占申报对象总数的比例\t>=\t98\t%(百分比)\t100%\t完成\t100.00\t25.00\t25.00", ""));
+
+        var first = Assert.Single(Assert.Single(r.Forms).Indicators);
+        Assert.Equal("申报对象覆盖率", first.Name);
+        Assert.Equal((Comparator.GreaterOrEqual, 98m), (first.Target?.Comparator, first.Target?.Value));
+        Assert.Equal(100m, first.Actual?.Value);
+        Assert.Equal((25m, 25m), (first.Weight, first.Score));
+    }
 }

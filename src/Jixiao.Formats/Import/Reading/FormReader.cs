@@ -107,8 +107,8 @@ internal static partial class FormReader
     {
         if (source.CellPerLine) return GridIndicators.Read(source, kind, headerRow, end);
         var (roles, dataStart) = IndicatorColumns.ReadHeader(source, kind, headerRow, end);
-        if (source.Tabular) return TabularIndicators.Read(source, kind, roles, dataStart, end);
         var scored = kind == FormKind.SelfEvaluation ? ScoredColumns.Read(source, headerRow, dataStart) : null;
+        if (source.Tabular) return TabularIndicators.Read(source, kind, roles, dataStart, end, scored);
         return TextIndicators.Read(source, kind, roles, dataStart, end, scored);
     }
 }

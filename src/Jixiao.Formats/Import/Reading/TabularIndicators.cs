@@ -13,7 +13,7 @@ namespace Jixiao.Formats.Import;
 /// </summary>
 internal static class TabularIndicators
 {
-    public static IndicatorTable Read(SourceText source, FormKind kind, List<Role> roles, int dataStart, int end)
+    public static IndicatorTable Read(SourceText source, FormKind kind, List<Role> roles, int dataStart, int end, ScoredColumns.Header? scored = null)
     {
         var indicators = new List<Indicator>();
         var warnings = new List<ImportWarning>();
@@ -73,7 +73,9 @@ internal static class TabularIndicators
             }
 
             var texts = rest.Select(c => c.Text).ToList();
-            var fit = IndicatorColumns.FitValues(texts, roles, kind, strictTarget: false) ?? IndicatorColumns.ByPosition(texts, roles, kind);
+            // A header with a status or several score columns is matched from the row's end first (ScoredColumns).
+            var fit = (scored is null ? null : ScoredColumns.Fit(texts, scored))
+                      ?? IndicatorColumns.FitValues(texts, roles, kind, strictTarget: false) ?? IndicatorColumns.ByPosition(texts, roles, kind);
             PlacedIndicator? p = null;
             if (rest.Count == 1 && fit is null && Key(rest[0].Text).Length < 2)
             {
