@@ -160,4 +160,77 @@ public class ReaderFieldTests
         var cut = Assert.Single(Read(form + "最近年度绩效评价情况 | 优秀 | 附上一年度评价报告列示的主要问题 (项目库里直接录\n").Forms);
         Assert.False(cut.Complete);
     }
+
+    // 重庆's 一般性项目绩效目标表 exported one cell per line: each label on a line, its value on the next.
+    private static string ChongqingCellPerLine(string tail) => string.Join('\n',
+        "2023年一般性项目绩效目标表(一级项目) |", "编制单位: |", "813-潼南区五桂镇 |", "单位:万元 |",
+        "专项资金名称 |", "在职村村干部补助 |", "业务主管部门 |", "813-潼南区五桂镇 |", tail);
+
+    [Fact]
+    public void The_budget_the_project_summary_and_the_years_goal_of_a_chongqing_declaration_are_labels_of_their_own()
+    {
+        // 当年预算 is the year's funds, 项目概况 / 立项依据 carry nothing the model keeps, 当年绩效目标 is the annual goal:
+        // none of them is part of the department's name before them.
+        var r = Read(ChongqingCellPerLine(string.Join('\n',
+            "当年预算 |", "9.31 |", "项目概况 |", "对村民委员会的补助 |", "立项依据 |", "渝财(2022)00001 |",
+            "当年绩效目标 |", "按月及时足额发放在职村社干部的工资。 |", "绩效指标 |", "一级指标 |", "二级指标 |", "三级指标 |", "指标值 |",
+            "产出指标 |", "数量指标 |", "发放人数 |", "≥80人 |", "")));
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("813-潼南区五桂镇", form.Department);
+        Assert.Equal(9.31m, form.Funds.AnnualTotal);
+        Assert.Equal("按月及时足额发放在职村社干部的工资。", form.AnnualGoal);
+    }
+
+    [Fact]
+    public void Office_rows_and_dates_of_a_declarations_header_end_the_value_before_them()
+    {
+        // 归口业务科室, 是否政府采购, 开始日期 / 结束日期: labels of their own, not part of the implementing unit.
+        var r = Read("项目支出绩效目标表 |\n( 2021 年度) |\n项目名称 | 松材线虫病除治 | 项目负责人及电话 | 吕泽 |\n" +
+                     "主管部门 | 区林业局 | 实施单位 | 接龙镇农业服务中心 |\n归口业务科室 | 森防站 | 是否政府采购 | 是 |\n" +
+                     "开始日期 | 2021-01-01 | 结束日期 | 2021-12-31 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 除治面积 | ≥100亩 |\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("接龙镇农业服务中心", form.ImplementingUnit);
+        Assert.Equal(new DateOnly(2021, 1, 1), form.StartDate);
+        Assert.Equal(new DateOnly(2021, 12, 31), form.EndDate);
+    }
+
+    [Fact]
+    public void The_medium_term_and_the_years_budget_totals_are_the_projects_and_the_years_funds()
+    {
+        // 山西's 项目预算资金(万元) | 中期预算资金总额 | 年度预算资金总额: the medium-term cell is empty here.
+        var r = Read("项目支出绩效目标申报表 |\n2021年 |\n项目名称 | 农村路工作经费 |\n主管部门及代码 | 经济建设科 | 实施单位 | 阳泉市公路服务中心 |\n" +
+                     "项目预算资金(万元) | 中期预算资金总额 | | 年度预算资金总额 | 25 |\n项目设立必要性 | 前期勘察设计审批 |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 检查次数 | ≥4次 |\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal(25m, form.Funds.AnnualTotal);
+        Assert.Null(form.Funds.ProjectTotal);
+        Assert.Equal(MoneyUnit.WanYuan, form.Funds.Unit);
+    }
+
+    [Fact]
+    public void The_start_of_a_label_on_the_files_last_line_is_a_cut_label_not_part_of_the_value()
+    {
+        var form = Assert.Single(Read(ChongqingCellPerLine("当年预 |\n")).Forms);
+        Assert.Equal("813-潼南区五桂镇", form.Department);
+    }
+
+    [Fact]
+    public void Two_goal_texts_in_one_row_take_the_goal_heads_in_order_and_another_labels_text_is_no_goal()
+    {
+        // The heads stand right of the side label's cells, the texts start at the first column: column by column
+        // both would be the first head's. The 2.项目实施内容及过程概述 row's text is that label's, not a goal.
+        var r = Read("部门预算项目支出绩效自评表(2022年度) |\n项目名称 | 执法人员制式服装预算经费 |\n" +
+                     "主管部门 | 大英县文化广播电视和旅游局 | 实施单位 | 大英县文化市场综合行政执法大队 |\n" +
+                     "项目基本情况 | 1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况 |\n" +
+                     "购买执法队9名工作人员配备制式服装。 | 配备制式服装的人员数量9人。 |\n" +
+                     "2.项目实施内容及过程概述 | 由分管领导牵头组织制订服装购买方案。 |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n产出指标 | 数量指标 | 服装数量 | 9套 | 9套 | 10 | 10 |\n");
+
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms));
+        Assert.Equal("购买执法队9名工作人员配备制式服装。", form.ExpectedGoal);
+        Assert.Equal("配备制式服装的人员数量9人。", form.ActualOutcome);
+    }
 }
