@@ -111,6 +111,14 @@ internal static partial class Vocabulary
         ["项目设立必要性"] = HeaderField.Ignored,
         ["保证项目实施的制度、措施"] = HeaderField.Ignored,
         ["项目实施计划"] = HeaderField.Ignored,
+        ["项目来源"] = HeaderField.Ignored,
+        ["归口科室"] = HeaderField.Ignored,
+        // 福建's 补助项目/区域 and a transfer payment's 财政部门 per level: neither is the 主管部门 nor the project.
+        ["补助项目/区域"] = HeaderField.Ignored,
+        ["省级财政部门"] = HeaderField.Ignored,
+        ["市级财政部门"] = HeaderField.Ignored,
+        ["区级财政部门"] = HeaderField.Ignored,
+        ["县级财政部门"] = HeaderField.Ignored,
     };
     }
 }

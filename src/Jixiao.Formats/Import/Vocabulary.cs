@@ -20,7 +20,24 @@ internal static partial class Vocabulary
         ["原因"] = FundColumn.Ignored,
     };
 
-    public static FundColumn? FundColumnOf(string label) => FundColumns.TryGetValue(WithoutUnitNote(Key(label)), out var c) ? c : null;
+    public static FundColumn? FundColumnOf(string label)
+    {
+        var k = WithoutUnitNote(Key(label));
+        return FundColumns.TryGetValue(k, out var c) || FundColumns.TryGetValue(WithoutColumnFormula(k), out c) ? c : null;
+    }
+
+    /// <summary>
+    /// `预算执行率(B/A)`, `全年执行数(B)`, `执行率(%)`: the letters and formula a template prints after a fund column's
+    /// name say how it is computed, not which column it is.
+    /// </summary>
+    private static string WithoutColumnFormula(string key)
+    {
+        int p = key.LastIndexOf('(');
+        if (p <= 0 || key[^1] != ')' || key.Length - p > 12) return key;
+        foreach (var c in key.AsSpan(p + 1, key.Length - p - 2))
+            if (!(char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c is '/' or '%' or '*' or '×' or '+' or '-')) return key;
+        return key[..p];
+    }
 
     public enum DeclarationFundLabel { ProjectTotal, ProjectFiscal, AnnualTotal, Appropriation, CarryOver, Other }
 
@@ -32,6 +49,7 @@ internal static partial class Vocabulary
         ["其中：当年财政拨款"] = DeclarationFundLabel.Appropriation, ["当年财政拨款"] = DeclarationFundLabel.Appropriation,
         ["其中：财政拨款"] = DeclarationFundLabel.Appropriation, ["财政拨款"] = DeclarationFundLabel.Appropriation,
         ["其中：本年财政拨款"] = DeclarationFundLabel.Appropriation,
+        ["其中：财政拨款数"] = DeclarationFundLabel.Appropriation, ["财政拨款数"] = DeclarationFundLabel.Appropriation,
         ["上年结转资金"] = DeclarationFundLabel.CarryOver,
         ["项目总投资"] = DeclarationFundLabel.ProjectTotal,
         ["预算申报数"] = DeclarationFundLabel.AnnualTotal,
@@ -61,7 +79,9 @@ internal static partial class Vocabulary
     {
         var k = Key(label);
         return (k.StartsWith("项目资金", StringComparison.Ordinal) && !k.StartsWith("项目资金总额", StringComparison.Ordinal)) || k.StartsWith("资金情况", StringComparison.Ordinal) ||
-               k.StartsWith("预算执行情况", StringComparison.Ordinal) || k.StartsWith("专项资金情况", StringComparison.Ordinal) || k.StartsWith("年度预算数", StringComparison.Ordinal) || k.StartsWith("预算规模", StringComparison.Ordinal);
+               k.StartsWith("预算执行情况", StringComparison.Ordinal) || k.StartsWith("专项资金情况", StringComparison.Ordinal) || k.StartsWith("年度预算数", StringComparison.Ordinal) || k.StartsWith("预算规模", StringComparison.Ordinal)
+               // 内蒙古's 投入目标 (万元) and 资金投入情况(万元): the same block under other names.
+               || k.StartsWith("投入目标", StringComparison.Ordinal) || k.StartsWith("资金投入情况", StringComparison.Ordinal);
     }
 
     public enum GoalColumn { Overall, Annual, Expected, Actual }

@@ -233,4 +233,80 @@ public class ReaderFieldTests
         Assert.Equal("购买执法队9名工作人员配备制式服装。", form.ExpectedGoal);
         Assert.Equal("配备制式服装的人员数量9人。", form.ActualOutcome);
     }
+
+    [Fact]
+    public void A_fund_columns_letters_and_formula_are_not_part_of_its_name()
+    {
+        // `预算执行率(B/A)`: the column is the rate, its note says how it is computed.
+        var r = Read("项目支出绩效自评表(2021年度) |\n项目名称 | 普通省道公路建设 |\n项目资金(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A) |\n" +
+                     "年度资金总额 | 4000 | 3800 | 95% |\n一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n" +
+                     "产出指标 | 数量指标 | 建设里程 | 32.1公里 | 32.1公里 |\n");
+
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms));
+        Assert.Equal((4000m, 3800m, 95m), (form.Funds.Total?.AdjustedBudget, form.Funds.Total?.Executed, form.Funds.Total?.ExecutionRate));
+    }
+
+    [Fact]
+    public void Nothing_spent_at_zero_percent_is_no_evidence_for_where_a_run_of_fund_figures_is_cut()
+    {
+        // `40004000100%` under 全年预算数 | 全年执行数 | 执行率: 4000 | 4000 | 100% holds, and so does 400040001 | 0 | 0%
+        // (as any budget would); only the first is evidence, so it is taken.
+        var r = Read("项目支出绩效自评表(2021年度)项目名称普通省道公路建设主管部门阆中市交通运输局\n" +
+                     "项目资金(万元)\n全年预算数(A)全年执行数(B)执行率(B/A)\n年度资金总额:40004000100%\n" +
+                     "一级指标二级指标三级指标年度指标值实际完成值产出指标数量指标建设里程32.1公里32.1公里\n");
+
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms));
+        Assert.Equal((4000m, 4000m, 100m), (form.Funds.Total?.AdjustedBudget, form.Funds.Total?.Executed, form.Funds.Total?.ExecutionRate));
+    }
+
+    [Fact]
+    public void Inner_mongolias_funds_block_heads_and_columns_end_the_implementing_unit_and_give_the_amounts()
+    {
+        // 投入目标 (万元) opens the funds; 资金来源 | 年初安排金额(万元) head its columns; `其中:` and 财政拨款数 are two cells.
+        var r = Read("项目支出绩效目标表\n项目名称 再生资源回收市场管理经费\n实施单位 (433001)乌海市供销合作社联合社\n" +
+                     "投入目标 (万元) 资金来源 年初安排金额(万元)\n资金总额 3\n其中: 财政拨款数 3\n其他资金 0\n" +
+                     "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 回收站点 ≥5个\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("(433001)乌海市供销合作社联合社", form.ImplementingUnit);
+        Assert.Equal(MoneyUnit.WanYuan, form.Funds.Unit);
+        Assert.Equal((3m, 3m, 0m), (form.Funds.AnnualTotal, form.Funds.CurrentYearAppropriation, form.Funds.Other));
+    }
+
+    [Fact]
+    public void A_funds_block_headed_funds_invested_ends_the_implementing_unit()
+    {
+        var r = Read("项目支出绩效自评表(2024年度) |\n项目名称 | 医疗救助 |\n主管部门 | 医疗保障局 | 实施单位 | 医疗保障局 |\n" +
+                     "资金投入情况(万元) | 全年预算数(A) | 全年执行数(B) | 执行率(B/A) |\n年度资金总额 | 100 | 90 | 90% |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n产出指标 | 数量指标 | 救助人次 | 11万人次 | 11万人次 |\n");
+
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms));
+        Assert.Equal("医疗保障局", form.ImplementingUnit);
+        Assert.Equal((100m, 90m), (form.Funds.Total?.AdjustedBudget, form.Funds.Total?.Executed));
+    }
+
+    [Theory]
+    [InlineData("项目来源", "本级申报项目")]
+    [InlineData("补助项目/区域", "相关乡镇")]
+    [InlineData("区级财政部门", "陈仓区财政局")]
+    [InlineData("归口科室", "(08)经济贸易科")]
+    public void Labels_the_model_keeps_nothing_from_end_the_value_before_them(string label, string value)
+    {
+        var r = Read($"项目支出绩效目标表\n项目名称\t农村饮水安全巩固提升工程专项\n{label}\t{value}\n" +
+                     "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t受益人数\t≥9200人\n");
+
+        Assert.Equal("农村饮水安全巩固提升工程专项", Assert.Single(r.Forms).ProjectName);
+    }
+
+    [Fact]
+    public void Spacing_lost_as_question_marks_between_a_labels_letters_is_spacing()
+    {
+        // A mirror re-encoded the spread-out label `绩 效 目 标`; the runs of `?` are the lost spaces.
+        var r = Read("项目绩效目标表 | |\n(2020年度) | |\n项目名称 | 环境卫生清洁费用 |\n" +
+                     "绩?????? 效?????? 目???? 标 | 开展我区环境卫生治理工作。 |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 清扫保洁道路条数 | 485条 |\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("开展我区环境卫生治理工作。", form.AnnualGoal);
+    }
 }
