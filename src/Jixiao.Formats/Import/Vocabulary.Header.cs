@@ -119,6 +119,9 @@ internal static partial class Vocabulary
         ["市级财政部门"] = HeaderField.Ignored,
         ["区级财政部门"] = HeaderField.Ignored,
         ["县级财政部门"] = HeaderField.Ignored,
+        ["地方财政部门"] = HeaderField.Ignored,
+        // A transfer payment's self-evaluation is filled in by the locality: its 主管部门 is the local one.
+        ["地方主管部门"] = HeaderField.Department,
     };
     }
 }

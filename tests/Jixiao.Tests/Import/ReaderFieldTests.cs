@@ -309,4 +309,24 @@ public class ReaderFieldTests
         var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
         Assert.Equal("开展我区环境卫生治理工作。", form.AnnualGoal);
     }
+
+    // 安徽's 转移支付项目绩效目标自评表: authorities per level, fund figures printed with their unit.
+    private const string TransferSelfEvaluation =
+        "医疗救助补助资金转移支付项目绩效目标自评表 | |\n(2024年度) | |\n转移支付(项目)名称 | 医疗救助补助资金 |\n" +
+        "中央主管部门 | 国家医疗保障局 |\n地方主管部门 | 霍山县医疗保障局 | 资金使用单位 | 霍山县医疗保障局 |\n" +
+        "资金投入情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) |\n年度资金总额: | 3359.62万 | 3359.62万 | 100% |\n" +
+        "一级指标 | 二级指标 | 三级指标 | 指标值 | 全年实际完成值 |\n产出指标 | 数量指标 | 享受医疗救助人次 | ≥50000人次 | 110406人次 |\n";
+
+    [Fact]
+    public void A_fund_figure_printed_with_its_unit_is_a_figure_of_the_row()
+    {
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(Read(TransferSelfEvaluation).Forms));
+        Assert.Equal((3359.62m, 3359.62m, 100m), (form.Funds.Total?.AdjustedBudget, form.Funds.Total?.Executed, form.Funds.Total?.ExecutionRate));
+    }
+
+    [Fact]
+    public void A_transfer_payments_self_evaluation_takes_the_local_authority_for_its_department()
+    {
+        Assert.Equal("霍山县医疗保障局", Assert.Single(Read(TransferSelfEvaluation).Forms).Department);
+    }
 }

@@ -125,6 +125,12 @@ internal static class HeaderSection
                     continue;
                 }
                 bool isValue = ValueParser.ParseNumber(text) is not null || ValueParser.IsDash(text) || ValueParser.ParsePercent(text) is not null;
+                // A figure printed with its unit (`3359.62万`) is a figure of the row, in the block's unit.
+                if (!isValue && MoneyText.Parse(text) is { Unit: { } written, WithText: false } withUnit)
+                {
+                    isValue = true;
+                    text = MoneyText.InUnit(withUnit, unit ?? written).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
                 if (isValue)
                 {
                     current ??= new FundRowCells([], []);
