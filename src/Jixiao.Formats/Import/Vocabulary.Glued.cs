@@ -17,6 +17,9 @@ internal static partial class Vocabulary
         "资金情况(万元)", "年度绩效目标", "年初设定目标", "全年实际完成情况", "年度总体目标", "年度目标", "总体目标",
         "实际完成情况", "预期目标", "年度总体目标完成情况", "绩效指标", "指标内容", "年度指标值", "全年完成值",
         "未完成原因和改进措施", "考值参分", "全年实际值",
+        // A declaration's fund columns (资金来源 | 年初安排金额(万元)): they head the amounts, they are no header field (a
+        // line of two header fields is a band of the header's geometry).
+        "资金来源", "年初安排金额", "年初安排金额(万元)",
     ];
 
     /// <summary>Every label, the longest first for each first character, for the longest match at a position.</summary>

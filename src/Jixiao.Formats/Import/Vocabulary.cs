@@ -6,95 +6,6 @@ namespace Jixiao.Formats.Import;
 /// <summary>The printed labels the reader recognises, by what they mean. Variants from other provinces included.</summary>
 internal static partial class Vocabulary
 {
-    // UnitName: the unit that fills in the form (单位名称, 预算单位), the implementing unit unless one is named.
-    // SubProjectName: 二级项目名称 under a 一级项目 (Gansu): the project the form is about.
-    public enum HeaderField { ProjectName, SubProjectName, Department, ImplementingUnit, UnitName, ProjectNature, ProjectCategory, StartDate, EndDate, Ignored }
-
-    public static readonly IReadOnlyDictionary<string, HeaderField> HeaderLabels = new Dictionary<string, HeaderField>
-    {
-        ["项目名称"] = HeaderField.ProjectName, ["专项名称"] = HeaderField.ProjectName,
-        ["专项资金名称"] = HeaderField.ProjectName,
-        ["资金名称"] = HeaderField.ProjectName,
-        ["项目支出名称"] = HeaderField.ProjectName,
-        ["专项(项目)名称"] = HeaderField.ProjectName,
-        ["转移支付(项目)名称"] = HeaderField.ProjectName,
-        ["二级项目名称"] = HeaderField.SubProjectName,
-        ["一级项目名称"] = HeaderField.ProjectName,
-        ["主管部门"] = HeaderField.Department,
-        ["业务主管部门"] = HeaderField.Department,
-        ["项目主管部门"] = HeaderField.Department,
-        ["县级主管部门"] = HeaderField.Department,
-        ["主管部门及其编码"] = HeaderField.Department,
-        ["主管部门及编码"] = HeaderField.Department,
-        ["主管部门及代码"] = HeaderField.Department,
-        ["部门名称"] = HeaderField.Department,
-        ["主管部门(单位)名称"] = HeaderField.Department,
-        ["主管部门(单位)名称及部门预算编码"] = HeaderField.Department,
-        ["主管部门名称"] = HeaderField.Department,
-        ["区级主管部门"] = HeaderField.Department,
-        ["市级主管部门"] = HeaderField.Department,
-        ["省级主管部门"] = HeaderField.Department,
-        ["主管部门及其代码"] = HeaderField.Department,
-        ["联系人"] = HeaderField.Ignored,
-        // A transfer payment's authorities at each level (中央 / 自治区 主管部门): which is the form's 主管部门 is not printed.
-        ["中央主管部门"] = HeaderField.Ignored,
-        ["自治区主管部门"] = HeaderField.Ignored,
-        // 湖南's 项目支出绩效目标申报表: 预算部门 names the unit holding the budget (主管部门 or 实施单位: not said).
-        ["预算部门"] = HeaderField.Ignored,
-        ["项目支出实施期"] = HeaderField.Ignored,
-        ["年度本级预算金额"] = HeaderField.Ignored,
-        ["该项目支出上级资金"] = HeaderField.Ignored,
-        ["部门编码"] = HeaderField.Ignored,
-        ["区域"] = HeaderField.Ignored,
-        ["资金金额"] = HeaderField.Ignored,
-        ["项目开始日期"] = HeaderField.StartDate,
-        ["项目完成日期"] = HeaderField.EndDate,
-        ["项目单位"] = HeaderField.ImplementingUnit,
-        ["实施单位"] = HeaderField.ImplementingUnit,
-        ["项目实施单位"] = HeaderField.ImplementingUnit,
-        ["项目执行单位"] = HeaderField.ImplementingUnit,
-        ["实施单位(盖章)"] = HeaderField.ImplementingUnit,
-        ["资金使用单位"] = HeaderField.ImplementingUnit,
-        ["单位名称"] = HeaderField.UnitName,
-        ["预算单位"] = HeaderField.UnitName,
-        ["填报单位"] = HeaderField.UnitName,
-        ["填报单位(盖章)"] = HeaderField.UnitName,
-        ["单位信息"] = HeaderField.UnitName,
-        ["负责人及电话"] = HeaderField.Ignored,
-        ["项目起止时间"] = HeaderField.Ignored,
-        ["填报日期"] = HeaderField.Ignored,
-        ["部门相应职能职责概述"] = HeaderField.Ignored,
-        ["专项立项依据"] = HeaderField.Ignored,
-        ["专项实施进度计划"] = HeaderField.Ignored,
-        ["项目类型"] = HeaderField.Ignored,
-        ["资金用途"] = HeaderField.Ignored,
-        ["项目性质"] = HeaderField.ProjectNature,
-        ["项目属性"] = HeaderField.ProjectNature,
-        ["专项属性"] = HeaderField.ProjectNature,
-        ["项目类别"] = HeaderField.ProjectCategory,
-        ["项目分类"] = HeaderField.ProjectCategory,
-        ["计划开始日期"] = HeaderField.StartDate,
-        ["计划完成日期"] = HeaderField.EndDate,
-        ["项目负责人及电话"] = HeaderField.Ignored,
-        ["项目负责人"] = HeaderField.Ignored,
-        ["联系电话"] = HeaderField.Ignored,
-        ["联系人及电话"] = HeaderField.Ignored,
-        ["专项负责人"] = HeaderField.Ignored,
-        ["建设周期"] = HeaderField.Ignored,
-        ["项目期"] = HeaderField.Ignored,
-        ["专项起止时间"] = HeaderField.Ignored,
-        ["下达地方或单位"] = HeaderField.Ignored,
-        ["项目审批"] = HeaderField.Ignored,
-        ["项目总体概况"] = HeaderField.Ignored,
-        ["专项概况"] = HeaderField.Ignored,
-        ["财政资金预算分类"] = HeaderField.Ignored,
-        ["财政资金科目代码"] = HeaderField.Ignored,
-        ["项目基本情况"] = HeaderField.Ignored,
-        ["1.项目年度目标完成情况"] = HeaderField.Ignored,
-        ["2.项目实施内容及过程概述"] = HeaderField.Ignored,
-        ["报表编号"] = HeaderField.Ignored,
-    };
-
     public enum FundColumn { Initial, Adjusted, Executed, Weight, Rate, Score, Ignored }
 
     private static readonly Dictionary<string, FundColumn> FundColumns = new()
@@ -109,7 +20,24 @@ internal static partial class Vocabulary
         ["原因"] = FundColumn.Ignored,
     };
 
-    public static FundColumn? FundColumnOf(string label) => FundColumns.TryGetValue(WithoutUnitNote(Key(label)), out var c) ? c : null;
+    public static FundColumn? FundColumnOf(string label)
+    {
+        var k = WithoutUnitNote(Key(label));
+        return FundColumns.TryGetValue(k, out var c) || FundColumns.TryGetValue(WithoutColumnFormula(k), out c) ? c : null;
+    }
+
+    /// <summary>
+    /// `预算执行率(B/A)`, `全年执行数(B)`, `执行率(%)`: the letters and formula a template prints after a fund column's
+    /// name say how it is computed, not which column it is.
+    /// </summary>
+    private static string WithoutColumnFormula(string key)
+    {
+        int p = key.LastIndexOf('(');
+        if (p <= 0 || key[^1] != ')' || key.Length - p > 12) return key;
+        foreach (var c in key.AsSpan(p + 1, key.Length - p - 2))
+            if (!(char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c is '/' or '%' or '*' or '×' or '+' or '-')) return key;
+        return key[..p];
+    }
 
     public enum DeclarationFundLabel { ProjectTotal, ProjectFiscal, AnnualTotal, Appropriation, CarryOver, Other }
 
@@ -121,11 +49,16 @@ internal static partial class Vocabulary
         ["其中：当年财政拨款"] = DeclarationFundLabel.Appropriation, ["当年财政拨款"] = DeclarationFundLabel.Appropriation,
         ["其中：财政拨款"] = DeclarationFundLabel.Appropriation, ["财政拨款"] = DeclarationFundLabel.Appropriation,
         ["其中：本年财政拨款"] = DeclarationFundLabel.Appropriation,
+        ["其中：财政拨款数"] = DeclarationFundLabel.Appropriation, ["财政拨款数"] = DeclarationFundLabel.Appropriation,
         ["上年结转资金"] = DeclarationFundLabel.CarryOver,
         ["项目总投资"] = DeclarationFundLabel.ProjectTotal,
         ["预算申报数"] = DeclarationFundLabel.AnnualTotal,
         ["预算金额"] = DeclarationFundLabel.AnnualTotal,
         ["预算数"] = DeclarationFundLabel.AnnualTotal,
+        // 重庆's 当年预算; 山西's 中期 / 年度 预算资金总额 (the project's span and this year).
+        ["当年预算"] = DeclarationFundLabel.AnnualTotal,
+        ["年度预算资金总额"] = DeclarationFundLabel.AnnualTotal,
+        ["中期预算资金总额"] = DeclarationFundLabel.ProjectTotal,
         ["其他资金"] = DeclarationFundLabel.Other,
     };
 
@@ -146,7 +79,9 @@ internal static partial class Vocabulary
     {
         var k = Key(label);
         return (k.StartsWith("项目资金", StringComparison.Ordinal) && !k.StartsWith("项目资金总额", StringComparison.Ordinal)) || k.StartsWith("资金情况", StringComparison.Ordinal) ||
-               k.StartsWith("预算执行情况", StringComparison.Ordinal) || k.StartsWith("专项资金情况", StringComparison.Ordinal) || k.StartsWith("年度预算数", StringComparison.Ordinal) || k.StartsWith("预算规模", StringComparison.Ordinal);
+               k.StartsWith("预算执行情况", StringComparison.Ordinal) || k.StartsWith("专项资金情况", StringComparison.Ordinal) || k.StartsWith("年度预算数", StringComparison.Ordinal) || k.StartsWith("预算规模", StringComparison.Ordinal)
+               // 内蒙古's 投入目标 (万元) and 资金投入情况(万元): the same block under other names.
+               || k.StartsWith("投入目标", StringComparison.Ordinal) || k.StartsWith("资金投入情况", StringComparison.Ordinal);
     }
 
     public enum GoalColumn { Overall, Annual, Expected, Actual }
@@ -158,7 +93,7 @@ internal static partial class Vocabulary
             || k is "中期目标" or "长期目标" or "中长期目标" or "实施期绩效目标" or "实施期目标") return GoalColumn.Overall;
         if (k.StartsWith("实际完成情况", StringComparison.Ordinal) || k.StartsWith("年度总体目标完成情况", StringComparison.Ordinal) || k.StartsWith("年度目标完成情况", StringComparison.Ordinal)) return GoalColumn.Actual;
         if (k.StartsWith("预期目标", StringComparison.Ordinal) || k.StartsWith("年初设定目标", StringComparison.Ordinal) || k.StartsWith("项目年度目标", StringComparison.Ordinal)) return GoalColumn.Expected;
-        if (k is "年度总体目标" or "年度目标" or "本年度绩效目标" or "年度绩效目标" or "年度绩效目标(文字)" or "绩效目标" || k.StartsWith("年度主要目标", StringComparison.Ordinal))
+        if (k is "年度总体目标" or "年度目标" or "本年度绩效目标" or "年度绩效目标" or "年度绩效目标(文字)" or "绩效目标" or "当年绩效目标" || k.StartsWith("年度主要目标", StringComparison.Ordinal))
             return kind == FormKind.TargetDeclaration ? GoalColumn.Annual : null;
         return null;
     }

@@ -160,4 +160,173 @@ public class ReaderFieldTests
         var cut = Assert.Single(Read(form + "最近年度绩效评价情况 | 优秀 | 附上一年度评价报告列示的主要问题 (项目库里直接录\n").Forms);
         Assert.False(cut.Complete);
     }
+
+    // 重庆's 一般性项目绩效目标表 exported one cell per line: each label on a line, its value on the next.
+    private static string ChongqingCellPerLine(string tail) => string.Join('\n',
+        "2023年一般性项目绩效目标表(一级项目) |", "编制单位: |", "813-潼南区五桂镇 |", "单位:万元 |",
+        "专项资金名称 |", "在职村村干部补助 |", "业务主管部门 |", "813-潼南区五桂镇 |", tail);
+
+    [Fact]
+    public void The_budget_the_project_summary_and_the_years_goal_of_a_chongqing_declaration_are_labels_of_their_own()
+    {
+        // 当年预算 is the year's funds, 项目概况 / 立项依据 carry nothing the model keeps, 当年绩效目标 is the annual goal:
+        // none of them is part of the department's name before them.
+        var r = Read(ChongqingCellPerLine(string.Join('\n',
+            "当年预算 |", "9.31 |", "项目概况 |", "对村民委员会的补助 |", "立项依据 |", "渝财(2022)00001 |",
+            "当年绩效目标 |", "按月及时足额发放在职村社干部的工资。 |", "绩效指标 |", "一级指标 |", "二级指标 |", "三级指标 |", "指标值 |",
+            "产出指标 |", "数量指标 |", "发放人数 |", "≥80人 |", "")));
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("813-潼南区五桂镇", form.Department);
+        Assert.Equal(9.31m, form.Funds.AnnualTotal);
+        Assert.Equal("按月及时足额发放在职村社干部的工资。", form.AnnualGoal);
+    }
+
+    [Fact]
+    public void Office_rows_and_dates_of_a_declarations_header_end_the_value_before_them()
+    {
+        // 归口业务科室, 是否政府采购, 开始日期 / 结束日期: labels of their own, not part of the implementing unit.
+        var r = Read("项目支出绩效目标表 |\n( 2021 年度) |\n项目名称 | 松材线虫病除治 | 项目负责人及电话 | 吕泽 |\n" +
+                     "主管部门 | 区林业局 | 实施单位 | 接龙镇农业服务中心 |\n归口业务科室 | 森防站 | 是否政府采购 | 是 |\n" +
+                     "开始日期 | 2021-01-01 | 结束日期 | 2021-12-31 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 除治面积 | ≥100亩 |\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("接龙镇农业服务中心", form.ImplementingUnit);
+        Assert.Equal(new DateOnly(2021, 1, 1), form.StartDate);
+        Assert.Equal(new DateOnly(2021, 12, 31), form.EndDate);
+    }
+
+    [Fact]
+    public void The_medium_term_and_the_years_budget_totals_are_the_projects_and_the_years_funds()
+    {
+        // 山西's 项目预算资金(万元) | 中期预算资金总额 | 年度预算资金总额: the medium-term cell is empty here.
+        var r = Read("项目支出绩效目标申报表 |\n2021年 |\n项目名称 | 农村路工作经费 |\n主管部门及代码 | 经济建设科 | 实施单位 | 阳泉市公路服务中心 |\n" +
+                     "项目预算资金(万元) | 中期预算资金总额 | | 年度预算资金总额 | 25 |\n项目设立必要性 | 前期勘察设计审批 |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 检查次数 | ≥4次 |\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal(25m, form.Funds.AnnualTotal);
+        Assert.Null(form.Funds.ProjectTotal);
+        Assert.Equal(MoneyUnit.WanYuan, form.Funds.Unit);
+    }
+
+    [Fact]
+    public void The_start_of_a_label_on_the_files_last_line_is_a_cut_label_not_part_of_the_value()
+    {
+        var form = Assert.Single(Read(ChongqingCellPerLine("当年预 |\n")).Forms);
+        Assert.Equal("813-潼南区五桂镇", form.Department);
+    }
+
+    [Fact]
+    public void Two_goal_texts_in_one_row_take_the_goal_heads_in_order_and_another_labels_text_is_no_goal()
+    {
+        // The heads stand right of the side label's cells, the texts start at the first column: column by column
+        // both would be the first head's. The 2.项目实施内容及过程概述 row's text is that label's, not a goal.
+        var r = Read("部门预算项目支出绩效自评表(2022年度) |\n项目名称 | 执法人员制式服装预算经费 |\n" +
+                     "主管部门 | 大英县文化广播电视和旅游局 | 实施单位 | 大英县文化市场综合行政执法大队 |\n" +
+                     "项目基本情况 | 1.项目年度目标完成情况 | 项目年度目标 | 年度目标完成情况 |\n" +
+                     "购买执法队9名工作人员配备制式服装。 | 配备制式服装的人员数量9人。 |\n" +
+                     "2.项目实施内容及过程概述 | 由分管领导牵头组织制订服装购买方案。 |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n产出指标 | 数量指标 | 服装数量 | 9套 | 9套 | 10 | 10 |\n");
+
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms));
+        Assert.Equal("购买执法队9名工作人员配备制式服装。", form.ExpectedGoal);
+        Assert.Equal("配备制式服装的人员数量9人。", form.ActualOutcome);
+    }
+
+    [Fact]
+    public void A_fund_columns_letters_and_formula_are_not_part_of_its_name()
+    {
+        // `预算执行率(B/A)`: the column is the rate, its note says how it is computed.
+        var r = Read("项目支出绩效自评表(2021年度) |\n项目名称 | 普通省道公路建设 |\n项目资金(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A) |\n" +
+                     "年度资金总额 | 4000 | 3800 | 95% |\n一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n" +
+                     "产出指标 | 数量指标 | 建设里程 | 32.1公里 | 32.1公里 |\n");
+
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms));
+        Assert.Equal((4000m, 3800m, 95m), (form.Funds.Total?.AdjustedBudget, form.Funds.Total?.Executed, form.Funds.Total?.ExecutionRate));
+    }
+
+    [Fact]
+    public void Nothing_spent_at_zero_percent_is_no_evidence_for_where_a_run_of_fund_figures_is_cut()
+    {
+        // `40004000100%` under 全年预算数 | 全年执行数 | 执行率: 4000 | 4000 | 100% holds, and so does 400040001 | 0 | 0%
+        // (as any budget would); only the first is evidence, so it is taken.
+        var r = Read("项目支出绩效自评表(2021年度)项目名称普通省道公路建设主管部门阆中市交通运输局\n" +
+                     "项目资金(万元)\n全年预算数(A)全年执行数(B)执行率(B/A)\n年度资金总额:40004000100%\n" +
+                     "一级指标二级指标三级指标年度指标值实际完成值产出指标数量指标建设里程32.1公里32.1公里\n");
+
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms));
+        Assert.Equal((4000m, 4000m, 100m), (form.Funds.Total?.AdjustedBudget, form.Funds.Total?.Executed, form.Funds.Total?.ExecutionRate));
+    }
+
+    [Fact]
+    public void Inner_mongolias_funds_block_heads_and_columns_end_the_implementing_unit_and_give_the_amounts()
+    {
+        // 投入目标 (万元) opens the funds; 资金来源 | 年初安排金额(万元) head its columns; `其中:` and 财政拨款数 are two cells.
+        var r = Read("项目支出绩效目标表\n项目名称 再生资源回收市场管理经费\n实施单位 (433001)乌海市供销合作社联合社\n" +
+                     "投入目标 (万元) 资金来源 年初安排金额(万元)\n资金总额 3\n其中: 财政拨款数 3\n其他资金 0\n" +
+                     "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 回收站点 ≥5个\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("(433001)乌海市供销合作社联合社", form.ImplementingUnit);
+        Assert.Equal(MoneyUnit.WanYuan, form.Funds.Unit);
+        Assert.Equal((3m, 3m, 0m), (form.Funds.AnnualTotal, form.Funds.CurrentYearAppropriation, form.Funds.Other));
+    }
+
+    [Fact]
+    public void A_funds_block_headed_funds_invested_ends_the_implementing_unit()
+    {
+        var r = Read("项目支出绩效自评表(2024年度) |\n项目名称 | 医疗救助 |\n主管部门 | 医疗保障局 | 实施单位 | 医疗保障局 |\n" +
+                     "资金投入情况(万元) | 全年预算数(A) | 全年执行数(B) | 执行率(B/A) |\n年度资金总额 | 100 | 90 | 90% |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n产出指标 | 数量指标 | 救助人次 | 11万人次 | 11万人次 |\n");
+
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms));
+        Assert.Equal("医疗保障局", form.ImplementingUnit);
+        Assert.Equal((100m, 90m), (form.Funds.Total?.AdjustedBudget, form.Funds.Total?.Executed));
+    }
+
+    [Theory]
+    [InlineData("项目来源", "本级申报项目")]
+    [InlineData("补助项目/区域", "相关乡镇")]
+    [InlineData("区级财政部门", "陈仓区财政局")]
+    [InlineData("归口科室", "(08)经济贸易科")]
+    public void Labels_the_model_keeps_nothing_from_end_the_value_before_them(string label, string value)
+    {
+        var r = Read($"项目支出绩效目标表\n项目名称\t农村饮水安全巩固提升工程专项\n{label}\t{value}\n" +
+                     "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t受益人数\t≥9200人\n");
+
+        Assert.Equal("农村饮水安全巩固提升工程专项", Assert.Single(r.Forms).ProjectName);
+    }
+
+    [Fact]
+    public void Spacing_lost_as_question_marks_between_a_labels_letters_is_spacing()
+    {
+        // A mirror re-encoded the spread-out label `绩 效 目 标`; the runs of `?` are the lost spaces.
+        var r = Read("项目绩效目标表 | |\n(2020年度) | |\n项目名称 | 环境卫生清洁费用 |\n" +
+                     "绩?????? 效?????? 目???? 标 | 开展我区环境卫生治理工作。 |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 清扫保洁道路条数 | 485条 |\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("开展我区环境卫生治理工作。", form.AnnualGoal);
+    }
+
+    // 安徽's 转移支付项目绩效目标自评表: authorities per level, fund figures printed with their unit.
+    private const string TransferSelfEvaluation =
+        "医疗救助补助资金转移支付项目绩效目标自评表 | |\n(2024年度) | |\n转移支付(项目)名称 | 医疗救助补助资金 |\n" +
+        "中央主管部门 | 国家医疗保障局 |\n地方主管部门 | 霍山县医疗保障局 | 资金使用单位 | 霍山县医疗保障局 |\n" +
+        "资金投入情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) |\n年度资金总额: | 3359.62万 | 3359.62万 | 100% |\n" +
+        "一级指标 | 二级指标 | 三级指标 | 指标值 | 全年实际完成值 |\n产出指标 | 数量指标 | 享受医疗救助人次 | ≥50000人次 | 110406人次 |\n";
+
+    [Fact]
+    public void A_fund_figure_printed_with_its_unit_is_a_figure_of_the_row()
+    {
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(Read(TransferSelfEvaluation).Forms));
+        Assert.Equal((3359.62m, 3359.62m, 100m), (form.Funds.Total?.AdjustedBudget, form.Funds.Total?.Executed, form.Funds.Total?.ExecutionRate));
+    }
+
+    [Fact]
+    public void A_transfer_payments_self_evaluation_takes_the_local_authority_for_its_department()
+    {
+        Assert.Equal("霍山县医疗保障局", Assert.Single(Read(TransferSelfEvaluation).Forms).Department);
+    }
 }

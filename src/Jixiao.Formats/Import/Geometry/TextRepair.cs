@@ -22,6 +22,9 @@ internal static partial class TextRepair
 
     public static TextRepairResult Repair(string text)
     {
+        // A page whose spacing characters were lost in a re-encoding prints them as `?` (`绩?????? 效?????? 目?? 标`):
+        // spread-out label letters, which are read as the label once the runs are spaces again.
+        if (text.Contains("??", StringComparison.Ordinal)) text = LostSpacing().Replace(text, " ");
         int pinyin = 0;
         // One pass: each annotation is counted as it is removed.
         if (text.Contains('(')) text = Pinyin().Replace(text, _ => { pinyin++; return ""; });
@@ -40,6 +43,10 @@ internal static partial class TextRepair
         }
         return new TextRepairResult(sb.ToString(), traditional, pinyin);
     }
+
+    /// <summary>Two or more `?` between CJK characters: spacing lost in a re-encoding, not text.</summary>
+    [GeneratedRegex(@"(?<=[\u4e00-\u9fff])\?{2,}(?=[ \t\u3000]*[\u4e00-\u9fff])")]
+    private static partial Regex LostSpacing();
 
     /// <summary>`(xiàng)` right after a CJK character: a pinyin annotation, tone marks and all.</summary>
     [GeneratedRegex(@"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")]

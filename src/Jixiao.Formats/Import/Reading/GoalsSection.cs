@@ -61,24 +61,33 @@ internal static class GoalsSection
         var pending = new List<Cell>();
         // One cell per line puts every cell in column 0: there a text belongs to the label printed before it.
         var labelBefore = new List<GoalColumn?>();
+        var rowOf = new List<int>();
         GoalColumn? lastLabel = null;
+        // The value of another label (2.项目实施内容及过程概述 | text) is not goal text: in a table the rest of its row,
+        // one cell per line up to the next goal head.
+        bool otherLabelsValue = false;
         for (int r = from; r < end; r++)
         {
+            if (!source.CellPerLine) otherLabelsValue = false;
             foreach (var cell in source.Rows[r].NonEmpty)
             {
                 var text = CellText.Of(cell);
-                if (GoalColumnOf(text, kind) is { } g) { headers.Add((cell.Column, g)); lastLabel = g; continue; }
-                if (IsNoiseLabel(text) || IsGoalsBlockSideLabel(text) || HeaderFieldOf(text) is not null) continue;
+                if (GoalColumnOf(text, kind) is { } g) { headers.Add((cell.Column, g)); lastLabel = g; otherLabelsValue = false; continue; }
+                if (HeaderFieldOf(text) is not null) { otherLabelsValue = true; continue; }
+                if (IsNoiseLabel(text) || IsGoalsBlockSideLabel(text) || otherLabelsValue) continue;
                 pending.Add(cell with { Text = text });
                 labelBefore.Add(lastLabel);
+                rowOf.Add(r);
             }
         }
+        var heads = headers.OrderBy(h => h.Col).ToList();
         var defaults = kind == FormKind.TargetDeclaration ? new[] { GoalColumn.Overall, GoalColumn.Annual } : new[] { GoalColumn.Expected, GoalColumn.Actual };
         for (int i = 0; i < pending.Count; i++)
         {
             var cell = pending[i];
             GoalColumn column;
             if (source.CellPerLine && labelBefore[i] is { } before) column = before;
+            else if (heads.Count >= 2 && InOrderUnderHeads(pending, rowOf, i, heads) is { } inOrder) column = inOrder;
             else if (headers.Count > 0)
             {
                 // The text belongs to the header at or left of its column; merged cells place it at the header's column.
@@ -89,5 +98,19 @@ internal static class GoalsSection
             result.Add(new GoalText(column, ChineseText.Normalize(cell.Text), cell.Line));
         }
         return result;
+    }
+
+    /// <summary>
+    /// A row of as many texts as there are goal heads, which the heads' columns would put under one head (the heads
+    /// stand right of a side label's cells, `项目基本情况 | 1.… | 项目年度目标 | 年度目标完成情况`, the texts from the
+    /// first column): two texts of one row are never one goal, so they take the heads in order. Null otherwise.
+    /// </summary>
+    private static GoalColumn? InOrderUnderHeads(List<Cell> pending, List<int> rowOf, int i, List<(int Col, GoalColumn Goal)> heads)
+    {
+        var row = Enumerable.Range(0, pending.Count).Where(j => rowOf[j] == rowOf[i]).ToList();
+        if (row.Count != heads.Count) return null;
+        var under = row.Select(j => heads.LastOrDefault(h => h.Col <= pending[j].Column)).ToList();
+        if (under.Distinct().Count() == row.Count) return null;
+        return heads[row.IndexOf(i)].Goal;
     }
 }

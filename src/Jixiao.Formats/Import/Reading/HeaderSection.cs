@@ -125,6 +125,12 @@ internal static class HeaderSection
                     continue;
                 }
                 bool isValue = ValueParser.ParseNumber(text) is not null || ValueParser.IsDash(text) || ValueParser.ParsePercent(text) is not null;
+                // A figure printed with its unit (`3359.62万`) is a figure of the row, in the block's unit.
+                if (!isValue && MoneyText.Parse(text) is { Unit: { } written, WithText: false } withUnit)
+                {
+                    isValue = true;
+                    text = MoneyText.InUnit(withUnit, unit ?? written).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
                 if (isValue)
                 {
                     current ??= new FundRowCells([], []);
@@ -149,6 +155,9 @@ internal static class HeaderSection
                 if (!fieldValues.ContainsKey(field.Value)) fieldValues[field.Value] = new List<Cell>();
                 continue;
             }
+            // The file's last cell the start of a label (`当年预`): the page was cut inside the next label, which is
+            // not part of the value before it.
+            if (field is not null && key.Length >= 3 && IsLabelStart(key) && cell.Line == source.LastLineBefore(source.Rows.Count)) continue;
             // A label the reader keeps nothing from (`政策依据`, `其他依据`, a column head) ends the field before it too.
             if (field is not null && IsLabel(key))
             {

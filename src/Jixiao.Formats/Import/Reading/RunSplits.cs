@@ -85,7 +85,10 @@ internal static class RunSplits
         if (budget is > 0 && executed is { } e && rate is { } r)
         {
             if (Math.Abs(e / budget.Value * 100 - r) > 0.6m) return false;
-            checkedOne = true;
+            // Nothing spent at 0% holds for any budget, so it says nothing about where the budget's digits end; a
+            // spending that rounds to 0% is a coincidence of the cut, not a printed row.
+            if (r == 0 && e != 0) return false;
+            checkedOne |= r != 0;
         }
         if (weight is { } w && (w <= 0 || w > 100)) return false;
         if (score is { } s && rate is { } r2)
