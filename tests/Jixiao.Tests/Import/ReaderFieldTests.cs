@@ -22,6 +22,7 @@ public class ReaderFieldTests
         Assert.Equal(2023, form.Year);
         Assert.Equal("宗教管理经费补助", form.ProjectName);
     }
+
     [Fact]
     public void A_label_of_its_own_ending_in_a_colon_ends_the_field_before_it_in_spaced_text()
     {
@@ -46,6 +47,7 @@ public class ReaderFieldTests
         Assert.Equal("219-池州市贵池区棠溪镇人民政府", form.Department);
         Assert.Equal("219001-池州市贵池区棠溪镇人民政府", form.ImplementingUnit);
     }
+
     [Fact]
     public void A_money_unit_in_brackets_after_a_space_is_the_note_of_the_funds_label_before_it()
     {
@@ -113,6 +115,7 @@ public class ReaderFieldTests
         var form = Assert.IsType<TargetDeclaration>(Assert.Single(Read(GansuGlued).Forms));
         Assert.Equal("进一步提高博物馆运行效率和免费开放服务水平", form.AnnualGoal);
     }
+
     [Fact]
     public void A_budget_amount_beside_the_project_name_is_the_years_funds_and_ends_the_name()
     {
@@ -150,6 +153,7 @@ public class ReaderFieldTests
         Assert.Null(form.Department);
         Assert.Equal("宁夏福利彩票发行中心", form.ImplementingUnit);
     }
+
     [Fact]
     public void A_file_whose_last_line_opens_a_bracket_it_never_closes_is_cut_off()
     {

@@ -480,6 +480,7 @@ public class ReaderRowTests
         var form = Assert.Single(r.Forms);
         Assert.Equal([("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥95%")], form.Indicators.Select(Row).ToArray());
     }
+
     [Fact]
     public void A_listing_of_projects_targets_reads_each_project_with_content_and_its_bracketed_indicators()
     {
@@ -503,6 +504,7 @@ public class ReaderRowTests
         Assert.False(r.Forms[1].Complete);
         Assert.Empty(r.Forms[1].Indicators);
     }
+
     [Fact]
     public void A_glued_rows_worded_target_and_achievement_are_cut_at_the_printed_spaces()
     {

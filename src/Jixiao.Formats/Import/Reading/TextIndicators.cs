@@ -16,6 +16,7 @@ internal static class TextIndicators
     // most a row whose numbers ran together is tried with splits.
     private const int MaxRowCells = 120;
     private const int MaxSplitRow = 16;
+    private const int MaxSpacedCell = 120;
 
     private sealed record Token(string Text, int Line);
 
@@ -266,6 +267,9 @@ internal static class TextIndicators
         if (tok.Line < 1 || tok.Line > source.Lines.Count) return null;
         var line = source.Lines[tok.Line - 1];
         var text = tok.Text;
+        // A row's cell is short; the scan below costs the line's length times the cell's (a fuzz input's cell of 158,000
+        // characters on a line as long ran for minutes).
+        if (text.Length > MaxSpacedCell) return null;
         for (int start = line.IndexOf(text[0]); start >= 0; start = line.IndexOf(text[0], start + 1))
         {
             int i = start, k = 0;
