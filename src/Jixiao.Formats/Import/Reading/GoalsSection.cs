@@ -39,17 +39,27 @@ internal static class GoalsSection
 
     public static void Apply(GoalBlock goals, PerformanceForm form)
     {
+        // Each field's texts are gathered, then joined once: joining them one by one copied the text so far for every
+        // cell (a fuzz input's goal block of thousands of cells took seconds).
+        var first = new List<string>();  // 总体目标 (declaration) or 实际完成情况 (self-evaluation)
+        var second = new List<string>(); // 年度目标 or 预期目标
         foreach (var (column, text, _) in goals.Texts)
         {
             // Template instructions left in an answer cell (`…(100字以内)`) are not the unit's text.
             if (text.Length == 0 || (text.Contains(InstructionMarker, StringComparison.Ordinal) && Regex.IsMatch(text, InstructionPatternWide))) continue;
-            switch (form, column)
-            {
-                case (TargetDeclaration d, GoalColumn.Overall): d.OverallGoal = CellText.Append(d.OverallGoal, text); break;
-                case (TargetDeclaration d, _): d.AnnualGoal = CellText.Append(d.AnnualGoal, text); break;
-                case (SelfEvaluation s, GoalColumn.Actual): s.ActualOutcome = CellText.Append(s.ActualOutcome, text); break;
-                case (SelfEvaluation s, _): s.ExpectedGoal = CellText.Append(s.ExpectedGoal, text); break;
-            }
+            bool isFirst = form is TargetDeclaration ? column == GoalColumn.Overall : column == GoalColumn.Actual;
+            (isFirst ? first : second).Add(text);
+        }
+        switch (form)
+        {
+            case TargetDeclaration d:
+                if (first.Count > 0) d.OverallGoal = CellText.Append(d.OverallGoal, string.Concat(first));
+                if (second.Count > 0) d.AnnualGoal = CellText.Append(d.AnnualGoal, string.Concat(second));
+                break;
+            case SelfEvaluation s:
+                if (first.Count > 0) s.ActualOutcome = CellText.Append(s.ActualOutcome, string.Concat(first));
+                if (second.Count > 0) s.ExpectedGoal = CellText.Append(s.ExpectedGoal, string.Concat(second));
+                break;
         }
         form.Warnings.AddRange(goals.Warnings);
     }
