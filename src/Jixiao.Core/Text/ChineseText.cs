@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Jixiao.Core.Text;
@@ -26,14 +25,9 @@ public static class ChineseText
     {
         if (string.IsNullOrEmpty(text)) return "";
         if (!NeedsNormalizing(text)) return text;
-        // The stages normalise the same cell again and again (each reads it through CellText): the last result for a
-        // text is kept by the text's identity, per thread, so the work is done once per cell.
-        var memo = t_normalized ??= new (string?, string?)[NormalizedMemoSize];
-        ref var slot = ref memo[RuntimeHelpers.GetHashCode(text) & (NormalizedMemoSize - 1)];
-        if (ReferenceEquals(slot.Item1, text)) return slot.Item2!;
-        var normalized = NormalizeText(text);
-        slot = (text, normalized);
-        return normalized;
+        // The stages normalise the same cell again and again (each reads it through CellText): the work is done once
+        // per cell.
+        return IdentityMemo.Get(ref t_normalized, NormalizedMemoSize, text, NormalizeText);
     }
 
     private const int NormalizedMemoSize = 128;
@@ -161,10 +155,10 @@ public static class ChineseText
     public static bool IsWhiteSpace(char c) =>
         c <= '\u00FF' ? char.IsWhiteSpace(c) : c == '\u3000' || (c is >= '\u1680' and <= '\u205F' && char.IsWhiteSpace(c));
 
-    /// <summary>Exactly <see cref="char.IsDigit"/>, without its Unicode table lookup for Latin-1 and CJK ideographs.</summary>
     /// <summary>A CJK unified ideograph (U+4E00–U+9FFF): a Chinese character of a name or label.</summary>
     public static bool IsHan(char ch) => ch is >= '\u4e00' and <= '\u9fff';
 
+    /// <summary>Exactly <see cref="char.IsDigit"/>, without its Unicode table lookup for Latin-1 and CJK ideographs.</summary>
     public static bool IsDigit(char c) =>
         c <= '\u00FF' ? char.IsAsciiDigit(c) : c is not (>= '\u4E00' and <= '\u9FFF') && char.IsDigit(c);
 

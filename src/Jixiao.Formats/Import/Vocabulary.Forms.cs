@@ -172,6 +172,12 @@ internal static partial class Vocabulary
     /// <summary>The indicator section's labels printed above its table, which run into the goal text before them.</summary>
     public static readonly string[] IndicatorSectionLabels = ["年度绩效指标完成情况", "本年度绩效指标", "年度绩效指标", "绩效项目指标表", "绩效指标表"];
 
+    /// <summary>
+    /// A head printed as 指标 alone: in a table without 一级/二级 heads it stands for the name's column or the group's
+    /// (GridIndicators decides which); it may open such a table's header.
+    /// </summary>
+    public static bool IsBareIndicatorHead(string text) => Key(text) == "指标";
+
     /// <summary>A scoring rubric's column (评价标准, 评分标准): a table for marking, not a performance form's.</summary>
     public static bool IsScoringStandardLabel(string text) => Key(text) is "评价标准" or "评分标准" or "评分细则" or "考评标准" or "扣分标准";
 

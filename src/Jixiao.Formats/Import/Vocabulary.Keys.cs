@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Jixiao.Core.Text;
 
 namespace Jixiao.Formats.Import;
@@ -18,15 +17,8 @@ internal static partial class Vocabulary
     /// goal paragraph of hundreds of characters among them), each through its key: the last cleaning of a text is kept
     /// by the text's identity, per thread, so it is made once rather than once per question.
     /// </summary>
-    private static string Cleaned(string label)
-    {
-        var memo = t_cleaned ??= new (string?, string?)[CleanedMemoSize];
-        ref var slot = ref memo[RuntimeHelpers.GetHashCode(label) & (CleanedMemoSize - 1)];
-        if (ReferenceEquals(slot.Item1, label)) return slot.Item2!;
-        var cleaned = ChineseText.RemoveSpaces(label).Replace('（', '(').Replace('）', ')');
-        slot = (label, cleaned);
-        return cleaned;
-    }
+    private static string Cleaned(string label) =>
+        IdentityMemo.Get(ref t_cleaned, CleanedMemoSize, label, static l => ChineseText.RemoveSpaces(l).Replace('（', '(').Replace('）', ')'));
 
     private const int CleanedMemoSize = 64;
     [ThreadStatic] private static (string?, string?)[]? t_cleaned;

@@ -287,6 +287,9 @@ internal static partial class Vocabulary
     /// <summary>The assemblable labels the text is the start of and longer than it, in the table's order.</summary>
     public static string[] AssemblableLabelsLongerThan(string prefix) => LabelsLongerThanPrefix.TryGetValue(prefix, out var l) ? l : [];
 
+    /// <summary>A key that is the start of a group's label and not all of it (`满意` of 满意度指标, `项目效益` of 项目效益指标).</summary>
+    public static bool StartsGroupLabel(string key) => AssemblableLabelsLongerThan(key).Any(l => l.EndsWith("指标", StringComparison.Ordinal));
+
     /// <summary>
     /// The titles of 部门整体 forms (docs/department-whole.md §4) and the kind each names, brackets half-width. A title
     /// without 表 (江西's heading 部门整体绩效目标) counts only as a line of its own.

@@ -253,7 +253,7 @@ internal static class FormSegmenter
     private static bool OpensLevellessHeader(IReadOnlyList<Row> rows, int r, int end)
     {
         var first = rows[r].NonEmptyCells[0].Text;
-        if (Key(first) != "指标" && IndicatorColumnOf(first) != IndicatorColumn.Name) return false;
+        if (!IsBareIndicatorHead(first) && IndicatorColumnOf(first) != IndicatorColumn.Name) return false;
         int columns = 0;
         bool target = false;
         foreach (var cell in HeaderRun(rows, r, end).Skip(1))

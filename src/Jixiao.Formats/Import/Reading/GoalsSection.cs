@@ -91,18 +91,20 @@ internal static class GoalsSection
             }
         }
         var heads = headers.OrderBy(h => h.Col).ToList();
+        // The texts of each row, found once (asked of every text below).
+        var rowTexts = heads.Count >= 2 ? Enumerable.Range(0, pending.Count).GroupBy(j => rowOf[j]).ToDictionary(g => g.Key, g => g.ToList()) : null;
         var defaults = kind == FormKind.TargetDeclaration ? new[] { GoalColumn.Overall, GoalColumn.Annual } : new[] { GoalColumn.Expected, GoalColumn.Actual };
         for (int i = 0; i < pending.Count; i++)
         {
             var cell = pending[i];
             GoalColumn column;
             if (source.CellPerLine && labelBefore[i] is { } before) column = before;
-            else if (heads.Count >= 2 && InOrderUnderHeads(pending, rowOf, i, heads) is { } inOrder) column = inOrder;
+            else if (rowTexts is not null && InOrderUnderHeads(pending, rowTexts[rowOf[i]], i, heads) is { } inOrder) column = inOrder;
             else if (headers.Count > 0)
             {
                 // The text belongs to the header at or left of its column; merged cells place it at the header's column.
                 var left = headers.Where(h => h.Col <= cell.Column).OrderByDescending(h => h.Col).FirstOrDefault();
-                column = left == default ? headers.OrderBy(h => h.Col).First().Goal : left.Goal;
+                column = left == default ? heads[0].Goal : left.Goal;
             }
             else column = defaults[Math.Min(i, 1)];
             result.Add(new GoalText(column, ChineseText.Normalize(cell.Text), cell.Line));
@@ -115,9 +117,8 @@ internal static class GoalsSection
     /// stand right of a side label's cells, `项目基本情况 | 1.… | 项目年度目标 | 年度目标完成情况`, the texts from the
     /// first column): two texts of one row are never one goal, so they take the heads in order. Null otherwise.
     /// </summary>
-    private static GoalColumn? InOrderUnderHeads(List<Cell> pending, List<int> rowOf, int i, List<(int Col, GoalColumn Goal)> heads)
+    private static GoalColumn? InOrderUnderHeads(List<Cell> pending, List<int> row, int i, List<(int Col, GoalColumn Goal)> heads)
     {
-        var row = Enumerable.Range(0, pending.Count).Where(j => rowOf[j] == rowOf[i]).ToList();
         if (row.Count != heads.Count) return null;
         var under = row.Select(j => heads.LastOrDefault(h => h.Col <= pending[j].Column)).ToList();
         if (under.Distinct().Count() == row.Count) return null;

@@ -122,7 +122,7 @@ internal static class GridIndicators
             if (cell is null || cell.IsEmpty) { if (columns.Count > 0) break; continue; }
             if (IndicatorColumnOf(cell.Text) is { } col)
             {
-                if (bareColumn < 0 && Key(cell.Text) == "指标") bareColumn = columns.Count;
+                if (bareColumn < 0 && IsBareIndicatorHead(cell.Text)) bareColumn = columns.Count;
                 columns.Add(col);
             }
             else if (columns.Count > 0) break;

@@ -166,8 +166,7 @@ internal static class TabularIndicators
         return false;
     }
 
-    private static bool IsCutGroupLabel(string key) =>
-        key.Length >= 2 && AssemblableLabelsLongerThan(key).Any(l => l.EndsWith("指标", StringComparison.Ordinal));
+    private static bool IsCutGroupLabel(string key) => key.Length >= 2 && StartsGroupLabel(key);
 
     private static bool AnyTickBoxes(List<Cell> cells)
     {

@@ -233,7 +233,7 @@ internal static class TextIndicators
     {
         if (Level1Of(text) is not null || Level2Of(text) is not null || IsNumberedName(text)) return true;
         var k = Key(text);
-        return k.Length >= 3 && AssemblableLabelsLongerThan(k).Any(l => l.EndsWith("指标", StringComparison.Ordinal));
+        return k.Length >= 3 && StartsGroupLabel(k);
     }
 
     /// <summary>
