@@ -75,8 +75,11 @@ public static class ChineseText
                 if (sb.Length > 0 && IsAsciiWordChar(sb[^1]) && IsAsciiWordChar(c)) sb.Append(' ');
                 started = true;
             }
-            sb.Append(c);
-            i++;
+            // The run of characters up to the next space, appended at once (a goal paragraph has hundreds).
+            int end = i + 1;
+            while (end < line.Length && !IsSpace(line[end])) end++;
+            sb.Append(line[i..end]);
+            i = end;
         }
     }
 
@@ -181,8 +184,11 @@ public static class ChineseText
                     continue;
                 }
             }
-            sb.Append(s[i]);
-            i++;
+            // Up to the next '<', at once.
+            int next = s.IndexOf('<', i + 1);
+            if (next < 0) next = s.Length;
+            sb.Append(s.AsSpan(i, next - i));
+            i = next;
         }
         return sb.ToString();
     }

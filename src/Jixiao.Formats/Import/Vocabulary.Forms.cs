@@ -27,7 +27,9 @@ internal static partial class Vocabulary
     ];
 
     /// <summary>A department's listing of its projects' targets (…项目绩效目标和指标), a table with no form's title.</summary>
-    public static bool IsListingTitle(string text) => text.EndsWith("绩效目标和指标", StringComparison.Ordinal) && !text.StartsWith("关于", StringComparison.Ordinal);
+    public const string ListingTitleEnd = "绩效目标和指标";
+
+    public static bool IsListingTitle(string text) => text.EndsWith(ListingTitleEnd, StringComparison.Ordinal) && !text.StartsWith("关于", StringComparison.Ordinal);
 
     /// <summary>Where each title word ends in a text (after its 表), for finding a title inside run-on text.</summary>
     public static IEnumerable<int> TitleWordEnds(string text)

@@ -80,7 +80,7 @@ internal static class HeaderSection
             }
             if (HasBracketedMoneyUnit(key)) unit = MoneyUnitIn(text) ?? unit;
             if (IsTemplateInstruction(key)) continue;
-            if (ValueParser.ParseYear(text) is not null && key.StartsWith('(')) continue;
+            if (key.StartsWith('(') && ValueParser.ParseYear(text) is not null) continue;
 
             if (kind == FormKind.TargetDeclaration && DeclarationFundOf(text) is { } dl)
             {

@@ -81,7 +81,9 @@ internal static class IndicatorColumns
     /// </summary>
     public static ValueFit? FitValues(IReadOnlyList<string> cells, List<Role> roles, FormKind kind, bool strictTarget, bool scoresOnly = true)
     {
-        var valueRoles = roles.Where(r => r is not Role.Reason and not Role.Ignored and not Role.Description).ToList();
+        var valueRoles = new List<Role>(roles.Count);
+        foreach (var r in roles)
+            if (r is not Role.Reason and not Role.Ignored and not Role.Description) valueRoles.Add(r);
         if (valueRoles.Count == 0) return null;
         if (kind == FormKind.TargetDeclaration) return DeclarationValues.Fit(cells, roles, strictTarget);
         if (roles.Contains(Role.Comparator) || roles.Contains(Role.Unit)) return FitSplitTarget(cells, roles, kind);
@@ -249,7 +251,13 @@ internal static class IndicatorColumns
     {
         int valueStart = fit?.Start ?? UnfittedValuesStart(rest);
         // Dashes before a name are the empty cells of a row left unfilled above it, not part of the name.
-        var nameCells = rest.Take(valueStart).Where(c => !IsIndicatorHeaderText(c.Text)).SkipWhile(c => ValueParser.IsDash(c.Text)).ToList();
+        var nameCells = new List<Cell>(Math.Min(valueStart, rest.Count));
+        for (int i = 0; i < valueStart && i < rest.Count; i++)
+        {
+            var c = rest[i];
+            if (IsIndicatorHeaderText(c.Text) || (nameCells.Count == 0 && ValueParser.IsDash(c.Text))) continue;
+            nameCells.Add(c);
+        }
         var ind = new Indicator
         {
             Name = CellText.Join(nameCells),

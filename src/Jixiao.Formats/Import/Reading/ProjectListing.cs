@@ -24,6 +24,8 @@ internal static class ProjectListing
         var rows = source.Rows;
         for (int r = 0; r < rows.Count; r++)
         {
+            // Every row is asked: its joined text (a new string) only when its last cell can end the title.
+            if (!MayEndListingTitle(rows[r])) continue;
             var text = rows[r].JoinedText;
             if (text.Length is 0 or > 90 || !IsListingTitle(text)) continue;
             // The listing's heads follow its title: a budget column and a target column.
@@ -37,6 +39,16 @@ internal static class ProjectListing
             if (budget && goal) return r;
         }
         return -1;
+    }
+
+    private static bool MayEndListingTitle(Row row)
+    {
+        var cells = row.NonEmptyCells;
+        if (cells.Length == 0) return false;
+        var last = cells[^1].Text;
+        int end = last.Length - 1;
+        while (end >= 0 && ChineseText.IsSpace(last[end])) end--;
+        return end >= 0 && last[end] == ListingTitleEnd[^1];
     }
 
     public static List<PerformanceForm> Read(SourceText source, int titleRow)

@@ -72,7 +72,8 @@ internal static class TabularIndicators
                 continue;
             }
 
-            var texts = rest.Select(c => c.Text).ToList();
+            var texts = new List<string>(rest.Count);
+            foreach (var c in rest) texts.Add(c.Text);
             // A header with a status or several score columns is matched from the row's end first (ScoredColumns).
             var fit = (scored is null ? null : ScoredColumns.Fit(texts, scored))
                       ?? IndicatorColumns.FitValues(texts, roles, kind, strictTarget: false) ?? IndicatorColumns.ByPosition(texts, roles, kind);
