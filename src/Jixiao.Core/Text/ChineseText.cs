@@ -31,7 +31,7 @@ public static class ChineseText
     }
 
     private const int NormalizedMemoSize = 128;
-    [ThreadStatic] private static (string?, string?)[]? t_normalized;
+    [ThreadStatic] private static (string?, string)[]? t_normalized;
 
     private static string NormalizeText(string text)
     {

@@ -21,7 +21,7 @@ internal static partial class Vocabulary
         IdentityMemo.Get(ref t_cleaned, CleanedMemoSize, label, static l => ChineseText.RemoveSpaces(l).Replace('（', '(').Replace('）', ')'));
 
     private const int CleanedMemoSize = 64;
-    [ThreadStatic] private static (string?, string?)[]? t_cleaned;
+    [ThreadStatic] private static (string?, string)[]? t_cleaned;
 
     /// <summary>A label's comparison key: no spaces, half-width brackets, no trailing colon, 其中： normalised.</summary>
     public static string Key(string label)

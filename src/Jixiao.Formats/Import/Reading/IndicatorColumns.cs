@@ -94,10 +94,8 @@ internal static class IndicatorColumns
         var achievement = new bool[cells.Count];
         for (int c = 0; c < cells.Count; c++)
         {
-            isNumber[c] = ValueParser.IsNumber(cells[c]);
-            comparator[c] = ValueParser.StartsWithComparator(cells[c]);
-            targetLike[c] = comparator[c] || isNumber[c] || ValueParser.LooksQuantitative(cells[c]) || Framework.QualitativeWords.Contains(Key(cells[c]));
-            achievement[c] = ValueParser.ParseAchievement(cells[c]) is not null;
+            var t = TraitsOf(cells[c]);
+            (isNumber[c], comparator[c], targetLike[c], achievement[c]) = (t.Number, t.Comparator, t.TargetLike, t.Achievement);
         }
         // An actual value printed with a comparator (`≥266米` under 全年实际值) is taken as one only when the row's
         // weight and score, plain numbers, pin the columns down; otherwise a comparator marks the target.
@@ -147,6 +145,22 @@ internal static class IndicatorColumns
             return new ValueFit(cells.Count - 2, new Dictionary<int, Role> { [cells.Count - 2] = Role.Target, [cells.Count - 1] = Role.Actual }, cells.Count);
         return null;
     }
+
+    private readonly record struct CellTraits(bool Number, bool Comparator, bool TargetLike, bool Achievement);
+
+    /// <summary>
+    /// What a cell reads as to the fit. A text row is fitted again as each of its cells arrives, and a row several ways
+    /// (strict and loose, split and whole): each cell's reading is kept by the text's identity, per thread.
+    /// </summary>
+    private static CellTraits TraitsOf(string cell) => IdentityMemo.Get(ref t_traits, TraitsMemoSize, cell, static text =>
+    {
+        bool number = ValueParser.IsNumber(text), comparator = ValueParser.StartsWithComparator(text);
+        bool targetLike = comparator || number || ValueParser.LooksQuantitative(text) || Framework.QualitativeWords.Contains(Key(text));
+        return new CellTraits(number, comparator, targetLike, ValueParser.ParseAchievement(text) is not null);
+    });
+
+    private const int TraitsMemoSize = 64;
+    [ThreadStatic] private static (string?, CellTraits)[]? t_traits;
 
     /// <summary>
     /// Where the values of a row that fits no column set begin: at the first cell after the name that reads as a
