@@ -128,6 +128,8 @@ public class ChineseTextTests
     [InlineData("PC、手机", "PC、手机")]
     [InlineData("total\nbudget", "total budget")]
     [InlineData("  两端\u3000空白  ", "两端空白")]
+    [InlineData("<p>第一段</p><p>第二段 two</p>", "第一段第二段 two")]
+    [InlineData("x<y 且 <p>合格</p>", "x<y 且合格")]
     public void Normalisation_drops_extraction_spaces_beside_cjk_and_keeps_others(string raw, string expected)
     {
         Assert.Equal(expected, ChineseText.Normalize(raw));
