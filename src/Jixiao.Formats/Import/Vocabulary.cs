@@ -232,8 +232,27 @@ internal static partial class Vocabulary
         var k = Key(label);
         return k is "总分" or "合计" or "评分等级" or "评价结论" or "存在问题" or "改进措施" or "注" || k.StartsWith("注:", StringComparison.Ordinal) || k.StartsWith("注：", StringComparison.Ordinal)
             || (k.Contains("意见") && (k.Contains("审") || k.Contains("盖章"))) || k.Contains("(盖章)") || k.StartsWith("项目负责人:", StringComparison.Ordinal) || k.StartsWith("财务负责人:", StringComparison.Ordinal) || k.StartsWith("填报人", StringComparison.Ordinal)
-            || IsTickBoxes(k) || IsTableNumber(k);
+            || IsTickBoxes(k) || IsTableNumber(k) || IsPageFurniture(k) || IsAttachmentList(label, k);
     }
+
+    /// <summary>
+    /// A web page's own lines after the article it shows (`扫一扫在手机打开当前页`, `[下载] [打印] [关闭]`): the page's
+    /// text of the form has ended there.
+    /// </summary>
+    public static bool IsPageFurniture(string key)
+    {
+        var k = key.TrimStart('-', '·', '•', '*');
+        return (k.StartsWith("扫一扫", StringComparison.Ordinal) && (k.Contains("手机") || k.Contains("当前页")))
+            || PageButtons.Any(b => k.StartsWith(b, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// `附件:` alone on its line heads the article's list of attached files, after the form it shows. A bare `附件`
+    /// without the colon is not taken: it may be a cell of the form.
+    /// </summary>
+    private static bool IsAttachmentList(string label, string key) => key == "附件" && label.TrimEnd()[^1] is ':' or '：';
+
+    private static readonly string[] PageButtons = ["[打印]", "[关闭]", "[下载][打印]", "【打印】", "【关闭】", "打印本页", "关闭窗口"];
 
     /// <summary>
     /// A cell that only numbers a table (`表十二`, `附表3`, `附件2-1`): the next table's heading, so the one above has

@@ -333,4 +333,17 @@ public class ReaderFieldTests
     {
         Assert.Equal("霍山县医疗保障局", Assert.Single(Read(TransferSelfEvaluation).Forms).Department);
     }
+
+    [Fact]
+    public void An_attachment_list_after_the_table_ends_the_form_and_holds_no_row()
+    {
+        // `附件:` with the colon heads the article's attached files: the table above has ended, the file's name is
+        // no indicator, and a table that ended so is not cut.
+        var r = Read("绩效目标表\n(2020年度)\n项目名称薄弱学校改造补助资金\n一级指标二级指标指标内容指标值\n" +
+                     "产出指标数量指标学校改造覆盖率100%\n效益指标可持续影响指标设施使用年限≥10年\n\n附件:\n改造学校名单.xlsx\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(["学校改造覆盖率", "设施使用年限"], form.Indicators.Select(i => i.Name).ToArray());
+        Assert.True(form.Complete);
+    }
 }

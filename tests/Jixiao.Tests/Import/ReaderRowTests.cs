@@ -540,4 +540,18 @@ public class ReaderRowTests
         Assert.Equal(100m, first.Actual?.Value);
         Assert.Equal((25m, 25m), (first.Weight, first.Score));
     }
+
+    [Fact]
+    public void A_web_pages_own_lines_after_the_table_are_neither_a_row_nor_a_cut()
+    {
+        // A page's table as text, then the page's footer: the line to open the page on a phone is the page's, not the
+        // form's, and the form was shown to its end.
+        var r = Read("项目绩效目标表\n项目名称 | 环境卫生清洁\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n" +
+                     "产出指标 | 数量指标 | 清扫保洁道路条数 | 485条 |\n效益指标 | 社会效益指标 | 清扫保洁覆盖率 | ≥99% |\n" +
+                     "- 扫一扫在手机打开当前页\n[下载] [打印] [关闭]\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(["清扫保洁道路条数", "清扫保洁覆盖率"], form.Indicators.Select(i => i.Name).ToArray());
+        Assert.True(form.Complete);
+    }
 }
