@@ -346,4 +346,16 @@ public class ReaderFieldTests
         Assert.Equal(["学校改造覆盖率", "设施使用年限"], form.Indicators.Select(i => i.Name).ToArray());
         Assert.True(form.Complete);
     }
+
+    [Fact]
+    public void Blank_lines_a_page_pads_the_title_with_do_not_count_among_the_lines_the_year_is_looked_for_in()
+    {
+        // A web page: the title, a blank line, the page's date line, another blank, then the form's year. The year is
+        // on the third printed line under the title; the page's date is no year of the form.
+        var r = Read("车购税补助资金绩效目标自评表\n\n时间:2022-08-17 | 来源:交通运输局\n\n(2021年度)\n" +
+                     "项目名称 | 普通省道公路建设\n一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n" +
+                     "产出指标 | 数量指标 | 建设里程 | 32.1公里 | 32.1公里 | 20 | 20\n");
+
+        Assert.Equal(2021, Assert.Single(r.Forms).Year);
+    }
 }
