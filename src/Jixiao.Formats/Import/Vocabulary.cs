@@ -207,6 +207,12 @@ internal static partial class Vocabulary
     }
 
     /// <summary>
+    /// 山西's 二级 `满意度` (under 效益指标, beside 经济效益 and 可持续影响): also a common name, so a row takes it as its
+    /// group only with a name after it (TabularIndicators).
+    /// </summary>
+    public static bool IsBareSatisfactionGroup(string key) => key == "满意度";
+
+    /// <summary>
     /// `产出指标(50分)`, `成本指标(0-20)分`, `数量指标(必填硬性指标)`: a score note or a template's fill-in note is not part
     /// of the label.
     /// </summary>

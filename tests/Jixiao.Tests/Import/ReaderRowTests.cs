@@ -554,4 +554,19 @@ public class ReaderRowTests
         Assert.Equal(["清扫保洁道路条数", "清扫保洁覆盖率"], form.Indicators.Select(i => i.Name).ToArray());
         Assert.True(form.Complete);
     }
+
+    [Fact]
+    public void A_bare_satisfaction_word_before_a_name_is_the_group_and_before_a_value_is_the_name()
+    {
+        // 山西's template prints 满意度 as a 二级 under 效益指标. The same word with a value right after it is a name.
+        var r = Read("项目支出绩效自评表\n项目名称 | 护工培训\n一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |\n" +
+                     "效益指标 | 可持续影响 | 巩固脱贫成果 | 有效巩固 | 有效巩固 |\n| 满意度 | 参培学员满意度 | 95%及以上 | 88% |\n" +
+                     "满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 92% |\n| | 满意度 | ≥95% | 96% |\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(
+            [("效益指标", "可持续影响", "巩固脱贫成果", "有效巩固"), ("效益指标", "满意度", "参培学员满意度", "95%及以上"),
+             ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"), ("满意度指标", "服务对象满意度指标", "满意度", "≥95%")],
+            form.Indicators.Select(Row).ToArray());
+    }
 }
