@@ -569,4 +569,20 @@ public class ReaderRowTests
              ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"), ("满意度指标", "服务对象满意度指标", "满意度", "≥95%")],
             form.Indicators.Select(Row).ToArray());
     }
+
+    [Fact]
+    public void The_row_the_file_stops_in_keeps_its_cells_in_the_headers_first_columns()
+    {
+        // The file stops after the last row's 分值: its cells are the first columns (指标性质, 指标值, 度量单位, 实际完成值,
+        // 分值), not the last ones; 得分 was cut off.
+        var r = Read("项目支出绩效自评表\n项目名称 | 卫片执法补助\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n" +
+                     "指标性质 | 指标值 | 度量单位 |\n" +
+                     "| 产出指标 | 质量指标 | 项目验收合格率 | = | 100 | % | 100 | 20 | 19 | |\n" +
+                     "| 满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95 | % | 95 | 10.00 |");
+
+        var cut = Assert.Single(r.Forms).Indicators[^1];
+        Assert.Equal(("满意度", "≥95%", 95m), (cut.Name, cut.Target?.Text, cut.Actual?.Value));
+        Assert.Equal((10m, (decimal?)null), (cut.Weight, cut.Score));
+    }
 }

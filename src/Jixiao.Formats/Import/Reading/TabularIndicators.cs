@@ -75,7 +75,8 @@ internal static class TabularIndicators
 
             var texts = rest.Select(c => c.Text).ToList();
             // A header with a status or several score columns is matched from the row's end first (ScoredColumns).
-            var fit = (scored is null ? null : ScoredColumns.Fit(texts, scored))
+            var fit = (kind == FormKind.SelfEvaluation && StopsInside(source, r, end) ? IndicatorColumns.FitCutRow(texts, roles) : null)
+                      ?? (scored is null ? null : ScoredColumns.Fit(texts, scored))
                       ?? IndicatorColumns.FitValues(texts, roles, kind, strictTarget: false) ?? IndicatorColumns.ByPosition(texts, roles, kind);
             PlacedIndicator? p = null;
             if (rest.Count == 1 && fit is null && Key(rest[0].Text).Length < 2)
@@ -181,6 +182,15 @@ internal static class TabularIndicators
     /// </summary>
     private static bool NameFollows(List<string> keys, int at) =>
         at + 2 < keys.Count && keys[at + 1].Length > 0 && !char.IsAsciiDigit(keys[at + 1][0]) && !ValueParser.StartsWithComparator(keys[at + 1]);
+
+    /// <summary>The file stops in this row: it is the last with text, and the table's end is the file's.</summary>
+    private static bool StopsInside(SourceText source, int r, int end)
+    {
+        if (end < source.Rows.Count) return false;
+        for (int n = r + 1; n < end; n++)
+            if (!source.Rows[n].IsBlank) return false;
+        return true;
+    }
 
     private static bool IsPrintedLevel2(string text)
     {
