@@ -23,8 +23,12 @@ internal static partial class Vocabulary
     public static FundColumn? FundColumnOf(string label)
     {
         var k = WithoutUnitNote(Key(label));
-        return FundColumns.TryGetValue(k, out var c) || FundColumns.TryGetValue(WithoutColumnFormula(k), out c) ? c : null;
+        return FundColumns.TryGetValue(k, out var c) || FundColumns.TryGetValue(WithoutColumnFormula(k), out c) || FundColumns.TryGetValue(WithoutPointsNote(k), out c) ? c : null;
     }
+
+    /// <summary>`分值(10分)`: the points a column's head prints are its cells' value, not part of its name.</summary>
+    private static string WithoutPointsNote(string key) =>
+        key.EndsWith("分)", StringComparison.Ordinal) && key.IndexOf('(') is var p and > 0 && PointsIn(key[p..]) is not null ? key[..p] : key;
 
     /// <summary>
     /// `预算执行率(B/A)`, `全年执行数(B)`, `执行率(%)`: the letters and formula a template prints after a fund column's

@@ -358,4 +358,16 @@ public class ReaderFieldTests
 
         Assert.Equal(2021, Assert.Single(r.Forms).Year);
     }
+
+    [Fact]
+    public void A_fund_columns_points_in_brackets_are_not_part_of_its_name()
+    {
+        // `分值(10分)`: the head prints the points its cells hold; it is the 分值 column all the same.
+        var r = Read("项目支出绩效自评表\n项目名称 | 村级运转\n项目资金(万元) | 年初预算数(A) | 全年执行数(B) | 分值(10分) | 得分 |\n" +
+                     "年度资金总额: | 120 | 108 | 10 | 9 |\n一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n" +
+                     "产出指标 | 数量指标 | 补助村数 | 12个 | 12个 | 20 | 20 |\n");
+
+        var total = Assert.Single(Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms)).Funds.Rows);
+        Assert.Equal((120m, 108m, 10m, 9m), (total.InitialBudget, total.Executed, total.Weight, total.Score));
+    }
 }
