@@ -23,8 +23,12 @@ internal static partial class Vocabulary
     public static FundColumn? FundColumnOf(string label)
     {
         var k = WithoutUnitNote(Key(label));
-        return FundColumns.TryGetValue(k, out var c) || FundColumns.TryGetValue(WithoutColumnFormula(k), out c) ? c : null;
+        return FundColumns.TryGetValue(k, out var c) || FundColumns.TryGetValue(WithoutColumnFormula(k), out c) || FundColumns.TryGetValue(WithoutPointsNote(k), out c) ? c : null;
     }
+
+    /// <summary>`分值(10分)`: the points a column's head prints are its cells' value, not part of its name.</summary>
+    private static string WithoutPointsNote(string key) =>
+        key.EndsWith("分)", StringComparison.Ordinal) && key.IndexOf('(') is var p and > 0 && PointsIn(key[p..]) is not null ? key[..p] : key;
 
     /// <summary>
     /// `预算执行率(B/A)`, `全年执行数(B)`, `执行率(%)`: the letters and formula a template prints after a fund column's
@@ -207,6 +211,12 @@ internal static partial class Vocabulary
     }
 
     /// <summary>
+    /// 山西's 二级 `满意度` (under 效益指标, beside 经济效益 and 可持续影响): also a common name, so a row takes it as its
+    /// group only with a name after it (TabularIndicators).
+    /// </summary>
+    public static bool IsBareSatisfactionGroup(string key) => key == "满意度";
+
+    /// <summary>
     /// `产出指标(50分)`, `成本指标(0-20)分`, `数量指标(必填硬性指标)`: a score note or a template's fill-in note is not part
     /// of the label.
     /// </summary>
@@ -232,8 +242,27 @@ internal static partial class Vocabulary
         var k = Key(label);
         return k is "总分" or "合计" or "评分等级" or "评价结论" or "存在问题" or "改进措施" or "注" || k.StartsWith("注:", StringComparison.Ordinal) || k.StartsWith("注：", StringComparison.Ordinal)
             || (k.Contains("意见") && (k.Contains("审") || k.Contains("盖章"))) || k.Contains("(盖章)") || k.StartsWith("项目负责人:", StringComparison.Ordinal) || k.StartsWith("财务负责人:", StringComparison.Ordinal) || k.StartsWith("填报人", StringComparison.Ordinal)
-            || IsTickBoxes(k) || IsTableNumber(k);
+            || IsTickBoxes(k) || IsTableNumber(k) || IsPageFurniture(k) || IsAttachmentList(label, k);
     }
+
+    /// <summary>
+    /// A web page's own lines after the article it shows (`扫一扫在手机打开当前页`, `[下载] [打印] [关闭]`): the page's
+    /// text of the form has ended there.
+    /// </summary>
+    public static bool IsPageFurniture(string key)
+    {
+        var k = key.TrimStart('-', '·', '•', '*');
+        return (k.StartsWith("扫一扫", StringComparison.Ordinal) && (k.Contains("手机") || k.Contains("当前页")))
+            || PageButtons.Any(b => k.StartsWith(b, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// `附件:` alone on its line heads the article's list of attached files, after the form it shows. A bare `附件`
+    /// without the colon is not taken: it may be a cell of the form.
+    /// </summary>
+    private static bool IsAttachmentList(string label, string key) => key == "附件" && label.TrimEnd()[^1] is ':' or '：';
+
+    private static readonly string[] PageButtons = ["[打印]", "[关闭]", "[下载][打印]", "【打印】", "【关闭】", "打印本页", "关闭窗口"];
 
     /// <summary>
     /// A cell that only numbers a table (`表十二`, `附表3`, `附件2-1`): the next table's heading, so the one above has

@@ -333,4 +333,41 @@ public class ReaderFieldTests
     {
         Assert.Equal("霍山县医疗保障局", Assert.Single(Read(TransferSelfEvaluation).Forms).Department);
     }
+
+    [Fact]
+    public void An_attachment_list_after_the_table_ends_the_form_and_holds_no_row()
+    {
+        // `附件:` with the colon heads the article's attached files: the table above has ended, the file's name is
+        // no indicator, and a table that ended so is not cut.
+        var r = Read("绩效目标表\n(2020年度)\n项目名称薄弱学校改造补助资金\n一级指标二级指标指标内容指标值\n" +
+                     "产出指标数量指标学校改造覆盖率100%\n效益指标可持续影响指标设施使用年限≥10年\n\n附件:\n改造学校名单.xlsx\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(["学校改造覆盖率", "设施使用年限"], form.Indicators.Select(i => i.Name).ToArray());
+        Assert.True(form.Complete);
+    }
+
+    [Fact]
+    public void Blank_lines_a_page_pads_the_title_with_do_not_count_among_the_lines_the_year_is_looked_for_in()
+    {
+        // A web page: the title, a blank line, the page's date line, another blank, then the form's year. The year is
+        // on the third printed line under the title; the page's date is no year of the form.
+        var r = Read("车购税补助资金绩效目标自评表\n\n时间:2022-08-17 | 来源:交通运输局\n\n(2021年度)\n" +
+                     "项目名称 | 普通省道公路建设\n一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n" +
+                     "产出指标 | 数量指标 | 建设里程 | 32.1公里 | 32.1公里 | 20 | 20\n");
+
+        Assert.Equal(2021, Assert.Single(r.Forms).Year);
+    }
+
+    [Fact]
+    public void A_fund_columns_points_in_brackets_are_not_part_of_its_name()
+    {
+        // `分值(10分)`: the head prints the points its cells hold; it is the 分值 column all the same.
+        var r = Read("项目支出绩效自评表\n项目名称 | 村级运转\n项目资金(万元) | 年初预算数(A) | 全年执行数(B) | 分值(10分) | 得分 |\n" +
+                     "年度资金总额: | 120 | 108 | 10 | 9 |\n一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n" +
+                     "产出指标 | 数量指标 | 补助村数 | 12个 | 12个 | 20 | 20 |\n");
+
+        var total = Assert.Single(Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms)).Funds.Rows);
+        Assert.Equal((120m, 108m, 10m, 9m), (total.InitialBudget, total.Executed, total.Weight, total.Score));
+    }
 }

@@ -540,4 +540,49 @@ public class ReaderRowTests
         Assert.Equal(100m, first.Actual?.Value);
         Assert.Equal((25m, 25m), (first.Weight, first.Score));
     }
+
+    [Fact]
+    public void A_web_pages_own_lines_after_the_table_are_neither_a_row_nor_a_cut()
+    {
+        // A page's table as text, then the page's footer: the line to open the page on a phone is the page's, not the
+        // form's, and the form was shown to its end.
+        var r = Read("项目绩效目标表\n项目名称 | 环境卫生清洁\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n" +
+                     "产出指标 | 数量指标 | 清扫保洁道路条数 | 485条 |\n效益指标 | 社会效益指标 | 清扫保洁覆盖率 | ≥99% |\n" +
+                     "- 扫一扫在手机打开当前页\n[下载] [打印] [关闭]\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(["清扫保洁道路条数", "清扫保洁覆盖率"], form.Indicators.Select(i => i.Name).ToArray());
+        Assert.True(form.Complete);
+    }
+
+    [Fact]
+    public void A_bare_satisfaction_word_before_a_name_is_the_group_and_before_a_value_is_the_name()
+    {
+        // 山西's template prints 满意度 as a 二级 under 效益指标. The same word with a value right after it is a name.
+        var r = Read("项目支出绩效自评表\n项目名称 | 护工培训\n一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |\n" +
+                     "效益指标 | 可持续影响 | 巩固脱贫成果 | 有效巩固 | 有效巩固 |\n| 满意度 | 参培学员满意度 | 95%及以上 | 88% |\n" +
+                     "满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 92% |\n| | 满意度 | ≥95% | 96% |\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(
+            [("效益指标", "可持续影响", "巩固脱贫成果", "有效巩固"), ("效益指标", "满意度", "参培学员满意度", "95%及以上"),
+             ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"), ("满意度指标", "服务对象满意度指标", "满意度", "≥95%")],
+            form.Indicators.Select(Row).ToArray());
+    }
+
+    [Fact]
+    public void The_row_the_file_stops_in_keeps_its_cells_in_the_headers_first_columns()
+    {
+        // The file stops after the last row's 分值: its cells are the first columns (指标性质, 指标值, 度量单位, 实际完成值,
+        // 分值), not the last ones; 得分 was cut off.
+        var r = Read("项目支出绩效自评表\n项目名称 | 卫片执法补助\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n" +
+                     "指标性质 | 指标值 | 度量单位 |\n" +
+                     "| 产出指标 | 质量指标 | 项目验收合格率 | = | 100 | % | 100 | 20 | 19 | |\n" +
+                     "| 满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95 | % | 95 | 10.00 |");
+
+        var cut = Assert.Single(r.Forms).Indicators[^1];
+        Assert.Equal(("满意度", "≥95%", 95m), (cut.Name, cut.Target?.Text, cut.Actual?.Value));
+        Assert.Equal((10m, (decimal?)null), (cut.Weight, cut.Score));
+    }
 }

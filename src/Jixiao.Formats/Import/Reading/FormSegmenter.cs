@@ -64,7 +64,7 @@ internal static class FormSegmenter
         {
             int start = titles[t].Row, end = t + 1 < titles.Count ? titles[t + 1].Row : rows.Count;
             var title = titles[t];
-            int? year = YearOf(rows, title, start);
+            int? year = YearOf(rows, title, start, end);
             while (true)
             {
                 var sections = Sections(source, title.Kind, title.Fragment || title.StartsWithHeader ? start : start + 1, end);
@@ -187,10 +187,18 @@ internal static class FormSegmenter
         return null;
     }
 
-    private static int? YearOf(IReadOnlyList<Row> rows, FormTitle title, int start)
+    private static int? YearOf(IReadOnlyList<Row> rows, FormTitle title, int start, int end)
     {
         var year = ValueParser.ParseYear(title.Text);
-        for (int r = start + 1; r < Math.Min(rows.Count, start + 4) && year is null; r++) year = ValueParser.ParseYear(rows[r].JoinedText) ?? YearLine(rows[r].JoinedText);
+        // The three printed lines under the title: blank lines a page pads them with are not lines of the form, and
+        // the next form's title ends the search.
+        for (int r = start + 1, seen = 0; r < end && seen < YearLinesUnderTitle && year is null; r++)
+        {
+            var text = rows[r].JoinedText;
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            seen++;
+            year = ValueParser.ParseYear(text) ?? YearLine(text);
+        }
         if (year is null)
         {
             // A title wrapped over lines (`…项目)2022年` / `中央预算内投资计划绩效目标表`) carries its year above.
@@ -200,6 +208,8 @@ internal static class FormSegmenter
         }
         return year;
     }
+
+    private const int YearLinesUnderTitle = 3;
 
     /// <summary>A line under the title that holds only the year: `(2023年)`, `2023年`.</summary>
     private static int? YearLine(string text)

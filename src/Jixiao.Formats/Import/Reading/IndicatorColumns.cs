@@ -181,6 +181,57 @@ internal static class IndicatorColumns
     /// the comparator, the number and the unit are read as one target cell, the row is fitted to the other columns, and
     /// the target's cells keep their parts for <see cref="Build"/>.
     /// </summary>
+    /// <summary>
+    /// The file's last row when the file stops inside it after its split target (fewer cells than the header's
+    /// columns): the cells it has are the header's first columns after the name, in order, each reading as its column
+    /// (a comparator symbol, a number for the target, a unit word, numbers for the weight and the score); the columns
+    /// after the cut stay empty. Matching from the row's end would shift every value by the cells the cut took.
+    /// </summary>
+    public static ValueFit? FitCutRow(IReadOnlyList<string> cells, List<Role> roles)
+    {
+        var valueRoles = InPrintedOrder(roles).Where(r => r is not Role.Reason and not Role.Ignored and not Role.Description).ToList();
+        int present = cells.Count - 1;
+        // Only a target printed in split columns pins the cells down (a comparator symbol, a number, a unit word, in
+        // the header's order); without it a short row may as well be one value short (FitValues) or cut inside a cell.
+        int splitEnd = valueRoles.FindLastIndex(r => r is Role.Comparator or Role.Unit);
+        if (present < 1 || present >= valueRoles.Count || splitEnd < 0 || splitEnd >= present || !valueRoles.Take(present).Contains(Role.Target)) return null;
+        var assigned = new Dictionary<int, Role>(present);
+        for (int k = 0; k < present; k++)
+        {
+            var (cell, role) = (cells[k + 1], valueRoles[k]);
+            bool reads = role switch
+            {
+                Role.Comparator => IsComparatorSymbol(cell),
+                Role.Unit => IsUnitWord(cell),
+                Role.Weight or Role.Score => ValueParser.IsNumber(cell),
+                Role.Target => ValueParser.IsNumber(cell) || ValueParser.StartsWithComparator(cell) || ValueParser.LooksQuantitative(cell),
+                _ => true,
+            };
+            if (!reads) return null;
+            assigned[k + 1] = role;
+        }
+        return new ValueFit(1, assigned, cells.Count);
+    }
+
+    /// <summary>
+    /// The roles in the order their cells stand: a target split under a second header row (指标性质 | 指标值 | 度量单位
+    /// listed after the first row's columns) stands where the first row's target column is.
+    /// </summary>
+    private static List<Role> InPrintedOrder(List<Role> roles)
+    {
+        int first = roles.IndexOf(Role.Target), second = first < 0 ? -1 : roles.IndexOf(Role.Target, first + 1);
+        if (second < 0) return roles;
+        int from = second, to = second + 1;
+        while (from - 1 > first && roles[from - 1] is Role.Comparator or Role.Unit) from--;
+        while (to < roles.Count && roles[to] is Role.Comparator or Role.Unit) to++;
+        var ordered = new List<Role>(roles.Count);
+        ordered.AddRange(roles.Take(first));
+        ordered.AddRange(roles.Skip(from).Take(to - from));
+        ordered.AddRange(roles.Skip(first + 1).Take(from - first - 1));
+        ordered.AddRange(roles.Skip(to));
+        return ordered;
+    }
+
     private static ValueFit? FitSplitTarget(IReadOnlyList<string> cells, List<Role> roles, FormKind kind)
     {
         var plain = new List<Role>();

@@ -55,6 +55,7 @@ internal static class TabularIndicators
                 if (rest.Count == 0 && rowL1 is null && rowL2 is null && Level1Of(k) is { } l1) { rowL1 = l1; continue; }
                 if (rest.Count == 0 && rowL2 is null && Level2Of(k) is { } l2) { rowL2 = l2; continue; }
                 if (rest.Count == 0 && rowL1 is not null && rowL2 is null && IsPrintedLevel2(k)) { rowL2 = k; continue; }
+                if (rest.Count == 0 && rowL2 is null && IsBareSatisfactionGroup(k) && NameFollows(keys, i)) { rowL2 = k; continue; }
                 // A provincial 二级 (可持续性发展影响指标, 服务对象或受益者满意度指标) opening a row under its 一级.
                 if (rest.Count == 0 && rowL2 is null && level1 is not null && IsPrintedLevel2(k) && Framework.Level1Of(null, c.Text) == level1) { rowL2 = k; continue; }
                 if (IsNoiseLabel(k)) continue;
@@ -75,7 +76,8 @@ internal static class TabularIndicators
             var texts = new List<string>(rest.Count);
             foreach (var c in rest) texts.Add(c.Text);
             // A header with a status or several score columns is matched from the row's end first (ScoredColumns).
-            var fit = (scored is null ? null : ScoredColumns.Fit(texts, scored))
+            var fit = (kind == FormKind.SelfEvaluation && StopsInside(source, r, end) ? IndicatorColumns.FitCutRow(texts, roles) : null)
+                      ?? (scored is null ? null : ScoredColumns.Fit(texts, scored))
                       ?? IndicatorColumns.FitValues(texts, roles, kind, strictTarget: false) ?? IndicatorColumns.ByPosition(texts, roles, kind);
             PlacedIndicator? p = null;
             if (rest.Count == 1 && fit is null && Key(rest[0].Text).Length < 2)
@@ -173,6 +175,22 @@ internal static class TabularIndicators
     {
         foreach (var c in cells) if (IsTickBoxes(c.Text)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// A bare group word that may also be a name (`满意度`) is the row's 二级 only when a name follows it in the row:
+    /// the next cell is no value and one more comes after it.
+    /// </summary>
+    private static bool NameFollows(List<string> keys, int at) =>
+        at + 2 < keys.Count && keys[at + 1].Length > 0 && !char.IsAsciiDigit(keys[at + 1][0]) && !ValueParser.StartsWithComparator(keys[at + 1]);
+
+    /// <summary>The file stops in this row: it is the last with text, and the table's end is the file's.</summary>
+    private static bool StopsInside(SourceText source, int r, int end)
+    {
+        if (end < source.Rows.Count) return false;
+        for (int n = r + 1; n < end; n++)
+            if (!source.Rows[n].IsBlank) return false;
+        return true;
     }
 
     private static bool IsPrintedLevel2(string text)
