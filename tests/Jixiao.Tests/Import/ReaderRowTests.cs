@@ -36,6 +36,26 @@ public class ReaderRowTests
     }
 
     [Fact]
+    public void A_cell_per_line_table_without_row_end_marks_starts_a_row_at_each_group_label()
+    {
+        // The same kind of table with no lone bar between rows and worded targets: its rows are found by their group
+        // labels, and a row opened at its 二级 or at its name is one or two cells short of the header's four.
+        var r = Read(string.Join('\n',
+            "项目支出预算绩效目标表 |", "项目名称 |", "体育场馆开放 |",
+            "一级指标 |", "二级指标 |", "三级指标 |", "指标值 |",
+            "产出指标 |", "成本指标 |", "成本控制 |", "按照资金测算控制各项成本。 |",
+            "时效指标 |", "完成时限 |", "年底前完成。 |",
+            "开放天数 |", "每周开放两天。 |",
+            "效益指标 |", "社会效益指标 |", "全民健身 |", "有效提高群众健康水平。 |", ""));
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(
+            [("产出指标", "成本指标", "成本控制", "按照资金测算控制各项成本。"), ("产出指标", "时效指标", "完成时限", "年底前完成。"),
+             ("产出指标", "时效指标", "开放天数", "每周开放两天。"), ("效益指标", "社会效益指标", "全民健身", "有效提高群众健康水平。")],
+            form.Indicators.Select(Row).ToArray());
+    }
+
+    [Fact]
     public void A_cell_per_line_table_with_every_cell_printed_is_still_cut_by_the_header_width()
     {
         // Sichuan's export prints empty cells as lone bars: there a lone bar is a cell, not a row's end.

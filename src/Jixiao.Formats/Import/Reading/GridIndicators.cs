@@ -34,7 +34,7 @@ internal static class GridIndicators
         {
             var name = i.Name ?? "";
             bool nameReads = name.Length > 1 && Level1Of(name) is null && Level2Of(name) is null && IndicatorColumnOf(name) is null
-                             && !IsUnitWord(name) && !ValueParser.IsNumber(name) && !ValueParser.StartsWithComparator(name);
+                             && !IsPrintedUnit(name) && !ValueParser.IsNumber(name) && !ValueParser.StartsWithComparator(name);
             score += nameReads ? 1 : -2;
             score += i.Level1 is not null ? 1 : -1;
             if (i.Target is { } t) score += t.Value is not null || Framework.QualitativeWords.Contains(Key(t.Text)) ? 1 : 0;
@@ -43,6 +43,9 @@ internal static class GridIndicators
         }
         return score;
     }
+
+    // A unit read as a name (`%`, `个`): the cut was one cell off. A short name (成本控制, 完成时限) is not a unit.
+    private static bool IsPrintedUnit(string name) => Array.IndexOf(ValueUnits, Key(name)) >= 0 || Key(name) is "%" or "％";
 
     /// <summary>
     /// Rows ended by the exporter's marks (a lone `|`, a line of bars, a cell padded with bars), read as a table's
@@ -54,6 +57,7 @@ internal static class GridIndicators
         var origin = new List<int>();
         var cells = new List<Cell>();
         int start = -1, width = 0;
+        bool marked = HasRowEndMarks(source, headerRow, end);
         for (int r = headerRow; r < end; r++)
         {
             var row = source.Rows[r];
@@ -63,8 +67,10 @@ internal static class GridIndicators
                 if (raw.Length > 0 && raw.Trim('|').Trim().Length == 0) Close(); // `|` or `||||`: a row ends
                 continue;
             }
-            if (cells.Count == 0) start = r;
             var cell = row.NonEmptyCells[0];
+            // Without marks, a group's label starts a row (a web table's text without its merged cells).
+            if (!marked && cells.Count > 0 && OpensRowByLabel(cell.Text, cells)) Close();
+            if (cells.Count == 0) start = r;
             cells.Add(cell with { Column = cells.Count });
             // `3500 | |`: the exporter padded the row to the table's width after its last cell; a row as wide as
             // the table ends unmarked.
@@ -73,6 +79,8 @@ internal static class GridIndicators
             padding--;
             if (padding > 0) width = Math.Max(width, cells.Count + padding);
             if (padding > 0 || (width > 0 && cells.Count >= width)) Close();
+            // Without marks, a row that opened at its 二级 or its name is full one or two cells sooner.
+            else if (!marked && rows.Count > 0 && width > 0 && cells.Count >= width - LabelsLeftOut(cells[0].Text, rows[0])) Close();
         }
         // A row the file stopped in (no mark after its last cell) may be missing cells.
         bool openAtEnd = cells.Count > 0;
@@ -92,6 +100,43 @@ internal static class GridIndicators
             origin.Add(start);
             cells.Clear();
         }
+    }
+
+    /// <summary>Whether the exporter marked its rows' ends: a line of bars alone, or a last cell padded with bars.</summary>
+    private static bool HasRowEndMarks(SourceText source, int headerRow, int end)
+    {
+        for (int r = headerRow; r < end; r++)
+        {
+            var raw = source.Rows[r].Raw.AsSpan().Trim();
+            if (raw.Length == 0) continue;
+            if (source.Rows[r].IsBlank ? raw.Trim('|').Trim().Length == 0 : raw.TrimEnd('|').TrimEnd().EndsWith("|")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// How many of the header's group columns (一级, 二级) stand before a row's first cell: the merged cells a web table's
+    /// text leaves out of every row of a group but its first.
+    /// </summary>
+    private static int LabelsLeftOut(string first, Row header)
+    {
+        var heads = header.Cells.Select(c => IndicatorColumnOf(c.Text)).ToList();
+        int level1 = heads.IndexOf(IndicatorColumn.Level1), level2 = heads.IndexOf(IndicatorColumn.Level2);
+        if (level1 != 0 || level2 != 1 || Level1Of(first) is not null) return 0;
+        return Level2Of(first) is not null ? 1 : 2;
+    }
+
+    /// <summary>
+    /// A cell that can only stand at a row's start: the first cell after the header's, a 一级 label, or a 二级 label
+    /// printed with 指标 after anything but its 一级 (a 三级 name is seldom printed so; `服务对象满意度` alone often is).
+    /// </summary>
+    private static bool OpensRowByLabel(string text, List<Cell> row)
+    {
+        bool isHead = IndicatorColumnOf(text) is not null;
+        if (IndicatorColumnOf(row[^1].Text) is not null) return !isHead;
+        if (isHead) return false;
+        if (Level1Of(text) is not null) return true;
+        return Level2Of(text) is { } l2 && l2.EndsWith("指标", StringComparison.Ordinal) && !(row.Count == 1 && Level1Of(row[0].Text) is not null);
     }
 
     /// <summary>
