@@ -152,6 +152,9 @@ internal static partial class Vocabulary
     /// <summary>A 指标性质 cell that says what kind of value follows (定性 / 定量) rather than a comparator.</summary>
     public static bool IsNatureWord(string text) => Key(text) is "定性" or "定量";
 
+    /// <summary>The nature of a worded target: what follows it is no number.</summary>
+    public static bool IsQualitativeNature(string text) => Key(text) is "定性";
+
     /// <summary>A 单项指标完成情况 cell: whether the row's target was met, not its actual value.</summary>
     public static bool IsStatusWord(string text) => Key(text) is "完成" or "未完成" or "已完成" or "基本完成" or "部分完成" or "达成" or "未达成" or "部分达成" or "基本达成";
 

@@ -72,6 +72,22 @@ public class ReaderRowTests
     }
 
     [Fact]
+    public void A_worded_target_under_its_qualitative_nature_is_the_target_and_the_empty_unit_shifts_nothing()
+    {
+        // 湖南's 目标表: 指标值类型 | 目标值 | 度量单位 | 指标值内容; a 定性 row prints no unit, and its description follows.
+        var r = Read("项目支出绩效目标表\n项目支出名称\t公共卫生专项\n" +
+                     "一级指标\t二级指标\t三级指标\t指标值类型\t目标值\t度量单位\t指标值内容\n" +
+                     "成本指标\t经济成本指标\t专项经费\t≤\t70\t万元\t反映专项经费。\n" +
+                     "\t社会成本指标\t对社会产生的不利影响\t定性\t减少\t反映对社会的不利影响。\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(
+            [("成本指标", "经济成本指标", "专项经费", "≤70万元"), ("成本指标", "社会成本指标", "对社会产生的不利影响", "减少")],
+            form.Indicators.Select(Row).ToArray());
+        Assert.Null(form.Indicators[1].Target!.Value);
+    }
+
+    [Fact]
     public void A_unit_column_before_the_value_is_the_targets_unit_not_the_end_of_the_name()
     {
         var r = Read("区域绩效目标表\n项目名称\t生猪奖励资金\n一级指标\t二级指标\t三级指标\t单位\t指标值\n" +

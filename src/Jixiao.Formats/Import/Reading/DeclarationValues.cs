@@ -119,6 +119,13 @@ internal static class DeclarationValues
             if (!unitFirst && c + 2 < cells.Count && IsUnitWord(cells[c + 2])) assigned[c + 2] = Role.Unit;
             return new IndicatorColumns.ValueFit(c, assigned, cells.Count);
         }
+        // A worded target under its 定性 nature (`定性 | 减少 | 反映…`): no number to find, the cell after the nature is
+        // the target, and the unit's column left empty shifts nothing.
+        for (int c = 1; c + 1 < cells.Count; c++)
+        {
+            if (!IsQualitativeNature(cells[c]) || IsComparatorSymbol(cells[c + 1]) || IsNatureWord(cells[c + 1])) continue;
+            return new IndicatorColumns.ValueFit(c, new Dictionary<int, Role> { [c] = Role.Comparator, [c + 1] = Role.Target }, cells.Count);
+        }
         return null;
     }
 
