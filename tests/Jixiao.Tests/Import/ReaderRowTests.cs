@@ -88,6 +88,21 @@ public class ReaderRowTests
     }
 
     [Fact]
+    public void A_group_label_after_the_values_is_the_other_sides_and_neither_the_target_nor_part_of_the_name()
+    {
+        // A 申报表 printing its 年度 and 中期 indicators side by side, the 中期 side empty but for its repeated 二级.
+        var r = Read("项目支出绩效目标申报表\n项目名称 | 车辆维修\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值 |\n" +
+                     "产出指标 | 数量指标 | 维修车辆数 | ≥90辆 | 数量指标 | | |\n" +
+                     "时效指标 | 完成及时性 | 及时 | 时效指标 | | |\n");
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(
+            [("产出指标", "数量指标", "维修车辆数", "≥90辆"), ("产出指标", "时效指标", "完成及时性", "及时")],
+            form.Indicators.Select(Row).ToArray());
+    }
+
+    [Fact]
     public void A_unit_column_before_the_value_is_the_targets_unit_not_the_end_of_the_name()
     {
         var r = Read("区域绩效目标表\n项目名称\t生猪奖励资金\n一级指标\t二级指标\t三级指标\t单位\t指标值\n" +

@@ -14,11 +14,24 @@ internal static class DeclarationValues
 {
     public static IndicatorColumns.ValueFit? Fit(IReadOnlyList<string> cells, List<Role> roles, bool strictTarget)
     {
+        // A group label after the values is the other side's (a table printing its 中期 and 年度 indicators side by
+        // side, the other side empty but for its repeated 二级): no value of this row.
+        int kept = cells.Count;
+        while (kept > 2 && IsGroupLabel(cells[kept - 1])) kept--;
+        if (kept < cells.Count)
+        {
+            if (Fit(cells.Take(kept).ToList(), roles, strictTarget) is not { } inner) return null;
+            var assigned = new Dictionary<int, Role>(inner.Assigned);
+            for (int c = kept; c < cells.Count; c++) assigned[c] = Role.Ignored;
+            return inner with { Assigned = assigned, End = cells.Count };
+        }
         // A description column after the value (指标值 | 指标描述): the last cell describes, the one before is the value.
         if (roles.Count > 0 && roles[^1] == Role.Description && cells.Count >= 2 && Values(cells.Take(cells.Count - 1).ToList(), roles, strictTarget) is { } before)
             return before with { Assigned = new Dictionary<int, Role>(before.Assigned) { [cells.Count - 1] = Role.Description } };
         return WithDescription(cells, roles, Values(cells, roles, strictTarget));
     }
+
+    private static bool IsGroupLabel(string cell) => Level1Of(cell) is not null || Level2Of(cell) is not null;
 
     /// <summary>
     /// A description column just before the values (绩效指标描述, 指标解释): the cell before the values is its cell, not
