@@ -116,10 +116,10 @@ internal static partial class Vocabulary
         (IndicatorColumn.Level2, ["二级指标", "二级"]),
         (IndicatorColumn.Name, ["三级指标", "三级指标内容", "三级", "指标内容", "指标名称", "三级指标名称", "绩效指标名称"]),
         (IndicatorColumn.Target, ["年度指标值", "年度(/项目)指标值", "指标值", "年初目标值(A)", "指标值及单位", "年度指标值(A)", "年度(项目)指标值", "指标值(包含数字及文字描述)", "指标目标值", "目标值", "年度目标值", "绩效目标值", "预期指标值", "年度数值", "预期实现值", "计划实现值"]),
-        (IndicatorColumn.Actual, ["实际完成值", "全年实际值", "完成值", "单项指标实际完成值", "实际完成值(B)", "全年实际完成值", "全年完成值", "实际值", "年度实际完成值", "实际完成情况", "实际实现值"]),
+        (IndicatorColumn.Actual, ["实际完成值", "全年实际值", "完成值", "单项指标实际完成值", "实际完成值(B)", "全年实际完成值", "全年完成值", "实际值", "年度实际完成值", "实际完成情况", "实际实现值", "实际完成指标值"]),
         (IndicatorColumn.Weight, ["分值", "权重", "指标权重", "指标分值", "权重占比"]),
         (IndicatorColumn.Score, ["得分", "自评得分", "单项指标得分", "单项指标折算得分", "折算得分"]),
-        (IndicatorColumn.Reason, ["偏差原因分析及改进措施", "未完成原因分析", "未完成原因及拟采取的改进措施", "偏差原因分析", "原因分析", "未完成原因和改进措施", "未完成原因分析及改进措施", "偏差原因及改进措施"]),
+        (IndicatorColumn.Reason, ["偏差原因分析及改进措施", "未完成原因分析", "未完成原因及拟采取的改进措施", "偏差原因分析", "原因分析", "未完成原因和改进措施", "未完成原因分析及改进措施", "偏差原因及改进措施", "未完成原因"]),
         (IndicatorColumn.Comparator, ["指标性质", "计算符号", "符号"]),
         (IndicatorColumn.Status, ["单项指标完成情况"]), // whether the target was met (完成 / 未完成), not the actual value
         (IndicatorColumn.Unit, ["度量单位", "计量单位", "单位", "指标单位", "单位(文字描述)"]),
@@ -165,7 +165,8 @@ internal static partial class Vocabulary
     {
         var k = Key(label);
         return NoiseLabels.Contains(k)
-            || (k.StartsWith("绩效指标(", StringComparison.Ordinal) && k.EndsWith("分)", StringComparison.Ordinal)) || (k.StartsWith("年度绩效目标(", StringComparison.Ordinal) && k.EndsWith("分)", StringComparison.Ordinal)) || IsScoreNote(k);
+            || (k.StartsWith("绩效指标(", StringComparison.Ordinal) && k.EndsWith("分)", StringComparison.Ordinal)) || (k.StartsWith("年度绩效目标(", StringComparison.Ordinal) && k.EndsWith("分)", StringComparison.Ordinal)) || IsScoreNote(k)
+            || StartsScoringMethodNote(k);
     }
 
     private static readonly HashSet<string> NoiseLabels =
@@ -176,6 +177,13 @@ internal static partial class Vocabulary
     ];
 
     /// <summary>A 一级 label's score note left alone when the label was lost: `(50分)`.</summary>
+    /// <summary>
+    /// The 得分计算方法 column's text printed between rows (山东's 自评表: `定量指标计算:完成值达到指标值,记满分;…`): how a
+    /// row is scored, no part of a row.
+    /// </summary>
+    public static bool StartsScoringMethodNote(string k) =>
+        k.StartsWith("定量指标计算", StringComparison.Ordinal) || k.StartsWith("定性指标计算", StringComparison.Ordinal);
+
     private static bool IsScoreNote(string k) =>
         k.Length is >= 4 and <= 8 && k[0] == '(' && k.EndsWith("分)", StringComparison.Ordinal) && char.IsAsciiDigit(k[1]);
 

@@ -103,6 +103,25 @@ public class ReaderRowTests
     }
 
     [Fact]
+    public void A_scoring_method_printed_between_rows_is_no_part_of_a_row_and_the_shandong_heads_are_heads()
+    {
+        // 山东's 自评表 as PDF text: 实际完成指标值(B) and 未完成原因 are heads, and the 得分计算方法 column's text stands
+        // on lines of its own between the rows, where its words (完成值, 指标值) are no cells.
+        var r = Read(string.Join('\n',
+            "项目支出绩效自评表", "项目名称 免费开放",
+            "一级指标 二级指标 三级指标 预期指标值(A) 实际完成指标值(B) 分值 得分 未完成原因 得分计算方法",
+            "产出指标 数量指标 全年免费开放 100% 100% 12.5 12.5",
+            "定量指标计算:完成值达到指标值,记满分;未达到指标值,按B/A*该指标分值记分。",
+            "质量指标 制度执行有效性 100% 90% 12.5 11", ""));
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal(
+            [("产出指标", "数量指标", "全年免费开放", "100%"), ("产出指标", "质量指标", "制度执行有效性", "100%")],
+            form.Indicators.Select(Row).ToArray());
+        Assert.Equal((90m, 12.5m, 11m), (form.Indicators[1].Actual!.Value, form.Indicators[1].Weight, form.Indicators[1].Score));
+    }
+
+    [Fact]
     public void A_unit_column_before_the_value_is_the_targets_unit_not_the_end_of_the_name()
     {
         var r = Read("区域绩效目标表\n项目名称\t生猪奖励资金\n一级指标\t二级指标\t三级指标\t单位\t指标值\n" +

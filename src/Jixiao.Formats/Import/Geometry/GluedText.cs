@@ -83,7 +83,7 @@ internal static class GluedText
         return false;
     }
 
-    private static bool IsNote(string t) => t.StartsWith('注') || t.StartsWith("说明", StringComparison.Ordinal);
+    private static bool IsNote(string t) => t.StartsWith('注') || t.StartsWith("说明", StringComparison.Ordinal) || StartsScoringMethodNote(t);
 
     /// <summary>
     /// A long line that carries a form's title inside run-on text (a notice, then `附件2…绩效目标表项目名称…`): the
