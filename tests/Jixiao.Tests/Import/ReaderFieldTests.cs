@@ -333,4 +333,73 @@ public class ReaderFieldTests
     {
         Assert.Equal("霍山县医疗保障局", Assert.Single(Read(TransferSelfEvaluation).Forms).Department);
     }
+
+    // Added in stop 20 (fields).
+
+    [Theory]
+    [InlineData("年度本级预算金额", false)]
+    [InlineData("当年度金额", false)]
+    [InlineData("本年度申请市财政预算资金(万元)", false)]
+    [InlineData("总金额", true)]
+    [InlineData("中期市财政预算(万元)", true)]
+    [InlineData("中期资金总额:", true)]
+    public void Provincial_names_for_the_projects_and_the_years_budget_give_their_amount_and_end_the_name(string label, bool project)
+    {
+        var r = Read($"项目支出绩效目标表 | |\n单位:万元 | |\n项目名称 | 镇际联网路升级改造 | {label} | 919.00 |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 结算项目数 | 3个 |\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("镇际联网路升级改造", form.ProjectName);
+        Assert.Equal(919m, project ? form.Funds.ProjectTotal : form.Funds.AnnualTotal);
+    }
+
+    [Fact]
+    public void Guangdongs_fund_user_and_period_labels_end_the_department_and_name_the_implementing_unit()
+    {
+        // One cell per paragraph: 用款单位 spends the money; 实施期限 / 起始年度 / 到期年度 are labels of their own.
+        var r = Read(string.Join("\n\n", "绩效目标表", "项目名称", "助老颐养公益项目资金", "主管部门", "肇庆市民政局", "用款单位",
+            "肇庆市民政局、肇庆高新区社会工作局", "实施期限", "起始年度", "2024", "到期年度", "2024", "预算金额", "总金额", "50万元",
+            "当年度金额", "50万元", "总体绩效目标", "当年度目标", "持续提升老年人生活安全感。", "绩效指标", "一级指标", "二级指标", "三级指标",
+            "当年度指标值", "产出指标", "数量指标", "资助项目数", "2个") + "\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("肇庆市民政局", form.Department);
+        Assert.Equal("肇庆市民政局、肇庆高新区社会工作局", form.ImplementingUnit);
+        Assert.Equal((50m, 50m), (form.Funds.ProjectTotal, form.Funds.AnnualTotal));
+        Assert.Equal("持续提升老年人生活安全感。", form.AnnualGoal);
+    }
+
+    [Fact]
+    public void A_goal_head_with_its_period_in_brackets_is_the_head_and_two_texts_left_of_the_heads_take_them_in_order()
+    {
+        // The 总体目标 side label is merged over two rows: the texts' row starts at the first column, left of both heads.
+        var r = Read("财政项目支出绩效目标批复表 | |\n( 2019 年度) | |\n项目名称 | 镇际联网路升级改造工程 |\n" +
+                     "总体目标 | 中期滚动目标(2019年--2021年) | 年度目标 |\n新建或改造道路29个。 | 完成3个项目结算。 |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 结算项目数 | 3个 |\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("新建或改造道路29个。", form.OverallGoal);
+        Assert.Equal("完成3个项目结算。", form.AnnualGoal);
+    }
+
+    [Fact]
+    public void One_goal_text_beside_the_blocks_side_label_is_a_declarations_goal_for_the_year()
+    {
+        var r = Read("2025年项目支出绩效目标表 | |\n项目支出名称 | 公共卫生服务专项 |\n项目绩效目标 | 完成上级分配的各项工作任务。 |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 培训人次 | ≥100人次 |\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("完成上级分配的各项工作任务。", form.AnnualGoal);
+        Assert.Null(form.OverallGoal);
+    }
+
+    [Fact]
+    public void The_indicator_sides_frame_label_after_a_goal_paragraph_is_no_goal_text()
+    {
+        var r = Read("项目绩效目标表\n项目名称 雾炮车降尘服务\n年度目标\n改善我市空气质量。\n\n绩效指标\n" +
+                     "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 雾炮车数量 10台\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("改善我市空气质量。", form.AnnualGoal);
+    }
 }

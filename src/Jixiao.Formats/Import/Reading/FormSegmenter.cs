@@ -224,7 +224,7 @@ internal static class FormSegmenter
     {
         int indicatorsAt = FindIndicatorHeader(source, from, end);
         int bodyEnd = indicatorsAt >= 0 ? indicatorsAt : end;
-        int goalsAt = Find(source.Rows, from, bodyEnd, c => GoalColumnOf(c.Text, kind) is not null || IsGoalsBlockHeader(c.Text));
+        int goalsAt = Find(source.Rows, from, bodyEnd, c => GoalColumnOf(c.Text, kind) is not null || IsGoalsBlockHeader(c.Text) || IsGoalsMarker(c.Text, kind));
         int headerEnd = goalsAt >= 0 ? goalsAt : bodyEnd;
         int fundsAfterGoals = goalsAt >= 0 ? Find(source.Rows, goalsAt + 1, bodyEnd, c => IsFundsMarker(c.Text)) : -1;
         int goalsEnd = fundsAfterGoals >= 0 ? fundsAfterGoals : bodyEnd;

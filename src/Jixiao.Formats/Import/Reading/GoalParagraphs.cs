@@ -37,7 +37,8 @@ internal static partial class GoalParagraphs
                 headers.AddRange(goalHeaders);
                 continue;
             }
-            if (GoalBlockLabelFragments.Contains(Key(trimmed)) || IsAnnotation(trimmed)) continue;
+            // A frame label (绩效指标 over the indicator table's side) is no goal text.
+            if (GoalBlockLabelFragments.Contains(Key(trimmed)) || IsAnnotation(trimmed) || IsNoiseLabel(trimmed)) continue;
             // A head with its text after it on the line (`年度绩效目标 进一步提高…`, cells that ran together): the head
             // is the column's, the rest the text.
             if (goalHeaders.Count == 1 && tokens.Count >= 2 && GoalColumnOf(tokens[0], kind) is { } head

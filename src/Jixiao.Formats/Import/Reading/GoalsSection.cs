@@ -106,7 +106,8 @@ internal static class GoalsSection
                 var left = headers.Where(h => h.Col <= cell.Column).OrderByDescending(h => h.Col).FirstOrDefault();
                 column = left == default ? heads[0].Goal : left.Goal;
             }
-            else column = defaults[Math.Min(i, 1)];
+            // Without heads a declaration's one text is the year's goal, as in text layouts; two are the overall and the year's.
+            else column = pending.Count == 1 && kind == FormKind.TargetDeclaration ? GoalColumn.Annual : defaults[Math.Min(i, 1)];
             result.Add(new GoalText(column, ChineseText.Normalize(cell.Text), cell.Line));
         }
         return result;
@@ -120,7 +121,8 @@ internal static class GoalsSection
     private static GoalColumn? InOrderUnderHeads(List<Cell> pending, List<int> row, int i, List<(int Col, GoalColumn Goal)> heads)
     {
         if (row.Count != heads.Count) return null;
-        var under = row.Select(j => heads.LastOrDefault(h => h.Col <= pending[j].Column)).ToList();
+        // A text left of every head (the side label's merged cell left out of the row) is the first head's, as below.
+        var under = row.Select(j => heads.LastOrDefault(h => h.Col <= pending[j].Column, heads[0])).ToList();
         if (under.Distinct().Count() == row.Count) return null;
         return heads[row.IndexOf(i)].Goal;
     }
