@@ -402,4 +402,50 @@ public class ReaderFieldTests
         var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
         Assert.Equal("改善我市空气质量。", form.AnnualGoal);
     }
+
+    [Fact]
+    public void The_first_of_two_appropriation_rows_under_a_project_column_is_the_projects()
+    {
+        // 安徽's 中期 / 年度 申报表: 中期资金总额 | 170 | 年度资金总额 | 340, each with its 其中:财政拨款 and 其他资金.
+        var r = Read("项目支出绩效目标申报表 | |\n( 2023 年度) | |\n项目名称 | 城管执法车辆维修燃油费 |\n" +
+                     "项目资金 (万元) | 中期资金总额: | 170.00 | 年度资金总额: | 340.00 |\n其中:财政拨款 | 150.00 | 其中:财政拨款 | 300.00 |\n" +
+                     "其他资金 | 20.00 | 其他资金 | 40.00 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 维修车辆数 | ≥90辆 |\n");
+
+        var f = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms)).Funds;
+        Assert.Equal((170m, 150m, 20m), (f.ProjectTotal, f.ProjectFiscal, f.ProjectOther));
+        Assert.Equal((340m, 300m, 40m), (f.AnnualTotal, f.CurrentYearAppropriation, f.Other));
+    }
+
+    [Fact]
+    public void A_cell_with_a_figure_beside_it_in_a_table_labels_the_figure_and_ends_the_value_before_it()
+    {
+        // `部门预算` is no label the reader knows; the figure after it says it is one.
+        var r = Read("2025年项目支出绩效目标表 | |\n金额单位:万元 | |\n项目支出名称 | 公共卫生服务专项 | 部门预算 | 70.00 |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 培训人次 | ≥100人次 |\n");
+
+        Assert.Equal("公共卫生服务专项", Assert.Single(r.Forms).ProjectName);
+    }
+
+    // 江西's 自评表 from a spreadsheet, all on one line: 实施单位 printed after the funds block's head, the rate's head
+    // wrapped over words (`执行率(全年 执行数/全年 预算数)`).
+    private const string JiangxiSpreadsheet =
+        "2021年司法业务经费绩效自评表 -.xls\n附件1 项目支出绩效自评表 ( 2021 年度) 项目名称 司法业务经费 主管部门 上饶市司法局 " +
+        "项目资金(万元) 实施单位 上饶市法律援助中心 年初预算数 全年预算数 全年执行数 分值 执行率(全年 执行数/全年 预算数) " +
+        "年度资金总额: 620.82 620.82 610 10 98% 9.8 其他资金\n";
+
+    [Fact]
+    public void A_percentage_among_fund_figures_is_the_rate_when_the_rates_head_was_not_read()
+    {
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(Read(JiangxiSpreadsheet).Forms));
+        Assert.Equal(98m, form.Funds.Total?.ExecutionRate);
+        Assert.Equal((610m, 10m), (form.Funds.Total?.Executed, form.Funds.Total?.Weight));
+    }
+
+    [Fact]
+    public void A_header_label_printed_after_the_funds_blocks_head_gives_its_field()
+    {
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(Read(JiangxiSpreadsheet).Forms));
+        Assert.Equal("上饶市法律援助中心", form.ImplementingUnit);
+        Assert.Equal((620.82m, 620.82m), (form.Funds.Total?.InitialBudget, form.Funds.Total?.AdjustedBudget));
+    }
 }
