@@ -448,4 +448,30 @@ public class ReaderFieldTests
         Assert.Equal("上饶市法律援助中心", form.ImplementingUnit);
         Assert.Equal((620.82m, 620.82m), (form.Funds.Total?.InitialBudget, form.Funds.Total?.AdjustedBudget));
     }
+
+    // 山东's 区级 自评表 in PDF text: the goals' head line starts with the block's side label, the two goal cells share
+    // one line, and the funds' side label is wrapped over three lines above its column heads.
+    private static string ShandongText(string goals) =>
+        "区级部门预算项目支出绩效自评表\n(2019年度)\n主管部门(盖章): 单位:万元\n项目名称 商品和服务支出 主管部门 济南市历城区文化和旅游局\n" +
+        "项目实施单位 济南市历城区文化馆 项目负责人 田延青\n年度总体目标 年初设定目标 年度总体目标完成情况综述\n" + goals +
+        "项目预算\n执行情况\n(10分)\n  年初预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分 得分计算方法\n" +
+        "年度资金总额 45 40 10 88.9% 8.9 执行率*该指标分值,最高不得超过分值上限。\n其中:财政拨款 45 40 - - -\n" +
+        "一级指标 二级指标 三级指标 预期指标值(A) 实际完成指标值(B) 分值 得分\n(50分)\n数量指标 全年免费开放 100% 100% 12.5 12.5\n";
+
+    [Fact]
+    public void The_funds_block_after_the_goals_opens_at_its_budget_heads_under_a_wrapped_side_label()
+    {
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(Read(ShandongText("全馆免费开放。 全年免费开放,确保群众文化工作开展。\n")).Forms));
+        var total = form.Funds.Total;
+        Assert.Equal((45m, 40m, 10m, 88.9m, 8.9m), (total?.InitialBudget, total?.Executed, total?.Weight, total?.ExecutionRate, total?.Score));
+        Assert.DoesNotContain("执行情况", form.ActualOutcome ?? "");
+    }
+
+    [Fact]
+    public void Two_goal_texts_on_one_line_under_two_heads_are_split_at_the_one_run_of_spaces()
+    {
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(Read(ShandongText("全馆免费开放 全年免费开放,确保群众文化工作开展。\n")).Forms));
+        Assert.Equal("全馆免费开放", form.ExpectedGoal);
+        Assert.Equal("全年免费开放,确保群众文化工作开展。", form.ActualOutcome);
+    }
 }

@@ -227,8 +227,24 @@ internal static class FormSegmenter
         int goalsAt = Find(source.Rows, from, bodyEnd, c => GoalColumnOf(c.Text, kind) is not null || IsGoalsBlockHeader(c.Text) || IsGoalsMarker(c.Text, kind));
         int headerEnd = goalsAt >= 0 ? goalsAt : bodyEnd;
         int fundsAfterGoals = goalsAt >= 0 ? Find(source.Rows, goalsAt + 1, bodyEnd, c => IsFundsMarker(c.Text)) : -1;
+        if (goalsAt >= 0 && fundsAfterGoals < 0) fundsAfterGoals = FundHeadsAfterGoals(source.Rows, goalsAt + 1, bodyEnd);
         int goalsEnd = fundsAfterGoals >= 0 ? fundsAfterGoals : bodyEnd;
         return new FormSections(indicatorsAt, bodyEnd, goalsAt, goalsEnd, headerEnd, fundsAfterGoals);
+    }
+
+    /// <summary>
+    /// The funds after the goals under a side label wrapped over lines (`项目预算` / `执行情况` / `(10分)`): the row of
+    /// the block's column heads (two or more fund columns), with the short label pieces right above it; -1 when none.
+    /// </summary>
+    private static int FundHeadsAfterGoals(IReadOnlyList<Row> rows, int from, int end)
+    {
+        for (int r = from; r < end; r++)
+        {
+            if (rows[r].NonEmptyCells.Count(c => FundColumnOf(c.Text) is not null and not FundColumn.Ignored) < 2) continue;
+            while (r - 1 > from && (rows[r - 1].IsBlank || rows[r - 1].NonEmptyCells is [var piece] && Key(piece.Text).Length <= 6 && !piece.Text.Contains('。'))) r--;
+            return r;
+        }
+        return -1;
     }
 
     private static int FindIndicatorHeader(SourceText source, int from, int end)

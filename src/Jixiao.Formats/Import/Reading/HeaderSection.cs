@@ -118,6 +118,8 @@ internal static class HeaderSection
             }
 
             if (kind == FormKind.SelfEvaluation && fundsPaused && !inFunds && (FundColumnOf(text) is not null || IsSelfEvaluationFundLabel(text))) { inFunds = true; field = null; fundsPaused = false; }
+            // The block's budget heads open it without its marker (a side label wrapped over lines, `项目预算` / `执行情况`).
+            if (kind == FormKind.SelfEvaluation && !inFunds && FundColumnOf(text) is FundColumn.Initial or FundColumn.Adjusted or FundColumn.Executed) { inFunds = true; field = null; }
             if (kind == FormKind.SelfEvaluation && inFunds)
             {
                 // A block's side label (年度绩效目标) ends the fund rows; it is no row's label.
