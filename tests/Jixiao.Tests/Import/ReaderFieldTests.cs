@@ -474,4 +474,18 @@ public class ReaderFieldTests
         Assert.Equal("全馆免费开放", form.ExpectedGoal);
         Assert.Equal("全年免费开放,确保群众文化工作开展。", form.ActualOutcome);
     }
+
+    [Fact]
+    public void A_title_in_a_list_of_attachments_that_a_later_title_repeats_is_no_form()
+    {
+        // `2.…绩效目标表` names the attachment; the allocation table before the form has a 项目名称 column but no indicators.
+        var r = Read(string.Join('\n', "附件:1.2022年水利专项资金安排表", "2.2022年水利专项资金绩效目标表", "安溪县水利局", "附件1",
+            "2022年水利专项资金安排表", "序号 |", "项 目 名 称 |", "金额 |", "1 |", "排洪工程 |", "20 |", "附件2",
+            "2022年水利专项资金绩效目标表", "项目名称 |", "水利专项资金 |", "主管部门(单位)名称 |", "安溪县水利局 |", "一级指标 |",
+            "二级指标 |", "三级指标 |", "指标值 |", "产出指标 |", "数量指标 |", "工程数 |", "7个 |", ""));
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal("水利专项资金", form.ProjectName);
+        Assert.Equal(13, form.Source?.Line);
+    }
 }

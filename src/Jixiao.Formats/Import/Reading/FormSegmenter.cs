@@ -130,9 +130,21 @@ internal static class FormSegmenter
             bool hasHeader = false;
             for (int r = found[t].Row + 1; r < end && !hasHeader; r++)
                 hasHeader = rows[r].NonEmpty.Any(c => found[t].Kind.IsDepartmentWhole() ? DepartmentWholeReader.IsHeaderLabel(c.Text) : HeaderFieldOf(c.Text) is HeaderField.ProjectName);
+            // A list of attachments names the form before it is printed (`2.2022年…绩效目标表`): a title the next one repeats,
+            // with no indicator table between them, is that reference, not a form.
+            if (t + 1 < found.Count && SameTitle(found[t].Text, found[t + 1].Text) && !HasIndicatorHeader(rows, found[t].Row + 1, end)) continue;
             if (hasHeader || t == found.Count - 1) kept.Add(found[t]);
         }
         return kept;
+    }
+
+    private static bool SameTitle(string a, string b) => Key(Regex.Replace(a, @"^(?:附件)?\d{1,2}[.、．]", "")) == Key(Regex.Replace(b, @"^(?:附件)?\d{1,2}[.、．]", ""));
+
+    private static bool HasIndicatorHeader(IReadOnlyList<Row> rows, int from, int end)
+    {
+        for (int r = from; r < end; r++)
+            if (rows[r].NonEmptyCells.Any(c => IsIndicatorTableHeader(c.Text)) || (rows[r].NonEmptyCells.Length > 0 && OpensLevellessHeader(rows, r, end))) return true;
+        return false;
     }
 
     private static bool IsValueOfProjectName(IReadOnlyList<Row> rows, int i)
