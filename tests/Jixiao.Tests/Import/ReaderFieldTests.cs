@@ -488,4 +488,18 @@ public class ReaderFieldTests
         Assert.Equal("水利专项资金", form.ProjectName);
         Assert.Equal(13, form.Source?.Line);
     }
+
+    [Fact]
+    public void A_self_evaluations_overall_goal_head_beside_the_actuals_heads_the_planned_goal()
+    {
+        // 四川's 转移支付 自评表: `总体目标完成情况` is the side label, `总体目标` the planned goal's head.
+        var r = Read("(2021年度) | |\n转移支付(项目)名称 | 重大传染病防治项目 |\n项目资金 (万元) |\n全年预算数(A) | 全年执行数(B) | 预算执行率(B/A) |\n" +
+                     "年度资金总额: | 811.54 | 811.54 | 100% |\n总体目标完成情况 | 总体目标 | 全年实际完成情况 |\n" +
+                     "为适龄儿童常规接种。 | 已为适龄儿童常规接种。 |\n绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 全年实际完成值 |\n" +
+                     "产出指标 | 数量指标 | 接种率 | ≥90% | 95% |\n");
+
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms));
+        Assert.Equal("为适龄儿童常规接种。", form.ExpectedGoal);
+        Assert.Equal("已为适龄儿童常规接种。", form.ActualOutcome);
+    }
 }

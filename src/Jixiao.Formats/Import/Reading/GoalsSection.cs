@@ -79,10 +79,16 @@ internal static class GoalsSection
         for (int r = from; r < end; r++)
         {
             if (!source.CellPerLine) otherLabelsValue = false;
-            foreach (var cell in source.Rows[r].NonEmpty)
+            var rowCells = source.Rows[r].NonEmpty.ToList();
+            foreach (var cell in rowCells)
             {
                 var text = CellText.Of(cell);
                 if (GoalColumnOf(text, kind) is { } g) { headers.Add((cell.Column, g)); lastLabel = g; otherLabelsValue = false; continue; }
+                // A self-evaluation's 总体目标 beside the actual's head, after the side label (`总体目标完成情况 | 总体目标 |
+                // 全年实际完成情况`), heads the planned goal's column.
+                if (kind == FormKind.SelfEvaluation && IsGoalsBlockSideLabel(text) && !ReferenceEquals(cell, rowCells[0])
+                    && rowCells.Any(c => GoalColumnOf(CellText.Of(c), kind) == GoalColumn.Actual))
+                { headers.Add((cell.Column, GoalColumn.Expected)); lastLabel = GoalColumn.Expected; continue; }
                 if (HeaderFieldOf(text) is not null) { otherLabelsValue = true; continue; }
                 if (IsNoiseLabel(text) || IsGoalsBlockSideLabel(text) || otherLabelsValue) continue;
                 pending.Add(cell with { Text = text });
