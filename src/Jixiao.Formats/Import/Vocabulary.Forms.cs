@@ -82,7 +82,7 @@ internal static partial class Vocabulary
     public static bool IsGoalsBlockHeader(string text) => Key(text) is "年度总体目标预期目标";
 
     /// <summary>The label printed beside the goals block (a merged cell), not goal text.</summary>
-    public static bool IsGoalsBlockSideLabel(string text) => Key(text) is "年度总体目标" or "总体目标";
+    public static bool IsGoalsBlockSideLabel(string text) => Key(text) is "年度总体目标" or "总体目标" or "总体绩效目标" or "总体目标完成情况";
 
     /// <summary>Pieces of the goals block's side label, wrapped over lines in PDF text.</summary>
     public static readonly HashSet<string> GoalBlockLabelFragments =

@@ -47,7 +47,6 @@ internal static partial class Vocabulary
         // 湖南's 项目支出绩效目标申报表: 预算部门 names the unit holding the budget (主管部门 or 实施单位: not said).
         ["预算部门"] = HeaderField.Ignored,
         ["项目支出实施期"] = HeaderField.Ignored,
-        ["年度本级预算金额"] = HeaderField.Ignored,
         ["该项目支出上级资金"] = HeaderField.Ignored,
         ["部门编码"] = HeaderField.Ignored,
         ["区域"] = HeaderField.Ignored,
@@ -60,6 +59,8 @@ internal static partial class Vocabulary
         ["项目执行单位"] = HeaderField.ImplementingUnit,
         ["实施单位(盖章)"] = HeaderField.ImplementingUnit,
         ["资金使用单位"] = HeaderField.ImplementingUnit,
+        // 广东's 用款单位: the units that spend the money.
+        ["用款单位"] = HeaderField.ImplementingUnit,
         ["单位名称"] = HeaderField.UnitName,
         ["预算单位"] = HeaderField.UnitName,
         ["填报单位"] = HeaderField.UnitName,
@@ -113,6 +114,12 @@ internal static partial class Vocabulary
         ["项目实施计划"] = HeaderField.Ignored,
         ["项目来源"] = HeaderField.Ignored,
         ["归口科室"] = HeaderField.Ignored,
+        // 广东's 市级 目标表: 项目等级, 实施期限 with 起始年度 / 到期年度, 项目概述.
+        ["项目等级"] = HeaderField.Ignored,
+        ["实施期限"] = HeaderField.Ignored,
+        ["起始年度"] = HeaderField.Ignored,
+        ["到期年度"] = HeaderField.Ignored,
+        ["项目概述"] = HeaderField.Ignored,
         // 福建's 补助项目/区域 and a transfer payment's 财政部门 per level: neither is the 主管部门 nor the project.
         ["补助项目/区域"] = HeaderField.Ignored,
         ["省级财政部门"] = HeaderField.Ignored,

@@ -63,6 +63,14 @@ internal static partial class Vocabulary
         ["当年预算"] = DeclarationFundLabel.AnnualTotal,
         ["年度预算资金总额"] = DeclarationFundLabel.AnnualTotal,
         ["中期预算资金总额"] = DeclarationFundLabel.ProjectTotal,
+        // 安徽's 中期资金总额 / 年度资金总额; 湖南's 年度本级预算金额; 广东's 预算金额 总金额 / 当年度金额 and 东莞's
+        // 中期市财政预算 / 本年度申请市财政预算资金: the project's span and this year under other names.
+        ["中期资金总额"] = DeclarationFundLabel.ProjectTotal,
+        ["年度本级预算金额"] = DeclarationFundLabel.AnnualTotal,
+        ["总金额"] = DeclarationFundLabel.ProjectTotal,
+        ["当年度金额"] = DeclarationFundLabel.AnnualTotal,
+        ["中期市财政预算"] = DeclarationFundLabel.ProjectTotal,
+        ["本年度申请市财政预算资金"] = DeclarationFundLabel.AnnualTotal,
         ["其他资金"] = DeclarationFundLabel.Other,
     };
 
@@ -92,14 +100,24 @@ internal static partial class Vocabulary
 
     public static GoalColumn? GoalColumnOf(string label, FormKind kind)
     {
-        var k = Key(label);
+        var k = WithoutPeriodNote(Key(label));
         if (k.StartsWith("项目总目标", StringComparison.Ordinal) || k.StartsWith("项目总体目标", StringComparison.Ordinal) || k.StartsWith("中长期绩效目标", StringComparison.Ordinal)
-            || k is "中期目标" or "长期目标" or "中长期目标" or "实施期绩效目标" or "实施期目标") return GoalColumn.Overall;
-        if (k.StartsWith("实际完成情况", StringComparison.Ordinal) || k.StartsWith("年度总体目标完成情况", StringComparison.Ordinal) || k.StartsWith("年度目标完成情况", StringComparison.Ordinal)) return GoalColumn.Actual;
+            || k is "中期目标" or "长期目标" or "中长期目标" or "实施期绩效目标" or "实施期目标" or "中期滚动目标") return GoalColumn.Overall;
+        if (k.StartsWith("实际完成情况", StringComparison.Ordinal) || k.StartsWith("年度总体目标完成情况", StringComparison.Ordinal) || k.StartsWith("年度目标完成情况", StringComparison.Ordinal)
+            || k is "全年实际完成情况") return GoalColumn.Actual;
         if (k.StartsWith("预期目标", StringComparison.Ordinal) || k.StartsWith("年初设定目标", StringComparison.Ordinal) || k.StartsWith("项目年度目标", StringComparison.Ordinal)) return GoalColumn.Expected;
-        if (k is "年度总体目标" or "年度目标" or "本年度绩效目标" or "年度绩效目标" or "年度绩效目标(文字)" or "绩效目标" or "当年绩效目标" || k.StartsWith("年度主要目标", StringComparison.Ordinal))
+        if (k is "年度总体目标" or "年度目标" or "本年度绩效目标" or "年度绩效目标" or "年度绩效目标(文字)" or "绩效目标" or "当年绩效目标" or "当年度目标" || k.StartsWith("年度主要目标", StringComparison.Ordinal))
             return kind == FormKind.TargetDeclaration ? GoalColumn.Annual : null;
         return null;
+    }
+
+    /// <summary>`中期目标(2023年—2023年)`, `中期滚动目标(2019年--2021年)`: the period in brackets is not part of the head.</summary>
+    private static string WithoutPeriodNote(string key)
+    {
+        int p = key.IndexOf('(');
+        if (p <= 0 || key[^1] != ')' || p + 5 > key.Length) return key;
+        var note = key.AsSpan(p + 1, key.Length - p - 2);
+        return note.Length >= 5 && char.IsAsciiDigit(note[0]) && char.IsAsciiDigit(note[3]) && note[4] == '年' ? key[..p] : key;
     }
 
     /// <summary>Markers that open the goals block (a header of it, or the block's side label).</summary>

@@ -370,4 +370,173 @@ public class ReaderFieldTests
         var total = Assert.Single(Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms)).Funds.Rows);
         Assert.Equal((120m, 108m, 10m, 9m), (total.InitialBudget, total.Executed, total.Weight, total.Score));
     }
+
+    // Added in stop 20 (fields).
+
+    [Theory]
+    [InlineData("年度本级预算金额", false)]
+    [InlineData("当年度金额", false)]
+    [InlineData("本年度申请市财政预算资金(万元)", false)]
+    [InlineData("总金额", true)]
+    [InlineData("中期市财政预算(万元)", true)]
+    [InlineData("中期资金总额:", true)]
+    public void Provincial_names_for_the_projects_and_the_years_budget_give_their_amount_and_end_the_name(string label, bool project)
+    {
+        var r = Read($"项目支出绩效目标表 | |\n单位:万元 | |\n项目名称 | 镇际联网路升级改造 | {label} | 919.00 |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 结算项目数 | 3个 |\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("镇际联网路升级改造", form.ProjectName);
+        Assert.Equal(919m, project ? form.Funds.ProjectTotal : form.Funds.AnnualTotal);
+    }
+
+    [Fact]
+    public void Guangdongs_fund_user_and_period_labels_end_the_department_and_name_the_implementing_unit()
+    {
+        // One cell per paragraph: 用款单位 spends the money; 实施期限 / 起始年度 / 到期年度 are labels of their own.
+        var r = Read(string.Join("\n\n", "绩效目标表", "项目名称", "助老颐养公益项目资金", "主管部门", "肇庆市民政局", "用款单位",
+            "肇庆市民政局、肇庆高新区社会工作局", "实施期限", "起始年度", "2024", "到期年度", "2024", "预算金额", "总金额", "50万元",
+            "当年度金额", "50万元", "总体绩效目标", "当年度目标", "持续提升老年人生活安全感。", "绩效指标", "一级指标", "二级指标", "三级指标",
+            "当年度指标值", "产出指标", "数量指标", "资助项目数", "2个") + "\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("肇庆市民政局", form.Department);
+        Assert.Equal("肇庆市民政局、肇庆高新区社会工作局", form.ImplementingUnit);
+        Assert.Equal((50m, 50m), (form.Funds.ProjectTotal, form.Funds.AnnualTotal));
+        Assert.Equal("持续提升老年人生活安全感。", form.AnnualGoal);
+    }
+
+    [Fact]
+    public void A_goal_head_with_its_period_in_brackets_is_the_head_and_two_texts_left_of_the_heads_take_them_in_order()
+    {
+        // The 总体目标 side label is merged over two rows: the texts' row starts at the first column, left of both heads.
+        var r = Read("财政项目支出绩效目标批复表 | |\n( 2019 年度) | |\n项目名称 | 镇际联网路升级改造工程 |\n" +
+                     "总体目标 | 中期滚动目标(2019年--2021年) | 年度目标 |\n新建或改造道路29个。 | 完成3个项目结算。 |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 结算项目数 | 3个 |\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("新建或改造道路29个。", form.OverallGoal);
+        Assert.Equal("完成3个项目结算。", form.AnnualGoal);
+    }
+
+    [Fact]
+    public void One_goal_text_beside_the_blocks_side_label_is_a_declarations_goal_for_the_year()
+    {
+        var r = Read("2025年项目支出绩效目标表 | |\n项目支出名称 | 公共卫生服务专项 |\n项目绩效目标 | 完成上级分配的各项工作任务。 |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 培训人次 | ≥100人次 |\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("完成上级分配的各项工作任务。", form.AnnualGoal);
+        Assert.Null(form.OverallGoal);
+    }
+
+    [Fact]
+    public void The_indicator_sides_frame_label_after_a_goal_paragraph_is_no_goal_text()
+    {
+        var r = Read("项目绩效目标表\n项目名称 雾炮车降尘服务\n年度目标\n改善我市空气质量。\n\n绩效指标\n" +
+                     "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 雾炮车数量 10台\n");
+
+        var form = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms));
+        Assert.Equal("改善我市空气质量。", form.AnnualGoal);
+    }
+
+    [Fact]
+    public void The_first_of_two_appropriation_rows_under_a_project_column_is_the_projects()
+    {
+        // 安徽's 中期 / 年度 申报表: 中期资金总额 | 170 | 年度资金总额 | 340, each with its 其中:财政拨款 and 其他资金.
+        var r = Read("项目支出绩效目标申报表 | |\n( 2023 年度) | |\n项目名称 | 城管执法车辆维修燃油费 |\n" +
+                     "项目资金 (万元) | 中期资金总额: | 170.00 | 年度资金总额: | 340.00 |\n其中:财政拨款 | 150.00 | 其中:财政拨款 | 300.00 |\n" +
+                     "其他资金 | 20.00 | 其他资金 | 40.00 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 维修车辆数 | ≥90辆 |\n");
+
+        var f = Assert.IsType<TargetDeclaration>(Assert.Single(r.Forms)).Funds;
+        Assert.Equal((170m, 150m, 20m), (f.ProjectTotal, f.ProjectFiscal, f.ProjectOther));
+        Assert.Equal((340m, 300m, 40m), (f.AnnualTotal, f.CurrentYearAppropriation, f.Other));
+    }
+
+    [Fact]
+    public void A_cell_with_a_figure_beside_it_in_a_table_labels_the_figure_and_ends_the_value_before_it()
+    {
+        // `部门预算` is no label the reader knows; the figure after it says it is one.
+        var r = Read("2025年项目支出绩效目标表 | |\n金额单位:万元 | |\n项目支出名称 | 公共卫生服务专项 | 部门预算 | 70.00 |\n" +
+                     "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 培训人次 | ≥100人次 |\n");
+
+        Assert.Equal("公共卫生服务专项", Assert.Single(r.Forms).ProjectName);
+    }
+
+    // 江西's 自评表 from a spreadsheet, all on one line: 实施单位 printed after the funds block's head, the rate's head
+    // wrapped over words (`执行率(全年 执行数/全年 预算数)`).
+    private const string JiangxiSpreadsheet =
+        "2021年司法业务经费绩效自评表 -.xls\n附件1 项目支出绩效自评表 ( 2021 年度) 项目名称 司法业务经费 主管部门 上饶市司法局 " +
+        "项目资金(万元) 实施单位 上饶市法律援助中心 年初预算数 全年预算数 全年执行数 分值 执行率(全年 执行数/全年 预算数) " +
+        "年度资金总额: 620.82 620.82 610 10 98% 9.8 其他资金\n";
+
+    [Fact]
+    public void A_percentage_among_fund_figures_is_the_rate_when_the_rates_head_was_not_read()
+    {
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(Read(JiangxiSpreadsheet).Forms));
+        Assert.Equal(98m, form.Funds.Total?.ExecutionRate);
+        Assert.Equal((610m, 10m), (form.Funds.Total?.Executed, form.Funds.Total?.Weight));
+    }
+
+    [Fact]
+    public void A_header_label_printed_after_the_funds_blocks_head_gives_its_field()
+    {
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(Read(JiangxiSpreadsheet).Forms));
+        Assert.Equal("上饶市法律援助中心", form.ImplementingUnit);
+        Assert.Equal((620.82m, 620.82m), (form.Funds.Total?.InitialBudget, form.Funds.Total?.AdjustedBudget));
+    }
+
+    // 山东's 区级 自评表 in PDF text: the goals' head line starts with the block's side label, the two goal cells share
+    // one line, and the funds' side label is wrapped over three lines above its column heads.
+    private static string ShandongText(string goals) =>
+        "区级部门预算项目支出绩效自评表\n(2019年度)\n主管部门(盖章): 单位:万元\n项目名称 商品和服务支出 主管部门 济南市历城区文化和旅游局\n" +
+        "项目实施单位 济南市历城区文化馆 项目负责人 田延青\n年度总体目标 年初设定目标 年度总体目标完成情况综述\n" + goals +
+        "项目预算\n执行情况\n(10分)\n  年初预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分 得分计算方法\n" +
+        "年度资金总额 45 40 10 88.9% 8.9 执行率*该指标分值,最高不得超过分值上限。\n其中:财政拨款 45 40 - - -\n" +
+        "一级指标 二级指标 三级指标 预期指标值(A) 实际完成指标值(B) 分值 得分\n(50分)\n数量指标 全年免费开放 100% 100% 12.5 12.5\n";
+
+    [Fact]
+    public void The_funds_block_after_the_goals_opens_at_its_budget_heads_under_a_wrapped_side_label()
+    {
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(Read(ShandongText("全馆免费开放。 全年免费开放,确保群众文化工作开展。\n")).Forms));
+        var total = form.Funds.Total;
+        Assert.Equal((45m, 40m, 10m, 88.9m, 8.9m), (total?.InitialBudget, total?.Executed, total?.Weight, total?.ExecutionRate, total?.Score));
+        Assert.DoesNotContain("执行情况", form.ActualOutcome ?? "");
+    }
+
+    [Fact]
+    public void Two_goal_texts_on_one_line_under_two_heads_are_split_at_the_one_run_of_spaces()
+    {
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(Read(ShandongText("全馆免费开放 全年免费开放,确保群众文化工作开展。\n")).Forms));
+        Assert.Equal("全馆免费开放", form.ExpectedGoal);
+        Assert.Equal("全年免费开放,确保群众文化工作开展。", form.ActualOutcome);
+    }
+
+    [Fact]
+    public void A_title_in_a_list_of_attachments_that_a_later_title_repeats_is_no_form()
+    {
+        // `2.…绩效目标表` names the attachment; the allocation table before the form has a 项目名称 column but no indicators.
+        var r = Read(string.Join('\n', "附件:1.2022年水利专项资金安排表", "2.2022年水利专项资金绩效目标表", "安溪县水利局", "附件1",
+            "2022年水利专项资金安排表", "序号 |", "项 目 名 称 |", "金额 |", "1 |", "排洪工程 |", "20 |", "附件2",
+            "2022年水利专项资金绩效目标表", "项目名称 |", "水利专项资金 |", "主管部门(单位)名称 |", "安溪县水利局 |", "一级指标 |",
+            "二级指标 |", "三级指标 |", "指标值 |", "产出指标 |", "数量指标 |", "工程数 |", "7个 |", ""));
+
+        var form = Assert.Single(r.Forms);
+        Assert.Equal("水利专项资金", form.ProjectName);
+        Assert.Equal(13, form.Source?.Line);
+    }
+
+    [Fact]
+    public void A_self_evaluations_overall_goal_head_beside_the_actuals_heads_the_planned_goal()
+    {
+        // 四川's 转移支付 自评表: `总体目标完成情况` is the side label, `总体目标` the planned goal's head.
+        var r = Read("(2021年度) | |\n转移支付(项目)名称 | 重大传染病防治项目 |\n项目资金 (万元) |\n全年预算数(A) | 全年执行数(B) | 预算执行率(B/A) |\n" +
+                     "年度资金总额: | 811.54 | 811.54 | 100% |\n总体目标完成情况 | 总体目标 | 全年实际完成情况 |\n" +
+                     "为适龄儿童常规接种。 | 已为适龄儿童常规接种。 |\n绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 全年实际完成值 |\n" +
+                     "产出指标 | 数量指标 | 接种率 | ≥90% | 95% |\n");
+
+        var form = Assert.IsType<SelfEvaluation>(Assert.Single(r.Forms));
+        Assert.Equal("为适龄儿童常规接种。", form.ExpectedGoal);
+        Assert.Equal("已为适龄儿童常规接种。", form.ActualOutcome);
+    }
 }

@@ -130,9 +130,21 @@ internal static class FormSegmenter
             bool hasHeader = false;
             for (int r = found[t].Row + 1; r < end && !hasHeader; r++)
                 hasHeader = rows[r].NonEmpty.Any(c => found[t].Kind.IsDepartmentWhole() ? DepartmentWholeReader.IsHeaderLabel(c.Text) : HeaderFieldOf(c.Text) is HeaderField.ProjectName);
+            // A list of attachments names the form before it is printed (`2.2022年…绩效目标表`): a title the next one repeats,
+            // with no indicator table between them, is that reference, not a form.
+            if (t + 1 < found.Count && SameTitle(found[t].Text, found[t + 1].Text) && !HasIndicatorHeader(rows, found[t].Row + 1, end)) continue;
             if (hasHeader || t == found.Count - 1) kept.Add(found[t]);
         }
         return kept;
+    }
+
+    private static bool SameTitle(string a, string b) => Key(Regex.Replace(a, @"^(?:附件)?\d{1,2}[.、．]", "")) == Key(Regex.Replace(b, @"^(?:附件)?\d{1,2}[.、．]", ""));
+
+    private static bool HasIndicatorHeader(IReadOnlyList<Row> rows, int from, int end)
+    {
+        for (int r = from; r < end; r++)
+            if (rows[r].NonEmptyCells.Any(c => IsIndicatorTableHeader(c.Text)) || (rows[r].NonEmptyCells.Length > 0 && OpensLevellessHeader(rows, r, end))) return true;
+        return false;
     }
 
     private static bool IsValueOfProjectName(IReadOnlyList<Row> rows, int i)
@@ -234,11 +246,27 @@ internal static class FormSegmenter
     {
         int indicatorsAt = FindIndicatorHeader(source, from, end);
         int bodyEnd = indicatorsAt >= 0 ? indicatorsAt : end;
-        int goalsAt = Find(source.Rows, from, bodyEnd, c => GoalColumnOf(c.Text, kind) is not null || IsGoalsBlockHeader(c.Text));
+        int goalsAt = Find(source.Rows, from, bodyEnd, c => GoalColumnOf(c.Text, kind) is not null || IsGoalsBlockHeader(c.Text) || IsGoalsMarker(c.Text, kind));
         int headerEnd = goalsAt >= 0 ? goalsAt : bodyEnd;
         int fundsAfterGoals = goalsAt >= 0 ? Find(source.Rows, goalsAt + 1, bodyEnd, c => IsFundsMarker(c.Text)) : -1;
+        if (goalsAt >= 0 && fundsAfterGoals < 0) fundsAfterGoals = FundHeadsAfterGoals(source.Rows, goalsAt + 1, bodyEnd);
         int goalsEnd = fundsAfterGoals >= 0 ? fundsAfterGoals : bodyEnd;
         return new FormSections(indicatorsAt, bodyEnd, goalsAt, goalsEnd, headerEnd, fundsAfterGoals);
+    }
+
+    /// <summary>
+    /// The funds after the goals under a side label wrapped over lines (`项目预算` / `执行情况` / `(10分)`): the row of
+    /// the block's column heads (two or more fund columns), with the short label pieces right above it; -1 when none.
+    /// </summary>
+    private static int FundHeadsAfterGoals(IReadOnlyList<Row> rows, int from, int end)
+    {
+        for (int r = from; r < end; r++)
+        {
+            if (rows[r].NonEmptyCells.Count(c => FundColumnOf(c.Text) is not null and not FundColumn.Ignored) < 2) continue;
+            while (r - 1 > from && (rows[r - 1].IsBlank || rows[r - 1].NonEmptyCells is [var piece] && Key(piece.Text).Length <= 6 && !piece.Text.Contains('。'))) r--;
+            return r;
+        }
+        return -1;
     }
 
     private static int FindIndicatorHeader(SourceText source, int from, int end)

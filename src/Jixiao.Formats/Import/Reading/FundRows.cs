@@ -28,6 +28,9 @@ internal static class FundRows
             bool percent = values[i].Text.TrimEnd().EndsWith('%');
             int rate = cols.IndexOf(FundColumn.Rate);
             if (percent && rate >= next) { placed[i] = FundColumn.Rate; next = rate + 1; continue; }
+            // A percentage is the execution rate also when the rate's head was not read (wrapped over words, `执行率(全年
+            // 执行数/全年 预算数)`): it takes no other column.
+            if (percent && rate < 0) { placed[i] = FundColumn.Rate; continue; }
             while (next < cols.Count && percent == false && cols[next] == FundColumn.Rate && values.Skip(i).Any(v => v.Text.TrimEnd().EndsWith('%'))) next++;
             if (next < cols.Count) placed[i] = cols[next++];
         }

@@ -30,14 +30,15 @@ internal static partial class GoalParagraphs
             blank = false;
             var tokens = source.Rows[r].NonEmpty.Select(c => c.Text).ToList();
             var goalHeaders = tokens.Select(t => GoalColumnOf(t, kind)).Where(g => g is not null).Select(g => g!.Value).ToList();
-            if (goalHeaders.Count > 0 && tokens.All(t => GoalColumnOf(t, kind) is not null || IsAnnotation(t)))
+            if (goalHeaders.Count > 0 && tokens.All(t => GoalColumnOf(t, kind) is not null || IsAnnotation(t) || IsGoalsBlockSideLabel(t)))
             {
                 // A label between texts (label, text, label, text) ends the text before it.
                 if (lines.Count > 0) labelBreaks.Add(lines.Count);
                 headers.AddRange(goalHeaders);
                 continue;
             }
-            if (GoalBlockLabelFragments.Contains(Key(trimmed)) || IsAnnotation(trimmed)) continue;
+            // A frame label (绩效指标 over the indicator table's side) is no goal text.
+            if (GoalBlockLabelFragments.Contains(Key(trimmed)) || IsAnnotation(trimmed) || IsNoiseLabel(trimmed)) continue;
             // A head with its text after it on the line (`年度绩效目标 进一步提高…`, cells that ran together): the head
             // is the column's, the rest the text.
             if (goalHeaders.Count == 1 && tokens.Count >= 2 && GoalColumnOf(tokens[0], kind) is { } head
@@ -59,6 +60,10 @@ internal static partial class GoalParagraphs
         int textLines = lines.Count(l => !IndicatorSectionLabels.Contains(Key(l.Text)));
         if (cells.Count == 0 && textLines >= 2 && textLines == headers.Count && Enumerable.Range(1, lines.Count - 1).All(afterBlank.Contains))
             cells.AddRange(lines.Select(l => (ChineseText.Normalize(l.Text.Trim()), l.Line)));
+        // Two heads and one line of text with one run of spaces in it: the two cells side by side, each short enough for
+        // one line (`历城区文化馆免费开放 用于历城区文化馆全年免费开放,…`).
+        if (cells.Count == 0 && headers.Count == 2 && lines.Count == 1 && OneSpaceRun().Match(lines[0].Text.Trim()) is { Success: true } two2)
+            cells.AddRange([(ChineseText.Normalize(two2.Groups[1].Value), lines[0].Line), (ChineseText.Normalize(two2.Groups[2].Value), lines[0].Line)]);
         int i = cells.Count > 0 ? lines.Count : 0;
         while (i < lines.Count)
         {
@@ -178,6 +183,9 @@ internal static partial class GoalParagraphs
         var k = Key(text);
         return (k.StartsWith('(') && k.EndsWith(')') && k.Length < 30) || YearNote().IsMatch(k) || AnnotationFragments.Contains(k);
     }
+
+    [GeneratedRegex(@"^(\S+)\s+(\S+)$")]
+    private static partial Regex OneSpaceRun();
 
     [GeneratedRegex(@"^\(?\d{4}年?-?\d{0,4}年?\)?$")]
     private static partial Regex YearNote();

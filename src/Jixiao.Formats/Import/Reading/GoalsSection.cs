@@ -79,10 +79,16 @@ internal static class GoalsSection
         for (int r = from; r < end; r++)
         {
             if (!source.CellPerLine) otherLabelsValue = false;
-            foreach (var cell in source.Rows[r].NonEmpty)
+            var rowCells = source.Rows[r].NonEmpty.ToList();
+            foreach (var cell in rowCells)
             {
                 var text = CellText.Of(cell);
                 if (GoalColumnOf(text, kind) is { } g) { headers.Add((cell.Column, g)); lastLabel = g; otherLabelsValue = false; continue; }
+                // A self-evaluation's 总体目标 beside the actual's head, after the side label (`总体目标完成情况 | 总体目标 |
+                // 全年实际完成情况`), heads the planned goal's column.
+                if (kind == FormKind.SelfEvaluation && IsGoalsBlockSideLabel(text) && !ReferenceEquals(cell, rowCells[0])
+                    && rowCells.Any(c => GoalColumnOf(CellText.Of(c), kind) == GoalColumn.Actual))
+                { headers.Add((cell.Column, GoalColumn.Expected)); lastLabel = GoalColumn.Expected; continue; }
                 if (HeaderFieldOf(text) is not null) { otherLabelsValue = true; continue; }
                 if (IsNoiseLabel(text) || IsGoalsBlockSideLabel(text) || otherLabelsValue) continue;
                 pending.Add(cell with { Text = text });
@@ -106,7 +112,8 @@ internal static class GoalsSection
                 var left = headers.Where(h => h.Col <= cell.Column).OrderByDescending(h => h.Col).FirstOrDefault();
                 column = left == default ? heads[0].Goal : left.Goal;
             }
-            else column = defaults[Math.Min(i, 1)];
+            // Without heads a declaration's one text is the year's goal, as in text layouts; two are the overall and the year's.
+            else column = pending.Count == 1 && kind == FormKind.TargetDeclaration ? GoalColumn.Annual : defaults[Math.Min(i, 1)];
             result.Add(new GoalText(column, ChineseText.Normalize(cell.Text), cell.Line));
         }
         return result;
@@ -120,7 +127,8 @@ internal static class GoalsSection
     private static GoalColumn? InOrderUnderHeads(List<Cell> pending, List<int> row, int i, List<(int Col, GoalColumn Goal)> heads)
     {
         if (row.Count != heads.Count) return null;
-        var under = row.Select(j => heads.LastOrDefault(h => h.Col <= pending[j].Column)).ToList();
+        // A text left of every head (the side label's merged cell left out of the row) is the first head's, as below.
+        var under = row.Select(j => heads.LastOrDefault(h => h.Col <= pending[j].Column, heads[0])).ToList();
         if (under.Distinct().Count() == row.Count) return null;
         return heads[row.IndexOf(i)].Goal;
     }

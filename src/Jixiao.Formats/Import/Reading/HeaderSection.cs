@@ -40,7 +40,7 @@ internal static class HeaderSection
         HeaderField? field = null;
         var fieldValues = new Dictionary<HeaderField, List<Cell>>();
         MoneyUnit? unit = null;
-        bool inFunds = false;
+        bool inFunds = false, fundsPaused = false;
         var fundColumns = new List<FundColumn>();
         var fundPositions = new List<int>();
         decimal? budgetWeight = null;
@@ -51,15 +51,22 @@ internal static class HeaderSection
         int pendingDeclLine = -1;
         int otherSeen = 0;
         bool projectColumnSeen = false, otherIsAnnual = false;
+        // 其中：财政拨款 printed twice, under the project's column and the year's (安徽's 中期 / 年度 资金总额).
+        int appropriationLabels = kind == FormKind.TargetDeclaration ? cells.Count(c => DeclarationFundOf(CellText.Of(c)) == DeclarationFundLabel.Appropriation) : 0;
+        int appropriationSeen = 0;
 
-        foreach (var cell in cells)
+        for (int at = 0; at < cells.Count; at++)
         {
+            var cell = cells[at];
             var text = CellText.Of(cell);
             var key = Key(text);
             if (key.Length == 0) continue;
 
             if (HeaderFieldOf(text) is { } hf)
             {
+                // A header label printed inside the funds block's head (`项目资金(万元) | 实施单位 | …`, rows of different
+                // widths): its value is the field's, not a fund row's label; the funds resume at their column heads.
+                if (inFunds && fundColumns.Count == 0 && current is null) { inFunds = false; fundsPaused = true; }
                 // The first label of a field gives its value: a second one (单位名称 and 填报单位) is not run into it.
                 field = fieldValues.TryGetValue(hf, out var seen) && seen.Count > 0 ? HeaderField.Ignored : hf;
                 if (!fieldValues.ContainsKey(field.Value)) fieldValues[field.Value] = new List<Cell>();
@@ -93,6 +100,9 @@ internal static class HeaderSection
                 if (dl == DeclarationFundLabel.ProjectTotal) projectColumnSeen = true;
                 // Without a 项目资金总额 column, 其中：财政资金 is the year's appropriation, not the project's.
                 if (dl == DeclarationFundLabel.ProjectFiscal && !projectColumnSeen) pendingDeclLabel = dl = DeclarationFundLabel.Appropriation;
+                // With a project column, the first of two 财政拨款 is the project's, the second the year's (as 其他资金).
+                else if (dl == DeclarationFundLabel.Appropriation && ++appropriationSeen == 1 && projectColumnSeen && appropriationLabels >= 2)
+                    pendingDeclLabel = dl = DeclarationFundLabel.ProjectFiscal;
                 // Without a 项目资金总额 column the only 其他资金 is this year's.
                 otherIsAnnual = dl == DeclarationFundLabel.Other && (otherSeen >= 2 || !projectColumnSeen);
                 continue;
@@ -107,6 +117,9 @@ internal static class HeaderSection
                 continue;
             }
 
+            if (kind == FormKind.SelfEvaluation && fundsPaused && !inFunds && (FundColumnOf(text) is not null || IsSelfEvaluationFundLabel(text))) { inFunds = true; field = null; fundsPaused = false; }
+            // The block's budget heads open it without its marker (a side label wrapped over lines, `项目预算` / `执行情况`).
+            if (kind == FormKind.SelfEvaluation && !inFunds && FundColumnOf(text) is FundColumn.Initial or FundColumn.Adjusted or FundColumn.Executed) { inFunds = true; field = null; }
             if (kind == FormKind.SelfEvaluation && inFunds)
             {
                 // A block's side label (年度绩效目标) ends the fund rows; it is no row's label.
@@ -165,6 +178,14 @@ internal static class HeaderSection
                 if (!fieldValues.ContainsKey(field.Value)) fieldValues[field.Value] = new List<Cell>();
                 continue;
             }
+            // In a table, a cell the vocabulary does not know with a figure beside it (`部门预算 | 70.00`) is that figure's
+            // label: the value before it has ended.
+            if (field is not null and not HeaderField.Ignored && fieldValues[field.Value].Count > 0 && LabelsAFigure(source, cells, at))
+            {
+                field = HeaderField.Ignored;
+                if (!fieldValues.ContainsKey(field.Value)) fieldValues[field.Value] = new List<Cell>();
+                continue;
+            }
             if (field is { } f) fieldValues[f].Add(cell with { Text = text });
         }
         if (current is { Values.Count: > 0 }) fundRows.Add(current);
@@ -206,6 +227,18 @@ internal static class HeaderSection
             next:;
         }
         return joined;
+    }
+
+    /// <summary>
+    /// A text cell of a table (or of one cell per line) whose next cell, on its row, is a bare figure: the figure's label.
+    /// </summary>
+    private static bool LabelsAFigure(SourceText source, List<Cell> cells, int at)
+    {
+        if (!(source.Tabular || source.CellPerLine) || at + 1 >= cells.Count) return false;
+        var text = CellText.Of(cells[at]);
+        var next = cells[at + 1];
+        if (!source.CellPerLine && next.Line != cells[at].Line) return false;
+        return ValueParser.ParseNumber(text) is null && MoneyText.Parse(text) is null && MoneyText.Parse(CellText.Of(next)) is { WithText: false };
     }
 
     private static bool IsTemplateInstruction(string key) =>
