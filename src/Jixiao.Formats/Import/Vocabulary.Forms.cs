@@ -94,6 +94,8 @@ internal static partial class Vocabulary
     /// <summary>The cell that opens the indicator table's header.</summary>
     public static bool IsIndicatorTableHeader(string text)
     {
+        // Every such head has 指 in it: most cells, a goal paragraph among them, are answered without their key.
+        if (!text.Contains('指')) return false;
         var k = Key(text);
         return k is "一级指标" or "指标类型" || k.StartsWith("三级指标", StringComparison.Ordinal);
     }

@@ -148,19 +148,14 @@ internal static class IndicatorColumns
 
     private readonly record struct CellTraits(bool Number, bool Comparator, bool TargetLike, bool Achievement);
 
-    /// <summary>
-    /// What a cell reads as to the fit. A text row is fitted again as each of its cells arrives, and a row several ways
-    /// (strict and loose, split and whole): each cell's reading is kept by the text's identity, per thread.
-    /// </summary>
-    private static CellTraits TraitsOf(string cell) => IdentityMemo.Get(ref t_traits, TraitsMemoSize, cell, static text =>
+    // What a cell reads as to the fit. (Kept by the text's identity, per thread, it saved nothing side by side: a text
+    // row's refits are few, and a table's rows are fitted once.)
+    private static CellTraits TraitsOf(string text)
     {
         bool number = ValueParser.IsNumber(text), comparator = ValueParser.StartsWithComparator(text);
         bool targetLike = comparator || number || ValueParser.LooksQuantitative(text) || Framework.QualitativeWords.Contains(Key(text));
         return new CellTraits(number, comparator, targetLike, ValueParser.ParseAchievement(text) is not null);
-    });
-
-    private const int TraitsMemoSize = 64;
-    [ThreadStatic] private static (string?, CellTraits)[]? t_traits;
+    }
 
     /// <summary>
     /// Where the values of a row that fits no column set begin: at the first cell after the name that reads as a
