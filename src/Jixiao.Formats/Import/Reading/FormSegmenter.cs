@@ -138,7 +138,10 @@ internal static class FormSegmenter
         return kept;
     }
 
-    private static bool SameTitle(string a, string b) => Key(Regex.Replace(a, @"^(?:附件)?\d{1,2}[.、．]", "")) == Key(Regex.Replace(b, @"^(?:附件)?\d{1,2}[.、．]", ""));
+    // Two titles alike but for a list's number before one of them (`2.`, `附件1、`).
+    private static bool SameTitle(string a, string b) => Key(WithoutListNumber(a)) == Key(WithoutListNumber(b));
+
+    private static string WithoutListNumber(string title) => Regex.Replace(title, @"^(?:附件)?\d{1,2}[.、．]", "");
 
     private static bool HasIndicatorHeader(IReadOnlyList<Row> rows, int from, int end)
     {

@@ -45,7 +45,7 @@ internal static class GridIndicators
     }
 
     // A unit read as a name (`%`, `个`): the cut was one cell off. A short name (成本控制, 完成时限) is not a unit.
-    private static bool IsPrintedUnit(string name) => Array.IndexOf(ValueUnits, Key(name)) >= 0 || Key(name) is "%" or "％";
+    private static bool IsPrintedUnit(string name) => Key(name) is var k && (Array.IndexOf(ValueUnits, k) >= 0 || k is "%" or "％");
 
     /// <summary>
     /// Rows ended by the exporter's marks (a lone `|`, a line of bars, a cell padded with bars), read as a table's
@@ -58,6 +58,7 @@ internal static class GridIndicators
         var cells = new List<Cell>();
         int start = -1, width = 0;
         bool marked = HasRowEndMarks(source, headerRow, end);
+        bool? groupsLead = null; // the header's first row starts 一级 | 二级 (known once that row is closed)
         for (int r = headerRow; r < end; r++)
         {
             var row = source.Rows[r];
@@ -74,13 +75,11 @@ internal static class GridIndicators
             cells.Add(cell with { Column = cells.Count });
             // `3500 | |`: the exporter padded the row to the table's width after its last cell; a row as wide as
             // the table ends unmarked.
-            int padding = 0;
-            for (int k = raw.Length - 1; k >= 0 && (raw[k] == '|' || raw[k] == ' '); k--) if (raw[k] == '|') padding++;
-            padding--;
+            int padding = Padding(raw);
             if (padding > 0) width = Math.Max(width, cells.Count + padding);
             if (padding > 0 || (width > 0 && cells.Count >= width)) Close();
             // Without marks, a row that opened at its 二级 or its name is full one or two cells sooner.
-            else if (!marked && rows.Count > 0 && width > 0 && cells.Count >= width - LabelsLeftOut(cells[0].Text, rows[0])) Close();
+            else if (!marked && rows.Count > 0 && width > 0 && cells.Count >= width - LabelsLeftOut(cells[0].Text, groupsLead ??= GroupsLead(rows[0]))) Close();
         }
         // A row the file stopped in (no mark after its last cell) may be missing cells.
         bool openAtEnd = cells.Count > 0;
@@ -102,6 +101,14 @@ internal static class GridIndicators
         }
     }
 
+    /// <summary>The bars a line's last cell is padded with beyond its own (`3500 | |`: 1); 0 for none.</summary>
+    private static int Padding(ReadOnlySpan<char> raw)
+    {
+        int bars = 0;
+        for (int k = raw.Length - 1; k >= 0 && (raw[k] == '|' || raw[k] == ' '); k--) if (raw[k] == '|') bars++;
+        return Math.Max(bars - 1, 0);
+    }
+
     /// <summary>Whether the exporter marked its rows' ends: a line of bars alone, or a last cell padded with bars.</summary>
     private static bool HasRowEndMarks(SourceText source, int headerRow, int end)
     {
@@ -109,20 +116,25 @@ internal static class GridIndicators
         {
             var raw = source.Rows[r].Raw.AsSpan().Trim();
             if (raw.Length == 0) continue;
-            if (source.Rows[r].IsBlank ? raw.Trim('|').Trim().Length == 0 : raw.TrimEnd('|').TrimEnd().EndsWith("|")) return true;
+            if (source.Rows[r].IsBlank ? raw.Trim('|').Trim().Length == 0 : Padding(raw) > 0) return true;
         }
         return false;
+    }
+
+    /// <summary>Whether the header's first columns are 一级 | 二级, the group columns a row may leave out.</summary>
+    private static bool GroupsLead(Row header)
+    {
+        var heads = header.Cells.Select(c => IndicatorColumnOf(c.Text)).ToList();
+        return heads.IndexOf(IndicatorColumn.Level1) == 0 && heads.IndexOf(IndicatorColumn.Level2) == 1;
     }
 
     /// <summary>
     /// How many of the header's group columns (一级, 二级) stand before a row's first cell: the merged cells a web table's
     /// text leaves out of every row of a group but its first.
     /// </summary>
-    private static int LabelsLeftOut(string first, Row header)
+    private static int LabelsLeftOut(string first, bool groupsLead)
     {
-        var heads = header.Cells.Select(c => IndicatorColumnOf(c.Text)).ToList();
-        int level1 = heads.IndexOf(IndicatorColumn.Level1), level2 = heads.IndexOf(IndicatorColumn.Level2);
-        if (level1 != 0 || level2 != 1 || Level1Of(first) is not null) return 0;
+        if (!groupsLead || Level1Of(first) is not null) return 0;
         return Level2Of(first) is not null ? 1 : 2;
     }
 

@@ -72,6 +72,9 @@ internal static class IndicatorColumns
         return (roles, r);
     }
 
+    /// <summary>A role whose cell the fit places by what it reads as: not the reason, a description or an ignored column.</summary>
+    private static bool HoldsValue(Role role) => role is not Role.Reason and not Role.Ignored and not Role.Description;
+
     /// <summary>Where a row's values begin and which cell is which role, or null when the row holds no value set.</summary>
     public sealed record ValueFit(int Start, Dictionary<int, Role> Assigned, int End);
 
@@ -83,7 +86,7 @@ internal static class IndicatorColumns
     {
         var valueRoles = new List<Role>(roles.Count);
         foreach (var r in roles)
-            if (r is not Role.Reason and not Role.Ignored and not Role.Description) valueRoles.Add(r);
+            if (HoldsValue(r)) valueRoles.Add(r);
         if (valueRoles.Count == 0) return null;
         if (kind == FormKind.TargetDeclaration) return DeclarationValues.Fit(cells, roles, strictTarget);
         if (roles.Contains(Role.Comparator) || roles.Contains(Role.Unit)) return FitSplitTarget(cells, roles, kind);
@@ -94,8 +97,10 @@ internal static class IndicatorColumns
         var achievement = new bool[cells.Count];
         for (int c = 0; c < cells.Count; c++)
         {
-            var t = TraitsOf(cells[c]);
-            (isNumber[c], comparator[c], targetLike[c], achievement[c]) = (t.Number, t.Comparator, t.TargetLike, t.Achievement);
+            isNumber[c] = ValueParser.IsNumber(cells[c]);
+            comparator[c] = ValueParser.StartsWithComparator(cells[c]);
+            targetLike[c] = comparator[c] || isNumber[c] || ValueParser.LooksQuantitative(cells[c]) || Framework.QualitativeWords.Contains(Key(cells[c]));
+            achievement[c] = ValueParser.ParseAchievement(cells[c]) is not null;
         }
         // An actual value printed with a comparator (`≥266米` under 全年实际值) is taken as one only when the row's
         // weight and score, plain numbers, pin the columns down; otherwise a comparator marks the target.
@@ -146,17 +151,6 @@ internal static class IndicatorColumns
         return null;
     }
 
-    private readonly record struct CellTraits(bool Number, bool Comparator, bool TargetLike, bool Achievement);
-
-    // What a cell reads as to the fit. (Kept by the text's identity, per thread, it saved nothing side by side: a text
-    // row's refits are few, and a table's rows are fitted once.)
-    private static CellTraits TraitsOf(string text)
-    {
-        bool number = ValueParser.IsNumber(text), comparator = ValueParser.StartsWithComparator(text);
-        bool targetLike = comparator || number || ValueParser.LooksQuantitative(text) || Framework.QualitativeWords.Contains(Key(text));
-        return new CellTraits(number, comparator, targetLike, ValueParser.ParseAchievement(text) is not null);
-    }
-
     /// <summary>
     /// Where the values of a row that fits no column set begin: at the first cell after the name that reads as a
     /// value (a number, a comparator, a percentage). A name is never made of its row's numbers.
@@ -172,11 +166,6 @@ internal static class IndicatorColumns
     }
 
     /// <summary>
-    /// A self-evaluation whose 年度指标值 is printed in split columns under it (指标性质 | 指标值 | 度量单位, Yunnan's 公开14表):
-    /// the comparator, the number and the unit are read as one target cell, the row is fitted to the other columns, and
-    /// the target's cells keep their parts for <see cref="Build"/>.
-    /// </summary>
-    /// <summary>
     /// The file's last row when the file stops inside it after its split target (fewer cells than the header's
     /// columns): the cells it has are the header's first columns after the name, in order, each reading as its column
     /// (a comparator symbol, a number for the target, a unit word, numbers for the weight and the score); the columns
@@ -184,7 +173,7 @@ internal static class IndicatorColumns
     /// </summary>
     public static ValueFit? FitCutRow(IReadOnlyList<string> cells, List<Role> roles)
     {
-        var valueRoles = InPrintedOrder(roles).Where(r => r is not Role.Reason and not Role.Ignored and not Role.Description).ToList();
+        var valueRoles = InPrintedOrder(roles).Where(HoldsValue).ToList();
         int present = cells.Count - 1;
         // Only a target printed in split columns pins the cells down (a comparator symbol, a number, a unit word, in
         // the header's order); without it a short row may as well be one value short (FitValues) or cut inside a cell.
@@ -227,6 +216,11 @@ internal static class IndicatorColumns
         return ordered;
     }
 
+    /// <summary>
+    /// A self-evaluation whose 年度指标值 is printed in split columns under it (指标性质 | 指标值 | 度量单位, Yunnan's 公开14表):
+    /// the comparator, the number and the unit are read as one target cell, the row is fitted to the other columns, and
+    /// the target's cells keep their parts for <see cref="Build"/>.
+    /// </summary>
     private static ValueFit? FitSplitTarget(IReadOnlyList<string> cells, List<Role> roles, FormKind kind)
     {
         var plain = new List<Role>();
